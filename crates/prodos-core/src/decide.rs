@@ -1,0 +1,26 @@
+//! `decide(state, command, now)`: the single pure entry point that turns a command into events or
+//! a rejection. It reads no clock and writes nothing; the shell appends what it returns.
+
+use crate::command::Command;
+use crate::event::Event;
+use crate::rejection::Rejection;
+use crate::state::State;
+use crate::time::Timestamp;
+use crate::{design, stock, supplier};
+
+/// An empty `Ok` means the command is already satisfied (e.g. re-importing an unchanged design).
+pub fn decide(state: &State, command: &Command, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    match command {
+        Command::ImportDesign { spec, declared } => design::decide::import(&state.designs, spec, *declared, now),
+        Command::CertifyDesign { design } => design::decide::certify(&state.designs, *design, now),
+        Command::RetireDesign { design } => design::decide::retire(&state.designs, *design, now),
+        Command::ReceiveLots { lots } => stock::decide::receive(&state.stock, lots, now),
+        Command::ReserveStock { material, qty, purpose } => stock::decide::reserve(&state.stock, material, *qty, purpose),
+        Command::ReleaseStock { purpose, material } => stock::decide::release(&state.stock, purpose, material.as_deref()),
+        Command::ConsumeStock { material, qty, purpose } => {
+            stock::decide::consume(&state.stock, material, *qty, purpose.as_deref(), now)
+        }
+        Command::AdjustLot { lot, delta, reason } => stock::decide::adjust(&state.stock, *lot, *delta, reason, now),
+        Command::ImportSuppliers { suppliers } => supplier::import(&state.suppliers, suppliers),
+    }
+}

@@ -1,0 +1,64 @@
+//! Every fact prodos records. Events are appended to the ledger and folded into `State`; they are
+//! never edited. Adding a variant is backward compatible; changing one is not (old ledgers must
+//! still replay), so variants only grow.
+
+use crate::design::DesignSpec;
+use crate::ids::{DesignRef, LotId, SupplierId};
+use crate::stock::{Material, Provenance};
+use crate::supplier::CatalogItem;
+use crate::time::Timestamp;
+use crate::units::{Milli, Millicents};
+use serde::{Deserialize, Serialize};
+
+/// A recorded fact. Serialised externally tagged (`{"LotReceived": {...}}`), which is the ledger
+/// payload; `kind()` is the ledger's event kind column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Event {
+    /// A new design (version 1) or a new draft version after a certified one.
+    DesignDrafted { design: DesignRef, spec: DesignSpec, at: Timestamp },
+    /// A draft version's content replaced before certification.
+    DesignDraftRevised { design: DesignRef, spec: DesignSpec, at: Timestamp },
+    DesignCertified { design: DesignRef, at: Timestamp },
+    DesignRetired { design: DesignRef, at: Timestamp },
+
+    MaterialRegistered { material: Material },
+    LotReceived {
+        lot: LotId,
+        material: String,
+        /// In the material's unit.
+        qty: Milli,
+        /// Per material unit.
+        unit_cost: Millicents,
+        location: String,
+        provenance: Provenance,
+        at: Timestamp,
+    },
+    StockReserved { lot: LotId, qty: Milli, purpose: String },
+    StockReleased { lot: LotId, qty: Milli, purpose: String },
+    /// The seeds' MaterialConsumptionEvent: a quantity leaves a lot, from a reservation or free stock.
+    StockConsumed { lot: LotId, material: String, qty: Milli, reserved_for: Option<String>, at: Timestamp },
+    LotAdjusted { lot: LotId, delta: Milli, reason: String, at: Timestamp },
+
+    SupplierRegistered { supplier: SupplierId, key: String, name: String },
+    CatalogItemListed { supplier: SupplierId, item: CatalogItem },
+}
+
+impl Event {
+    /// The stable name stored in the ledger's kind column.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::DesignDrafted { .. } => "DesignDrafted",
+            Event::DesignDraftRevised { .. } => "DesignDraftRevised",
+            Event::DesignCertified { .. } => "DesignCertified",
+            Event::DesignRetired { .. } => "DesignRetired",
+            Event::MaterialRegistered { .. } => "MaterialRegistered",
+            Event::LotReceived { .. } => "LotReceived",
+            Event::StockReserved { .. } => "StockReserved",
+            Event::StockReleased { .. } => "StockReleased",
+            Event::StockConsumed { .. } => "StockConsumed",
+            Event::LotAdjusted { .. } => "LotAdjusted",
+            Event::SupplierRegistered { .. } => "SupplierRegistered",
+            Event::CatalogItemListed { .. } => "CatalogItemListed",
+        }
+    }
+}

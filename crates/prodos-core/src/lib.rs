@@ -1,0 +1,24 @@
+//! prodos-core: the pure heart of prodos. Domain types, events, `decide(state, command, now)` and
+//! `State::apply(event)`. No IO, no clock, no unseeded randomness: replay and simulation are
+//! deterministic because time and seeds are parameters.
+
+pub mod command;
+pub mod decide;
+pub mod design;
+pub mod event;
+pub mod ids;
+pub mod rejection;
+pub mod state;
+pub mod stock;
+pub mod supplier;
+pub mod time;
+pub mod units;
+
+pub use command::Command;
+pub use decide::decide;
+pub use event::Event;
+pub use ids::*;
+pub use rejection::Rejection;
+pub use state::State;
+pub use time::Timestamp;
+pub use units::{Dimension, Milli, Millicents, Quantity, Unit, UnitError};

@@ -12,15 +12,41 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub enum Command {
     /// Import a design text: a new design, a revised draft, or a new version of a certified one.
-    ImportDesign { spec: DesignSpec, declared: Option<DesignSelector> },
-    CertifyDesign { design: DesignSelector },
-    RetireDesign { design: DesignSelector },
+    ImportDesign {
+        spec: DesignSpec,
+        declared: Option<DesignSelector>,
+    },
+    CertifyDesign {
+        design: DesignSelector,
+    },
+    RetireDesign {
+        design: DesignSelector,
+    },
 
-    ReceiveLots { lots: Vec<LotReceipt> },
-    ReserveStock { material: String, qty: Quantity, purpose: String },
-    ReleaseStock { purpose: String, material: Option<String> },
-    ConsumeStock { material: String, qty: Quantity, purpose: Option<String> },
-    AdjustLot { lot: LotId, delta: Milli, reason: String },
+    ReceiveLots {
+        lots: Vec<LotReceipt>,
+    },
+    ReserveStock {
+        material: String,
+        qty: Quantity,
+        purpose: String,
+    },
+    ReleaseStock {
+        purpose: String,
+        material: Option<String>,
+    },
+    ConsumeStock {
+        material: String,
+        qty: Quantity,
+        purpose: Option<String>,
+    },
+    AdjustLot {
+        lot: LotId,
+        delta: Milli,
+        reason: String,
+    },
 
-    ImportSuppliers { suppliers: Vec<SupplierListing> },
+    ImportSuppliers {
+        suppliers: Vec<SupplierListing>,
+    },
 }

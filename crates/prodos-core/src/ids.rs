@@ -160,9 +160,7 @@ impl<'de> Deserialize<'de> for DesignRef {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         let selector: DesignSelector = text.parse().map_err(serde::de::Error::custom)?;
-        let version = selector
-            .version
-            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` names no version")))?;
+        let version = selector.version.ok_or_else(|| serde::de::Error::custom(format!("`{text}` names no version")))?;
         Ok(DesignRef { design: selector.design, version })
     }
 }

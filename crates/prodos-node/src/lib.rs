@@ -1,1 +1,13 @@
-//! The application layer of one node.
+//! prodos-node: the application layer of one node. It owns the ledger handle and the folded
+//! state, runs commands through `decide`, and is what the CLI and the server both call.
+
+pub mod clock;
+mod codec;
+// pub mod data_dir;
+mod error;
+mod node;
+pub mod views;
+
+pub use codec::{decode, encode};
+pub use error::NodeError;
+pub use node::{CommandMeta, Node, Receipt};

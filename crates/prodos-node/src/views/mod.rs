@@ -1,0 +1,10 @@
+//! Wire views: what the CLI's `--json` and (later) the HTTP API show. They are built from the
+//! state but are not domain types, so the domain can change without breaking scripts.
+
+pub mod designs;
+pub mod ledger;
+pub mod stock;
+
+pub use designs::{BomNode, DesignDetail, DesignSummary, OperationView};
+pub use ledger::LedgerEntryView;
+pub use stock::{CatalogItemView, LotView, MaterialView, SupplierView};

@@ -15,8 +15,12 @@ pub fn decide(state: &State, command: &Command, now: Timestamp) -> Result<Vec<Ev
         Command::CertifyDesign { design } => design::decide::certify(&state.designs, *design, now),
         Command::RetireDesign { design } => design::decide::retire(&state.designs, *design, now),
         Command::ReceiveLots { lots } => stock::decide::receive(&state.stock, lots, now),
-        Command::ReserveStock { material, qty, purpose } => stock::decide::reserve(&state.stock, material, *qty, purpose),
-        Command::ReleaseStock { purpose, material } => stock::decide::release(&state.stock, purpose, material.as_deref()),
+        Command::ReserveStock { material, qty, purpose } => {
+            stock::decide::reserve(&state.stock, material, *qty, purpose)
+        }
+        Command::ReleaseStock { purpose, material } => {
+            stock::decide::release(&state.stock, purpose, material.as_deref())
+        }
         Command::ConsumeStock { material, qty, purpose } => {
             stock::decide::consume(&state.stock, material, *qty, purpose.as_deref(), now)
         }

@@ -15,13 +15,29 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Event {
     /// A new design (version 1) or a new draft version after a certified one.
-    DesignDrafted { design: DesignRef, spec: DesignSpec, at: Timestamp },
+    DesignDrafted {
+        design: DesignRef,
+        spec: DesignSpec,
+        at: Timestamp,
+    },
     /// A draft version's content replaced before certification.
-    DesignDraftRevised { design: DesignRef, spec: DesignSpec, at: Timestamp },
-    DesignCertified { design: DesignRef, at: Timestamp },
-    DesignRetired { design: DesignRef, at: Timestamp },
+    DesignDraftRevised {
+        design: DesignRef,
+        spec: DesignSpec,
+        at: Timestamp,
+    },
+    DesignCertified {
+        design: DesignRef,
+        at: Timestamp,
+    },
+    DesignRetired {
+        design: DesignRef,
+        at: Timestamp,
+    },
 
-    MaterialRegistered { material: Material },
+    MaterialRegistered {
+        material: Material,
+    },
     LotReceived {
         lot: LotId,
         material: String,
@@ -33,14 +49,40 @@ pub enum Event {
         provenance: Provenance,
         at: Timestamp,
     },
-    StockReserved { lot: LotId, qty: Milli, purpose: String },
-    StockReleased { lot: LotId, qty: Milli, purpose: String },
+    StockReserved {
+        lot: LotId,
+        qty: Milli,
+        purpose: String,
+    },
+    StockReleased {
+        lot: LotId,
+        qty: Milli,
+        purpose: String,
+    },
     /// The seeds' MaterialConsumptionEvent: a quantity leaves a lot, from a reservation or free stock.
-    StockConsumed { lot: LotId, material: String, qty: Milli, reserved_for: Option<String>, at: Timestamp },
-    LotAdjusted { lot: LotId, delta: Milli, reason: String, at: Timestamp },
+    StockConsumed {
+        lot: LotId,
+        material: String,
+        qty: Milli,
+        reserved_for: Option<String>,
+        at: Timestamp,
+    },
+    LotAdjusted {
+        lot: LotId,
+        delta: Milli,
+        reason: String,
+        at: Timestamp,
+    },
 
-    SupplierRegistered { supplier: SupplierId, key: String, name: String },
-    CatalogItemListed { supplier: SupplierId, item: CatalogItem },
+    SupplierRegistered {
+        supplier: SupplierId,
+        key: String,
+        name: String,
+    },
+    CatalogItemListed {
+        supplier: SupplierId,
+        item: CatalogItem,
+    },
 }
 
 impl Event {

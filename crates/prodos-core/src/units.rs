@@ -324,6 +324,9 @@ mod tests {
         assert_eq!(Milli(-125).to_string(), "-0.125");
         assert_eq!(Millicents::from_currency(12.5).unwrap().to_string(), "12.50");
         let per_kg = Millicents::from_currency(8.0).unwrap();
-        assert_eq!(per_kg.per_unit(Unit::Kilogram, Unit::Gram).unwrap().for_qty(Milli::from_units(250)).to_string(), "2.00");
+        assert_eq!(
+            per_kg.per_unit(Unit::Kilogram, Unit::Gram).unwrap().for_qty(Milli::from_units(250)).to_string(),
+            "2.00"
+        );
     }
 }

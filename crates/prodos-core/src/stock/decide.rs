@@ -39,7 +39,8 @@ pub fn receive(stock: &Stock, receipts: &[LotReceipt], now: Timestamp) -> Result
         if receipt.unit_cost.0 < 0 {
             return Err(Rejection::NegativeCost { field: field("unit_cost") });
         }
-        let material = match stock.material(&receipt.material).or_else(|| new_materials.get(receipt.material.as_str())) {
+        let material = match stock.material(&receipt.material).or_else(|| new_materials.get(receipt.material.as_str()))
+        {
             Some(material) => material.clone(),
             None => {
                 let material = Material {
@@ -79,7 +80,8 @@ pub fn receive(stock: &Stock, receipts: &[LotReceipt], now: Timestamp) -> Result
 
 /// Converts a requested quantity into the material's own unit.
 fn in_material_unit(stock: &Stock, material: &str, qty: Quantity, field: &str) -> Result<Milli, Rejection> {
-    let known = stock.material(material).ok_or_else(|| Rejection::UnknownMaterial { material: material.to_string() })?;
+    let known =
+        stock.material(material).ok_or_else(|| Rejection::UnknownMaterial { material: material.to_string() })?;
     if !qty.amount.is_positive() {
         return Err(Rejection::QuantityMustBePositive { field: field.to_string(), qty: qty.amount });
     }
@@ -183,7 +185,13 @@ fn consumed(lot: LotId, material: &str, qty: Milli, reserved_for: Option<&str>, 
 
 /// Corrects a lot after a count, damage or loss. The reason is mandatory; the lot may not drop
 /// below zero or below what is reserved from it.
-pub fn adjust(stock: &Stock, lot_id: LotId, delta: Milli, reason: &str, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+pub fn adjust(
+    stock: &Stock,
+    lot_id: LotId,
+    delta: Milli,
+    reason: &str,
+    now: Timestamp,
+) -> Result<Vec<Event>, Rejection> {
     if reason.trim().is_empty() {
         return Err(Rejection::FieldRequired { field: "reason".to_string() });
     }

@@ -60,7 +60,17 @@ impl Lot {
         provenance: Provenance,
         received_at: Timestamp,
     ) -> Lot {
-        Lot { id, material, received: qty, unit_cost, location, provenance, received_at, on_hand: qty, reserved: BTreeMap::new() }
+        Lot {
+            id,
+            material,
+            received: qty,
+            unit_cost,
+            location,
+            provenance,
+            received_at,
+            on_hand: qty,
+            reserved: BTreeMap::new(),
+        }
     }
     pub fn on_hand(&self) -> Milli {
         self.on_hand

@@ -88,7 +88,11 @@ pub fn import(suppliers: &Suppliers, listings: &[SupplierListing]) -> Result<Vec
                 let id = next_id;
                 next_id = SupplierId(id.0 + 1);
                 new_ids.insert(&listing.key, id);
-                events.push(Event::SupplierRegistered { supplier: id, key: listing.key.clone(), name: listing.name.clone() });
+                events.push(Event::SupplierRegistered {
+                    supplier: id,
+                    key: listing.key.clone(),
+                    name: listing.name.clone(),
+                });
                 id
             }
         };
@@ -101,7 +105,10 @@ pub fn import(suppliers: &Suppliers, listings: &[SupplierListing]) -> Result<Vec
                 return Err(Rejection::NegativeCost { field: field("price") });
             }
             if item.min_order_qty.0 < 0 {
-                return Err(Rejection::QuantityMustBePositive { field: field("min_order_qty"), qty: item.min_order_qty });
+                return Err(Rejection::QuantityMustBePositive {
+                    field: field("min_order_qty"),
+                    qty: item.min_order_qty,
+                });
             }
             let unchanged = existing.and_then(|supplier| supplier.catalog.get(&item.material)) == Some(item);
             if !unchanged {

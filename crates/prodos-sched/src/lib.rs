@@ -1,0 +1,7 @@
+//! prodos-sched: a pure resource-constrained project scheduling engine.
+pub mod checker;
+pub mod cpm;
+pub mod error;
+pub mod model;
+pub mod psplib;
+pub mod sgs;

@@ -1,0 +1,289 @@
+//! The scheduling model: activities with modes, resources, precedences with lags, release dates.
+//!
+//! This is the engine's own vocabulary, independent of prodos domain types, so the planner maps
+//! its tasks onto it and PSPLIB files parse into it.
+
+use crate::error::SchedError;
+use serde::{Deserialize, Serialize};
+
+/// Renewable resources (crews, machines) are available again when an activity ends;
+/// nonrenewable ones (budget, material) are consumed once for the whole project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ResourceKind {
+    Renewable,
+    Nonrenewable,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resource {
+    pub kind: ResourceKind,
+    pub capacity: i64,
+}
+
+/// One way of executing an activity: e.g. a larger crew for a shorter duration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mode {
+    pub duration: i64,
+    /// Usage per resource, indexed like `Project::resources`.
+    pub usage: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    pub modes: Vec<Mode>,
+    /// Earliest allowed start.
+    pub release: i64,
+}
+
+/// Finish-to-start: `start[to] >= start[from] + duration[from] + lag`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Precedence {
+    pub from: usize,
+    pub to: usize,
+    pub lag: i64,
+}
+
+/// A validated project. Construct with [`Project::new`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Project {
+    // Invariant: every mode's usage has one entry per resource, durations/usages/capacities are
+    // non-negative, precedences name valid activities with non-negative lags, the graph is acyclic.
+    resources: Vec<Resource>,
+    activities: Vec<Activity>,
+    precedences: Vec<Precedence>,
+    // Adjacency in CSR form, built once so the generators never allocate to walk the graph.
+    succ_start: Vec<usize>,
+    succ: Vec<(usize, i64)>,
+    pred_start: Vec<usize>,
+    pred: Vec<(usize, i64)>,
+    // Invariant: a topological order of the precedence graph.
+    topo_order: Vec<usize>,
+}
+
+impl Project {
+    /// Validates and indexes a project.
+    pub fn new(
+        resources: Vec<Resource>,
+        activities: Vec<Activity>,
+        precedences: Vec<Precedence>,
+    ) -> Result<Project, SchedError> {
+        let n_activities = activities.len();
+        if n_activities == 0 {
+            return Err(SchedError::NoActivities);
+        }
+        for (resource_idx, resource) in resources.iter().enumerate() {
+            if resource.capacity < 0 {
+                return Err(SchedError::NegativeCapacity { resource_idx, capacity: resource.capacity });
+            }
+        }
+        for (activity_idx, activity) in activities.iter().enumerate() {
+            validate_activity(activity_idx, activity, &resources)?;
+        }
+        for p in &precedences {
+            if p.from >= n_activities || p.to >= n_activities {
+                return Err(SchedError::UnknownActivity { from: p.from, to: p.to, n_activities });
+            }
+            if p.lag < 0 {
+                return Err(SchedError::NegativeLag { from: p.from, to: p.to, lag: p.lag });
+            }
+        }
+        let (succ_start, succ) = csr(n_activities, precedences.iter().map(|p| (p.from, p.to, p.lag)));
+        let (pred_start, pred) = csr(n_activities, precedences.iter().map(|p| (p.to, p.from, p.lag)));
+        let topo_order = topological_order(n_activities, &succ_start, &succ, &pred_start)?;
+        Ok(Project { resources, activities, precedences, succ_start, succ, pred_start, pred, topo_order })
+    }
+
+    pub fn resources(&self) -> &[Resource] {
+        &self.resources
+    }
+    pub fn activities(&self) -> &[Activity] {
+        &self.activities
+    }
+    pub fn precedences(&self) -> &[Precedence] {
+        &self.precedences
+    }
+    pub fn n_activities(&self) -> usize {
+        self.activities.len()
+    }
+    pub fn n_resources(&self) -> usize {
+        self.resources.len()
+    }
+    /// `(successor, lag)` pairs of `activity_idx`.
+    pub fn successors(&self, activity_idx: usize) -> &[(usize, i64)] {
+        &self.succ[self.succ_start[activity_idx]..self.succ_start[activity_idx + 1]]
+    }
+    /// `(predecessor, lag)` pairs of `activity_idx`.
+    pub fn predecessors(&self, activity_idx: usize) -> &[(usize, i64)] {
+        &self.pred[self.pred_start[activity_idx]..self.pred_start[activity_idx + 1]]
+    }
+    pub fn topological_order(&self) -> &[usize] {
+        &self.topo_order
+    }
+    pub fn is_multi_mode(&self) -> bool {
+        self.activities.iter().any(|a| a.modes.len() > 1)
+    }
+    pub fn has_nonrenewable(&self) -> bool {
+        self.resources.iter().any(|r| r.kind == ResourceKind::Nonrenewable)
+    }
+    pub fn renewable_indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.resources.iter().enumerate().filter(|(_, r)| r.kind == ResourceKind::Renewable).map(|(i, _)| i)
+    }
+    /// A horizon no schedule built by a serial generator can exceed: every activity in its longest
+    /// mode one after another, after the latest release, plus every lag.
+    pub fn trivial_horizon(&self) -> i64 {
+        let durations: i64 =
+            self.activities.iter().map(|a| a.modes.iter().map(|m| m.duration).max().unwrap_or(0)).sum();
+        let max_release = self.activities.iter().map(|a| a.release).max().unwrap_or(0);
+        let lags: i64 = self.precedences.iter().map(|p| p.lag).sum();
+        durations + max_release + lags
+    }
+}
+
+fn validate_activity(activity_idx: usize, activity: &Activity, resources: &[Resource]) -> Result<(), SchedError> {
+    if activity.modes.is_empty() {
+        return Err(SchedError::NoModes { activity_idx });
+    }
+    if activity.release < 0 {
+        return Err(SchedError::NegativeRelease { activity_idx, release: activity.release });
+    }
+    for (mode_idx, mode) in activity.modes.iter().enumerate() {
+        if mode.duration < 0 {
+            return Err(SchedError::NegativeDuration { activity_idx, mode_idx, duration: mode.duration });
+        }
+        if mode.usage.len() != resources.len() {
+            return Err(SchedError::UsageLengthMismatch {
+                activity_idx,
+                mode_idx,
+                usage_len: mode.usage.len(),
+                n_resources: resources.len(),
+            });
+        }
+        for (resource_idx, &usage) in mode.usage.iter().enumerate() {
+            if usage < 0 {
+                return Err(SchedError::NegativeUsage { activity_idx, mode_idx, resource_idx, usage });
+            }
+        }
+    }
+    // An activity that exceeds a renewable capacity in every mode can never be scheduled.
+    for (resource_idx, resource) in resources.iter().enumerate() {
+        if resource.kind != ResourceKind::Renewable {
+            continue;
+        }
+        let min_usage = activity.modes.iter().map(|m| m.usage[resource_idx]).min().unwrap_or(0);
+        if min_usage > resource.capacity {
+            return Err(SchedError::ExceedsCapacity {
+                activity_idx,
+                resource_idx,
+                usage: min_usage,
+                capacity: resource.capacity,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn csr(n: usize, edges: impl Iterator<Item = (usize, usize, i64)> + Clone) -> (Vec<usize>, Vec<(usize, i64)>) {
+    let mut start = vec![0usize; n + 1];
+    for (a, _, _) in edges.clone() {
+        start[a + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut out = vec![(0usize, 0i64); start[n]];
+    for (a, b, lag) in edges {
+        out[fill[a]] = (b, lag);
+        fill[a] += 1;
+    }
+    (start, out)
+}
+
+fn topological_order(
+    n: usize,
+    succ_start: &[usize],
+    succ: &[(usize, i64)],
+    pred_start: &[usize],
+) -> Result<Vec<usize>, SchedError> {
+    let mut indegree: Vec<usize> = (0..n).map(|i| pred_start[i + 1] - pred_start[i]).collect();
+    let mut order = Vec::with_capacity(n);
+    let mut ready: Vec<usize> = (0..n).rev().filter(|&i| indegree[i] == 0).collect();
+    while let Some(activity_idx) = ready.pop() {
+        order.push(activity_idx);
+        for &(next, _) in &succ[succ_start[activity_idx]..succ_start[activity_idx + 1]] {
+            indegree[next] -= 1;
+            if indegree[next] == 0 {
+                ready.push(next);
+            }
+        }
+    }
+    if order.len() < n {
+        let activity_idx = (0..n).find(|&i| indegree[i] > 0).unwrap_or(0);
+        return Err(SchedError::Cycle { activity_idx });
+    }
+    Ok(order)
+}
+
+/// A schedule: one start and one mode per activity, in project order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    pub starts: Vec<i64>,
+    pub modes: Vec<usize>,
+}
+
+impl Schedule {
+    /// Latest finish over all activities.
+    pub fn makespan(&self, project: &Project) -> i64 {
+        self.starts
+            .iter()
+            .zip(&self.modes)
+            .zip(project.activities())
+            .map(|((&s, &m), a)| s + a.modes[m].duration)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn single(duration: i64, usage: i64) -> Activity {
+        Activity { modes: vec![Mode { duration, usage: vec![usage] }], release: 0 }
+    }
+
+    #[test]
+    fn rejects_cycle() {
+        let res = vec![Resource { kind: ResourceKind::Renewable, capacity: 1 }];
+        let err = Project::new(
+            res,
+            vec![single(1, 1), single(1, 1)],
+            vec![Precedence { from: 0, to: 1, lag: 0 }, Precedence { from: 1, to: 0, lag: 0 }],
+        )
+        .unwrap_err();
+        assert!(matches!(err, SchedError::Cycle { .. }));
+    }
+
+    #[test]
+    fn rejects_over_capacity_and_bad_index() {
+        let res = vec![Resource { kind: ResourceKind::Renewable, capacity: 1 }];
+        let err = Project::new(res.clone(), vec![single(1, 2)], vec![]).unwrap_err();
+        assert_eq!(err, SchedError::ExceedsCapacity { activity_idx: 0, resource_idx: 0, usage: 2, capacity: 1 });
+        let err = Project::new(res, vec![single(1, 1)], vec![Precedence { from: 0, to: 3, lag: 0 }]).unwrap_err();
+        assert!(matches!(err, SchedError::UnknownActivity { .. }));
+    }
+
+    #[test]
+    fn topo_order_respects_edges() {
+        let res = vec![Resource { kind: ResourceKind::Renewable, capacity: 1 }];
+        let p = Project::new(
+            res,
+            vec![single(1, 1), single(1, 1), single(1, 1)],
+            vec![Precedence { from: 2, to: 0, lag: 1 }, Precedence { from: 0, to: 1, lag: 0 }],
+        )
+        .unwrap();
+        assert_eq!(p.topological_order(), &[2, 0, 1]);
+        assert_eq!(p.successors(2), &[(0, 1)]);
+        assert_eq!(p.predecessors(1), &[(0, 0)]);
+    }
+}

@@ -1,0 +1,328 @@
+//! Schedule generation schemes (serial forward, serial backward, parallel) over an incremental
+//! resource profile, plus forward–backward improvement (justification).
+//!
+//! This is the hot loop of every heuristic: a [`Generator`] owns all scratch memory, so generating
+//! a schedule allocates nothing. Only renewable resources enter the profile; nonrenewable ones are
+//! a property of the mode assignment, checked elsewhere.
+
+use crate::model::{Project, ResourceKind};
+
+/// Reusable state for generating schedules of one project with one mode assignment at a time.
+pub struct Generator<'p> {
+    project: &'p Project,
+    n: usize,
+    n_ren: usize,
+    ren_idx: Vec<usize>,
+    capacity: Vec<i32>,
+    release: Vec<i64>,
+    // Invariant: `duration`/`request` describe the mode assignment last passed to `set_modes`.
+    duration: Vec<i64>,
+    request: Vec<i32>,
+    // Remaining capacity per (time, renewable resource), row-major by time.
+    avail: Vec<i32>,
+    horizon: usize,
+    // Rows of `avail` at or after this index still hold full capacity.
+    touched_until: usize,
+    finish: Vec<i64>,
+    rev_start: Vec<i64>,
+    keys: Vec<i64>,
+    eligible: Vec<usize>,
+    scheduled: Vec<bool>,
+    /// Schedule generation passes performed so far (the budget unit).
+    pub schedules_generated: u64,
+}
+
+impl<'p> Generator<'p> {
+    pub fn new(project: &'p Project) -> Self {
+        let n = project.n_activities();
+        let ren_idx: Vec<usize> = project.renewable_indices().collect();
+        let n_ren = ren_idx.len();
+        let capacity = ren_idx.iter().map(|&r| project.resources()[r].capacity as i32).collect();
+        let horizon = project.trivial_horizon() as usize + 2;
+        let mut g = Generator {
+            project,
+            n,
+            n_ren,
+            ren_idx,
+            capacity,
+            release: project.activities().iter().map(|a| a.release).collect(),
+            duration: vec![0; n],
+            request: vec![0; n * n_ren],
+            avail: Vec::new(),
+            horizon,
+            touched_until: 0,
+            finish: vec![0; n],
+            rev_start: vec![0; n],
+            keys: vec![0; n],
+            eligible: Vec::with_capacity(n),
+            scheduled: vec![false; n],
+            schedules_generated: 0,
+        };
+        g.avail = (0..horizon).flat_map(|_| g.capacity.iter().copied()).collect();
+        g.set_modes(&vec![0; n]);
+        g
+    }
+
+    pub fn project(&self) -> &'p Project {
+        self.project
+    }
+
+    /// Chooses the mode of every activity for the following passes.
+    pub fn set_modes(&mut self, modes: &[usize]) {
+        for (j, &m) in modes.iter().enumerate() {
+            let mode = &self.project.activities()[j].modes[m];
+            self.duration[j] = mode.duration;
+            for (k, &r) in self.ren_idx.iter().enumerate() {
+                self.request[j * self.n_ren + k] = mode.usage[r] as i32;
+            }
+        }
+    }
+
+    pub fn duration(&self, activity_idx: usize) -> i64 {
+        self.duration[activity_idx]
+    }
+
+    fn reset_profile(&mut self) {
+        let end = self.touched_until * self.n_ren;
+        for (slot, cap) in self.avail[..end].iter_mut().zip(self.capacity.iter().cycle()) {
+            *slot = *cap;
+        }
+        self.touched_until = 0;
+    }
+
+    /// Earliest `t >= from` at which activity `j` fits the profile for its whole duration.
+    #[inline]
+    fn earliest_fit(&self, j: usize, from: i64) -> i64 {
+        let d = self.duration[j] as usize;
+        let req = &self.request[j * self.n_ren..(j + 1) * self.n_ren];
+        let mut t = from as usize;
+        if d == 0 || req.iter().all(|&q| q == 0) {
+            return from;
+        }
+        'candidate: loop {
+            // Scanning backwards finds the latest conflict, so the jump skips the most.
+            for tau in (t..t + d).rev() {
+                let row = &self.avail[tau * self.n_ren..(tau + 1) * self.n_ren];
+                if row.iter().zip(req).any(|(&a, &q)| a < q) {
+                    t = tau + 1;
+                    continue 'candidate;
+                }
+            }
+            return t as i64;
+        }
+    }
+
+    #[inline]
+    fn place(&mut self, j: usize, t: i64) {
+        let d = self.duration[j] as usize;
+        let t = t as usize;
+        let n_ren = self.n_ren;
+        for tau in t..t + d {
+            let row = &mut self.avail[tau * n_ren..(tau + 1) * n_ren];
+            for (a, &q) in row.iter_mut().zip(&self.request[j * n_ren..(j + 1) * n_ren]) {
+                *a -= q;
+            }
+        }
+        self.touched_until = self.touched_until.max(t + d);
+    }
+
+    /// Serial SGS: schedules `order` (precedence-feasible) one by one at the earliest feasible
+    /// time. Writes `starts`, returns the makespan.
+    pub fn serial_forward(&mut self, order: &[usize], starts: &mut [i64]) -> i64 {
+        self.schedules_generated += 1;
+        self.reset_profile();
+        let mut makespan = 0;
+        for &j in order {
+            let mut est = self.release[j];
+            for &(p, lag) in self.project.predecessors(j) {
+                est = est.max(self.finish[p] + lag);
+            }
+            let t = self.earliest_fit(j, est);
+            self.place(j, t);
+            starts[j] = t;
+            self.finish[j] = t + self.duration[j];
+            makespan = makespan.max(self.finish[j]);
+        }
+        makespan
+    }
+
+    /// Serial SGS on the reversed project: schedules `order` (successors before predecessors) as
+    /// late as possible before `deadline`. Release dates are not enforced here; when `order` is by
+    /// non-increasing finish time of a feasible schedule with makespan <= `deadline`, no activity
+    /// moves earlier, so they stay met (the justification argument of Valls et al. 2005).
+    pub fn serial_backward(&mut self, order: &[usize], deadline: i64, starts: &mut [i64]) -> i64 {
+        self.schedules_generated += 1;
+        self.reset_profile();
+        let mut rev_makespan = 0;
+        for &j in order {
+            // In reversed time, an activity "starts" at deadline - finish.
+            let mut est = 0;
+            for &(s, lag) in self.project.successors(j) {
+                est = est.max(self.rev_start[s] + self.duration[s] + lag);
+            }
+            let t = self.earliest_fit(j, est);
+            self.place(j, t);
+            self.rev_start[j] = t;
+            rev_makespan = rev_makespan.max(t + self.duration[j]);
+        }
+        for &j in order {
+            starts[j] = deadline - self.rev_start[j] - self.duration[j];
+        }
+        rev_makespan
+    }
+
+    /// Forward–backward improvement: one backward pass (right-justify by decreasing finish) and one
+    /// forward pass (left-justify by increasing start). `order`/`starts` must be a forward serial
+    /// schedule; both are replaced by the improved one. Counts as two schedules. Never worsens.
+    pub fn forward_backward(&mut self, order: &mut [usize], starts: &mut [i64], makespan: i64) -> i64 {
+        for j in 0..self.n {
+            self.finish[j] = -(starts[j] + self.duration[j]);
+        }
+        sort_reversing_ties(order, &self.finish, &mut self.keys);
+        self.serial_backward(order, makespan, starts);
+        sort_reversing_ties(order, starts, &mut self.keys);
+        self.serial_forward(order, starts)
+    }
+
+    /// Parallel SGS: advances a decision time and starts, in `priority` order (smaller first),
+    /// every eligible activity that fits at that time.
+    pub fn parallel(&mut self, priority: &[i64], starts: &mut [i64]) -> i64 {
+        self.schedules_generated += 1;
+        self.reset_profile();
+        self.scheduled.iter_mut().for_each(|s| *s = false);
+        let mut n_scheduled = 0;
+        let mut makespan = 0;
+        let mut time = 0i64;
+        while n_scheduled < self.n {
+            // Eligible now: all predecessors scheduled, their finish plus lag and the release passed.
+            self.eligible.clear();
+            let mut next_time = i64::MAX;
+            for j in 0..self.n {
+                if self.scheduled[j] {
+                    if self.finish[j] > time {
+                        next_time = next_time.min(self.finish[j]);
+                    }
+                    continue;
+                }
+                let mut est = self.release[j];
+                let mut ready = true;
+                for &(p, lag) in self.project.predecessors(j) {
+                    if !self.scheduled[p] {
+                        ready = false;
+                        break;
+                    }
+                    est = est.max(self.finish[p] + lag);
+                }
+                if !ready {
+                    continue;
+                }
+                if est <= time {
+                    self.eligible.push(j);
+                } else {
+                    next_time = next_time.min(est);
+                }
+            }
+            self.eligible.sort_unstable_by_key(|&j| (priority[j], j));
+            let mut started_zero = false;
+            for idx in 0..self.eligible.len() {
+                let j = self.eligible[idx];
+                if self.earliest_fit(j, time) == time {
+                    self.place(j, time);
+                    self.scheduled[j] = true;
+                    starts[j] = time;
+                    self.finish[j] = time + self.duration[j];
+                    makespan = makespan.max(self.finish[j]);
+                    n_scheduled += 1;
+                    started_zero |= self.duration[j] == 0;
+                    if self.duration[j] > 0 {
+                        next_time = next_time.min(self.finish[j]);
+                    }
+                }
+            }
+            // A zero-duration start may make successors eligible at the same time.
+            if !started_zero {
+                time = next_time;
+                if time == i64::MAX {
+                    // Nothing scheduled runs past `time` and nothing fits: only possible when a
+                    // request exceeds capacity, which Project::new rejects.
+                    unreachable!("parallel SGS stalled");
+                }
+            }
+        }
+        makespan
+    }
+
+    /// Whether the profile rows are all back at capacity past what was used (debug aid for tests).
+    #[cfg(test)]
+    fn profile_is_reset_beyond_use(&self) -> bool {
+        self.avail[self.touched_until * self.n_ren..].iter().zip(self.capacity.iter().cycle()).all(|(a, c)| a == c)
+    }
+
+    pub fn horizon(&self) -> usize {
+        self.horizon
+    }
+
+    pub fn is_renewable(&self, resource_idx: usize) -> bool {
+        self.project.resources()[resource_idx].kind == ResourceKind::Renewable
+    }
+}
+
+/// Sorts `order` by `values` ascending, breaking ties by previous position descending: after a
+/// change of direction this keeps zero-duration chains precedence-feasible.
+fn sort_reversing_ties(order: &mut [usize], values: &[i64], keys: &mut [i64]) {
+    let n = order.len() as i64;
+    for (pos, &j) in order.iter().enumerate() {
+        keys[j] = values[j] * n + (n - 1 - pos as i64);
+    }
+    order.sort_unstable_by_key(|&j| keys[j]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checker::check;
+    use crate::model::{Activity, Mode, Precedence, Resource, Schedule};
+
+    fn project() -> Project {
+        let a = |d, u| Activity { modes: vec![Mode { duration: d, usage: vec![u] }], release: 0 };
+        Project::new(
+            vec![Resource { kind: ResourceKind::Renewable, capacity: 2 }],
+            vec![a(0, 0), a(3, 2), a(2, 1), a(2, 1), a(0, 0)],
+            vec![
+                Precedence { from: 0, to: 1, lag: 0 },
+                Precedence { from: 0, to: 2, lag: 0 },
+                Precedence { from: 0, to: 3, lag: 0 },
+                Precedence { from: 1, to: 4, lag: 0 },
+                Precedence { from: 2, to: 4, lag: 0 },
+                Precedence { from: 3, to: 4, lag: 0 },
+            ],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn serial_and_fbi_are_feasible() {
+        let p = project();
+        let mut g = Generator::new(&p);
+        let mut order = vec![0, 2, 1, 3, 4];
+        let mut starts = vec![0; 5];
+        let ms = g.serial_forward(&order, &mut starts);
+        assert_eq!(starts, vec![0, 2, 0, 0, 5]);
+        assert_eq!(ms, 5);
+        assert!(g.profile_is_reset_beyond_use());
+        let ms2 = g.forward_backward(&mut order, &mut starts, ms);
+        assert_eq!(ms2, 5);
+        assert!(check(&p, &Schedule { starts: starts.clone(), modes: vec![0; 5] }).is_empty());
+        assert_eq!(g.schedules_generated, 3);
+    }
+
+    #[test]
+    fn parallel_is_feasible() {
+        let p = project();
+        let mut g = Generator::new(&p);
+        let mut starts = vec![0; 5];
+        let ms = g.parallel(&[0, 1, 0, 0, 0], &mut starts);
+        assert_eq!(ms, 5);
+        assert!(check(&p, &Schedule { starts, modes: vec![0; 5] }).is_empty());
+    }
+}

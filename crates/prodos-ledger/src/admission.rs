@@ -28,10 +28,9 @@ pub fn admit(
         return Ok(Admission::AlreadyApplied(earlier_entries));
     }
     match request.expected_head {
-        Some(expected) if expected != running_head_seq => Err(LedgerError::Conflict {
-            expected,
-            actual: running_head_seq,
-        }),
+        Some(expected) if expected != running_head_seq => {
+            Err(LedgerError::Conflict { expected, actual: running_head_seq })
+        }
         _ => Ok(Admission::Write),
     }
 }

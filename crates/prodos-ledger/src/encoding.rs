@@ -24,12 +24,7 @@ pub fn encode_entry(
     bytes.push(ENTRY_FORMAT_VERSION);
     bytes.extend_from_slice(&seq.to_le_bytes());
     bytes.extend_from_slice(&recorded_at_ms.to_le_bytes());
-    for field in [
-        actor.as_bytes(),
-        command_id.as_bytes(),
-        kind.as_bytes(),
-        payload,
-    ] {
+    for field in [actor.as_bytes(), command_id.as_bytes(), kind.as_bytes(), payload] {
         bytes.extend_from_slice(&(field.len() as u64).to_le_bytes());
         bytes.extend_from_slice(field);
     }
@@ -54,12 +49,7 @@ pub fn entry_hash(
     fixed[33..41].copy_from_slice(&seq.to_le_bytes());
     fixed[41..49].copy_from_slice(&recorded_at_ms.to_le_bytes());
     hasher.update(&fixed);
-    for field in [
-        actor.as_bytes(),
-        command_id.as_bytes(),
-        kind.as_bytes(),
-        payload,
-    ] {
+    for field in [actor.as_bytes(), command_id.as_bytes(), kind.as_bytes(), payload] {
         hasher.update(&(field.len() as u64).to_le_bytes());
         hasher.update(field);
     }
@@ -78,15 +68,7 @@ mod tests {
         let mut input = previous.to_vec();
         input.extend_from_slice(&bytes);
         assert_eq!(
-            entry_hash(
-                &previous,
-                3,
-                -5,
-                "alice",
-                "cmd-1",
-                "TaskStarted",
-                br#"{"task":1}"#
-            ),
+            entry_hash(&previous, 3, -5, "alice", "cmd-1", "TaskStarted", br#"{"task":1}"#),
             *blake3::hash(&input).as_bytes()
         );
     }
@@ -103,19 +85,10 @@ mod tests {
     fn first_entry_hash_is_pinned() {
         let bytes = encode_entry(1, 1_700_000_000_000, "alice", "cmd-1", "TaskStarted", b"{}");
         assert_eq!(bytes.len(), 1 + 8 + 8 + 8 + 5 + 8 + 5 + 8 + 11 + 8 + 2);
-        let hash = entry_hash(
-            &GENESIS_HASH,
-            1,
-            1_700_000_000_000,
-            "alice",
-            "cmd-1",
-            "TaskStarted",
-            b"{}",
-        );
+        let hash = entry_hash(&GENESIS_HASH, 1, 1_700_000_000_000, "alice", "cmd-1", "TaskStarted", b"{}");
         assert_eq!(hash_to_hex(&hash), PINNED_FIRST_HASH);
     }
 
     // Cross-checked against an independent Python blake3 implementation of docs/LEDGER.md.
-    const PINNED_FIRST_HASH: &str =
-        "244548154bddca98e4b66e0b6cad869b0ce965f3400b1f5b14fb93bd75d5c604";
+    const PINNED_FIRST_HASH: &str = "244548154bddca98e4b66e0b6cad869b0ce965f3400b1f5b14fb93bd75d5c604";
 }

@@ -51,10 +51,7 @@ pub struct Head {
 }
 
 impl Head {
-    pub const EMPTY: Head = Head {
-        seq: 0,
-        hash: GENESIS_HASH,
-    };
+    pub const EMPTY: Head = Head { seq: 0, hash: GENESIS_HASH };
 
     pub fn hash_hex(&self) -> String {
         hash_to_hex(&self.hash)
@@ -77,11 +74,7 @@ impl std::fmt::Display for Head {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppendOutcome {
     /// The events were written as `first_seq..=last_seq`; `head` is the head right after them.
-    Appended {
-        first_seq: u64,
-        last_seq: u64,
-        head: Head,
-    },
+    Appended { first_seq: u64, last_seq: u64, head: Head },
     /// The command id was seen before: these are the entries its first request wrote, and
     /// nothing new was written.
     AlreadyApplied { entries: Vec<Entry> },
@@ -97,15 +90,7 @@ impl Entry {
         command_id: &str,
         event: NewEvent,
     ) -> Entry {
-        let hash = crate::entry_hash(
-            previous,
-            seq,
-            recorded_at_ms,
-            actor,
-            command_id,
-            &event.kind,
-            &event.payload,
-        );
+        let hash = crate::entry_hash(previous, seq, recorded_at_ms, actor, command_id, &event.kind, &event.payload);
         Entry {
             seq,
             recorded_at_ms,
@@ -118,9 +103,6 @@ impl Entry {
     }
 
     pub fn head(&self) -> Head {
-        Head {
-            seq: self.seq,
-            hash: self.hash,
-        }
+        Head { seq: self.seq, hash: self.hash }
     }
 }

@@ -4,9 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
-use crate::{
-    Admission, AppendOutcome, AppendRequest, Entry, Head, LedgerError, LedgerStore, admit,
-};
+use crate::{Admission, AppendOutcome, AppendRequest, Entry, Head, LedgerError, LedgerStore, admit};
 
 /// Holds everything in one mutex: an append is atomic because nothing else runs while it does.
 /// Not durable: dropping it forgets the ledger.
@@ -29,9 +27,7 @@ impl MemoryLedger {
     }
 
     fn lock(&self) -> Result<MutexGuard<'_, MemoryState>, LedgerError> {
-        self.state.lock().map_err(|_| {
-            LedgerError::Storage("the in-memory ledger was poisoned by a panic".to_owned())
-        })
+        self.state.lock().map_err(|_| LedgerError::Storage("the in-memory ledger was poisoned by a panic".to_owned()))
     }
 }
 
@@ -49,9 +45,7 @@ impl MemoryState {
 
     fn append(&mut self, request: AppendRequest) -> Result<AppendOutcome, LedgerError> {
         let head = self.head();
-        match admit(&request, head.seq, |command_id| {
-            Ok(self.entries_of_command(command_id))
-        })? {
+        match admit(&request, head.seq, |command_id| Ok(self.entries_of_command(command_id)))? {
             Admission::AlreadyApplied(entries) => Ok(AppendOutcome::AlreadyApplied { entries }),
             Admission::Write => {
                 let first_idx = self.entries.len();
@@ -68,13 +62,8 @@ impl MemoryState {
                     previous = entry.head();
                     self.entries.push(entry);
                 }
-                self.entry_range_by_command
-                    .insert(request.command_id, (first_idx, self.entries.len()));
-                Ok(AppendOutcome::Appended {
-                    first_seq: head.seq + 1,
-                    last_seq: previous.seq,
-                    head: previous,
-                })
+                self.entry_range_by_command.insert(request.command_id, (first_idx, self.entries.len()));
+                Ok(AppendOutcome::Appended { first_seq: head.seq + 1, last_seq: previous.seq, head: previous })
             }
         }
     }
@@ -87,10 +76,7 @@ impl LedgerStore for MemoryLedger {
 
     fn append_many(&self, requests: Vec<AppendRequest>) -> Vec<Result<AppendOutcome, LedgerError>> {
         match self.lock() {
-            Ok(mut state) => requests
-                .into_iter()
-                .map(|request| state.append(request))
-                .collect(),
+            Ok(mut state) => requests.into_iter().map(|request| state.append(request)).collect(),
             Err(error) => requests.iter().map(|_| Err(error.clone())).collect(),
         }
     }
@@ -99,17 +85,11 @@ impl LedgerStore for MemoryLedger {
         Ok(self.lock()?.head())
     }
 
-    fn scan(
-        &self,
-        from_seq: u64,
-        visit: &mut dyn FnMut(Entry) -> Result<(), LedgerError>,
-    ) -> Result<(), LedgerError> {
+    fn scan(&self, from_seq: u64, visit: &mut dyn FnMut(Entry) -> Result<(), LedgerError>) -> Result<(), LedgerError> {
         // Copy the snapshot out first so that `visit` may call back into the store.
         let snapshot: Vec<Entry> = {
             let state = self.lock()?;
-            let first_idx = usize::try_from(from_seq.saturating_sub(1))
-                .unwrap_or(usize::MAX)
-                .min(state.entries.len());
+            let first_idx = usize::try_from(from_seq.saturating_sub(1)).unwrap_or(usize::MAX).min(state.entries.len());
             state.entries[first_idx..].to_vec()
         };
         snapshot.into_iter().try_for_each(visit)

@@ -25,11 +25,7 @@ pub trait LedgerStore: Send + Sync {
 
     /// Calls `visit` with every entry whose seq is `>= from_seq`, ascending, from one consistent
     /// snapshot. An error returned by `visit` stops the scan and is returned as is.
-    fn scan(
-        &self,
-        from_seq: u64,
-        visit: &mut dyn FnMut(Entry) -> Result<(), LedgerError>,
-    ) -> Result<(), LedgerError>;
+    fn scan(&self, from_seq: u64, visit: &mut dyn FnMut(Entry) -> Result<(), LedgerError>) -> Result<(), LedgerError>;
 
     /// The entries written by the command, ascending; empty if it was never applied.
     fn entries_of_command(&self, command_id: &str) -> Result<Vec<Entry>, LedgerError>;

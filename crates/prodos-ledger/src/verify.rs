@@ -19,11 +19,7 @@ pub struct VerifyFailure {
 
 impl std::fmt::Display for VerifyFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "ledger fails verification at seq {}: {}",
-            self.first_bad_seq, self.reason
-        )
+        write!(f, "ledger fails verification at seq {}: {}", self.first_bad_seq, self.reason)
     }
 }
 
@@ -59,20 +55,11 @@ impl ChainVerifier {
         let expected_seq = self.head.seq + 1;
         if entry.seq != expected_seq {
             let reason = if entry.seq > expected_seq {
-                format!(
-                    "entry {expected_seq} is missing: the next stored entry is {}",
-                    entry.seq
-                )
+                format!("entry {expected_seq} is missing: the next stored entry is {}", entry.seq)
             } else {
-                format!(
-                    "entry {} is stored where entry {expected_seq} belongs",
-                    entry.seq
-                )
+                format!("entry {} is stored where entry {expected_seq} belongs", entry.seq)
             };
-            return Err(VerifyFailure {
-                first_bad_seq: expected_seq,
-                reason,
-            });
+            return Err(VerifyFailure { first_bad_seq: expected_seq, reason });
         }
         let recomputed = entry_hash(
             &self.head.hash,
@@ -93,10 +80,7 @@ impl ChainVerifier {
                 ),
             });
         }
-        self.head = Head {
-            seq: entry.seq,
-            hash: recomputed,
-        };
+        self.head = Head { seq: entry.seq, hash: recomputed };
         Ok(())
     }
 }
@@ -109,22 +93,16 @@ impl ChainVerifier {
 pub fn verify(store: &dyn LedgerStore) -> Result<VerifyReport, VerifyFailure> {
     let anchor_before = read_anchor(store)?;
     let mut verifier = ChainVerifier::new();
-    let mut anchor_check: Option<AnchorCheck> =
-        anchor_before.map(|anchor| AnchorCheck { anchor, seen: None });
+    let mut anchor_check: Option<AnchorCheck> = anchor_before.map(|anchor| AnchorCheck { anchor, seen: None });
     let mut failure: Option<VerifyFailure> = None;
     let scanned = store.scan(1, &mut |entry: Entry| {
         if let Err(bad) = verifier.check(&entry) {
             let seq = bad.first_bad_seq;
             failure = Some(bad);
-            return Err(LedgerError::Corrupt {
-                seq,
-                reason: String::new(),
-            });
+            return Err(LedgerError::Corrupt { seq, reason: String::new() });
         }
-        if let Some(check) = anchor_check.as_mut() {
-            if check.anchor.seq == entry.seq {
-                check.seen = Some(entry.hash);
-            }
+        if let Some(check) = anchor_check.as_mut().filter(|check| check.anchor.seq == entry.seq) {
+            check.seen = Some(entry.hash);
         }
         Ok(())
     });
@@ -149,11 +127,7 @@ pub fn verify(store: &dyn LedgerStore) -> Result<VerifyReport, VerifyFailure> {
         if check.seen != Some(anchor.hash) && anchor.seq > 0 {
             return Err(VerifyFailure {
                 first_bad_seq: anchor.seq,
-                reason: format!(
-                    "entry {} does not carry the anchored head hash {}",
-                    anchor.seq,
-                    anchor.hash_hex()
-                ),
+                reason: format!("entry {} does not carry the anchored head hash {}", anchor.seq, anchor.hash_hex()),
             });
         }
     }
@@ -171,18 +145,11 @@ pub fn verify(store: &dyn LedgerStore) -> Result<VerifyReport, VerifyFailure> {
         if head.seq == anchor_after.seq && head.hash != anchor_after.hash {
             return Err(VerifyFailure {
                 first_bad_seq: head.seq,
-                reason: format!(
-                    "entry {} does not carry the anchored head hash {}",
-                    head.seq,
-                    anchor_after.hash_hex()
-                ),
+                reason: format!("entry {} does not carry the anchored head hash {}", head.seq, anchor_after.hash_hex()),
             });
         }
     }
-    Ok(VerifyReport {
-        events: head.seq,
-        head,
-    })
+    Ok(VerifyReport { events: head.seq, head })
 }
 
 struct AnchorCheck {
@@ -198,14 +165,8 @@ fn read_anchor(store: &dyn LedgerStore) -> Result<Option<Head>, VerifyFailure> {
 /// reported at the first seq that could not be checked.
 fn failure_from_error(error: LedgerError, next_unchecked_seq: u64) -> VerifyFailure {
     match error {
-        LedgerError::Corrupt { seq, reason } => VerifyFailure {
-            first_bad_seq: seq,
-            reason,
-        },
-        other => VerifyFailure {
-            first_bad_seq: next_unchecked_seq,
-            reason: format!("could not be read: {other}"),
-        },
+        LedgerError::Corrupt { seq, reason } => VerifyFailure { first_bad_seq: seq, reason },
+        other => VerifyFailure { first_bad_seq: next_unchecked_seq, reason: format!("could not be read: {other}") },
     }
 }
 
@@ -216,12 +177,6 @@ mod tests {
 
     #[test]
     fn an_empty_chain_has_the_genesis_head() {
-        assert_eq!(
-            ChainVerifier::new().head(),
-            Head {
-                seq: 0,
-                hash: GENESIS_HASH
-            }
-        );
+        assert_eq!(ChainVerifier::new().head(), Head { seq: 0, hash: GENESIS_HASH });
     }
 }

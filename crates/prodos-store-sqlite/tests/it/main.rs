@@ -1,0 +1,8 @@
+//! The integration tests of the SQLite ledger, in one binary: the shared conformance story,
+//! agreement with the in-memory model, tamper detection, and crash recovery.
+
+mod conformance;
+
+mod model;
+mod support;
+mod tamper;

@@ -3,7 +3,7 @@
 
 pub mod clock;
 mod codec;
-// pub mod data_dir;
+pub mod data_dir;
 mod error;
 mod node;
 pub mod views;

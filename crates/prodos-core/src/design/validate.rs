@@ -51,11 +51,7 @@ pub struct DesignProblem {
 
 impl DesignProblem {
     fn new(at: SpecPath, field: &str, message: impl Into<String>) -> DesignProblem {
-        DesignProblem {
-            at,
-            field: field.to_string(),
-            message: message.into(),
-        }
+        DesignProblem { at, field: field.to_string(), message: message.into() }
     }
 }
 
@@ -89,16 +85,10 @@ pub fn validate(spec: &DesignSpec) -> Vec<DesignProblem> {
         SpecPath::Skill,
         &mut problems,
     );
-    let tool_ids = check_ids(
-        spec.tools.iter().map(|t| (t.id.as_str(), t.name.as_str())),
-        "tool",
-        SpecPath::Tool,
-        &mut problems,
-    );
+    let tool_ids =
+        check_ids(spec.tools.iter().map(|t| (t.id.as_str(), t.name.as_str())), "tool", SpecPath::Tool, &mut problems);
     let module_ids = check_ids(
-        spec.modules
-            .iter()
-            .map(|m| (m.id.as_str(), m.name.as_str())),
+        spec.modules.iter().map(|m| (m.id.as_str(), m.name.as_str())),
         "module",
         SpecPath::Module,
         &mut problems,
@@ -107,36 +97,22 @@ pub fn validate(spec: &DesignSpec) -> Vec<DesignProblem> {
         let at = || SpecPath::Module(module.id.clone());
         if let Some(parent) = &module.parent {
             if !module_ids.contains(parent.as_str()) {
-                problems.push(DesignProblem::new(
-                    at(),
-                    "parent",
-                    format!("unknown module `{parent}`"),
-                ));
+                problems.push(DesignProblem::new(at(), "parent", format!("unknown module `{parent}`")));
             }
         }
         if module.count <= 0 {
-            problems.push(DesignProblem::new(
-                at(),
-                "count",
-                format!("count must be positive, got {}", module.count),
-            ));
+            problems.push(DesignProblem::new(at(), "count", format!("count must be positive, got {}", module.count)));
         }
     }
 
-    let part_ids = check_ids(
-        spec.parts.iter().map(|p| (p.id.as_str(), p.name.as_str())),
-        "part",
-        SpecPath::Part,
-        &mut problems,
-    );
+    let part_ids =
+        check_ids(spec.parts.iter().map(|p| (p.id.as_str(), p.name.as_str())), "part", SpecPath::Part, &mut problems);
     for part in &spec.parts {
         check_part(part, &module_ids, &mut problems);
     }
 
     let operation_ids = check_ids(
-        spec.operations
-            .iter()
-            .map(|o| (o.id.as_str(), o.name.as_str())),
+        spec.operations.iter().map(|o| (o.id.as_str(), o.name.as_str())),
         "operation",
         SpecPath::Operation,
         &mut problems,
@@ -156,7 +132,9 @@ pub fn validate(spec: &DesignSpec) -> Vec<DesignProblem> {
                 Some(first) if *first != operation.id => problems.push(DesignProblem::new(
                     SpecPath::Operation(operation.id.clone()),
                     "consumes",
-                    format!("part `{part}` is already consumed by operation `{first}`; its material would be counted twice"),
+                    format!(
+                        "part `{part}` is already consumed by operation `{first}`; its material would be counted twice"
+                    ),
                 )),
                 Some(_) => {}
                 None => {
@@ -173,27 +151,16 @@ pub fn validate(spec: &DesignSpec) -> Vec<DesignProblem> {
 
 fn check_header(spec: &DesignSpec, problems: &mut Vec<DesignProblem>) {
     if spec.key.trim().is_empty() {
-        problems.push(DesignProblem::new(
-            SpecPath::Design,
-            "key",
-            "key must not be empty",
-        ));
+        problems.push(DesignProblem::new(SpecPath::Design, "key", "key must not be empty"));
     } else if !is_identifier(&spec.key) {
         problems.push(DesignProblem::new(
             SpecPath::Design,
             "key",
-            format!(
-                "key `{}` must not contain spaces or control characters",
-                spec.key
-            ),
+            format!("key `{}` must not contain spaces or control characters", spec.key),
         ));
     }
     if spec.name.trim().is_empty() {
-        problems.push(DesignProblem::new(
-            SpecPath::Design,
-            "name",
-            "name must not be empty",
-        ));
+        problems.push(DesignProblem::new(SpecPath::Design, "name", "name must not be empty"));
     }
     let lifetime = &spec.lifetime;
     if let Some(years) = lifetime.service_life_years.filter(|years| *years <= 0) {
@@ -242,18 +209,10 @@ fn check_ids<'a>(
             ));
         }
         if !seen.insert(id) {
-            problems.push(DesignProblem::new(
-                path(id.to_string()),
-                "id",
-                format!("duplicate {kind} id `{id}`"),
-            ));
+            problems.push(DesignProblem::new(path(id.to_string()), "id", format!("duplicate {kind} id `{id}`")));
         }
         if name.trim().is_empty() {
-            problems.push(DesignProblem::new(
-                path(id.to_string()),
-                "name",
-                "name must not be empty",
-            ));
+            problems.push(DesignProblem::new(path(id.to_string()), "name", "name must not be empty"));
         }
     }
     seen
@@ -262,18 +221,10 @@ fn check_ids<'a>(
 fn check_part(part: &PartLine, module_ids: &HashSet<&str>, problems: &mut Vec<DesignProblem>) {
     let at = || SpecPath::Part(part.id.clone());
     if !module_ids.contains(part.module.as_str()) {
-        problems.push(DesignProblem::new(
-            at(),
-            "module",
-            format!("unknown module `{}`", part.module),
-        ));
+        problems.push(DesignProblem::new(at(), "module", format!("unknown module `{}`", part.module)));
     }
     if part.material.trim().is_empty() {
-        problems.push(DesignProblem::new(
-            at(),
-            "material",
-            "material must not be empty",
-        ));
+        problems.push(DesignProblem::new(at(), "material", "material must not be empty"));
     } else if !is_identifier(&part.material) {
         problems.push(DesignProblem::new(
             at(),
@@ -325,38 +276,23 @@ struct KnownIds<'a> {
     operations: &'a HashSet<&'a str>,
 }
 
-fn check_operation(
-    operation: &OperationSpec,
-    known: &KnownIds<'_>,
-    problems: &mut Vec<DesignProblem>,
-) {
+fn check_operation(operation: &OperationSpec, known: &KnownIds<'_>, problems: &mut Vec<DesignProblem>) {
     let at = || SpecPath::Operation(operation.id.clone());
     if let Some(module) = &operation.module {
         if !known.modules.contains(module.as_str()) {
-            problems.push(DesignProblem::new(
-                at(),
-                "module",
-                format!("unknown module `{module}`"),
-            ));
+            problems.push(DesignProblem::new(at(), "module", format!("unknown module `{module}`")));
         }
     }
     if operation.duration_min <= 0 {
         problems.push(DesignProblem::new(
             at(),
             "duration_min",
-            format!(
-                "duration must be positive, got {} min",
-                operation.duration_min
-            ),
+            format!("duration must be positive, got {} min", operation.duration_min),
         ));
     }
     match &operation.skill {
         Some(skill) if !known.skills.contains(skill.as_str()) => {
-            problems.push(DesignProblem::new(
-                at(),
-                "skill",
-                format!("unknown skill `{skill}`"),
-            ));
+            problems.push(DesignProblem::new(at(), "skill", format!("unknown skill `{skill}`")));
         }
         _ => {}
     }
@@ -364,54 +300,28 @@ fn check_operation(
         problems.push(DesignProblem::new(
             at(),
             "level",
-            format!(
-                "skill level must be between 1 and 5, got {}",
-                operation.min_level
-            ),
+            format!("skill level must be between 1 and 5, got {}", operation.min_level),
         ));
     }
     if operation.crew < 0 {
-        problems.push(DesignProblem::new(
-            at(),
-            "crew",
-            format!("crew must not be negative, got {}", operation.crew),
-        ));
+        problems.push(DesignProblem::new(at(), "crew", format!("crew must not be negative, got {}", operation.crew)));
     } else if operation.crew == 0 {
         if let Some(skill) = &operation.skill {
             problems.push(DesignProblem::new(
                 at(),
                 "crew",
-                format!(
-                    "skill `{skill}` is required but crew is 0; an unattended step names no skill"
-                ),
+                format!("skill `{skill}` is required but crew is 0; an unattended step names no skill"),
             ));
         }
     } else if operation.skill.is_none() {
         problems.push(DesignProblem::new(
             at(),
             "skill",
-            format!(
-                "a crew of {} needs a skill; only unattended steps (crew = 0) name none",
-                operation.crew
-            ),
+            format!("a crew of {} needs a skill; only unattended steps (crew = 0) name none", operation.crew),
         ));
     }
-    report_unknown_or_repeated(
-        &operation.tools,
-        known.tools,
-        "tool",
-        "tools",
-        &at,
-        problems,
-    );
-    report_unknown_or_repeated(
-        &operation.consumes,
-        known.parts,
-        "part",
-        "consumes",
-        &at,
-        problems,
-    );
+    report_unknown_or_repeated(&operation.tools, known.tools, "tool", "tools", &at, problems);
+    report_unknown_or_repeated(&operation.consumes, known.parts, "part", "consumes", &at, problems);
 
     let mut predecessors = HashSet::new();
     for link in &operation.after {
@@ -422,36 +332,22 @@ fn check_operation(
                 format!("operation `{}` cannot come after itself", operation.id),
             ));
         } else if !known.operations.contains(link.operation.as_str()) {
-            problems.push(DesignProblem::new(
-                at(),
-                "after",
-                format!("unknown operation `{}`", link.operation),
-            ));
+            problems.push(DesignProblem::new(at(), "after", format!("unknown operation `{}`", link.operation)));
         } else if !predecessors.insert(link.operation.as_str()) {
-            problems.push(DesignProblem::new(
-                at(),
-                "after",
-                format!("operation `{}` is listed twice", link.operation),
-            ));
+            problems.push(DesignProblem::new(at(), "after", format!("operation `{}` is listed twice", link.operation)));
         }
         if link.lag_min < 0 {
             problems.push(DesignProblem::new(
                 at(),
                 "after",
-                format!(
-                    "lag after `{}` must not be negative, got {} min",
-                    link.operation, link.lag_min
-                ),
+                format!("lag after `{}` must not be negative, got {} min", link.operation, link.lag_min),
             ));
         }
     }
 
     let mut check_names = BTreeSet::new();
     for (index, check) in operation.checks.iter().enumerate() {
-        let at = || SpecPath::Check {
-            operation: operation.id.clone(),
-            index,
-        };
+        let at = || SpecPath::Check { operation: operation.id.clone(), index };
         if check.name.trim().is_empty() {
             problems.push(DesignProblem::new(at(), "name", "name must not be empty"));
         } else if !check_names.insert(check.name.as_str()) {
@@ -482,11 +378,7 @@ fn check_operation(
             ));
         }
         if check.unit.trim().is_empty() {
-            problems.push(DesignProblem::new(
-                at(),
-                "unit",
-                "unit of measurement must not be empty",
-            ));
+            problems.push(DesignProblem::new(at(), "unit", "unit of measurement must not be empty"));
         }
     }
 }
@@ -502,17 +394,9 @@ fn report_unknown_or_repeated(
     let mut seen = HashSet::new();
     for reference in references {
         if !known.contains(reference.as_str()) {
-            problems.push(DesignProblem::new(
-                at(),
-                field,
-                format!("unknown {kind} `{reference}`"),
-            ));
+            problems.push(DesignProblem::new(at(), field, format!("unknown {kind} `{reference}`")));
         } else if !seen.insert(reference.as_str()) {
-            problems.push(DesignProblem::new(
-                at(),
-                field,
-                format!("{kind} `{reference}` is listed twice"),
-            ));
+            problems.push(DesignProblem::new(at(), field, format!("{kind} `{reference}` is listed twice")));
         }
     }
 }
@@ -532,11 +416,7 @@ fn report_unknown_or_repeated(
 pub fn certification_gaps(spec: &DesignSpec) -> Vec<DesignProblem> {
     let mut gaps = Vec::new();
     if spec.summary.trim().is_empty() {
-        gaps.push(DesignProblem::new(
-            SpecPath::Design,
-            "summary",
-            "a certified design needs a summary of what it is",
-        ));
+        gaps.push(DesignProblem::new(SpecPath::Design, "summary", "a certified design needs a summary of what it is"));
     }
     let lifetime = &spec.lifetime;
     if lifetime.service_life_years.is_none() {
@@ -554,18 +434,10 @@ pub fn certification_gaps(spec: &DesignSpec) -> Vec<DesignProblem> {
         ));
     }
     if lifetime.repairability.trim().is_empty() {
-        gaps.push(DesignProblem::new(
-            SpecPath::Lifetime,
-            "repairability",
-            "no notes on how the product is repaired",
-        ));
+        gaps.push(DesignProblem::new(SpecPath::Lifetime, "repairability", "no notes on how the product is repaired"));
     }
     if spec.parts.is_empty() {
-        gaps.push(DesignProblem::new(
-            SpecPath::Design,
-            "parts",
-            "the bill of materials has no parts",
-        ));
+        gaps.push(DesignProblem::new(SpecPath::Design, "parts", "the bill of materials has no parts"));
     }
     if spec.operations.is_empty() {
         gaps.push(DesignProblem::new(
@@ -577,10 +449,7 @@ pub fn certification_gaps(spec: &DesignSpec) -> Vec<DesignProblem> {
 
     for module in &spec.modules {
         let has_parts = spec.parts.iter().any(|part| part.module == module.id);
-        let has_submodules = spec
-            .modules
-            .iter()
-            .any(|other| other.parent.as_deref() == Some(module.id.as_str()));
+        let has_submodules = spec.modules.iter().any(|other| other.parent.as_deref() == Some(module.id.as_str()));
         if !has_parts && !has_submodules {
             gaps.push(DesignProblem::new(
                 SpecPath::Module(module.id.clone()),
@@ -590,11 +459,8 @@ pub fn certification_gaps(spec: &DesignSpec) -> Vec<DesignProblem> {
         }
     }
 
-    let consumed: HashSet<&str> = spec
-        .operations
-        .iter()
-        .flat_map(|operation| operation.consumes.iter().map(String::as_str))
-        .collect();
+    let consumed: HashSet<&str> =
+        spec.operations.iter().flat_map(|operation| operation.consumes.iter().map(String::as_str)).collect();
     for part in &spec.parts {
         if !consumed.contains(part.id.as_str()) {
             gaps.push(DesignProblem::new(
@@ -606,16 +472,8 @@ pub fn certification_gaps(spec: &DesignSpec) -> Vec<DesignProblem> {
     }
 
     if !spec.operations.is_empty() {
-        if spec
-            .operations
-            .iter()
-            .all(|operation| operation.checks.is_empty())
-        {
-            gaps.push(DesignProblem::new(
-                SpecPath::Design,
-                "operations",
-                "no operation has a quality check",
-            ));
+        if spec.operations.iter().all(|operation| operation.checks.is_empty()) {
+            gaps.push(DesignProblem::new(SpecPath::Design, "operations", "no operation has a quality check"));
         }
         if spec.operations.iter().all(|operation| operation.crew == 0) {
             gaps.push(DesignProblem::new(

@@ -26,3 +26,8 @@ fn check_example(name: &str) {
 fn the_guitar_example_is_certifiable_and_round_trips() {
     check_example("acoustic-guitar.toml");
 }
+
+#[test]
+fn the_house_example_is_certifiable_and_round_trips() {
+    check_example("modular-house.toml");
+}

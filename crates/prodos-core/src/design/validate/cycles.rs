@@ -14,21 +14,14 @@ pub(super) fn bom_cycles(spec: &DesignSpec) -> Vec<DesignProblem> {
     let index_of = first_index_by_id(spec.modules.iter().map(|module| module.id.as_str()));
     let mut edges = Vec::new();
     for (module_idx, module) in spec.modules.iter().enumerate() {
-        if let Some(parent_idx) = module
-            .parent
-            .as_deref()
-            .and_then(|parent| index_of.get(parent))
-        {
+        if let Some(parent_idx) = module.parent.as_deref().and_then(|parent| index_of.get(parent)) {
             edges.push((module_idx, *parent_idx));
         }
     }
     find_cycles(spec.modules.len(), &edges)
         .into_iter()
         .map(|cycle| {
-            let names: Vec<&str> = cycle
-                .iter()
-                .map(|idx| spec.modules[*idx].id.as_str())
-                .collect();
+            let names: Vec<&str> = cycle.iter().map(|idx| spec.modules[*idx].id.as_str()).collect();
             DesignProblem::new(
                 SpecPath::Module(names[0].to_string()),
                 "parent",
@@ -43,11 +36,7 @@ pub(super) fn bom_cycles(spec: &DesignSpec) -> Vec<DesignProblem> {
 /// to one that comes after it). Reported at the cycle's first operation in spec order, field
 /// `after`. An operation listing itself is reported by the field checks, not here.
 pub(super) fn sequence_cycles(spec: &DesignSpec) -> Vec<DesignProblem> {
-    let index_of = first_index_by_id(
-        spec.operations
-            .iter()
-            .map(|operation| operation.id.as_str()),
-    );
+    let index_of = first_index_by_id(spec.operations.iter().map(|operation| operation.id.as_str()));
     let mut edges = Vec::new();
     for (operation_idx, operation) in spec.operations.iter().enumerate() {
         for link in &operation.after {
@@ -62,10 +51,7 @@ pub(super) fn sequence_cycles(spec: &DesignSpec) -> Vec<DesignProblem> {
     find_cycles(spec.operations.len(), &edges)
         .into_iter()
         .map(|cycle| {
-            let names: Vec<&str> = cycle
-                .iter()
-                .map(|idx| spec.operations[*idx].id.as_str())
-                .collect();
+            let names: Vec<&str> = cycle.iter().map(|idx| spec.operations[*idx].id.as_str()).collect();
             DesignProblem::new(
                 SpecPath::Operation(names[0].to_string()),
                 "after",
@@ -104,18 +90,12 @@ fn find_cycles(n_nodes: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
 }
 
 /// Breadth-first search from the component's lowest node back to itself, staying inside it.
-fn shortest_cycle_through_lowest(
-    graph: &DiGraph<usize, ()>,
-    component: &[NodeIndex],
-) -> Vec<usize> {
+fn shortest_cycle_through_lowest(graph: &DiGraph<usize, ()>, component: &[NodeIndex]) -> Vec<usize> {
     let start = *component.iter().min().expect("components are never empty");
     let mut came_from: HashMap<NodeIndex, NodeIndex> = HashMap::new();
     let mut queue = VecDeque::from([start]);
     while let Some(node) = queue.pop_front() {
-        let mut successors: Vec<NodeIndex> = graph
-            .neighbors(node)
-            .filter(|next| component.contains(next))
-            .collect();
+        let mut successors: Vec<NodeIndex> = graph.neighbors(node).filter(|next| component.contains(next)).collect();
         successors.sort();
         for next in successors {
             if next == start {
@@ -131,11 +111,7 @@ fn shortest_cycle_through_lowest(
 }
 
 /// `start → … → last → start`, walking the search tree back from `last`.
-fn path_back_to(
-    start: NodeIndex,
-    last: NodeIndex,
-    came_from: &HashMap<NodeIndex, NodeIndex>,
-) -> Vec<usize> {
+fn path_back_to(start: NodeIndex, last: NodeIndex, came_from: &HashMap<NodeIndex, NodeIndex>) -> Vec<usize> {
     let mut reversed = vec![start.index()];
     let mut walk = last;
     while walk != start {

@@ -2,7 +2,7 @@
 //! agreement with the in-memory model, tamper detection, and crash recovery.
 
 mod conformance;
-
+mod crash;
 mod model;
 mod support;
 mod tamper;

@@ -5,3 +5,8 @@ pub mod error;
 pub mod model;
 pub mod psplib;
 pub mod sgs;
+pub mod ga;
+pub mod priority;
+pub mod exact;
+pub mod bench;
+pub mod solve;

@@ -1,0 +1,76 @@
+//! Runs the library bench runner over a PSPLIB directory: the measuring shell for release builds.
+//!
+//! Usage: `bench_dir DIR [--schedules N] [--time-limit S] [--exact] [--threads T] [--every K]`
+//! (`--every K` takes every K-th instance in name order, for quick samples).
+#![allow(clippy::disallowed_methods)] // this shell reads the clock for time limits and throughput
+
+use prodos_sched::bench::{FileRole, InstanceText, References, classify, run_instance, summarize};
+use prodos_sched::solve::SolveOptions;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args.get(1).expect("usage: bench_dir DIR [--schedules N] [--time-limit S] [--exact] [--threads T] [--every K]");
+    let flag = |name: &str| args.iter().position(|a| a == name).map(|i| args[i + 1].clone());
+    let max_schedules = flag("--schedules").map(|v| v.parse::<u64>().expect("--schedules N"));
+    let time_limit_s = flag("--time-limit").map(|v| v.parse::<f64>().expect("--time-limit S"));
+    let threads = flag("--threads").map_or(1, |v| v.parse::<usize>().expect("--threads T"));
+    let every = flag("--every").map_or(1, |v| v.parse::<usize>().expect("--every K"));
+    let exact = args.iter().any(|a| a == "--exact");
+    let seed = flag("--seed").map_or(1, |v| v.parse::<u64>().expect("--seed N"));
+
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("dir entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut refs = References::default();
+    let mut instances = Vec::new();
+    for name in &names {
+        let path = format!("{dir}/{name}");
+        match classify(name) {
+            FileRole::Instance => instances.push(name.clone()),
+            FileRole::Reference { set_prefix, optimal } => {
+                // Author names in some solution lists are Latin-1, not UTF-8.
+                let text = String::from_utf8_lossy(&std::fs::read(&path).expect("read reference")).into_owned();
+                let cpm = std::mem::take(&mut refs.cpm_bounds);
+                refs = References::from_reference_text(&set_prefix, optimal, &text).expect("parse reference");
+                refs.cpm_bounds = cpm;
+            }
+            FileRole::CpmBounds => {
+                refs.add_cpm_bounds_json(&std::fs::read_to_string(&path).expect("read json")).expect("parse json")
+            }
+            FileRole::Other => {}
+        }
+    }
+    let instances: Vec<String> = instances.into_iter().step_by(every).collect();
+    let options = SolveOptions { max_schedules, seed, exact, ..SolveOptions::default() };
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(Vec::new());
+    let clock = Instant::now();
+    let now_s = || clock.elapsed().as_secs_f64();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let idx = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(name) = instances.get(idx) else { break };
+                    let text = std::fs::read_to_string(format!("{dir}/{name}")).expect("read instance");
+                    let inst = InstanceText { file_name: name.clone(), text };
+                    let deadline = time_limit_s.map(|s| now_s() + s);
+                    let stop = || deadline.is_some_and(|d| now_s() >= d);
+                    let r = run_instance(&inst, &refs, &options, &now_s, &stop).expect("solve");
+                    if std::env::var("VERBOSE").is_ok() {
+                        eprintln!("{} ms={} cpm={} ref={:?} lb={} opt={} {:.2}s", r.file_name, r.makespan, r.cpm_bound, r.reference, r.lower_bound, r.proven_optimal, r.elapsed_s);
+                    }
+                    results.lock().expect("lock").push(r);
+                }
+            });
+        }
+    });
+    let results = results.into_inner().expect("lock");
+    let summary = summarize(&results, now_s());
+    println!("{}", serde_json::to_string_pretty(&summary).expect("json"));
+}

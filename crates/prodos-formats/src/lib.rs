@@ -4,11 +4,13 @@
 //! Invariant: pure. Functions take a file name (for messages only) and the text; the shell reads
 //! files. Nothing here knows about the ledger, the store or the network.
 
+mod csv_import;
 mod design_toml;
 mod error;
 mod source_map;
 mod text;
 
+pub use csv_import::{CatalogRow, StockRow, catalog_listings, parse_bom_csv, parse_catalog_csv, parse_stock_csv};
 pub use design_toml::{ParsedDesign, export_design, parse_design};
 pub use error::{FormatError, FormatErrors};
 pub use source_map::SourceMap;

@@ -95,10 +95,10 @@ pub fn validate(spec: &DesignSpec) -> Vec<DesignProblem> {
     );
     for module in &spec.modules {
         let at = || SpecPath::Module(module.id.clone());
-        if let Some(parent) = &module.parent {
-            if !module_ids.contains(parent.as_str()) {
-                problems.push(DesignProblem::new(at(), "parent", format!("unknown module `{parent}`")));
-            }
+        if let Some(parent) = &module.parent
+            && !module_ids.contains(parent.as_str())
+        {
+            problems.push(DesignProblem::new(at(), "parent", format!("unknown module `{parent}`")));
         }
         if module.count <= 0 {
             problems.push(DesignProblem::new(at(), "count", format!("count must be positive, got {}", module.count)));
@@ -278,10 +278,10 @@ struct KnownIds<'a> {
 
 fn check_operation(operation: &OperationSpec, known: &KnownIds<'_>, problems: &mut Vec<DesignProblem>) {
     let at = || SpecPath::Operation(operation.id.clone());
-    if let Some(module) = &operation.module {
-        if !known.modules.contains(module.as_str()) {
-            problems.push(DesignProblem::new(at(), "module", format!("unknown module `{module}`")));
-        }
+    if let Some(module) = &operation.module
+        && !known.modules.contains(module.as_str())
+    {
+        problems.push(DesignProblem::new(at(), "module", format!("unknown module `{module}`")));
     }
     if operation.duration_min <= 0 {
         problems.push(DesignProblem::new(

@@ -1,5 +1,6 @@
 //! Integration tests of prodos-formats, in one binary: design TOML, CSV imports, the examples.
 
+mod csv_imports;
 mod design_rejections;
 mod design_toml;
 mod examples;

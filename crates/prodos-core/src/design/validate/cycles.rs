@@ -101,8 +101,8 @@ fn shortest_cycle_through_lowest(graph: &DiGraph<usize, ()>, component: &[NodeIn
             if next == start {
                 return path_back_to(start, node, &came_from);
             }
-            if !came_from.contains_key(&next) {
-                came_from.insert(next, node);
+            if let std::collections::hash_map::Entry::Vacant(entry) = came_from.entry(next) {
+                entry.insert(node);
                 queue.push_back(next);
             }
         }

@@ -2,10 +2,11 @@
 //! into events (or a rejection); it carries everything `decide` needs except the time.
 
 use crate::design::DesignSpec;
-use crate::ids::{DesignSelector, LotId};
+use crate::ids::{DecisionId, DesignSelector, LotId, MandateId, PlanId};
+use crate::plan::{Day, PlanProposal, WorkWeek};
 use crate::stock::LotReceipt;
 use crate::supplier::SupplierListing;
-use crate::units::{Milli, Quantity};
+use crate::units::{Milli, Millicents, Quantity};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,5 +49,50 @@ pub enum Command {
 
     ImportSuppliers {
         suppliers: Vec<SupplierListing>,
+    },
+
+    /// Build `qty` units of a certified design by `due` (latest certified version unless named).
+    CreateMandate {
+        design: DesignSelector,
+        qty: i64,
+        due: Day,
+        decision: Option<DecisionId>,
+        priority: i32,
+    },
+    DeclareToolCount {
+        tool: String,
+        count: i64,
+    },
+    DeclareSkillHeadcount {
+        skill: String,
+        level: i64,
+        headcount: i64,
+    },
+    SetWorkWeek {
+        week: WorkWeek,
+    },
+    CloseDay {
+        day: Day,
+        reason: String,
+    },
+    SetLaborRate {
+        skill: String,
+        level: i64,
+        rate_per_hour: Millicents,
+    },
+    SetToolRate {
+        tool: String,
+        rate_per_hour: Millicents,
+    },
+    /// Record a proposal computed by the planner from a recent snapshot of the state.
+    RecordPlanProposal {
+        mandate: MandateId,
+        proposal: PlanProposal,
+    },
+    CommitPlan {
+        plan: PlanId,
+    },
+    CancelPlan {
+        plan: PlanId,
     },
 }

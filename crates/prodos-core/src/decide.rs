@@ -6,7 +6,7 @@ use crate::event::Event;
 use crate::rejection::Rejection;
 use crate::state::State;
 use crate::time::Timestamp;
-use crate::{design, stock, supplier};
+use crate::{design, plan, stock, supplier};
 
 /// An empty `Ok` means the command is already satisfied (e.g. re-importing an unchanged design).
 pub fn decide(state: &State, command: &Command, now: Timestamp) -> Result<Vec<Event>, Rejection> {
@@ -26,5 +26,25 @@ pub fn decide(state: &State, command: &Command, now: Timestamp) -> Result<Vec<Ev
         }
         Command::AdjustLot { lot, delta, reason } => stock::decide::adjust(&state.stock, *lot, *delta, reason, now),
         Command::ImportSuppliers { suppliers } => supplier::import(&state.suppliers, suppliers),
+        Command::CreateMandate { design, qty, due, decision, priority } => {
+            plan::decide::create_mandate(state, *design, *qty, *due, *decision, *priority, now)
+        }
+        Command::DeclareToolCount { tool, count } => plan::decide::declare_tool_count(&state.capacity, tool, *count),
+        Command::DeclareSkillHeadcount { skill, level, headcount } => {
+            plan::decide::declare_skill_headcount(&state.capacity, skill, *level, *headcount)
+        }
+        Command::SetWorkWeek { week } => plan::decide::set_work_week(&state.capacity, *week),
+        Command::CloseDay { day, reason } => plan::decide::close_day(&state.capacity, *day, reason),
+        Command::SetLaborRate { skill, level, rate_per_hour } => {
+            plan::decide::set_labor_rate(&state.capacity, skill, *level, *rate_per_hour)
+        }
+        Command::SetToolRate { tool, rate_per_hour } => {
+            plan::decide::set_tool_rate(&state.capacity, tool, *rate_per_hour)
+        }
+        Command::RecordPlanProposal { mandate, proposal } => {
+            plan::decide::record_proposal(state, *mandate, proposal, now)
+        }
+        Command::CommitPlan { plan } => plan::decide::commit(state, *plan, now),
+        Command::CancelPlan { plan } => plan::decide::cancel(state, *plan, now),
     }
 }

@@ -3,7 +3,8 @@
 //! still replay), so variants only grow.
 
 use crate::design::DesignSpec;
-use crate::ids::{DesignRef, LotId, SupplierId};
+use crate::ids::{DesignRef, LotId, MandateId, PlanId, SupplierId};
+use crate::plan::{Day, Mandate, PlanProposal, WorkWeek};
 use crate::stock::{Material, Provenance};
 use crate::supplier::CatalogItem;
 use crate::time::Timestamp;
@@ -83,6 +84,61 @@ pub enum Event {
         supplier: SupplierId,
         item: CatalogItem,
     },
+
+    /// A production mandate: a certified version, a quantity, a due date.
+    MandateCreated {
+        mandate: Mandate,
+    },
+    /// The node owns `count` units of a tool or workstation.
+    ToolCountDeclared {
+        tool: String,
+        count: u32,
+    },
+    /// `headcount` people hold `skill` at exactly `level`.
+    SkillHeadcountDeclared {
+        skill: String,
+        level: u8,
+        headcount: u32,
+    },
+    WorkWeekSet {
+        week: WorkWeek,
+    },
+    DayClosed {
+        day: Day,
+        reason: String,
+    },
+    LaborRateSet {
+        skill: String,
+        level: u8,
+        rate_per_hour: Millicents,
+    },
+    ToolRateSet {
+        tool: String,
+        rate_per_hour: Millicents,
+    },
+    /// A proposal computed by the planner, validated against state and recorded as is.
+    PlanProposed {
+        plan: PlanId,
+        mandate: MandateId,
+        proposal: PlanProposal,
+        at: Timestamp,
+    },
+    /// Follows the plan's StockReserved events: its materials are held, its schedule frozen.
+    PlanCommitted {
+        plan: PlanId,
+        at: Timestamp,
+    },
+    /// A newer plan for the same mandate was committed; follows the release of this plan's stock.
+    PlanSuperseded {
+        plan: PlanId,
+        by: PlanId,
+        at: Timestamp,
+    },
+    /// Follows the release of whatever the plan still held.
+    PlanCancelled {
+        plan: PlanId,
+        at: Timestamp,
+    },
 }
 
 impl Event {
@@ -101,6 +157,17 @@ impl Event {
             Event::LotAdjusted { .. } => "LotAdjusted",
             Event::SupplierRegistered { .. } => "SupplierRegistered",
             Event::CatalogItemListed { .. } => "CatalogItemListed",
+            Event::MandateCreated { .. } => "MandateCreated",
+            Event::ToolCountDeclared { .. } => "ToolCountDeclared",
+            Event::SkillHeadcountDeclared { .. } => "SkillHeadcountDeclared",
+            Event::WorkWeekSet { .. } => "WorkWeekSet",
+            Event::DayClosed { .. } => "DayClosed",
+            Event::LaborRateSet { .. } => "LaborRateSet",
+            Event::ToolRateSet { .. } => "ToolRateSet",
+            Event::PlanProposed { .. } => "PlanProposed",
+            Event::PlanCommitted { .. } => "PlanCommitted",
+            Event::PlanSuperseded { .. } => "PlanSuperseded",
+            Event::PlanCancelled { .. } => "PlanCancelled",
         }
     }
 }

@@ -3,7 +3,8 @@
 //! references to unknown things, then idempotency/immutability, then business rules.
 
 use crate::design::DesignProblem;
-use crate::ids::{DesignId, DesignRef, DesignSelector, LotId};
+use crate::ids::{DesignId, DesignRef, DesignSelector, LotId, MandateId, PlanId};
+use crate::plan::Day;
 use crate::units::{Milli, Unit};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -22,6 +23,18 @@ pub enum Rejection {
     UnitMismatch { field: String, material: String, expected: Unit, given: Unit },
     #[error("design `{key}` has {n} problem(s): {list}", n = problems.len(), list = join(problems))]
     DesignInvalid { key: String, problems: Vec<DesignProblem> },
+    #[error("field `{field}`: must be positive, got {value}")]
+    CountMustBePositive { field: String, value: i64 },
+    #[error("field `{field}`: must not be negative, got {value}")]
+    CountMustNotBeNegative { field: String, value: i64 },
+    #[error("field `{field}`: {value} is too large")]
+    CountTooLarge { field: String, value: i64 },
+    #[error("field `{field}`: skill level must be between 1 and 5, got {level}")]
+    SkillLevelOutOfRange { field: String, level: i64 },
+    #[error("field `due`: {due} is in the past (today is {today})")]
+    DueDateInPast { due: Day, today: Day },
+    #[error("field `{field}`: {message}")]
+    InvalidWorkWeek { field: String, message: String },
 
     // --- unknown references ---
     #[error("unknown design {design}")]
@@ -30,6 +43,10 @@ pub enum Rejection {
     UnknownMaterial { material: String },
     #[error("unknown lot {lot}")]
     UnknownLot { lot: LotId },
+    #[error("unknown mandate {mandate}")]
+    UnknownMandate { mandate: MandateId },
+    #[error("unknown plan {plan}")]
+    UnknownPlan { plan: PlanId },
 
     // --- identity and immutability ---
     #[error("{design} has key `{stored_key}`, but the file says `{given_key}`")]
@@ -50,6 +67,12 @@ pub enum Rejection {
     NothingReserved { purpose: String },
     #[error("{lot} cannot change by {delta}: {on_hand} on hand, {reserved} of it reserved")]
     AdjustmentBelowReserved { lot: LotId, on_hand: Milli, reserved: Milli, delta: Milli },
+    #[error("proposal for {mandate} does not fit it: field `{field}`: {message}")]
+    ProposalMismatch { mandate: MandateId, field: String, message: String },
+    #[error("{plan} is {status}; propose a new plan instead")]
+    PlanClosed { plan: PlanId, status: &'static str },
+    #[error("{plan} cannot be committed: {reasons}")]
+    PlanInfeasible { plan: PlanId, reasons: String },
 }
 
 fn join(problems: &[DesignProblem]) -> String {

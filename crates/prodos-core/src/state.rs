@@ -4,6 +4,7 @@
 
 use crate::design::Designs;
 use crate::event::Event;
+use crate::plan::{Capacity, Plan, PlanStatus, Plans};
 use crate::stock::{Lot, Stock};
 use crate::supplier::Suppliers;
 
@@ -12,6 +13,8 @@ pub struct State {
     pub designs: Designs,
     pub stock: Stock,
     pub suppliers: Suppliers,
+    pub plans: Plans,
+    pub capacity: Capacity,
 }
 
 impl State {
@@ -59,6 +62,28 @@ impl State {
             }
             Event::SupplierRegistered { supplier, key, name } => self.suppliers.apply_registered(*supplier, key, name),
             Event::CatalogItemListed { supplier, item } => self.suppliers.apply_listed(*supplier, item),
+            Event::MandateCreated { mandate } => self.plans.insert_mandate(mandate.clone()),
+            Event::ToolCountDeclared { tool, count } => self.capacity.set_tool_count(tool, *count),
+            Event::SkillHeadcountDeclared { skill, level, headcount } => {
+                self.capacity.set_headcount(skill, *level, *headcount)
+            }
+            Event::WorkWeekSet { week } => self.capacity.calendar.week = *week,
+            Event::DayClosed { day, reason } => self.capacity.calendar.close(*day, reason),
+            Event::LaborRateSet { skill, level, rate_per_hour } => {
+                self.capacity.set_labor_rate(skill, *level, *rate_per_hour)
+            }
+            Event::ToolRateSet { tool, rate_per_hour } => self.capacity.set_tool_rate(tool, *rate_per_hour),
+            Event::PlanProposed { plan, mandate, proposal, at } => self.plans.insert_plan(Plan {
+                id: *plan,
+                mandate: *mandate,
+                proposal: proposal.clone(),
+                status: PlanStatus::Proposed,
+                proposed_at: *at,
+                committed_at: None,
+            }),
+            Event::PlanCommitted { plan, at } => self.plans.set_status(*plan, PlanStatus::Committed, *at),
+            Event::PlanSuperseded { plan, at, .. } => self.plans.set_status(*plan, PlanStatus::Superseded, *at),
+            Event::PlanCancelled { plan, at } => self.plans.set_status(*plan, PlanStatus::Cancelled, *at),
         }
     }
 
@@ -85,6 +110,55 @@ impl State {
                 if version.status == crate::design::DesignStatus::Draft && !is_last {
                     return Err(format!("{}@v{} is a draft but not the latest version", record.id, version.version));
                 }
+            }
+        }
+        self.verify_plans()
+    }
+
+    /// Plan invariants: every plan belongs to a known mandate and plans its pinned version; at most
+    /// one plan per mandate is committed; only a committed plan holds stock, never more of a
+    /// material than it netted from stock. (A manual `stock reserve` may use any purpose, so a
+    /// purpose that looks like a plan id proves nothing by itself.)
+    fn verify_plans(&self) -> Result<(), String> {
+        for (index, mandate) in self.plans.mandates().enumerate() {
+            if mandate.id.0 as usize != index + 1 {
+                return Err(format!("{} is at position {}", mandate.id, index + 1));
+            }
+        }
+        for (index, plan) in self.plans.plans().enumerate() {
+            if plan.id.0 as usize != index + 1 {
+                return Err(format!("{} is at position {}", plan.id, index + 1));
+            }
+            let mandate = self
+                .plans
+                .mandate(plan.mandate)
+                .ok_or_else(|| format!("{} names unknown {}", plan.id, plan.mandate))?;
+            if plan.proposal.design != mandate.design || plan.proposal.qty != mandate.qty {
+                return Err(format!("{} does not plan what {} asks for", plan.id, mandate.id));
+            }
+            let purpose = plan.purpose();
+            for need in &plan.proposal.materials {
+                let held = self.stock.reserved_for(&need.material, &purpose);
+                if plan.status != PlanStatus::Committed && held > crate::units::Milli::ZERO {
+                    return Err(format!(
+                        "{} is {} but holds {held} of `{}`",
+                        plan.id,
+                        plan.status.as_str(),
+                        need.material
+                    ));
+                }
+                if held > need.from_stock {
+                    return Err(format!(
+                        "{} holds {held} of `{}`, more than the {} it netted",
+                        plan.id, need.material, need.from_stock
+                    ));
+                }
+            }
+        }
+        for mandate in self.plans.mandates() {
+            let committed = self.plans.plans_of(mandate.id).filter(|plan| plan.status == PlanStatus::Committed).count();
+            if committed > 1 {
+                return Err(format!("{} has {committed} committed plans", mandate.id));
             }
         }
         Ok(())

@@ -1,0 +1,281 @@
+//! Decisions about planning: mandates, the node's declared capacity and calendar, rates, and the
+//! life of a plan (proposed → committed → cancelled or superseded). Committing reserves exactly
+//! the stock the proposal netted; cancelling or superseding releases it.
+
+use super::calendar::{Day, WorkWeek};
+use super::capacity::{Capacity, MAX_SKILL_LEVEL};
+use super::proposal::PlanProposal;
+use super::registry::{Mandate, PlanStatus};
+use crate::design::DesignStatus;
+use crate::event::Event;
+use crate::ids::{DecisionId, DesignRef, DesignSelector, MandateId, PlanId};
+use crate::rejection::Rejection;
+use crate::state::State;
+use crate::stock::{Stock, decide::reserve};
+use crate::time::Timestamp;
+use crate::units::{Milli, Millicents, Quantity};
+
+/// Creates a mandate for the named certified version, or the latest certified one.
+pub fn create_mandate(
+    state: &State,
+    selector: DesignSelector,
+    qty: i64,
+    due: Day,
+    decision: Option<DecisionId>,
+    priority: i32,
+    now: Timestamp,
+) -> Result<Vec<Event>, Rejection> {
+    if qty <= 0 {
+        return Err(Rejection::CountMustBePositive { field: "qty".into(), value: qty });
+    }
+    let qty = u32::try_from(qty).map_err(|_| Rejection::CountTooLarge { field: "qty".into(), value: qty })?;
+    let today = Day::of(now);
+    if due < today {
+        return Err(Rejection::DueDateInPast { due, today });
+    }
+    let record = state.designs.get(selector.design).ok_or(Rejection::UnknownDesign { design: selector })?;
+    let version = match selector.version {
+        Some(number) => record.version(number).ok_or(Rejection::UnknownDesign { design: selector })?,
+        None => record.latest_certified().unwrap_or(record.latest()),
+    };
+    let design = DesignRef { design: record.id, version: version.version };
+    if version.status != DesignStatus::Certified {
+        return Err(Rejection::DesignNotCertified { design, status: version.status.as_str() });
+    }
+    let mandate = Mandate { id: state.plans.next_mandate_id(), design, qty, due, decision, priority, created_at: now };
+    Ok(vec![Event::MandateCreated { mandate }])
+}
+
+fn non_empty(field: &str, value: &str) -> Result<(), Rejection> {
+    if value.trim().is_empty() { Err(Rejection::FieldRequired { field: field.into() }) } else { Ok(()) }
+}
+
+fn count(field: &str, value: i64) -> Result<u32, Rejection> {
+    if value < 0 {
+        return Err(Rejection::CountMustNotBeNegative { field: field.into(), value });
+    }
+    u32::try_from(value).map_err(|_| Rejection::CountTooLarge { field: field.into(), value })
+}
+
+fn skill_level(value: i64) -> Result<u8, Rejection> {
+    match u8::try_from(value) {
+        Ok(level) if (1..=MAX_SKILL_LEVEL).contains(&level) => Ok(level),
+        _ => Err(Rejection::SkillLevelOutOfRange { field: "level".into(), level: value }),
+    }
+}
+
+/// Sets how many units of a tool or workstation the node owns (0 removes it from planning).
+pub fn declare_tool_count(capacity: &Capacity, tool: &str, value: i64) -> Result<Vec<Event>, Rejection> {
+    non_empty("tool", tool)?;
+    let count = count("count", value)?;
+    if capacity.tool_count(tool) == count && capacity.tools().any(|(known, _)| known == tool) {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Event::ToolCountDeclared { tool: tool.trim().to_string(), count }])
+}
+
+/// Sets how many people hold `skill` at exactly `level`.
+pub fn declare_skill_headcount(
+    capacity: &Capacity,
+    skill: &str,
+    level: i64,
+    headcount: i64,
+) -> Result<Vec<Event>, Rejection> {
+    non_empty("skill", skill)?;
+    let level = skill_level(level)?;
+    let headcount = count("headcount", headcount)?;
+    if capacity.headcount(skill, level) == headcount && capacity.skills().any(|(known, _)| known == skill) {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Event::SkillHeadcountDeclared { skill: skill.trim().to_string(), level, headcount }])
+}
+
+/// Replaces the weekly working pattern.
+pub fn set_work_week(capacity: &Capacity, week: WorkWeek) -> Result<Vec<Event>, Rejection> {
+    let invalid = |field: &str, message: String| Err(Rejection::InvalidWorkWeek { field: field.into(), message });
+    if week.weekdays_mask & 0x7f == 0 || week.weekdays_mask & 0x80 != 0 {
+        return invalid("weekdays", "at least one weekday (mon..sun) must be worked".into());
+    }
+    if week.daily_work_min == 0 {
+        return invalid("daily_work_min", "a working day must have working minutes".into());
+    }
+    if week.day_start_min + week.daily_work_min > 1440 {
+        return invalid(
+            "daily_work_min",
+            format!(
+                "a day starting at minute {} cannot hold {} working minutes before midnight",
+                week.day_start_min, week.daily_work_min
+            ),
+        );
+    }
+    if capacity.calendar.week == week {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Event::WorkWeekSet { week }])
+}
+
+/// Closes one day (a holiday, an inventory count): no work is planned on it.
+pub fn close_day(capacity: &Capacity, day: Day, reason: &str) -> Result<Vec<Event>, Rejection> {
+    non_empty("reason", reason)?;
+    if capacity.calendar.closures().any(|(closed, known)| closed == day && known == reason.trim()) {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Event::DayClosed { day, reason: reason.trim().to_string() }])
+}
+
+pub fn set_labor_rate(
+    capacity: &Capacity,
+    skill: &str,
+    level: i64,
+    rate_per_hour: Millicents,
+) -> Result<Vec<Event>, Rejection> {
+    non_empty("skill", skill)?;
+    let level = skill_level(level)?;
+    if rate_per_hour.0 < 0 {
+        return Err(Rejection::NegativeCost { field: "rate".into() });
+    }
+    if capacity.labor_rates().any(|(known, l, rate)| known == skill && l == level && rate == rate_per_hour) {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Event::LaborRateSet { skill: skill.trim().to_string(), level, rate_per_hour }])
+}
+
+pub fn set_tool_rate(capacity: &Capacity, tool: &str, rate_per_hour: Millicents) -> Result<Vec<Event>, Rejection> {
+    non_empty("tool", tool)?;
+    if rate_per_hour.0 < 0 {
+        return Err(Rejection::NegativeCost { field: "rate".into() });
+    }
+    if capacity.tool_rate_per_hour(tool) == Some(rate_per_hour) {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Event::ToolRateSet { tool: tool.trim().to_string(), rate_per_hour }])
+}
+
+/// Records a proposal the planner computed from an earlier snapshot, after checking that it still
+/// fits the state: the mandate exists, the proposal is for its design and quantity, the version is
+/// still certified, and the material lines add up.
+pub fn record_proposal(
+    state: &State,
+    mandate_id: MandateId,
+    proposal: &PlanProposal,
+    now: Timestamp,
+) -> Result<Vec<Event>, Rejection> {
+    let mandate = state.plans.mandate(mandate_id).ok_or(Rejection::UnknownMandate { mandate: mandate_id })?;
+    let mismatch = |field: &str, message: String| {
+        Err(Rejection::ProposalMismatch { mandate: mandate_id, field: field.into(), message })
+    };
+    if proposal.design != mandate.design {
+        return mismatch(
+            "design",
+            format!("the mandate pins {}, the proposal plans {}", mandate.design, proposal.design),
+        );
+    }
+    if proposal.qty != mandate.qty {
+        return mismatch("qty", format!("the mandate asks for {}, the proposal plans {}", mandate.qty, proposal.qty));
+    }
+    for need in &proposal.materials {
+        if need.from_stock < Milli::ZERO
+            || need.shortage < Milli::ZERO
+            || need.from_stock + need.shortage != need.required
+        {
+            return mismatch(
+                "materials",
+                format!(
+                    "`{}`: {} from stock + {} short ≠ {} required",
+                    need.material, need.from_stock, need.shortage, need.required
+                ),
+            );
+        }
+    }
+    ensure_certified(state, mandate.design)?;
+    Ok(vec![Event::PlanProposed {
+        plan: state.plans.next_plan_id(),
+        mandate: mandate_id,
+        proposal: proposal.clone(),
+        at: now,
+    }])
+}
+
+fn ensure_certified(state: &State, design: DesignRef) -> Result<(), Rejection> {
+    let version = state.designs.version(design).ok_or(Rejection::UnknownDesign {
+        design: DesignSelector { design: design.design, version: Some(design.version) },
+    })?;
+    if version.status != DesignStatus::Certified {
+        return Err(Rejection::DesignNotCertified { design, status: version.status.as_str() });
+    }
+    Ok(())
+}
+
+/// Commits a proposed plan: supersedes (and releases) the mandate's committed plan if there is
+/// one, then reserves exactly the stock the proposal netted. Committing twice is a no-op.
+pub fn commit(state: &State, plan_id: PlanId, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    let plan = state.plans.plan(plan_id).ok_or(Rejection::UnknownPlan { plan: plan_id })?;
+    match plan.status {
+        PlanStatus::Committed => return Ok(Vec::new()),
+        PlanStatus::Cancelled | PlanStatus::Superseded => {
+            return Err(Rejection::PlanClosed { plan: plan_id, status: plan.status.as_str() });
+        }
+        PlanStatus::Proposed => {}
+    }
+    if !plan.proposal.verdict.infeasible.is_empty() {
+        return Err(Rejection::PlanInfeasible { plan: plan_id, reasons: plan.proposal.verdict.infeasible.join("; ") });
+    }
+    ensure_certified(state, plan.proposal.design)?;
+    let mut scratch = state.stock.clone();
+    let mut events = Vec::new();
+    if let Some(previous) = state.plans.committed_plan_of(plan.mandate) {
+        let released = release_all(&scratch, &previous.purpose());
+        apply_to_stock(&mut scratch, &released);
+        events.extend(released);
+        events.push(Event::PlanSuperseded { plan: previous.id, by: plan_id, at: now });
+    }
+    let purpose = plan.purpose();
+    for need in plan.proposal.materials.iter().filter(|need| need.from_stock > Milli::ZERO) {
+        let reserved =
+            reserve(&scratch, &need.material, Quantity { amount: need.from_stock, unit: need.unit }, &purpose)?;
+        apply_to_stock(&mut scratch, &reserved);
+        events.extend(reserved);
+    }
+    events.push(Event::PlanCommitted { plan: plan_id, at: now });
+    Ok(events)
+}
+
+/// Cancels a plan; a committed plan's remaining reservations are released. Cancelling twice is a
+/// no-op; a superseded plan is already closed.
+pub fn cancel(state: &State, plan_id: PlanId, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    let plan = state.plans.plan(plan_id).ok_or(Rejection::UnknownPlan { plan: plan_id })?;
+    match plan.status {
+        PlanStatus::Cancelled => Ok(Vec::new()),
+        PlanStatus::Superseded => Err(Rejection::PlanClosed { plan: plan_id, status: plan.status.as_str() }),
+        PlanStatus::Proposed | PlanStatus::Committed => {
+            let mut events = release_all(&state.stock, &plan.purpose());
+            events.push(Event::PlanCancelled { plan: plan_id, at: now });
+            Ok(events)
+        }
+    }
+}
+
+/// Releases everything held for `purpose`; nothing held is fine here (it may all be consumed).
+fn release_all(stock: &Stock, purpose: &str) -> Vec<Event> {
+    crate::stock::decide::release(stock, purpose, None).unwrap_or_default()
+}
+
+/// Folds reservation events into a scratch copy of stock, so that later reservations in the same
+/// decision see the earlier ones.
+fn apply_to_stock(stock: &mut Stock, events: &[Event]) {
+    for event in events {
+        match event {
+            Event::StockReserved { lot, qty, purpose } => {
+                if let Some(lot) = stock.lot_mut(*lot) {
+                    lot.reserve(purpose, *qty);
+                }
+            }
+            Event::StockReleased { lot, qty, purpose } => {
+                if let Some(lot) = stock.lot_mut(*lot) {
+                    lot.release(purpose, *qty);
+                }
+            }
+            _ => {}
+        }
+    }
+}

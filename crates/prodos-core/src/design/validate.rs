@@ -208,6 +208,7 @@ fn check_ids<'a>(
                 format!("{kind} id `{id}` must not contain spaces or control characters"),
             ));
         }
+        // Text formats rely on the `duplicate ` prefix to point at the later declaration.
         if !seen.insert(id) {
             problems.push(DesignProblem::new(path(id.to_string()), "id", format!("duplicate {kind} id `{id}`")));
         }

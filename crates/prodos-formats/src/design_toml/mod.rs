@@ -1,4 +1,52 @@
 //! The design TOML format: one design per file, written by people and by `export_design`.
+//!
+//! ```toml
+//! [design]
+//! key = "acoustic-guitar"          # stable slug shared by all versions
+//! name = "Steel-string dreadnought"
+//! summary = "…"                    # optional
+//! id = "DES-0001"                  # optional, written by export: which design this file is
+//! version = 2                      # optional, needs `id`
+//!
+//! [lifetime]                       # optional table, every key optional
+//! service_life_years = 80
+//! maintenance_interval_days = 365
+//! repairability = "…"
+//!
+//! [[skill]]                        # id, name
+//! [[tool]]                         # id, name, kind = "tool" | "workstation"
+//! [[module]]                       # id, name, parent (optional), count (default 1)
+//!
+//! [[part]]
+//! id = "top-braces"
+//! name = "Spruce brace stock"
+//! module = "top"
+//! material = "spruce-brace-stock"  # key shared with stock and supplier CSVs
+//! qty = 2.4                        # per one module instance, at most three decimals
+//! unit = "m"                       # pc set g kg t mm cm m cm2 m2 ml l m3 min h
+//! scrap_pct = 15                   # optional, at most two decimals
+//! suppliers = ["tonewood-direct"]  # optional hints
+//!
+//! [[operation]]
+//! id = "assemble-rim"
+//! name = "…"
+//! module = "rim"                   # optional
+//! duration_min = 240
+//! skill = "luthiery.joinery"       # omitted only for unattended steps (crew = 0)
+//! level = 2                        # default 1
+//! crew = 1                         # default 1
+//! tools = ["outside-mold"]
+//! after = ["brace-top", { op = "bend-sides", lag_min = 720 }]
+//! consumes = ["linings"]           # part ids
+//!
+//! [[operation.check]]              # quality checks of the operation above
+//! name = "side thickness"
+//! nominal = 2.0
+//! tolerance = 0.15                 # symmetric: passes when |value − nominal| ≤ tolerance
+//! unit = "mm"
+//! ```
+//!
+//! Unknown keys and sections are errors, so a misspelt key never passes silently.
 
 mod export;
 mod parse;

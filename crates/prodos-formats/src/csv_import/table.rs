@@ -115,7 +115,8 @@ fn check_header(
     let mut errors = Vec::new();
     let mut index_of = HashMap::new();
     for (index, name) in header.iter().enumerate() {
-        let wanted = name.trim().to_ascii_lowercase();
+        // Spreadsheets on Windows start UTF-8 exports with a byte-order mark.
+        let wanted = name.trim_start_matches('\u{feff}').trim().to_ascii_lowercase();
         match columns.all().find(|known| **known == wanted) {
             None => errors.push(syntax(
                 file,

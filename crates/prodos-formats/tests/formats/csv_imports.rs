@@ -104,7 +104,8 @@ fn bom_headers_are_checked() {
             "bom.csv:1: the header lacks column `component` (expected `parent,component,qty,unit[,scrap_pct]`)",
         ],
     );
-    let reordered = parse_bom_csv("bom.csv", "Unit,QTY,component,parent\npc,2,leg,bench\n", "bench", "Bench").unwrap();
+    let reordered =
+        parse_bom_csv("bom.csv", "\u{feff}Unit,QTY,component,parent\npc,2,leg,bench\n", "bench", "Bench").unwrap();
     assert_eq!(reordered.spec.parts[0].qty, Milli::from_units(2));
 }
 

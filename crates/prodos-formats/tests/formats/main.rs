@@ -4,6 +4,7 @@ mod csv_imports;
 mod design_rejections;
 mod design_toml;
 mod examples;
+mod robustness;
 
 use prodos_formats::{FormatError, FormatErrors};
 

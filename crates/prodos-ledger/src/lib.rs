@@ -8,6 +8,7 @@
 //! The byte format and hash input are drawn out in `docs/LEDGER.md`.
 
 mod admission;
+mod chain;
 pub mod conformance;
 mod encoding;
 mod entry;
@@ -18,10 +19,11 @@ mod store;
 mod verify;
 
 pub use admission::{Admission, admit};
+pub use chain::{ChainVerifier, VerifyFailure, VerifyReport};
 pub use encoding::{ENTRY_FORMAT_VERSION, encode_entry, entry_hash};
 pub use entry::{AppendOutcome, AppendRequest, Entry, GENESIS_HASH, Hash, Head, NewEvent};
 pub use error::LedgerError;
 pub use hex::{hash_from_hex, hash_to_hex};
 pub use memory::MemoryLedger;
 pub use store::LedgerStore;
-pub use verify::{ChainVerifier, VerifyFailure, VerifyReport, verify};
+pub use verify::verify;

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Sender, sync_channel};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
 use prodos_ledger::{AppendOutcome, AppendRequest, Entry, Head, LedgerError, LedgerStore};
@@ -12,7 +12,7 @@ use rusqlite::Connection;
 use crate::error::storage;
 use crate::rows::{SCAN_FROM, SELECT_BY_COMMAND, anchor_head, collect_entries, entry_from_row, last_entry_head};
 use crate::schema::{open_reader, open_writer};
-use crate::writer::{self, Outcomes, WriteJob};
+use crate::writer::{self, Outcomes, WriteJob, WriterCounters, WriterStats};
 
 /// Idle reader connections kept for reuse; more may be open while many threads read at once.
 const MAX_IDLE_READERS: usize = 8;
@@ -24,6 +24,7 @@ pub struct SqliteLedger {
     jobs_tx: Option<Sender<WriteJob>>,
     writer: Option<JoinHandle<()>>,
     idle_readers: Mutex<Vec<Connection>>,
+    writer_counters: Arc<WriterCounters>,
 }
 
 impl SqliteLedger {
@@ -31,13 +32,20 @@ impl SqliteLedger {
     /// Refuses an SQLite file that is not a prodos ledger.
     pub fn open(path: &Path) -> Result<Self, LedgerError> {
         let write_connection = open_writer(path)?;
-        let (jobs_tx, writer) = writer::spawn(write_connection)?;
+        let writer_counters = Arc::new(WriterCounters::default());
+        let (jobs_tx, writer) = writer::spawn(write_connection, Arc::clone(&writer_counters))?;
         Ok(SqliteLedger {
             path: path.to_owned(),
             jobs_tx: Some(jobs_tx),
             writer: Some(writer),
             idle_readers: Mutex::new(Vec::new()),
+            writer_counters,
         })
+    }
+
+    /// How many requests shared each write transaction so far (this handle only).
+    pub fn writer_stats(&self) -> WriterStats {
+        self.writer_counters.snapshot()
     }
 
     pub fn path(&self) -> &Path {

@@ -9,6 +9,7 @@
 //!
 //! Table layout and hash input: `docs/LEDGER.md`.
 
+pub mod bench;
 mod error;
 mod ledger;
 mod rows;
@@ -16,3 +17,4 @@ mod schema;
 mod writer;
 
 pub use ledger::SqliteLedger;
+pub use writer::WriterStats;

@@ -13,6 +13,9 @@ pub(crate) const APPLICATION_ID: i32 = 0x7072_6f64;
 /// `PRAGMA user_version`: the table layout described in docs/LEDGER.md.
 pub(crate) const SCHEMA_VERSION: i32 = 1;
 
+/// The page size of a new ledger file.
+const PAGE_SIZE_BYTES: i64 = 16 * 1024;
+
 /// How long a connection waits for another process's write transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -52,6 +55,17 @@ BEGIN SELECT RAISE(ABORT, 'the head anchor is kept'); END;
 /// The connection the writer thread owns: WAL, fsync on every commit, schema in place.
 pub(crate) fn open_writer(path: &Path) -> Result<Connection, LedgerError> {
     let mut connection = open_connection(path)?;
+    configure_for_writing(&connection, path)?;
+    ensure_schema(&mut connection, path)?;
+    Ok(connection)
+}
+
+/// The file settings every write connection uses (the benchmark's raw baseline too, so that it
+/// prices the same file).
+pub(crate) fn configure_for_writing(connection: &Connection, path: &Path) -> Result<(), LedgerError> {
+    // Only a new, empty file takes a page size. 16 KiB pages cut the WAL frames (and so the
+    // bytes fsynced) per batch compared with the 4 KiB default, and make scans read fewer pages.
+    connection.pragma_update(None, "page_size", PAGE_SIZE_BYTES).map_err(storage("set page_size"))?;
     // WAL lets readers (in this and other processes) run while the writer commits; it is a
     // property of the file, so setting it once is enough, but setting it again is harmless.
     let journal_mode: String =
@@ -63,9 +77,7 @@ pub(crate) fn open_writer(path: &Path) -> Result<Connection, LedgerError> {
         )));
     }
     // FULL: a commit returns only after the WAL is fsynced, which is what "durable" means here.
-    connection.pragma_update(None, "synchronous", "FULL").map_err(storage("set synchronous"))?;
-    ensure_schema(&mut connection, path)?;
-    Ok(connection)
+    connection.pragma_update(None, "synchronous", "FULL").map_err(storage("set synchronous"))
 }
 
 /// A connection that only reads; `query_only` makes a stray write an error.

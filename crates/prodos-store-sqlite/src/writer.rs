@@ -1,6 +1,8 @@
 //! The single writer thread and its group commit: every request waiting in the channel is run in
 //! one transaction and made durable by one fsync, so concurrent callers share the cost.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, SyncSender, channel};
 use std::thread::JoinHandle;
 
@@ -18,20 +20,45 @@ pub(crate) struct WriteJob {
     pub(crate) reply: SyncSender<Outcomes>,
 }
 
+/// How much sharing the group commit achieved since the ledger was opened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriterStats {
+    /// Write transactions run by the writer thread (one fsync each when something was written).
+    pub groups: u64,
+    /// Requests those transactions answered.
+    pub requests: u64,
+}
+
+/// Counters the writer thread bumps and the ledger handle reads.
+#[derive(Debug, Default)]
+pub(crate) struct WriterCounters {
+    groups: AtomicU64,
+    requests: AtomicU64,
+}
+
+impl WriterCounters {
+    pub(crate) fn snapshot(&self) -> WriterStats {
+        WriterStats { groups: self.groups.load(Ordering::Relaxed), requests: self.requests.load(Ordering::Relaxed) }
+    }
+}
+
 /// Bounds one group so that a flood of callers cannot grow a transaction without end.
 const MAX_REQUESTS_PER_GROUP: usize = 4096;
 
 /// Starts the writer thread; it stops when every sender is dropped.
-pub(crate) fn spawn(connection: Connection) -> Result<(Sender<WriteJob>, JoinHandle<()>), LedgerError> {
+pub(crate) fn spawn(
+    connection: Connection,
+    counters: Arc<WriterCounters>,
+) -> Result<(Sender<WriteJob>, JoinHandle<()>), LedgerError> {
     let (jobs_tx, jobs_rx) = channel::<WriteJob>();
     let handle = std::thread::Builder::new()
         .name("prodos-ledger-writer".to_owned())
-        .spawn(move || run(connection, jobs_rx))
+        .spawn(move || run(connection, jobs_rx, &counters))
         .map_err(|error| LedgerError::Storage(format!("start the ledger writer thread: {error}")))?;
     Ok((jobs_tx, handle))
 }
 
-fn run(mut connection: Connection, jobs_rx: Receiver<WriteJob>) {
+fn run(mut connection: Connection, jobs_rx: Receiver<WriteJob>, counters: &WriterCounters) {
     while let Ok(first_job) = jobs_rx.recv() {
         // Whatever queued up while the previous group was fsyncing rides along in this one.
         let mut n_requests = first_job.requests.len();
@@ -47,6 +74,8 @@ fn run(mut connection: Connection, jobs_rx: Receiver<WriteJob>) {
         }
         let requests: Vec<&AppendRequest> = jobs.iter().flat_map(|job| job.requests.iter()).collect();
         let mut outcomes = commit_group(&mut connection, &requests).into_iter();
+        counters.groups.fetch_add(1, Ordering::Relaxed);
+        counters.requests.fetch_add(requests.len() as u64, Ordering::Relaxed);
         for job in jobs {
             let job_outcomes: Outcomes = outcomes.by_ref().take(job.requests.len()).collect();
             // A caller that gave up waiting is no reason to stop serving the others.

@@ -105,3 +105,24 @@ fn a_file_that_is_not_a_ledger_is_refused() {
     rusqlite::Connection::open(&path).expect("create").execute_batch("CREATE TABLE notes (text TEXT)").expect("schema");
     assert!(matches!(SqliteLedger::open(&path), Err(LedgerError::Storage(_))));
 }
+
+/// Appends committed while verify reads are growth, not tampering: the anchor is read around
+/// the scan, never compared with a different snapshot.
+#[test]
+fn verify_during_appends_never_cries_wolf() {
+    let temp = fresh_ledger();
+    std::thread::scope(|scope| {
+        let ledger = &temp.ledger;
+        scope.spawn(move || {
+            for command_idx in 0..200 {
+                ledger.append(conformance::request(&format!("c{command_idx}"), None, 3)).expect("append");
+            }
+        });
+        for _ in 0..30 {
+            if let Err(failure) = verify(ledger) {
+                panic!("verify during appends: {failure}");
+            }
+        }
+    });
+    assert_eq!(verify(&temp.ledger).expect("verifies").events, 600);
+}

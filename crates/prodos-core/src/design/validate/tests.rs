@@ -356,3 +356,100 @@ fn unattended_steps_only_is_a_gap() {
     let gaps = certification_gaps(&spec);
     assert!(gaps.iter().any(|gap| gap.message.contains("every operation is unattended")), "{gaps:#?}");
 }
+
+mod properties {
+    //! On arbitrary specs drawn from small id pools (so that references often dangle, repeat and
+    //! loop), validation never panics, and a spec it accepts really is buildable in order.
+
+    use super::*;
+    use petgraph::algo::toposort;
+    use petgraph::graph::DiGraph;
+    use proptest::prelude::*;
+    use std::collections::HashMap;
+
+    /// An independent check with petgraph's toposort, not the code under test.
+    fn is_acyclic<'a>(edges: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
+        let mut graph = DiGraph::<(), ()>::new();
+        let mut node_of = HashMap::new();
+        for (from, to) in edges {
+            let from = *node_of.entry(from).or_insert_with(|| graph.add_node(()));
+            let to = *node_of.entry(to).or_insert_with(|| graph.add_node(()));
+            graph.add_edge(from, to, ());
+        }
+        toposort(&graph, None).is_ok()
+    }
+
+    fn id() -> impl Strategy<Value = String> {
+        prop::sample::select(vec!["a", "b", "c", "d", ""]).prop_map(str::to_string)
+    }
+
+    fn arbitrary_spec() -> impl Strategy<Value = DesignSpec> {
+        let module = (id(), prop::option::of(id()), -1..3i64).prop_map(|(id, parent, count)| ModuleSpec {
+            name: id.clone(),
+            id,
+            parent,
+            count,
+        });
+        let part = (id(), id(), -1..3i64, -100..10_100i64).prop_map(|(id, module, qty, scrap_bp)| PartLine {
+            name: id.clone(),
+            id,
+            module,
+            material: "wood".into(),
+            qty: Milli::from_units(qty),
+            unit: Unit::Piece,
+            scrap_bp,
+            supplier_hints: vec![],
+        });
+        let operation = (
+            id(),
+            prop::option::of(prop::sample::select(vec!["wood.joinery", "nope"])),
+            -1..3i64,
+            -1..7i64,
+            prop::collection::vec((id(), -5..5i64), 0..3),
+            prop::collection::vec(id(), 0..2),
+        )
+            .prop_map(|(id, skill, crew, min_level, after, consumes)| OperationSpec {
+                name: id.clone(),
+                id,
+                module: None,
+                duration_min: 10,
+                skill: skill.map(str::to_string),
+                min_level,
+                crew,
+                tools: vec![],
+                after: after.into_iter().map(|(operation, lag_min)| Precedence { operation, lag_min }).collect(),
+                consumes,
+                checks: vec![],
+            });
+        (prop::collection::vec(module, 0..5), prop::collection::vec(part, 0..5), prop::collection::vec(operation, 0..6))
+            .prop_map(|(modules, parts, operations)| DesignSpec { modules, parts, operations, ..stool() })
+    }
+
+    proptest! {
+        #[test]
+        fn accepted_specs_are_acyclic_and_problems_name_existing_items(spec in arbitrary_spec()) {
+            let problems = validate(&spec);
+            let _ = certification_gaps(&spec);
+            for problem in &problems {
+                let exists = match &problem.at {
+                    SpecPath::Design | SpecPath::Lifetime => true,
+                    SpecPath::Skill(id) => spec.skills.iter().any(|skill| &skill.id == id),
+                    SpecPath::Tool(id) => spec.tools.iter().any(|tool| &tool.id == id),
+                    SpecPath::Module(id) => spec.module(id).is_some(),
+                    SpecPath::Part(id) => spec.part(id).is_some(),
+                    SpecPath::Operation(id) => spec.operation(id).is_some(),
+                    SpecPath::Check { operation, index } => spec.operation(operation).is_some_and(|op| *index < op.checks.len()),
+                };
+                prop_assert!(exists, "{problem} names no item of the spec");
+            }
+            if problems.is_empty() {
+                let sequence_edges = spec.operations.iter().flat_map(|operation| {
+                    operation.after.iter().map(move |link| (link.operation.as_str(), operation.id.as_str()))
+                });
+                prop_assert!(is_acyclic(sequence_edges), "accepted a cyclic build sequence");
+                let bom_edges = spec.modules.iter().filter_map(|module| module.parent.as_deref().map(|parent| (module.id.as_str(), parent)));
+                prop_assert!(is_acyclic(bom_edges), "accepted a cyclic BOM");
+            }
+        }
+    }
+}

@@ -63,7 +63,7 @@ fn main() {
                     let stop = || deadline.is_some_and(|d| now_s() >= d);
                     let r = run_instance(&inst, &refs, &options, &now_s, &stop).expect("solve");
                     if std::env::var("VERBOSE").is_ok() {
-                        eprintln!("{} ms={} cpm={} ref={:?} lb={} opt={} {:.2}s", r.file_name, r.makespan, r.cpm_bound, r.reference, r.lower_bound, r.proven_optimal, r.elapsed_s);
+                        eprintln!("{} ms={:?} cpm={} ref={:?} lb={} opt={} {:.2}s", r.file_name, r.makespan, r.cpm_bound, r.reference, r.lower_bound, r.proven_optimal, r.elapsed_s);
                     }
                     results.lock().expect("lock").push(r);
                 }

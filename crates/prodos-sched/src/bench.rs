@@ -81,7 +81,8 @@ impl References {
 #[derive(Debug, Clone, PartialEq)]
 pub struct InstanceResult {
     pub file_name: String,
-    pub makespan: i64,
+    /// `None` when no mode assignment meeting the nonrenewable capacities was found.
+    pub makespan: Option<i64>,
     pub cpm_bound: i64,
     pub lower_bound: i64,
     pub reference: Option<i64>,
@@ -96,6 +97,8 @@ pub struct BenchSummary {
     /// Mean % deviation from the reference (optimum or best known), over instances that have one.
     pub mean_dev_reference_pct: f64,
     pub with_reference: usize,
+    /// Instances for which no feasible schedule was found (deviations leave them out).
+    pub without_schedule: usize,
     /// Mean % deviation from the critical-path lower bound.
     pub mean_dev_cpm_pct: f64,
     /// Makespan equal to (or better than) the reference.
@@ -105,6 +108,7 @@ pub struct BenchSummary {
     pub total_time_s: f64,
     /// Schedules per second of one core: total schedules over the summed per-instance times.
     pub schedules_per_s_per_core: f64,
+    /// Makespan below the reference: a new best known (or a bug, if the reference is optimal).
     pub below_reference: usize,
 }
 
@@ -119,7 +123,12 @@ pub fn run_instance(
 ) -> Result<InstanceResult, SchedError> {
     let project = parse_mm(&instance.text)?;
     let started = now_s();
-    let solution = solve(&project, options, should_stop)?;
+    let solution = match solve(&project, options, should_stop) {
+        Ok(solution) => Some(solution),
+        // Some multi-mode sets contain instances without any feasible mode assignment.
+        Err(SchedError::NonrenewableInfeasible) => None,
+        Err(e) => return Err(e),
+    };
     let elapsed_s = now_s() - started;
     let stem = instance.file_name.rsplit_once('.').map(|(s, _)| s).unwrap_or(&instance.file_name);
     let key = instance_key(stem, &refs.set_prefix);
@@ -128,27 +137,30 @@ pub fn run_instance(
         .unwrap_or_else(|| CriticalPath::of(&project).lower_bound);
     Ok(InstanceResult {
         file_name: instance.file_name.clone(),
-        makespan: solution.makespan,
+        makespan: solution.as_ref().map(|s| s.makespan),
         cpm_bound,
-        lower_bound: solution.lower_bound,
+        lower_bound: solution.as_ref().map_or(cpm_bound, |s| s.lower_bound),
         reference: key.and_then(|k| refs.best_known.get(&k).copied()),
-        proven_optimal: solution.proven_optimal,
-        schedules_generated: solution.schedules_generated,
+        proven_optimal: solution.as_ref().is_some_and(|s| s.proven_optimal),
+        schedules_generated: solution.as_ref().map_or(0, |s| s.schedules_generated),
         elapsed_s,
     })
 }
 
 pub fn summarize(results: &[InstanceResult], total_time_s: f64) -> BenchSummary {
     let pct = |a: i64, b: i64| if b > 0 { 100.0 * (a - b) as f64 / b as f64 } else { 0.0 };
-    let with_ref: Vec<(i64, i64)> = results.iter().filter_map(|r| r.reference.map(|b| (r.makespan, b))).collect();
-    let n = results.len().max(1) as f64;
+    let solved: Vec<&InstanceResult> = results.iter().filter(|r| r.makespan.is_some()).collect();
+    let with_ref: Vec<(i64, i64)> =
+        solved.iter().filter_map(|r| Some((r.makespan?, r.reference?))).collect();
+    let n = solved.len().max(1) as f64;
     let cpu_s: f64 = results.iter().map(|r| r.elapsed_s).sum();
     let schedules_total: u64 = results.iter().map(|r| r.schedules_generated).sum();
     BenchSummary {
         instances: results.len(),
         mean_dev_reference_pct: with_ref.iter().map(|&(m, b)| pct(m, b)).sum::<f64>() / with_ref.len().max(1) as f64,
         with_reference: with_ref.len(),
-        mean_dev_cpm_pct: results.iter().map(|r| pct(r.makespan, r.cpm_bound)).sum::<f64>() / n,
+        mean_dev_cpm_pct: solved.iter().map(|r| pct(r.makespan.unwrap_or(0), r.cpm_bound)).sum::<f64>() / n,
+        without_schedule: results.len() - solved.len(),
         at_reference: with_ref.iter().filter(|&&(m, b)| m <= b).count(),
         proven_optimal: results.iter().filter(|r| r.proven_optimal).count(),
         schedules_total,
@@ -176,7 +188,7 @@ mod tests {
     fn summary_arithmetic() {
         let r = |m, b, reference| InstanceResult {
             file_name: String::new(),
-            makespan: m,
+            makespan: Some(m),
             cpm_bound: b,
             lower_bound: b,
             reference,

@@ -1,11 +1,11 @@
 //! Exact search on the Pumpkin lazy-clause-generation CP solver: start-time variables, one
 //! cumulative constraint per renewable resource, precedences with lags, release dates.
 //!
-//! Search is destructive lower bounding: ask for a schedule with makespan <= v under an
-//! assumption, raising v after every refutation. Learned clauses survive between the calls, each
-//! refutation is a proven lower bound (so a timeout still reports one), and the first satisfiable
-//! v is optimal. The heuristic's makespan caps the domains, so a refutation of `ub - 1` proves the
-//! heuristic schedule optimal. Single-mode projects only.
+//! Search is branch and bound by repeated satisfiability calls: ask for a makespan below the best
+//! known under an assumption, so learned clauses survive between calls; a refutation proves the
+//! best optimal. The heuristic's makespan is the first bound and caps every domain. On timeout the
+//! lower bound reported is the makespan variable's root bound after what was learned.
+//! Single-mode projects only.
 
 use crate::cpm::CriticalPath;
 use crate::model::{Project, ResourceKind, Schedule};
@@ -98,12 +98,17 @@ pub fn solve_exact(project: &Project, upper_bound: i64, lower_bound: i64, should
             .post();
     }
 
+    add_pairwise_disjunctions(project, &durations, &starts, &mut solver, tag);
+
     let mut brancher = solver.default_brancher();
     let mut resolver = ResolutionResolver::default();
     let mut termination = StopCallback(should_stop);
-    let mut bound = cp.lower_bound;
-    while bound < upper_bound {
-        let assumption = [predicate!(makespan <= bound as i32)];
+    // Upper-bounding: ask for anything better than the best so far under an assumption, so the
+    // solver keeps what it learned; a refutation proves the best optimal.
+    let mut best: Option<Schedule> = None;
+    let mut best_makespan = upper_bound;
+    loop {
+        let assumption = [predicate!(makespan <= (best_makespan - 1) as i32)];
         match solver.satisfy_under_assumptions(&mut brancher, &mut termination, &mut resolver, &assumption) {
             SatisfactionResultUnderAssumptions::Satisfiable(sat) => {
                 let solution = sat.solution();
@@ -111,17 +116,73 @@ pub fn solve_exact(project: &Project, upper_bound: i64, lower_bound: i64, should
                     starts: starts.iter().map(|&s| solution.get_integer_value(s) as i64).collect(),
                     modes: vec![0; n],
                 };
-                return Some(ExactOutcome { improved: Some(schedule), lower_bound: bound, proven_optimal: true });
+                best_makespan = schedule.makespan(project);
+                best = Some(schedule);
+                if best_makespan <= cp.lower_bound {
+                    return Some(ExactOutcome { improved: best, lower_bound: best_makespan, proven_optimal: true });
+                }
             }
-            SatisfactionResultUnderAssumptions::UnsatisfiableUnderAssumptions(_) => bound += 1,
-            // Unsatisfiable without assumptions: nothing below the upper bound exists at all.
-            SatisfactionResultUnderAssumptions::Unsatisfiable(_) => bound = upper_bound,
-            SatisfactionResultUnderAssumptions::Unknown(_) => {
-                return Some(ExactOutcome { improved: None, lower_bound: bound, proven_optimal: false });
+            SatisfactionResultUnderAssumptions::UnsatisfiableUnderAssumptions(_)
+            | SatisfactionResultUnderAssumptions::Unsatisfiable(_) => {
+                return Some(ExactOutcome { improved: best, lower_bound: best_makespan, proven_optimal: true });
+            }
+            SatisfactionResultUnderAssumptions::Unknown(_) => break,
+        }
+    }
+    // Timed out: what root propagation plus learned clauses imply is still a valid bound.
+    let root_bound = i64::from(solver.lower_bound(&makespan)).max(cp.lower_bound).min(best_makespan);
+    Some(ExactOutcome { improved: best, lower_bound: root_bound, proven_optimal: root_bound >= best_makespan })
+}
+
+/// Two unordered activities that together exceed some capacity cannot overlap: post the explicit
+/// disjunction. Time-tabling alone only sees this once a compulsory part exists; the literal lets
+/// the solver branch on and learn about the order directly.
+fn add_pairwise_disjunctions(
+    project: &Project,
+    durations: &[i64],
+    starts: &[DomainId],
+    solver: &mut Solver,
+    tag: pumpkin_solver::core::proof::ConstraintTag,
+) {
+    let n = project.n_activities();
+    let mut reaches = vec![false; n * n];
+    for &j in project.topological_order().iter().rev() {
+        for &(k, _) in project.successors(j) {
+            reaches[j * n + k] = true;
+            for m in 0..n {
+                if reaches[k * n + m] {
+                    reaches[j * n + m] = true;
+                }
             }
         }
     }
-    Some(ExactOutcome { improved: None, lower_bound: upper_bound, proven_optimal: true })
+    let renewable: Vec<usize> = project.renewable_indices().collect();
+    for i in 0..n {
+        for j in i + 1..n {
+            if durations[i] == 0 || durations[j] == 0 || reaches[i * n + j] || reaches[j * n + i] {
+                continue;
+            }
+            let (ui, uj) = (&project.activities()[i].modes[0].usage, &project.activities()[j].modes[0].usage);
+            if !renewable.iter().any(|&r| ui[r] + uj[r] > project.resources()[r].capacity) {
+                continue;
+            }
+            let i_first = solver.new_literal();
+            solver
+                .add_constraint(pumpkin_solver::less_than_or_equals(
+                    vec![starts[i].scaled(1), starts[j].scaled(-1)],
+                    -durations[i] as i32,
+                    tag,
+                ))
+                .implied_by(i_first);
+            solver
+                .add_constraint(pumpkin_solver::less_than_or_equals(
+                    vec![starts[j].scaled(1), starts[i].scaled(-1)],
+                    -durations[j] as i32,
+                    tag,
+                ))
+                .implied_by(!i_first);
+        }
+    }
 }
 
 #[cfg(test)]

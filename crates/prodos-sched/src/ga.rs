@@ -89,6 +89,8 @@ struct Ga<'p> {
     rng: ChaCha8Rng,
     config: GaConfig,
     direct_precedence: Vec<bool>,
+    // Executable modes per activity (renewable usage within capacity).
+    executable_modes: Vec<Vec<usize>>,
     lft_keys: Vec<i64>,
     starts: Vec<i64>,
     best: Option<(i64, Schedule)>,
@@ -107,10 +109,14 @@ impl<'p> Ga<'p> {
         }
     }
 
+    fn random_mode(&mut self, activity_idx: usize) -> usize {
+        let choices = &self.executable_modes[activity_idx];
+        choices[self.rng.random_range(0..choices.len())]
+    }
+
     fn random_modes(&mut self) -> Vec<usize> {
         let project = self.project;
-        let mut modes: Vec<usize> =
-            project.activities().iter().map(|a| self.rng.random_range(0..a.modes.len())).collect();
+        let mut modes: Vec<usize> = (0..project.n_activities()).map(|j| self.random_mode(j)).collect();
         if project.has_nonrenewable() {
             // Local repair (Hartmann 2001): accept single-mode changes that do not raise overuse.
             let mut excess = nonrenewable_excess(project, &modes);
@@ -118,12 +124,11 @@ impl<'p> Ga<'p> {
             while excess > 0 && tries < 50 * project.n_activities() {
                 tries += 1;
                 let j = self.rng.random_range(0..project.n_activities());
-                let n_modes = project.activities()[j].modes.len();
-                if n_modes < 2 {
+                if self.executable_modes[j].len() < 2 {
                     continue;
                 }
                 let old = modes[j];
-                modes[j] = self.rng.random_range(0..n_modes);
+                modes[j] = self.random_mode(j);
                 let new_excess = nonrenewable_excess(project, &modes);
                 if new_excess <= excess {
                     excess = new_excess;
@@ -189,9 +194,8 @@ impl<'p> Ga<'p> {
             }
         }
         for j in 0..n {
-            let n_modes = self.project.activities()[j].modes.len();
-            if n_modes > 1 && self.rng.random_bool(self.config.mutation_prob) {
-                ind.modes[j] = self.rng.random_range(0..n_modes);
+            if self.executable_modes[j].len() > 1 && self.rng.random_bool(self.config.mutation_prob) {
+                ind.modes[j] = self.random_mode(j);
             }
         }
     }
@@ -216,6 +220,9 @@ pub fn genetic_algorithm(project: &Project, config: GaConfig, budget: Budget<'_>
         rng: ChaCha8Rng::seed_from_u64(seed),
         config,
         direct_precedence,
+        executable_modes: (0..n)
+            .map(|j| (0..project.activities()[j].modes.len()).filter(|&m| project.mode_is_executable(j, m)).collect())
+            .collect(),
         lft_keys: PriorityRule::Lft.keys(project, &min_d),
         starts: vec![0; n],
         best: None,

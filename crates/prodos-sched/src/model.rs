@@ -128,6 +128,13 @@ impl Project {
     pub fn renewable_indices(&self) -> impl Iterator<Item = usize> + '_ {
         self.resources.iter().enumerate().filter(|(_, r)| r.kind == ResourceKind::Renewable).map(|(i, _)| i)
     }
+    /// Whether mode `mode_idx` of `activity_idx` fits every renewable capacity. PSPLIB multi-mode
+    /// files contain modes that do not; no schedule may use them.
+    pub fn mode_is_executable(&self, activity_idx: usize, mode_idx: usize) -> bool {
+        let usage = &self.activities[activity_idx].modes[mode_idx].usage;
+        self.resources.iter().zip(usage).all(|(r, &u)| r.kind == ResourceKind::Nonrenewable || u <= r.capacity)
+    }
+
     /// A horizon no schedule built by a serial generator can exceed: every activity in its longest
     /// mode one after another, after the latest release, plus every lag.
     pub fn trivial_horizon(&self) -> i64 {

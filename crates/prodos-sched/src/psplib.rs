@@ -31,7 +31,7 @@ impl<'a> Lines<'a> {
             .iter()
             .position(|l| l.contains(needle))
             .map(|p| p + from)
-            .ok_or_else(|| err(self.lines.len().saturating_sub(1), format!("missing section `{needle}`")))
+            .ok_or_else(|| err(self.lines.len().saturating_sub(1), format!("reached the end looking for `{needle}`")))
     }
 
     /// The integer after the `:` on a header line such as `jobs (incl. supersource/sink ):  32`.
@@ -231,7 +231,7 @@ RESOURCEAVAILABILITIES:
         let bad = TINY_MM.replace("   2        2          1           4", "   2        2          2           4");
         let e = parse_mm(&bad).unwrap_err();
         assert!(matches!(e, SchedError::Parse { line: 9, .. }), "{e}");
-        assert!(parse_sm("hello").unwrap_err().to_string().contains("missing section"));
+        assert!(parse_sm("hello").unwrap_err().to_string().contains("reached the end looking for"));
     }
 
     #[test]

@@ -70,6 +70,10 @@ impl<'p> Generator<'p> {
     /// Chooses the mode of every activity for the following passes.
     pub fn set_modes(&mut self, modes: &[usize]) {
         for (j, &m) in modes.iter().enumerate() {
+            debug_assert!(
+                self.project.mode_is_executable(j, m) || self.project.activities()[j].modes[m].duration == 0,
+                "mode {m} of activity {j} exceeds a renewable capacity"
+            );
             let mode = &self.project.activities()[j].modes[m];
             self.duration[j] = mode.duration;
             for (k, &r) in self.ren_idx.iter().enumerate() {

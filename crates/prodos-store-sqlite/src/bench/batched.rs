@@ -40,7 +40,9 @@ const N_ROUNDS: u64 = 5;
 
 pub(super) fn run(config: &BenchConfig) -> Result<BatchedFigures, LedgerError> {
     Ok(BatchedFigures {
-        events: config.batched_events.div_ceil(N_ROUNDS * config.events_per_batch as u64).max(1) * N_ROUNDS * config.events_per_batch as u64,
+        events: config.batched_events.div_ceil(N_ROUNDS * config.events_per_batch as u64).max(1)
+            * N_ROUNDS
+            * config.events_per_batch as u64,
         events_per_batch: config.events_per_batch,
         one_request: measure_pair(config, config.events_per_batch, "batched-one-request")?,
         many_requests: measure_pair(config, 1, "batched-many-requests")?,

@@ -1,5 +1,6 @@
 //! Critical path method: earliest/latest starts, slack and the critical-path lower bound,
-//! ignoring resources. Multi-mode activities use their shortest mode, so the bound stays valid.
+//! ignoring resources. Multi-mode activities use their shortest executable mode, so the bound stays
+//! valid.
 
 use crate::model::Project;
 
@@ -16,9 +17,11 @@ pub struct CriticalPath {
     pub horizon: i64,
 }
 
-/// The shortest duration of every activity.
+/// The shortest duration of every activity over its executable modes.
 pub fn min_durations(project: &Project) -> Vec<i64> {
-    project.activities().iter().map(|a| a.modes.iter().map(|m| m.duration).min().unwrap_or(0)).collect()
+    (0..project.n_activities())
+        .map(|j| project.activities()[j].modes[project.shortest_executable_mode(j)].duration)
+        .collect()
 }
 
 impl CriticalPath {

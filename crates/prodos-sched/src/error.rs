@@ -19,7 +19,7 @@ pub enum SchedError {
     #[error("resource {resource_idx} has negative capacity {capacity}")]
     NegativeCapacity { resource_idx: usize, capacity: i64 },
     #[error(
-        "activity {activity_idx} needs {usage} of renewable resource {resource_idx} in every mode, capacity is {capacity}"
+        "activity {activity_idx} has no mode within the renewable capacities (resource {resource_idx}: needs at least {usage}, capacity {capacity})"
     )]
     ExceedsCapacity { activity_idx: usize, resource_idx: usize, usage: i64, capacity: i64 },
     #[error("activity {activity_idx} has negative release date {release}")]

@@ -128,6 +128,15 @@ impl Project {
     pub fn renewable_indices(&self) -> impl Iterator<Item = usize> + '_ {
         self.resources.iter().enumerate().filter(|(_, r)| r.kind == ResourceKind::Renewable).map(|(i, _)| i)
     }
+    /// The executable mode with the shortest duration (lowest index on ties).
+    pub fn shortest_executable_mode(&self, activity_idx: usize) -> usize {
+        let modes = &self.activities[activity_idx].modes;
+        (0..modes.len())
+            .filter(|&m| self.mode_is_executable(activity_idx, m))
+            .min_by_key(|&m| (modes[m].duration, m))
+            .unwrap_or(0)
+    }
+
     /// Whether mode `mode_idx` of `activity_idx` fits every renewable capacity. PSPLIB multi-mode
     /// files contain modes that do not; no schedule may use them.
     pub fn mode_is_executable(&self, activity_idx: usize, mode_idx: usize) -> bool {
@@ -171,20 +180,20 @@ fn validate_activity(activity_idx: usize, activity: &Activity, resources: &[Reso
             }
         }
     }
-    // An activity that exceeds a renewable capacity in every mode can never be scheduled.
-    for (resource_idx, resource) in resources.iter().enumerate() {
-        if resource.kind != ResourceKind::Renewable {
-            continue;
-        }
-        let min_usage = activity.modes.iter().map(|m| m.usage[resource_idx]).min().unwrap_or(0);
-        if min_usage > resource.capacity {
-            return Err(SchedError::ExceedsCapacity {
-                activity_idx,
-                resource_idx,
-                usage: min_usage,
-                capacity: resource.capacity,
-            });
-        }
+    // An activity that exceeds a renewable capacity in every mode can never be scheduled; name
+    // the worst resource of its least demanding mode.
+    let executable = |mode: &Mode| {
+        resources.iter().zip(&mode.usage).all(|(r, &u)| r.kind == ResourceKind::Nonrenewable || u <= r.capacity)
+    };
+    if !activity.modes.iter().any(executable) {
+        let (resource_idx, usage, capacity) = resources
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == ResourceKind::Renewable)
+            .map(|(r, res)| (r, activity.modes.iter().map(|m| m.usage[r]).min().unwrap_or(0), res.capacity))
+            .max_by_key(|&(_, u, c)| u - c)
+            .unwrap_or((0, 0, 0));
+        return Err(SchedError::ExceedsCapacity { activity_idx, resource_idx, usage, capacity });
     }
     Ok(())
 }

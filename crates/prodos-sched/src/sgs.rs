@@ -59,7 +59,8 @@ impl<'p> Generator<'p> {
             schedules_generated: 0,
         };
         g.avail = (0..horizon).flat_map(|_| g.capacity.iter().copied()).collect();
-        g.set_modes(&vec![0; n]);
+        let shortest: Vec<usize> = (0..n).map(|j| project.shortest_executable_mode(j)).collect();
+        g.set_modes(&shortest);
         g
     }
 
@@ -71,7 +72,7 @@ impl<'p> Generator<'p> {
     pub fn set_modes(&mut self, modes: &[usize]) {
         for (j, &m) in modes.iter().enumerate() {
             debug_assert!(
-                self.project.mode_is_executable(j, m) || self.project.activities()[j].modes[m].duration == 0,
+                self.project.mode_is_executable(j, m),
                 "mode {m} of activity {j} exceeds a renewable capacity"
             );
             let mode = &self.project.activities()[j].modes[m];

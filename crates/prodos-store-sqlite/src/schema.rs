@@ -77,7 +77,12 @@ pub(crate) fn configure_for_writing(connection: &Connection, path: &Path) -> Res
         )));
     }
     // FULL: a commit returns only after the WAL is fsynced, which is what "durable" means here.
-    connection.pragma_update(None, "synchronous", "FULL").map_err(storage("set synchronous"))
+    connection.pragma_update(None, "synchronous", "FULL").map_err(storage("set synchronous"))?;
+    // After a checkpoint SQLite rewrites the WAL from its start but keeps the file's size; cap
+    // what a burst (or a long scan holding back checkpoints) leaves behind.
+    connection
+        .query_row("PRAGMA journal_size_limit = 67108864", [], |_| Ok(()))
+        .map_err(storage("set journal_size_limit"))
 }
 
 /// A connection that only reads; `query_only` makes a stray write an error.

@@ -84,61 +84,78 @@ fn run(mut connection: Connection, jobs_rx: Receiver<WriteJob>, counters: &Write
     }
 }
 
-/// One transaction for the whole group. If the transaction itself fails (a storage error, not a
-/// rejection), the requests are retried one per transaction so that a request that cannot be
-/// stored fails alone.
+/// Why a group wrote nothing.
+enum GroupFailure {
+    /// Nothing to do with any one request (the write lock could not be had, the ledger is
+    /// damaged, the commit failed): every request gets this error.
+    Whole(LedgerError),
+    /// Storing one of the requests failed: retrying one request per transaction lets the others
+    /// through.
+    Request(LedgerError),
+}
+
+/// One transaction for the whole group; see [`GroupFailure`] for what happens when it fails.
 fn commit_group(connection: &mut Connection, requests: &[&AppendRequest]) -> Outcomes {
     match try_commit_group(connection, requests) {
         Ok(outcomes) => outcomes,
-        Err(LedgerError::Storage(reason)) if requests.len() > 1 => {
-            tracing::warn!(%reason, n_requests = requests.len(), "ledger group commit failed; retrying one request per transaction");
+        Err(GroupFailure::Request(error)) if requests.len() > 1 => {
+            tracing::warn!(%error, n_requests = requests.len(), "ledger group commit failed; retrying one request per transaction");
             requests
                 .iter()
                 .map(|request| match try_commit_group(connection, std::slice::from_ref(request)) {
                     Ok(mut outcomes) => outcomes.pop().unwrap_or(Err(LedgerError::Storage("no outcome".to_owned()))),
-                    Err(error) => Err(error),
+                    Err(GroupFailure::Whole(error) | GroupFailure::Request(error)) => Err(error),
                 })
                 .collect()
         }
-        Err(error) => requests.iter().map(|_| Err(error.clone())).collect(),
+        Err(GroupFailure::Whole(error) | GroupFailure::Request(error)) => {
+            requests.iter().map(|_| Err(error.clone())).collect()
+        }
     }
 }
 
 /// Runs every request against the running head inside one `BEGIN IMMEDIATE` transaction, moves
 /// the head anchor in the same transaction, and commits once (one fsync under `synchronous=FULL`).
 /// `Err` means nothing of the group was written.
-fn try_commit_group(connection: &mut Connection, requests: &[&AppendRequest]) -> Result<Outcomes, LedgerError> {
+fn try_commit_group(connection: &mut Connection, requests: &[&AppendRequest]) -> Result<Outcomes, GroupFailure> {
     let transaction = connection
         .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(storage("begin append transaction"))?;
-    let start_head = checked_head(&transaction)?;
+        .map_err(storage("begin append transaction"))
+        .map_err(GroupFailure::Whole)?;
+    let start_head = checked_head(&transaction).map_err(GroupFailure::Whole)?;
     let mut head = start_head;
     let mut outcomes = Vec::with_capacity(requests.len());
     {
-        let mut insert = transaction.prepare_cached(INSERT_ENTRY).map_err(storage("prepare insert"))?;
-        let mut by_command = transaction.prepare_cached(SELECT_BY_COMMAND).map_err(storage("prepare lookup"))?;
+        let mut insert =
+            transaction.prepare_cached(INSERT_ENTRY).map_err(storage("prepare insert")).map_err(GroupFailure::Whole)?;
+        let mut by_command = transaction
+            .prepare_cached(SELECT_BY_COMMAND)
+            .map_err(storage("prepare lookup"))
+            .map_err(GroupFailure::Whole)?;
         for request in requests {
             let admission = admit(request, head.seq, |command_id| collect_entries(&mut by_command, [command_id]));
             match admission {
                 Ok(Admission::Write) => {
                     let first_seq = head.seq + 1;
-                    head = write_request(&mut insert, head, request)?;
+                    head = write_request(&mut insert, head, request).map_err(GroupFailure::Request)?;
                     outcomes.push(Ok(AppendOutcome::Appended { first_seq, last_seq: head.seq, head }));
                 }
                 Ok(Admission::AlreadyApplied(entries)) => outcomes.push(Ok(AppendOutcome::AlreadyApplied { entries })),
                 Err(rejection @ (LedgerError::EmptyAppend | LedgerError::Conflict { .. })) => {
                     outcomes.push(Err(rejection))
                 }
-                Err(failure) => return Err(failure),
+                Err(failure) => return Err(GroupFailure::Request(failure)),
             }
         }
     }
     if head != start_head {
+        let head_seq = seq_to_sql(head.seq).map_err(GroupFailure::Whole)?;
         transaction
-            .execute(UPDATE_ANCHOR, params![seq_to_sql(head.seq)?, &head.hash[..]])
-            .map_err(storage("move head anchor"))?;
+            .execute(UPDATE_ANCHOR, params![head_seq, &head.hash[..]])
+            .map_err(storage("move head anchor"))
+            .map_err(GroupFailure::Whole)?;
     }
-    transaction.commit().map_err(storage("commit append transaction"))?;
+    transaction.commit().map_err(storage("commit append transaction")).map_err(GroupFailure::Whole)?;
     Ok(outcomes)
 }
 

@@ -126,3 +126,31 @@ fn verify_during_appends_never_cries_wolf() {
     });
     assert_eq!(verify(&temp.ledger).expect("verifies").events, 600);
 }
+
+/// Group commit: concurrent appends share transactions (and so fsyncs) instead of queueing for
+/// one each.
+#[test]
+fn concurrent_appends_share_commits() {
+    let temp = fresh_ledger();
+    std::thread::scope(|scope| {
+        for thread_idx in 0..32 {
+            let ledger = &temp.ledger;
+            scope.spawn(move || {
+                for command_idx in 0..20 {
+                    ledger
+                        .append(conformance::request(&format!("t{thread_idx}-c{command_idx}"), None, 1))
+                        .expect("append");
+                }
+            });
+        }
+    });
+    let stats = temp.ledger.writer_stats();
+    assert_eq!(stats.requests, 32 * 20);
+    assert!(
+        stats.groups * 2 <= stats.requests,
+        "expected at least two requests per commit on average, got {} commits for {} requests",
+        stats.groups,
+        stats.requests
+    );
+    assert_eq!(verify(&temp.ledger).expect("verifies").events, 32 * 20);
+}

@@ -1,0 +1,16 @@
+//! The command tree of `prodos`. Each submodule is one noun; all of them are thin shells that
+//! parse arguments, call prodos-node, and print tables or JSON.
+
+pub mod audit;
+pub mod context;
+pub mod demo;
+pub mod design;
+pub mod stock;
+pub mod supplier;
+
+/// Ledger times as people read them (UTC).
+pub fn format_time(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|time| time.format("%Y-%m-%d %H:%M:%S").to_string())
+        .unwrap_or_else(|| ms.to_string())
+}

@@ -1,0 +1,72 @@
+//! `prodos`: the command line of the Production OS. Parses arguments and hands each noun to its
+//! module in `cli/`; exits non-zero with a one-paragraph explanation on any error.
+
+mod cli;
+
+use clap::{Parser, Subcommand};
+use cli::context::GlobalArgs;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "prodos",
+    version,
+    about = "A Production OS for cooperatives: designs, planning, labor, materials and an honest ledger"
+)]
+struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Noun,
+}
+
+#[derive(Subcommand, Debug)]
+enum Noun {
+    /// Versioned modular designs: BOM, build sequence, quality checks.
+    #[command(subcommand)]
+    Design(cli::design::DesignCommand),
+    /// Material lots: receive, reserve, consume, release, adjust.
+    #[command(subcommand)]
+    Stock(cli::stock::StockCommand),
+    /// Supplier catalogs.
+    #[command(subcommand)]
+    Supplier(cli::supplier::SupplierCommand),
+    /// The hash-chained ledger: verify it, read it.
+    #[command(subcommand)]
+    Audit(cli::audit::AuditCommand),
+    /// Seed an empty data directory with the demo cooperative (example designs, stock, suppliers).
+    Demo,
+}
+
+fn main() -> std::process::ExitCode {
+    restore_default_sigpipe();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("PRODOS_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Noun::Design(command) => cli::design::run(command, &cli.global),
+        Noun::Stock(command) => cli::stock::run(command, &cli.global),
+        Noun::Supplier(command) => cli::supplier::run(command, &cli.global),
+        Noun::Audit(command) => cli::audit::run(command, &cli.global),
+        Noun::Demo => cli::demo::run(&cli.global),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// Rust ignores SIGPIPE, which turns `prodos audit log | head` into a panic on the closed pipe.
+/// Command-line tools are expected to end quietly instead, so the default action is restored.
+fn restore_default_sigpipe() {
+    // SAFETY: called first thing in main, before any thread exists; only resets a signal
+    // disposition to the platform default.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}

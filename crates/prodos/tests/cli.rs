@@ -1,0 +1,163 @@
+//! End-to-end tests of the `prodos` binary: what a person typing commands sees, and what the
+//! ledger holds afterwards.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A scratch data directory and a way to run `prodos` against it.
+struct Shell {
+    dir: tempfile::TempDir,
+}
+
+impl Shell {
+    fn new() -> Shell {
+        Shell { dir: tempfile::tempdir().unwrap() }
+    }
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+    fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_prodos"))
+            .arg("--data")
+            .arg(self.data())
+            .args(args)
+            .current_dir(repo_root())
+            .env_remove("PRODOS_DATA")
+            .output()
+            .unwrap()
+    }
+    /// Runs a command that must succeed and returns its stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(output.status.success(), "prodos {args:?} failed:\n{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    }
+    /// Runs a command that must fail and returns its stderr.
+    fn fails(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(!output.status.success(), "prodos {args:?} should have failed");
+        String::from_utf8(output.stderr).unwrap()
+    }
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+    fn ledger_len(&self) -> usize {
+        self.json(&["audit", "log", "--json"]).as_array().unwrap().len()
+    }
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn example(name: &str) -> String {
+    repo_root().join("examples").join(name).display().to_string()
+}
+
+#[test]
+fn the_demo_seeds_certified_designs_stock_and_suppliers_with_an_intact_ledger() {
+    let shell = Shell::new();
+    shell.ok(&["demo"]);
+    let designs = shell.json(&["design", "list", "--json"]);
+    let keys: Vec<&str> = designs.as_array().unwrap().iter().map(|d| d["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["acoustic-guitar", "modular-house"]);
+    assert!(designs.as_array().unwrap().iter().all(|d| d["status"] == "certified"));
+    assert!(!shell.json(&["stock", "list", "--json"]).as_array().unwrap().is_empty());
+    assert!(!shell.json(&["supplier", "list", "--json"]).as_array().unwrap().is_empty());
+    let verdict = shell.ok(&["audit", "verify"]);
+    assert!(verdict.starts_with("ledger intact: "), "{verdict}");
+    // A second demo into the same directory is refused instead of duplicating everything.
+    assert!(shell.fails(&["demo"]).contains("already holds a ledger"));
+}
+
+#[test]
+fn exported_designs_reimport_as_no_ops_and_edits_to_certified_versions_are_refused() {
+    let shell = Shell::new();
+    shell.ok(&["design", "import", &example("acoustic-guitar.toml")]);
+    shell.ok(&["design", "certify", "DES-0001"]);
+    let exported = shell.ok(&["design", "export", "DES-0001@v1"]);
+    let path = shell.file("exported.toml", &exported);
+    let before = shell.ledger_len();
+    let again = shell.ok(&["design", "import", path.to_str().unwrap()]);
+    assert!(again.contains("unchanged, nothing recorded"), "{again}");
+    assert_eq!(shell.ledger_len(), before);
+
+    // Changing the exported file while it still names v1 is an edit of a certified version.
+    let edited = exported.replacen("duration_min = ", "duration_min = 1", 1);
+    let path = shell.file("edited.toml", &edited);
+    let error = shell.fails(&["design", "import", path.to_str().unwrap()]);
+    assert!(error.contains("DES-0001@v1 is certified and cannot be edited"), "{error}");
+    assert_eq!(shell.ledger_len(), before);
+
+    // The same edit without the version line becomes v2.
+    let unpinned: String = edited.lines().filter(|line| !line.starts_with("version")).collect::<Vec<_>>().join("\n");
+    let path = shell.file("v2.toml", &unpinned);
+    let drafted = shell.ok(&["design", "import", path.to_str().unwrap()]);
+    assert!(drafted.contains("DES-0001@v2"), "{drafted}");
+}
+
+#[test]
+fn a_bad_design_file_is_refused_with_file_and_line_and_nothing_is_written() {
+    let shell = Shell::new();
+    let good = example("modular-house.toml");
+    let text = std::fs::read_to_string(example("acoustic-guitar.toml")).unwrap();
+    // Make the first operation depend on an operation that does not exist.
+    let broken = text.replacen("[[operation]]\n", "[[operation]]\nafter = [\"no-such-step\"]\n", 1);
+    let path = shell.file("broken.toml", &broken);
+    let error = shell.fails(&["design", "import", &good, path.to_str().unwrap()]);
+    assert!(error.contains("broken.toml:"), "{error}");
+    assert!(error.contains("no-such-step"), "{error}");
+    assert!(error.contains("nothing was imported"), "{error}");
+    // The good file listed first was not imported either.
+    assert_eq!(shell.ledger_len(), 0);
+
+    let not_utf8 = shell.dir.path().join("latin1.toml");
+    std::fs::write(&not_utf8, b"[design]\nname = \"Caf\xe9\"\n").unwrap();
+    let error = shell.fails(&["design", "import", not_utf8.to_str().unwrap()]);
+    assert!(error.contains("latin1.toml") && error.contains("UTF-8"), "{error}");
+}
+
+#[test]
+fn stock_rejections_name_the_problem_and_retries_with_a_command_id_write_nothing() {
+    let shell = Shell::new();
+    let receive = ["stock", "receive", "--material", "spruce-top", "--qty", "4", "--unit", "pc", "--cost", "85"];
+    let mut with_id = receive.to_vec();
+    with_id.extend(["--command-id", "receipt-7"]);
+    shell.ok(&with_id);
+    let again = shell.ok(&with_id);
+    assert!(again.contains("already recorded"), "{again}");
+    let materials = shell.json(&["stock", "list", "--json"]);
+    assert_eq!(materials[0]["on_hand"], "4");
+
+    let error = shell.fails(&["stock", "consume", "--material", "spruce-top", "--qty", "5", "--unit", "pc"]);
+    assert!(error.contains("not enough `spruce-top`: 4 available, 5 wanted"), "{error}");
+    let error = shell.fails(&["stock", "receive", "--material", "x", "--qty", "1", "--unit", "furlong", "--cost", "1"]);
+    assert!(error.contains("unknown unit `furlong`"), "{error}");
+    assert_eq!(shell.ledger_len(), 2, "material registration and one lot, nothing more");
+}
+
+#[test]
+fn tampering_with_a_stored_event_is_detected_and_named() {
+    let shell = Shell::new();
+    shell.ok(&["demo"]);
+    let entries = shell.ledger_len();
+    assert!(entries > 5);
+    let ledger = shell.data().join("ledger.sqlite3");
+    let connection = rusqlite::Connection::open(&ledger).unwrap();
+    // An attacker with the file drops the append-only trigger, then adds one harmless-looking
+    // space to a payload: the JSON still parses, so only the hash chain can tell.
+    connection.execute_batch("DROP TRIGGER entries_are_append_only_update").unwrap();
+    let changed = connection
+        .execute("UPDATE entries SET payload = CAST(payload || X'20' AS BLOB) WHERE seq = 3", [])
+        .unwrap_or_else(|error| panic!("tampering query failed (has the table layout changed?): {error}"));
+    assert_eq!(changed, 1);
+    drop(connection);
+    let error = shell.fails(&["audit", "verify"]);
+    assert!(error.contains("first bad entry is seq 3"), "{error}");
+}

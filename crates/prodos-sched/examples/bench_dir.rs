@@ -46,7 +46,14 @@ fn main() {
         }
     }
     let instances: Vec<String> = instances.into_iter().step_by(every).collect();
-    let options = SolveOptions { max_schedules, seed, exact, ..SolveOptions::default() };
+    // Tuning knobs: GA_POP, GA_MUT, GA_ALPHA, GA_RESTART override the budget-sized defaults.
+    let mut ga = prodos_sched::ga::GaConfig::for_budget(max_schedules);
+    let env = |k: &str| std::env::var(k).ok();
+    if let Some(v) = env("GA_POP") { ga.population = v.parse().expect("GA_POP"); }
+    if let Some(v) = env("GA_MUT") { ga.mutation_prob = v.parse().expect("GA_MUT"); }
+    if let Some(v) = env("GA_ALPHA") { ga.sampling_alpha = v.parse().expect("GA_ALPHA"); }
+    if let Some(v) = env("GA_RESTART") { ga.restart_after = v.parse().expect("GA_RESTART"); }
+    let options = SolveOptions { max_schedules, seed, exact, ga: Some(ga), ..SolveOptions::default() };
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::new());
     let clock = Instant::now();

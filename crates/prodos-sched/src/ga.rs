@@ -23,7 +23,7 @@ pub struct Budget<'a> {
     pub should_stop: &'a dyn Fn() -> bool,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GaConfig {
     pub population: usize,
     pub mutation_prob: f64,
@@ -89,6 +89,8 @@ struct Ga<'p> {
     rng: ChaCha8Rng,
     config: GaConfig,
     direct_precedence: Vec<bool>,
+    // Per activity, the executable mode with the smallest total nonrenewable usage.
+    least_nonrenewable_modes: Vec<usize>,
     // Executable modes per activity (renewable usage within capacity).
     executable_modes: Vec<Vec<usize>>,
     lft_keys: Vec<i64>,
@@ -134,6 +136,14 @@ impl<'p> Ga<'p> {
                     excess = new_excess;
                 } else {
                     modes[j] = old;
+                }
+            }
+            if excess > 0 {
+                // Last resort: the modes with the least nonrenewable usage, feasible whenever any
+                // assignment is for a single nonrenewable resource.
+                let least = self.least_nonrenewable_modes.clone();
+                if nonrenewable_excess(project, &least) < excess {
+                    modes = least;
                 }
             }
         }
@@ -214,7 +224,26 @@ pub fn genetic_algorithm(project: &Project, config: GaConfig, budget: Budget<'_>
     }
     let min_d = min_durations(project);
     let lower_bound = crate::cpm::CriticalPath::with_durations(project, &min_d, None).lower_bound;
+    let least_nonrenewable_modes = (0..n)
+        .map(|j| {
+            let activity = &project.activities()[j];
+            (0..activity.modes.len())
+                .filter(|&m| project.mode_is_executable(j, m))
+                .min_by_key(|&m| {
+                    let nonrenewable: i64 = project
+                        .resources()
+                        .iter()
+                        .zip(&activity.modes[m].usage)
+                        .filter(|(r, _)| r.kind == ResourceKind::Nonrenewable)
+                        .map(|(_, &u)| u)
+                        .sum();
+                    (nonrenewable, activity.modes[m].duration)
+                })
+                .unwrap_or(0)
+        })
+        .collect();
     let mut ga = Ga {
+        least_nonrenewable_modes,
         project,
         generator: Generator::new(project),
         rng: ChaCha8Rng::seed_from_u64(seed),

@@ -10,7 +10,7 @@ use crate::model::{Project, Schedule};
 /// Schedules the heuristic spends before exact search when only a time limit is given.
 pub const DEFAULT_HEURISTIC_SCHEDULES_BEFORE_EXACT: u64 = 5_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SolveOptions {
     /// Schedule budget for the heuristic (`None`: until `should_stop`, or
     /// [`DEFAULT_HEURISTIC_SCHEDULES_BEFORE_EXACT`] when `exact` is set).
@@ -20,11 +20,13 @@ pub struct SolveOptions {
     pub exact: bool,
     /// Exact search is skipped above this many activities (it rarely pays off there).
     pub exact_max_activities: usize,
+    /// GA parameters; `None` sizes them from the budget ([`GaConfig::for_budget`]).
+    pub ga: Option<GaConfig>,
 }
 
 impl Default for SolveOptions {
     fn default() -> Self {
-        SolveOptions { max_schedules: Some(5_000), seed: 0, exact: false, exact_max_activities: 200 }
+        SolveOptions { max_schedules: Some(5_000), seed: 0, exact: false, exact_max_activities: 200, ga: None }
     }
 }
 
@@ -55,7 +57,7 @@ pub fn solve(project: &Project, options: &SolveOptions, should_stop: &dyn Fn() -
     let first = std::cell::Cell::new(true);
     let stop_after_first = || !first.replace(false) && should_stop();
     let budget = Budget { max_schedules, should_stop: &stop_after_first };
-    let heuristic = genetic_algorithm(project, GaConfig::for_budget(max_schedules), budget, options.seed);
+    let heuristic = genetic_algorithm(project, options.ga.unwrap_or_else(|| GaConfig::for_budget(max_schedules)), budget, options.seed);
     let (Some(mut schedule), Some(mut makespan)) = (heuristic.schedule, heuristic.makespan) else {
         return Err(SchedError::NonrenewableInfeasible);
     };

@@ -39,7 +39,8 @@ fn project_strategy(max_modes: usize, max_activities: usize) -> impl Strategy<Va
                     })
                     .collect();
                 if with_nonrenewable {
-                    cheapest_total += modes.iter().map(|m| m.usage[n_ren]).min().unwrap_or(0);
+                    // Mode 0 is always executable, so its usage keeps the instance feasible.
+                    cheapest_total += modes[0].usage[n_ren];
                 }
                 let release = if rng.random_bool(0.2) { rng.random_range(0..=10) } else { 0 };
                 Activity { modes, release }

@@ -1,7 +1,7 @@
 //! Any single tampering with the file (a changed byte in any column, a deleted, swapped,
 //! inserted or renumbered entry, a truncated tail) fails verification at the right seq.
 
-use prodos_ledger::{GENESIS_HASH, LedgerStore, conformance, entry_hash, verify};
+use prodos_ledger::{GENESIS_HASH, LedgerError, LedgerStore, conformance, entry_hash, verify};
 use proptest::prelude::*;
 use rusqlite::{Connection, params};
 
@@ -190,4 +190,47 @@ proptest! {
             Err(failure) => prop_assert_eq!(failure.first_bad_seq, expected_first_bad_seq, "{:?}: {}", tamper, failure.reason),
         }
     }
+}
+
+/// Accidental edits through SQL fail: the file is append-only unless someone drops the guards.
+#[test]
+fn plain_sql_cannot_edit_or_cut_the_ledger() {
+    let temp = fresh_ledger();
+    temp.ledger.append(conformance::request("c1", None, 2)).expect("append");
+    let connection = Connection::open(temp.path()).expect("open the file directly");
+    for statement in [
+        "UPDATE entries SET payload = x'00' WHERE seq = 1",
+        "DELETE FROM entries WHERE seq = 2",
+        "UPDATE head_anchor SET seq = 1",
+        "DELETE FROM head_anchor",
+    ] {
+        assert!(connection.execute(statement, []).is_err(), "{statement} must be refused");
+    }
+    assert_eq!(verify(&temp.ledger).expect("still verifies").events, 2);
+}
+
+/// A cut tail is reported by verify and refused by the writer: new entries must not bury it.
+#[test]
+fn a_truncated_ledger_fails_verify_and_refuses_appends() {
+    let temp = fresh_ledger();
+    temp.ledger.append(conformance::request("c1", None, 5)).expect("append");
+    attacker(&temp.path()).execute("DELETE FROM entries WHERE seq > 3", []).expect("truncate");
+    assert_eq!(verify(&temp.ledger).map_err(|failure| failure.first_bad_seq), Err(4));
+    match temp.ledger.append(conformance::request("c2", None, 1)) {
+        Err(LedgerError::Corrupt { seq: 4, .. }) => {}
+        other => panic!("an append to a truncated ledger must be refused as corrupt at seq 4, got {other:?}"),
+    }
+    assert_eq!(temp.ledger.head().expect("head").seq, 3, "nothing was appended");
+}
+
+/// Without its anchor row the ledger can no longer rule out truncation, and says so.
+#[test]
+fn a_deleted_anchor_fails_verify() {
+    let temp = fresh_ledger();
+    temp.ledger.append(conformance::request("c1", None, 2)).expect("append");
+    attacker(&temp.path())
+        .execute_batch("DROP TRIGGER head_anchor_is_kept; DELETE FROM head_anchor;")
+        .expect("delete the anchor");
+    assert_eq!(verify(&temp.ledger).map_err(|failure| failure.first_bad_seq), Err(1));
+    assert!(matches!(temp.ledger.append(conformance::request("c2", None, 1)), Err(LedgerError::Corrupt { .. })));
 }

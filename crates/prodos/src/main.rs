@@ -33,6 +33,11 @@ enum Noun {
     /// The hash-chained ledger: verify it, read it.
     #[command(subcommand)]
     Audit(cli::audit::AuditCommand),
+    /// Solve one PSPLIB project file (.sm / .mm) with the scheduling engine.
+    Schedule(cli::schedule::ScheduleArgs),
+    /// Benchmarks: PSPLIB scheduling quality and speed, ledger throughput.
+    #[command(subcommand)]
+    Bench(cli::bench::BenchCommand),
     /// Seed an empty data directory with the demo cooperative (example designs, stock, suppliers).
     Demo,
 }
@@ -49,6 +54,8 @@ fn main() -> std::process::ExitCode {
         Noun::Stock(command) => cli::stock::run(command, &cli.global),
         Noun::Supplier(command) => cli::supplier::run(command, &cli.global),
         Noun::Audit(command) => cli::audit::run(command, &cli.global),
+        Noun::Schedule(args) => cli::schedule::run(args),
+        Noun::Bench(command) => cli::bench::run(command),
         Noun::Demo => cli::demo::run(&cli.global),
     };
     match result {

@@ -2,9 +2,12 @@
 //! parse arguments, call prodos-node, and print tables or JSON.
 
 pub mod audit;
+pub mod bench;
+pub mod bench_psplib;
 pub mod context;
 pub mod demo;
 pub mod design;
+pub mod schedule;
 pub mod stock;
 pub mod supplier;
 

@@ -1,0 +1,16 @@
+//! `prodos bench …`: the speed and quality benchmarks, run on this machine with figures printed.
+//! Speed targets live here, never in timed unit tests.
+
+use clap::Subcommand;
+
+#[derive(Subcommand, Debug)]
+pub enum BenchCommand {
+    /// Run every PSPLIB instance in a directory and compare with the reference values.
+    Psplib(super::bench_psplib::BenchPsplibArgs),
+}
+
+pub fn run(command: BenchCommand) -> anyhow::Result<()> {
+    match command {
+        BenchCommand::Psplib(args) => super::bench_psplib::run(args),
+    }
+}

@@ -19,14 +19,16 @@ pub const EXAMPLE_SUPPLIERS: (&str, &str) =
 pub fn run(global: &GlobalArgs) -> anyhow::Result<()> {
     let context = Context::open(global)?;
     if context.node.head().seq > 0 {
-        anyhow::bail!(
-            "{} already holds a ledger ({} entries); the demo only seeds an empty data directory",
+        // Re-running the README's command must not duplicate the cooperative: show what is there.
+        println!(
+            "{} already holds a ledger ({} entries); not seeding again",
             global.data_dir.display(),
             context.node.head().seq
         );
+    } else {
+        seed(&context)?;
+        println!("demo cooperative seeded into {}", global.data_dir.display());
     }
-    seed(&context)?;
-    println!("demo cooperative seeded into {}", global.data_dir.display());
     context.node.read(|state| {
         for record in state.designs.iter() {
             println!(

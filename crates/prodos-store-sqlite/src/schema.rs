@@ -16,6 +16,9 @@ pub(crate) const SCHEMA_VERSION: i32 = 1;
 /// The page size of a new ledger file.
 const PAGE_SIZE_BYTES: i64 = 16 * 1024;
 
+/// The write connection's page cache, in KiB (SQLite takes a negative number as KiB).
+const WRITER_CACHE_KIB: i64 = -32 * 1024;
+
 /// How long a connection waits for another process's write transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -78,6 +81,9 @@ pub(crate) fn configure_for_writing(connection: &Connection, path: &Path) -> Res
     }
     // FULL: a commit returns only after the WAL is fsynced, which is what "durable" means here.
     connection.pragma_update(None, "synchronous", "FULL").map_err(storage("set synchronous"))?;
+    // The writer walks the right edge of the entries B-tree and the command-id index on every
+    // insert; SQLite's default 2 MiB page cache lets those pages fall out and be re-read.
+    connection.pragma_update(None, "cache_size", WRITER_CACHE_KIB).map_err(storage("set cache_size"))?;
     // After a checkpoint SQLite rewrites the WAL from its start but keeps the file's size; cap
     // what a burst (or a long scan holding back checkpoints) leaves behind.
     connection

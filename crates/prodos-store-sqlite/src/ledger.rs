@@ -43,6 +43,27 @@ impl SqliteLedger {
         })
     }
 
+    /// Checks the SQLite file's own structure (`PRAGMA integrity_check`): pages, and that the
+    /// command-id index agrees with the entries. [`prodos_ledger::verify`] checks the chain but
+    /// reads entries by seq only, so a damaged index, which would break idempotency lookups,
+    /// shows up here. Reads the whole file: run it with `verify`, not on a hot path.
+    pub fn check_integrity(&self) -> Result<(), LedgerError> {
+        self.with_reader(|connection| {
+            let mut statement =
+                connection.prepare("PRAGMA integrity_check(20)").map_err(storage("prepare integrity_check"))?;
+            let problems = statement
+                .query_map([], |row| row.get::<_, String>(0))
+                .map_err(storage("integrity_check"))?
+                .collect::<Result<Vec<String>, _>>()
+                .map_err(storage("integrity_check"))?;
+            if problems == ["ok"] {
+                Ok(())
+            } else {
+                Err(LedgerError::Storage(format!("the ledger file is damaged: {}", problems.join("; "))))
+            }
+        })
+    }
+
     /// How many requests shared each write transaction so far (this handle only).
     pub fn writer_stats(&self) -> WriterStats {
         self.writer_counters.snapshot()

@@ -4,6 +4,7 @@
 mod bench;
 mod conformance;
 mod crash;
+mod file_damage;
 mod model;
 mod support;
 mod tamper;

@@ -7,10 +7,13 @@ use clap::Subcommand;
 pub enum BenchCommand {
     /// Run every PSPLIB instance in a directory and compare with the reference values.
     Psplib(super::bench_psplib::BenchPsplibArgs),
+    /// Ledger appends (batched, durable, concurrent), scan, verify and replay into state.
+    Ledger(super::bench_ledger::BenchLedgerArgs),
 }
 
 pub fn run(command: BenchCommand) -> anyhow::Result<()> {
     match command {
         BenchCommand::Psplib(args) => super::bench_psplib::run(args),
+        BenchCommand::Ledger(args) => super::bench_ledger::run(args),
     }
 }

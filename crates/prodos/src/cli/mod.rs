@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod bench;
+pub mod bench_ledger;
 pub mod bench_psplib;
 pub mod context;
 pub mod demo;

@@ -1,7 +1,8 @@
-//! Crash recovery: a child process appends from several threads and prints each acknowledged
-//! append; it is killed with SIGKILL at seeded random moments, the file is reopened, and every
-//! acknowledged append must be there, at the seqs it was acknowledged at, with a chain that
-//! verifies. SIGKILL leaves the OS page cache intact, so this checks SQLite's atomic commit and
+//! Crash recovery: a child process appends from several threads (blind, expected-head and
+//! batched appends, plus retries of the previous run's first commands) and prints each
+//! acknowledged append; it is killed with SIGKILL at seeded random moments, the file is reopened,
+//! and every acknowledged append must be there, once, at the seqs it was acknowledged at, with a
+//! chain that verifies. SIGKILL leaves the OS page cache intact, so this checks SQLite's atomic commit and
 //! our use of it, not the disk's honesty about fsync.
 
 use std::io::{BufRead, BufReader};
@@ -45,7 +46,8 @@ fn every_acknowledged_append_survives_sigkill() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_prodos-ledger-soak"))
             .arg(&path)
             .arg(format!("run{cycle}"))
-            .arg("4")
+            .arg("6")
+            .args(cycle.checked_sub(1).map(|previous_cycle| format!("run{previous_cycle}")))
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()

@@ -168,12 +168,32 @@ impl std::fmt::Display for BenchReport {
     }
 }
 
-/// Runs every benchmark in turn. Takes about a minute with [`BenchConfig::standard`].
+/// Runs every benchmark in turn. Takes about a minute with [`BenchConfig::standard`] and needs
+/// about 1 GB free in `config.dir` while it runs; it removes its files when done.
 pub fn run(config: &BenchConfig) -> Result<BenchReport, LedgerError> {
     std::fs::create_dir_all(&config.dir)
         .map_err(|error| LedgerError::Storage(format!("create {}: {error}", config.dir.display())))?;
+    let report = run_all(config);
+    let cleanup = FILE_NAMES.iter().try_for_each(|name| remove_ledger_files(&config.dir.join(name)));
+    let report = report?;
+    cleanup?;
+    Ok(report)
+}
+
+fn run_all(config: &BenchConfig) -> Result<BenchReport, LedgerError> {
     Ok(BenchReport { batched: batched::run(config)?, durable: durable::run(config)?, replay: replay::run(config)? })
 }
+
+/// Every ledger file the benchmarks create in `BenchConfig::dir`.
+const FILE_NAMES: [&str; 7] = [
+    "batched-one-request-raw.sqlite3",
+    "batched-one-request-ledger.sqlite3",
+    "batched-many-requests-raw.sqlite3",
+    "batched-many-requests-ledger.sqlite3",
+    "durable-single.sqlite3",
+    "durable-concurrent.sqlite3",
+    "replay.sqlite3",
+];
 
 /// The benchmarks' only clock.
 #[allow(clippy::disallowed_methods)] // reason: a benchmark measures wall time; nothing here feeds the ledger's state
@@ -191,9 +211,16 @@ fn per_second(count: u64, elapsed: Duration) -> f64 {
 
 /// A fresh file path in the bench directory, removing a leftover from an earlier run.
 fn fresh_file(config: &BenchConfig, name: &str) -> Result<PathBuf, LedgerError> {
+    debug_assert!(FILE_NAMES.contains(&name), "{name} must be listed in FILE_NAMES to be cleaned up");
     let path = config.dir.join(name);
+    remove_ledger_files(&path)?;
+    Ok(path)
+}
+
+/// Removes a ledger file and its WAL companions, if they exist.
+fn remove_ledger_files(path: &Path) -> Result<(), LedgerError> {
     for suffix in ["", "-wal", "-shm"] {
-        let mut file = path.clone().into_os_string();
+        let mut file = path.to_owned().into_os_string();
         file.push(suffix);
         match std::fs::remove_file(&file) {
             Ok(()) => {}
@@ -203,5 +230,5 @@ fn fresh_file(config: &BenchConfig, name: &str) -> Result<PathBuf, LedgerError> 
             }
         }
     }
-    Ok(path)
+    Ok(())
 }

@@ -15,4 +15,7 @@ fn the_benchmark_runs_and_reports_every_figure() {
     assert_eq!(report.verdicts().len(), 7);
     let text = report.to_string();
     assert!(text.contains("replay of 5000 events"), "{text}");
+    let leftovers: Vec<_> =
+        std::fs::read_dir(dir.path()).expect("list").map(|entry| entry.expect("entry").file_name()).collect();
+    assert!(leftovers.is_empty(), "the benchmark removes its files: {leftovers:?}");
 }

@@ -52,6 +52,7 @@ fn main() {
     if let Some(v) = env("GA_POP") { ga.population = v.parse().expect("GA_POP"); }
     if let Some(v) = env("GA_MUT") { ga.mutation_prob = v.parse().expect("GA_MUT"); }
     if let Some(v) = env("GA_ALPHA") { ga.sampling_alpha = v.parse().expect("GA_ALPHA"); }
+    if let Some(v) = env("GA_PEAK") { ga.peak_crossover_prob = v.parse().expect("GA_PEAK"); }
     if let Some(v) = env("GA_RESTART") { ga.restart_after = v.parse().expect("GA_RESTART"); }
     let options = SolveOptions { max_schedules, seed, exact, ga: Some(ga), ..SolveOptions::default() };
     let next = AtomicUsize::new(0);

@@ -31,6 +31,8 @@ pub struct GaConfig {
     pub sampling_alpha: f64,
     /// Generations without improvement of the best before half the population is re-sampled.
     pub restart_after: usize,
+    /// Share of children made by peak crossover instead of two-point crossover.
+    pub peak_crossover_prob: f64,
 }
 
 impl GaConfig {
@@ -38,10 +40,11 @@ impl GaConfig {
     pub fn for_budget(max_schedules: Option<u64>) -> Self {
         let population = match max_schedules {
             Some(b) if b <= 6_000 => 40,
-            Some(b) if b <= 20_000 => 60,
-            _ => 80,
+            Some(b) if b <= 20_000 => 100,
+            // Large budgets gain from diversity: measured on a j120 sample, 200 beat 80 and 400.
+            _ => 200,
         };
-        GaConfig { population, mutation_prob: 0.05, sampling_alpha: 1.0, restart_after: 40 }
+        GaConfig { population, mutation_prob: 0.05, sampling_alpha: 1.0, restart_after: 40, peak_crossover_prob: 0.5 }
     }
 }
 
@@ -58,6 +61,8 @@ pub struct HeuristicOutcome {
 struct Individual {
     list: Vec<usize>,
     modes: Vec<usize>,
+    /// Start times of the justified schedule `list` decodes to.
+    starts: Vec<i64>,
     /// Nonrenewable overuse; 0 means mode-feasible.
     excess: i64,
     makespan: i64,
@@ -94,7 +99,7 @@ struct Ga<'p> {
     // Executable modes per activity (renewable usage within capacity).
     executable_modes: Vec<Vec<usize>>,
     lft_keys: Vec<i64>,
-    starts: Vec<i64>,
+    utilization: Vec<f64>,
     best: Option<(i64, Schedule)>,
     lower_bound: i64,
 }
@@ -102,12 +107,12 @@ struct Ga<'p> {
 impl<'p> Ga<'p> {
     fn evaluate(&mut self, ind: &mut Individual) {
         self.generator.set_modes(&ind.modes);
-        let ms = self.generator.serial_forward(&ind.list, &mut self.starts);
+        let ms = self.generator.serial_forward(&ind.list, &mut ind.starts);
         // Lamarckian: the justified order replaces the child's list.
-        ind.makespan = self.generator.forward_backward(&mut ind.list, &mut self.starts, ms);
+        ind.makespan = self.generator.forward_backward(&mut ind.list, &mut ind.starts, ms);
         ind.excess = nonrenewable_excess(self.project, &ind.modes);
         if ind.excess == 0 && self.best.as_ref().is_none_or(|(b, _)| ind.makespan < *b) {
-            self.best = Some((ind.makespan, Schedule { starts: self.starts.clone(), modes: ind.modes.clone() }));
+            self.best = Some((ind.makespan, Schedule { starts: ind.starts.clone(), modes: ind.modes.clone() }));
         }
     }
 
@@ -153,7 +158,7 @@ impl<'p> Ga<'p> {
     fn sample_individual(&mut self) -> Individual {
         let list = sampled_list(self.project, &self.lft_keys, self.config.sampling_alpha, &mut self.rng);
         let modes = self.random_modes();
-        let mut ind = Individual { list, modes, excess: 0, makespan: 0 };
+        let mut ind = Individual { list, modes, starts: vec![0; self.project.n_activities()], excess: 0, makespan: 0 };
         self.evaluate(&mut ind);
         ind
     }
@@ -191,6 +196,51 @@ impl<'p> Ga<'p> {
                 child.modes[j] = mother.modes[j];
             }
         }
+    }
+
+    /// Peak crossover (Valls, Ballestín & Quintanilla 2008): keep the mother's most densely packed
+    /// time window. Activities starting before the window come first in the father's order, those
+    /// starting inside it follow in the mother's order (with her modes), the rest in the father's
+    /// order. Each part is closed under predecessors, so the list stays precedence-feasible.
+    fn peak_crossover(&mut self, mother: &Individual, father: &Individual, child: &mut Individual) {
+        let horizon = mother.makespan.max(1) as usize;
+        self.utilization.clear();
+        self.utilization.resize(horizon + 1, 0.0);
+        for (j, activity) in self.project.activities().iter().enumerate() {
+            let mode = &activity.modes[mother.modes[j]];
+            let weight: f64 = self
+                .project
+                .resources()
+                .iter()
+                .zip(&mode.usage)
+                .filter(|(r, _)| r.kind == ResourceKind::Renewable && r.capacity > 0)
+                .map(|(r, &u)| u as f64 / r.capacity as f64)
+                .sum();
+            let start = mother.starts[j] as usize;
+            for slot in &mut self.utilization[start..(start + mode.duration as usize).min(horizon)] {
+                *slot += weight;
+            }
+        }
+        let window = self.rng.random_range((horizon / 4).max(1)..=(horizon / 2).max(1));
+        let mut sum: f64 = self.utilization[..window].iter().sum();
+        let (mut best_sum, mut best_from) = (sum, 0);
+        for from in 1..=horizon - window {
+            sum += self.utilization[from + window - 1] - self.utilization[from - 1];
+            if sum > best_sum {
+                (best_sum, best_from) = (sum, from);
+            }
+        }
+        let (peak_from, peak_to) = (best_from as i64, (best_from + window) as i64);
+        child.list.clear();
+        child.modes.copy_from_slice(&father.modes);
+        child.list.extend(father.list.iter().copied().filter(|&j| mother.starts[j] < peak_from));
+        for &j in &mother.list {
+            if (peak_from..peak_to).contains(&mother.starts[j]) {
+                child.list.push(j);
+                child.modes[j] = mother.modes[j];
+            }
+        }
+        child.list.extend(father.list.iter().copied().filter(|&j| mother.starts[j] >= peak_to));
     }
 
     fn mutate(&mut self, ind: &mut Individual) {
@@ -253,7 +303,7 @@ pub fn genetic_algorithm(project: &Project, config: GaConfig, budget: Budget<'_>
             .map(|j| (0..project.activities()[j].modes.len()).filter(|&m| project.mode_is_executable(j, m)).collect())
             .collect(),
         lft_keys: PriorityRule::Lft.keys(project, &min_d),
-        starts: vec![0; n],
+        utilization: Vec::new(),
         best: None,
         lower_bound,
         };
@@ -288,8 +338,13 @@ pub fn genetic_algorithm(project: &Project, config: GaConfig, budget: Budget<'_>
             }
             let (mother, father) = (population[2 * pair].clone(), population[2 * pair + 1].clone());
             for (m, f) in [(&mother, &father), (&father, &mother)] {
-                let mut child = Individual { list: Vec::with_capacity(n), modes: m.modes.clone(), excess: 0, makespan: 0 };
-                ga.crossover(m, f, &mut child, &mut taken);
+                let mut child =
+                    Individual { list: Vec::with_capacity(n), modes: m.modes.clone(), starts: vec![0; n], excess: 0, makespan: 0 };
+                if ga.rng.random_bool(config.peak_crossover_prob) {
+                    ga.peak_crossover(m, f, &mut child);
+                } else {
+                    ga.crossover(m, f, &mut child, &mut taken);
+                }
                 ga.mutate(&mut child);
                 ga.evaluate(&mut child);
                 population.push(child);

@@ -12,15 +12,11 @@ use std::path::PathBuf;
 pub enum StockCommand {
     /// Receive one lot of a material.
     Receive {
-        #[arg(long)]
-        material: String,
+        #[command(flatten)]
+        amount: MaterialAmount,
         /// Readable material name, used when the material is new.
         #[arg(long)]
         name: Option<String>,
-        #[arg(long, value_parser = parse_positive_milli)]
-        qty: Milli,
-        #[arg(long, value_parser = parse_unit)]
-        unit: Unit,
         /// Cost per unit, in currency (e.g. 12.50).
         #[arg(long, value_parser = parse_money)]
         cost: Millicents,
@@ -43,12 +39,8 @@ pub enum StockCommand {
     },
     /// Hold material for a purpose (usually a plan id).
     Reserve {
-        #[arg(long)]
-        material: String,
-        #[arg(long, value_parser = parse_positive_milli)]
-        qty: Milli,
-        #[arg(long, value_parser = parse_unit)]
-        unit: Unit,
+        #[command(flatten)]
+        amount: MaterialAmount,
         #[arg(long)]
         purpose: String,
     },
@@ -61,12 +53,8 @@ pub enum StockCommand {
     },
     /// Consume material (from the purpose's reservation first, then free stock).
     Consume {
-        #[arg(long)]
-        material: String,
-        #[arg(long, value_parser = parse_positive_milli)]
-        qty: Milli,
-        #[arg(long, value_parser = parse_unit)]
-        unit: Unit,
+        #[command(flatten)]
+        amount: MaterialAmount,
         #[arg(long)]
         purpose: Option<String>,
     },
@@ -79,6 +67,23 @@ pub enum StockCommand {
         #[arg(long)]
         reason: String,
     },
+}
+
+/// `--material M --qty Q --unit U`, shared by every command that moves an amount of material.
+#[derive(clap::Args, Debug)]
+pub struct MaterialAmount {
+    #[arg(long)]
+    pub material: String,
+    #[arg(long, value_parser = parse_positive_milli)]
+    pub qty: Milli,
+    #[arg(long, value_parser = parse_unit)]
+    pub unit: Unit,
+}
+
+impl MaterialAmount {
+    fn quantity(&self) -> Quantity {
+        Quantity { amount: self.qty, unit: self.unit }
+    }
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]
@@ -124,12 +129,12 @@ pub fn parse_money(text: &str) -> Result<Millicents, String> {
 
 pub fn run(command: StockCommand, global: &GlobalArgs) -> anyhow::Result<()> {
     match command {
-        StockCommand::Receive { material, name, qty, unit, cost, location, provenance: kind, source } => {
+        StockCommand::Receive { amount, name, cost, location, provenance: kind, source } => {
             let context = Context::open(global)?;
             let receipt = LotReceipt {
-                material,
+                qty: amount.quantity(),
+                material: amount.material,
                 material_name: name,
-                qty: Quantity { amount: qty, unit },
                 unit_cost: cost,
                 location,
                 provenance: provenance(kind, source)?,
@@ -151,9 +156,9 @@ pub fn run(command: StockCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             Ok(())
         }
         StockCommand::List { lots, json } => list(global, lots, json),
-        StockCommand::Reserve { material, qty, unit, purpose } => {
+        StockCommand::Reserve { amount, purpose } => {
             let context = Context::open(global)?;
-            let command = Command::ReserveStock { material, qty: Quantity { amount: qty, unit }, purpose };
+            let command = Command::ReserveStock { qty: amount.quantity(), material: amount.material, purpose };
             report(&context.execute(&command)?, "reserved");
             Ok(())
         }
@@ -162,9 +167,9 @@ pub fn run(command: StockCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             report(&context.execute(&Command::ReleaseStock { purpose, material })?, "released");
             Ok(())
         }
-        StockCommand::Consume { material, qty, unit, purpose } => {
+        StockCommand::Consume { amount, purpose } => {
             let context = Context::open(global)?;
-            let command = Command::ConsumeStock { material, qty: Quantity { amount: qty, unit }, purpose };
+            let command = Command::ConsumeStock { qty: amount.quantity(), material: amount.material, purpose };
             report(&context.execute(&command)?, "consumed");
             Ok(())
         }

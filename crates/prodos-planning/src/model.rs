@@ -1,0 +1,226 @@
+//! Maps a design's build sequence × units onto prodos-sched's model: one activity per operation
+//! per unit, finish-to-start links with lags inside each unit, release dates from material
+//! arrivals, and renewable resources for tools, workstations and qualified people.
+//!
+//! People: an operation asking for `crew` people of skill S at level ≥ L may be staffed by anyone
+//! at L or above. Qualification sets are nested, so (Hall's theorem) a staffing exists at every
+//! instant iff, for every level threshold k, the crews of running operations asking ≥ k fit the
+//! people at ≥ k. One resource per (skill, required level) expresses exactly that.
+//!
+//! Time: the schedule runs in working minutes. Hands-on durations already are; elapsed ones (an
+//! unattended finish curing, a glue lag) are restated at the calendar's working share, because
+//! curing goes on through nights and weekends. Everything is then divided by a common grain so
+//! the engine's time-indexed profile stays small.
+
+use prodos_core::design::DesignSpec;
+use prodos_core::plan::Capacity;
+use prodos_sched::model::{Activity, Mode, Precedence, Project, Resource, ResourceKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Above this many grains the grain is coarsened (durations rounded up), trading minute precision
+/// for a bounded profile.
+const MAX_HORIZON_GRAINS: i64 = 200_000;
+
+#[derive(Debug, Clone)]
+pub struct PlanningModel {
+    pub project: Project,
+    /// Working minutes per model time step.
+    pub grain_min: i64,
+    /// Per activity: (operation index in the spec, unit from 1).
+    pub instances: Vec<(usize, u32)>,
+    pub resource_names: Vec<String>,
+    pub resource_capacity: Vec<u32>,
+    /// Per operation of the spec: the resource labels shown in the plan.
+    pub labels: Vec<Vec<String>>,
+    /// Per activity: release in grains.
+    pub releases: Vec<i64>,
+    /// Operation ids of the spec, by operation index.
+    pub op_ids: Vec<String>,
+}
+
+impl PlanningModel {
+    pub fn duration(&self, activity_idx: usize) -> i64 {
+        self.project.activities()[activity_idx].modes[0].duration
+    }
+}
+
+/// A hands-on or elapsed duration restated in working minutes.
+pub fn working_min(elapsed_min: i64, attended: bool, working_share: f64) -> i64 {
+    if attended || elapsed_min <= 0 {
+        elapsed_min.max(0)
+    } else {
+        ((elapsed_min as f64) * working_share).ceil().max(1.0) as i64
+    }
+}
+
+/// What makes the build impossible with the node's capacity: skills too few people hold at the
+/// level asked, tools the node lacks. Empty when a schedule can exist.
+pub fn infeasibilities(spec: &DesignSpec, capacity: &Capacity) -> Vec<String> {
+    let mut short_skills: BTreeMap<(String, u8), (i64, Vec<&str>)> = BTreeMap::new();
+    let mut missing_tools: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for operation in &spec.operations {
+        if let Some(skill) = operation.skill.as_ref().filter(|_| operation.crew > 0) {
+            let level = level_of(operation.min_level);
+            if i64::from(capacity.qualified(skill, level)) < operation.crew {
+                let entry = short_skills.entry((skill.clone(), level)).or_insert((0, Vec::new()));
+                entry.0 = entry.0.max(operation.crew);
+                entry.1.push(&operation.id);
+            }
+        }
+        for tool in &operation.tools {
+            if capacity.tool_count(tool) == 0 {
+                missing_tools.entry(tool).or_default().push(&operation.id);
+            }
+        }
+    }
+    let mut reasons = Vec::new();
+    for ((skill, level), (crew, operations)) in short_skills {
+        let qualified = capacity.qualified(&skill, level);
+        let who = if qualified == 0 { "nobody holds it".to_string() } else { format!("only {qualified} qualified") };
+        reasons.push(format!(
+            "skill `{skill}` at level ≥ {level}: {who}, {crew} needed at once (operations {})",
+            operations.join(", ")
+        ));
+    }
+    for (tool, operations) in missing_tools {
+        reasons.push(format!("tool `{tool}`: the node has none (operations {})", operations.join(", ")));
+    }
+    reasons
+}
+
+fn level_of(min_level: i64) -> u8 {
+    u8::try_from(min_level.clamp(1, 5)).unwrap_or(1)
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 { a.abs() } else { gcd(b, a % b) }
+}
+
+/// Builds the model; call only when `infeasibilities` is empty. `release_work_min(op, unit)` is
+/// the earliest start of an operation instance in working minutes from the plan start.
+pub fn build(
+    spec: &DesignSpec,
+    qty: u32,
+    capacity: &Capacity,
+    release_work_min: impl Fn(usize, u32) -> i64,
+) -> Result<PlanningModel, prodos_sched::error::SchedError> {
+    let share = capacity.calendar.week.working_share();
+    let op_index: BTreeMap<&str, usize> =
+        spec.operations.iter().enumerate().map(|(idx, op)| (op.id.as_str(), idx)).collect();
+
+    // Resources: one per (skill, required level), one per tool.
+    let mut levels_by_skill: BTreeMap<&str, BTreeSet<u8>> = BTreeMap::new();
+    let mut tools: BTreeSet<&str> = BTreeSet::new();
+    for operation in &spec.operations {
+        if let Some(skill) = operation.skill.as_deref().filter(|_| operation.crew > 0) {
+            levels_by_skill.entry(skill).or_default().insert(level_of(operation.min_level));
+        }
+        tools.extend(operation.tools.iter().map(String::as_str));
+    }
+    let mut resource_names = Vec::new();
+    let mut resource_capacity = Vec::new();
+    let mut skill_resource: BTreeMap<(&str, u8), usize> = BTreeMap::new();
+    for (skill, levels) in &levels_by_skill {
+        for level in levels {
+            skill_resource.insert((skill, *level), resource_names.len());
+            resource_names.push(format!("{skill}≥{level}"));
+            resource_capacity.push(capacity.qualified(skill, *level));
+        }
+    }
+    let mut tool_resource: BTreeMap<&str, usize> = BTreeMap::new();
+    for tool in &tools {
+        tool_resource.insert(tool, resource_names.len());
+        resource_names.push((*tool).to_string());
+        resource_capacity.push(capacity.tool_count(tool));
+    }
+
+    // Per operation: usage vector, working-minute duration, labels.
+    let n_resources = resource_names.len();
+    let mut usages = Vec::with_capacity(spec.operations.len());
+    let mut durations_min = Vec::with_capacity(spec.operations.len());
+    let mut labels = Vec::with_capacity(spec.operations.len());
+    for operation in &spec.operations {
+        let mut usage = vec![0i64; n_resources];
+        let mut label = Vec::new();
+        if let Some(skill) = operation.skill.as_deref().filter(|_| operation.crew > 0) {
+            let level = level_of(operation.min_level);
+            for (threshold, resource) in skill_resource.range((skill, 0)..=(skill, level)) {
+                debug_assert_eq!(threshold.0, skill);
+                usage[*resource] += operation.crew;
+            }
+            label.push(format!("{skill}≥{level}×{}", operation.crew));
+        }
+        for tool in &operation.tools {
+            usage[tool_resource[tool.as_str()]] += 1;
+            label.push(tool.clone());
+        }
+        usages.push(usage);
+        durations_min.push(working_min(operation.duration_min, operation.crew > 0, share).max(1));
+        labels.push(label);
+    }
+    let lags_min: Vec<Vec<(usize, i64)>> = spec
+        .operations
+        .iter()
+        .map(|operation| {
+            operation
+                .after
+                .iter()
+                .filter_map(|link| {
+                    op_index.get(link.operation.as_str()).map(|&from| (from, working_min(link.lag_min, false, share)))
+                })
+                .collect()
+        })
+        .collect();
+    let mut releases_min = Vec::with_capacity(spec.operations.len() * qty as usize);
+    let mut instances = Vec::with_capacity(spec.operations.len() * qty as usize);
+    for unit in 1..=qty {
+        for op_idx in 0..spec.operations.len() {
+            instances.push((op_idx, unit));
+            releases_min.push(release_work_min(op_idx, unit).max(0));
+        }
+    }
+
+    // The grain: the common divisor of every time quantity, coarsened if the horizon is huge.
+    let all_times = durations_min.iter().chain(lags_min.iter().flatten().map(|(_, lag)| lag)).chain(&releases_min);
+    let mut grain = all_times.clone().fold(0, |acc, &t| gcd(acc, t)).max(1);
+    let horizon_min: i64 = durations_min.iter().sum::<i64>() * i64::from(qty)
+        + lags_min.iter().flatten().map(|(_, lag)| lag).sum::<i64>() * i64::from(qty)
+        + releases_min.iter().copied().max().unwrap_or(0);
+    if horizon_min / grain > MAX_HORIZON_GRAINS {
+        grain = crate::ceil_div(horizon_min, MAX_HORIZON_GRAINS);
+    }
+    let grains = |minutes: i64| crate::ceil_div(minutes, grain);
+
+    let n_ops = spec.operations.len();
+    let resources: Vec<Resource> = resource_capacity
+        .iter()
+        .map(|&capacity| Resource { kind: ResourceKind::Renewable, capacity: i64::from(capacity) })
+        .collect();
+    let mut activities = Vec::with_capacity(instances.len());
+    let mut precedences = Vec::new();
+    let mut releases = Vec::with_capacity(instances.len());
+    for (activity_idx, &(op_idx, unit)) in instances.iter().enumerate() {
+        let release = grains(releases_min[activity_idx]);
+        releases.push(release);
+        activities.push(Activity {
+            modes: vec![Mode { duration: grains(durations_min[op_idx]).max(1), usage: usages[op_idx].clone() }],
+            release,
+        });
+        let base = (unit as usize - 1) * n_ops;
+        for &(from_op, lag) in &lags_min[op_idx] {
+            precedences.push(Precedence { from: base + from_op, to: activity_idx, lag: grains(lag) });
+        }
+    }
+    let project = Project::new(resources, activities, precedences)?;
+    let op_ids = spec.operations.iter().map(|op| op.id.clone()).collect();
+    Ok(PlanningModel {
+        project,
+        grain_min: grain,
+        instances,
+        resource_names,
+        resource_capacity,
+        labels,
+        releases,
+        op_ids,
+    })
+}

@@ -1,0 +1,188 @@
+//! `propose`: from a mandate and a snapshot of the state to a complete plan proposal — explosion,
+//! netting, procurement, schedule, calendar dates and verdict. Pure: `now` and the search budget
+//! (with its stop callback) are parameters.
+
+use crate::explode::explode;
+use crate::model::{self, PlanningModel};
+use crate::net::net;
+use crate::procure::procure;
+use crate::schedule::{SearchBudget, TimedSchedule, schedule};
+use crate::stock_view::StockView;
+use crate::verdict::{lateness, resource_loads, skill_hours};
+use prodos_core::design::{DesignSpec, DesignStatus};
+use prodos_core::plan::{Day, Mandate, MaterialNeed, PlanProposal, PurchaseProposal, ScheduledOperation, Verdict};
+use prodos_core::units::Milli;
+use prodos_core::{DesignSelector, MandateId, Rejection, State, Timestamp};
+use std::collections::HashMap;
+
+/// Proposes a plan for `mandate`. Refuses only what `RecordPlanProposal` would refuse (unknown
+/// mandate, version no longer certified); everything else — shortages, missing skills or tools,
+/// lateness — is part of the verdict.
+pub fn propose(
+    state: &State,
+    mandate_id: MandateId,
+    now: Timestamp,
+    budget: SearchBudget<'_>,
+) -> Result<PlanProposal, Rejection> {
+    let mandate = state.plans.mandate(mandate_id).ok_or(Rejection::UnknownMandate { mandate: mandate_id })?;
+    let version = state.designs.version(mandate.design).ok_or(Rejection::UnknownDesign {
+        design: DesignSelector { design: mandate.design.design, version: Some(mandate.design.version) },
+    })?;
+    if version.status != DesignStatus::Certified {
+        return Err(Rejection::DesignNotCertified { design: mandate.design, status: version.status.as_str() });
+    }
+    let spec = &version.spec;
+    let held_for = state.plans.committed_plan_of(mandate_id).map(|plan| plan.purpose());
+    let stock = StockView::new(state, held_for.as_deref());
+    let explosion = explode(spec, mandate.qty, |material| state.stock.material(material).map(|m| m.unit));
+    let materials = net(state, &explosion, &stock);
+    let (purchases, unsourced) = procure(&materials, &state.suppliers, Day::of(now), mandate.due);
+
+    let capacity = &state.capacity;
+    let start = capacity.calendar.next_working_instant(now);
+    let mut material_problems = explosion.problems.clone();
+    material_problems.extend(purchases.iter().filter(|p| !p.in_time).map(|p| {
+        format!(
+            "`{}`: the fastest offer ({}, {} days) arrives {}, after the due date",
+            p.material, p.supplier_key, p.lead_time_days, p.arrives
+        )
+    }));
+    // Unsourced shortages do not stop a plan (material may come from another node or be made),
+    // but they keep it from being on time.
+    let unsourced_count = unsourced.len();
+    material_problems.extend(unsourced);
+    let infeasible = model::infeasibilities(spec, capacity);
+
+    let mut verdict = Verdict {
+        due: mandate.due,
+        finish: None,
+        on_time: false,
+        late_by_work_days: 0,
+        late_by_days: 0,
+        makespan_work_min: 0,
+        critical_path: Vec::new(),
+        bottleneck: None,
+        resource_loads: Vec::new(),
+        skill_hours: skill_hours(spec, mandate.qty, capacity, start, mandate.due),
+        material_problems,
+        infeasible,
+        schedules_generated: 0,
+        lower_bound_work_min: 0,
+    };
+    let mut operations = Vec::new();
+    // A schedule needs every skill and tool; a material nobody offers is assumed at hand from the
+    // start, so the verdict can still say how the rest of the plan would go.
+    if verdict.infeasible.is_empty() {
+        let release = releases(spec, mandate, &materials, &purchases, state, start);
+        match model::build(spec, mandate.qty, capacity, release).and_then(|m| schedule(&m, budget).map(|s| (m, s))) {
+            Ok((model, timed)) => {
+                operations = dated_operations(spec, &model, &timed, state, start);
+                fill_verdict(&mut verdict, &model, &timed, state, start, mandate.due);
+                verdict.on_time &= unsourced_count == 0;
+            }
+            Err(error) => verdict.infeasible.push(format!("the scheduling model was refused: {error}")),
+        }
+    }
+    Ok(PlanProposal { design: mandate.design, qty: mandate.qty, start, materials, purchases, operations, verdict })
+}
+
+/// Earliest start of each operation instance: units stock covers start at once; the others wait
+/// for the purchase of every short material the operation consumes.
+fn releases<'a>(
+    spec: &'a DesignSpec,
+    mandate: &Mandate,
+    materials: &'a [MaterialNeed],
+    purchases: &'a [PurchaseProposal],
+    state: &'a State,
+    start: Timestamp,
+) -> impl Fn(usize, u32) -> i64 + 'a {
+    let calendar = &state.capacity.calendar;
+    let qty = i64::from(mandate.qty);
+    let arrival_min: HashMap<&str, i64> = purchases
+        .iter()
+        .map(|p| (p.material.as_str(), calendar.working_min_between(start, p.arrives.start())))
+        .collect();
+    let covered_units: HashMap<&str, i64> = materials
+        .iter()
+        .map(|need| {
+            let covered = if need.required <= Milli::ZERO {
+                qty
+            } else {
+                (need.from_stock.0 as i128 * qty as i128 / need.required.0 as i128) as i64
+            };
+            (need.material.as_str(), covered)
+        })
+        .collect();
+    let consumed: Vec<Vec<&str>> = spec
+        .operations
+        .iter()
+        .map(|op| op.consumes.iter().filter_map(|part| spec.part(part)).map(|part| part.material.as_str()).collect())
+        .collect();
+    move |op_idx, unit| {
+        consumed[op_idx]
+            .iter()
+            .filter(|material| i64::from(unit) > covered_units.get(*material).copied().unwrap_or(0))
+            .filter_map(|material| arrival_min.get(material).copied())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+fn dated_operations(
+    spec: &DesignSpec,
+    model: &PlanningModel,
+    timed: &TimedSchedule,
+    state: &State,
+    start: Timestamp,
+) -> Vec<ScheduledOperation> {
+    let calendar = &state.capacity.calendar;
+    let mut operations: Vec<ScheduledOperation> = model
+        .instances
+        .iter()
+        .enumerate()
+        .map(|(j, &(op_idx, unit))| ScheduledOperation {
+            operation: spec.operations[op_idx].id.clone(),
+            unit,
+            start: calendar.next_working_instant(calendar.after_working_min(start, timed.start_min[j])),
+            end: calendar.after_working_min(start, timed.end_min[j]),
+            start_work_min: timed.start_min[j],
+            end_work_min: timed.end_min[j],
+            slack_work_min: timed.slack_min[j],
+            critical: timed.critical[j],
+            resources: model.labels[op_idx].clone(),
+        })
+        .collect();
+    operations.sort_by_key(|op| (op.start_work_min, op.unit, op.operation.clone()));
+    operations
+}
+
+fn fill_verdict(
+    verdict: &mut Verdict,
+    model: &PlanningModel,
+    timed: &TimedSchedule,
+    state: &State,
+    start: Timestamp,
+    due: Day,
+) {
+    let capacity = &state.capacity;
+    let finish = capacity.calendar.after_working_min(start, timed.makespan_min);
+    let (on_time, late_by_days, late_by_work_days) = lateness(capacity, finish, due);
+    let spec_ops = |j: usize| model.instances[j];
+    verdict.finish = Some(finish);
+    verdict.on_time = on_time && verdict.infeasible.is_empty();
+    verdict.late_by_days = late_by_days;
+    verdict.late_by_work_days = late_by_work_days;
+    verdict.makespan_work_min = timed.makespan_min;
+    verdict.lower_bound_work_min = timed.lower_bound_min;
+    verdict.schedules_generated = timed.schedules_generated;
+    verdict.resource_loads = resource_loads(model, timed);
+    verdict.bottleneck = verdict.resource_loads.first().cloned();
+    verdict.critical_path = timed
+        .critical_chain
+        .iter()
+        .map(|&j| {
+            let (op_idx, unit) = spec_ops(j);
+            format!("{}#{unit}", model.op_ids[op_idx])
+        })
+        .collect();
+}

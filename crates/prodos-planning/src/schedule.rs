@@ -1,0 +1,104 @@
+//! Runs prodos-sched on a planning model and reads the answer back: starts in working minutes,
+//! slack, and the critical chain (the precedence and resource links that fix the finish).
+
+use crate::model::PlanningModel;
+use prodos_sched::cpm::CriticalPath;
+use prodos_sched::error::SchedError;
+use prodos_sched::solve::{SolveOptions, solve};
+
+/// What the search may spend. Time is not measured here: the shell passes `should_stop`.
+#[derive(Clone, Copy)]
+pub struct SearchBudget<'a> {
+    /// Schedules the heuristic may generate (`None`: until `should_stop`).
+    pub max_schedules: Option<u64>,
+    /// Also run exact search after the heuristic (only sensible with a time-based stop).
+    pub exact: bool,
+    pub seed: u64,
+    pub should_stop: &'a dyn Fn() -> bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct TimedSchedule {
+    /// Per activity, in working minutes from the plan start.
+    pub start_min: Vec<i64>,
+    pub end_min: Vec<i64>,
+    pub slack_min: Vec<i64>,
+    pub critical: Vec<bool>,
+    /// Activities of the critical chain, first to last.
+    pub critical_chain: Vec<usize>,
+    pub makespan_min: i64,
+    pub lower_bound_min: i64,
+    pub schedules_generated: u64,
+}
+
+pub fn schedule(model: &PlanningModel, budget: SearchBudget<'_>) -> Result<TimedSchedule, SchedError> {
+    let options = SolveOptions {
+        max_schedules: budget.max_schedules,
+        seed: budget.seed,
+        exact: budget.exact,
+        ..SolveOptions::default()
+    };
+    let solution = solve(&model.project, &options, budget.should_stop)?;
+    let project = &model.project;
+    let n = project.n_activities();
+    let starts = &solution.schedule.starts;
+    let durations: Vec<i64> = (0..n).map(|j| model.duration(j)).collect();
+    let finish: Vec<i64> = (0..n).map(|j| starts[j] + durations[j]).collect();
+
+    let chain = critical_chain(model, starts, &finish);
+    let mut critical = vec![false; n];
+    for &j in &chain {
+        critical[j] = true;
+    }
+    // Precedence slack against the achieved makespan; the chain itself has none.
+    let cpm = CriticalPath::with_durations(project, &durations, Some(solution.makespan));
+    let grain = model.grain_min;
+    let slack_min =
+        (0..n).map(|j| if critical[j] { 0 } else { (cpm.latest_start[j] - starts[j]).max(0) * grain }).collect();
+    Ok(TimedSchedule {
+        start_min: starts.iter().map(|s| s * grain).collect(),
+        end_min: finish.iter().map(|f| f * grain).collect(),
+        slack_min,
+        critical,
+        critical_chain: chain,
+        makespan_min: solution.makespan * grain,
+        lower_bound_min: solution.lower_bound * grain,
+        schedules_generated: solution.schedules_generated,
+    })
+}
+
+/// Walks back from the last activity to finish: to a predecessor that ends (plus lag) exactly
+/// when it starts, else to an activity sharing a resource that ends exactly then, until an
+/// activity starts at its release or at time zero.
+fn critical_chain(model: &PlanningModel, starts: &[i64], finish: &[i64]) -> Vec<usize> {
+    let project = &model.project;
+    let n = project.n_activities();
+    let Some(mut current) = (0..n).max_by_key(|&j| (finish[j], std::cmp::Reverse(j))) else { return Vec::new() };
+    let mut chain = vec![current];
+    let mut visited = vec![false; n];
+    visited[current] = true;
+    let uses = |j: usize, r: usize| project.activities()[j].modes[0].usage[r] > 0;
+    while starts[current] > project.activities()[current].release {
+        let start = starts[current];
+        let by_precedence = project
+            .predecessors(current)
+            .iter()
+            .find(|&&(p, lag)| finish[p] + lag == start && !visited[p])
+            .map(|&(p, _)| p);
+        let by_resource = || {
+            (0..n).find(|&q| {
+                !visited[q] && finish[q] == start && (0..project.n_resources()).any(|r| uses(q, r) && uses(current, r))
+            })
+        };
+        match by_precedence.or_else(by_resource) {
+            Some(previous) => {
+                visited[previous] = true;
+                chain.push(previous);
+                current = previous;
+            }
+            None => break,
+        }
+    }
+    chain.reverse();
+    chain
+}

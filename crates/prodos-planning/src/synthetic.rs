@@ -1,0 +1,148 @@
+//! Synthetic worlds for benchmarks and tests: a design with thousands of BOM lines in a three-level
+//! module tree, stock for part of its materials and a supplier for all of them. Deterministic:
+//! the same arguments always give the same world.
+
+use prodos_core::design::{
+    DesignSpec, Lifetime, ModuleSpec, OperationSpec, PartLine, QualityCheck, SkillDef, ToolDef, ToolKind,
+};
+use prodos_core::stock::{LotReceipt, Provenance};
+use prodos_core::supplier::{CatalogItem, SupplierListing};
+use prodos_core::units::{Milli, Millicents, Quantity, Unit};
+use prodos_core::{Command, DesignRef, Event, Rejection, State, Timestamp, decide};
+
+/// A state holding the synthetic design (uncertified: costing does not need certification).
+pub struct SyntheticWorld {
+    pub state: State,
+    pub design: DesignRef,
+}
+
+/// Ten top modules × ten submodules (count 2) × ten leaves (count 3); `n_lines` part lines spread
+/// over the leaves; one material per five lines, every other one in grams against stock in kg.
+pub fn design(n_lines: usize) -> DesignSpec {
+    let mut modules = Vec::new();
+    let mut leaves = Vec::new();
+    for top in 0..10 {
+        let top_id = format!("m{top}");
+        modules.push(ModuleSpec { id: top_id.clone(), name: format!("Module {top}"), parent: None, count: 1 });
+        for sub in 0..10 {
+            let sub_id = format!("m{top}.{sub}");
+            modules.push(ModuleSpec {
+                id: sub_id.clone(),
+                name: format!("Sub {top}.{sub}"),
+                parent: Some(top_id.clone()),
+                count: 2,
+            });
+            for leaf in 0..10 {
+                let leaf_id = format!("m{top}.{sub}.{leaf}");
+                modules.push(ModuleSpec {
+                    id: leaf_id.clone(),
+                    name: format!("Leaf {top}.{sub}.{leaf}"),
+                    parent: Some(sub_id.clone()),
+                    count: 3,
+                });
+                leaves.push(leaf_id);
+            }
+        }
+    }
+    let n_materials = (n_lines / 5).max(1);
+    let parts: Vec<PartLine> = (0..n_lines)
+        .map(|line| {
+            let material = line % n_materials;
+            let unit = if material % 2 == 0 { Unit::Gram } else { Unit::Piece };
+            PartLine {
+                id: format!("p{line}"),
+                name: format!("Part {line}"),
+                module: leaves[line % leaves.len()].clone(),
+                material: format!("mat-{material}"),
+                qty: Milli(250 + (line as i64 % 7) * 125),
+                unit,
+                scrap_bp: (line as i64 % 4) * 250,
+                supplier_hints: Vec::new(),
+            }
+        })
+        .collect();
+    let operations: Vec<OperationSpec> = leaves
+        .iter()
+        .enumerate()
+        .map(|(idx, leaf)| OperationSpec {
+            id: format!("build-{leaf}"),
+            name: format!("Build {leaf}"),
+            module: Some(leaf.clone()),
+            duration_min: 30 + (idx as i64 % 5) * 15,
+            skill: Some("assembly".into()),
+            min_level: 1 + idx as i64 % 3,
+            crew: 1,
+            tools: vec!["bench".into()],
+            after: Vec::new(),
+            consumes: parts.iter().filter(|part| &part.module == leaf).map(|part| part.id.clone()).collect(),
+            checks: vec![QualityCheck { name: "fit".into(), nominal: 0.0, tolerance: 1.0, unit: "mm".into() }],
+        })
+        .collect();
+    DesignSpec {
+        key: format!("synthetic-{n_lines}"),
+        name: format!("Synthetic design with {n_lines} BOM lines"),
+        summary: "Generated for benchmarks".into(),
+        lifetime: Lifetime {
+            service_life_years: Some(10),
+            maintenance_interval_days: Some(365),
+            repairability: "n/a".into(),
+        },
+        skills: vec![SkillDef { id: "assembly".into(), name: "Assembly".into() }],
+        tools: vec![ToolDef { id: "bench".into(), name: "Bench".into(), kind: ToolKind::Workstation }],
+        modules,
+        parts,
+        operations,
+    }
+}
+
+/// The design imported, stock received for every third material, and one supplier for all.
+pub fn world(n_lines: usize, now: Timestamp) -> Result<SyntheticWorld, Rejection> {
+    let spec = design(n_lines);
+    let n_materials = (n_lines / 5).max(1);
+    let mut state = State::default();
+    let run = |state: &mut State, command: Command| -> Result<Vec<Event>, Rejection> {
+        let events = decide(state, &command, now)?;
+        for event in &events {
+            state.apply(event);
+        }
+        Ok(events)
+    };
+    let events = run(&mut state, Command::ImportDesign { spec, declared: None })?;
+    let design = events
+        .iter()
+        .find_map(|event| match event {
+            Event::DesignDrafted { design, .. } => Some(*design),
+            _ => None,
+        })
+        .ok_or(Rejection::FieldRequired { field: "design".into() })?;
+    let stock_unit = |material: usize| if material % 2 == 0 { Unit::Kilogram } else { Unit::Piece };
+    let lots = (0..n_materials)
+        .filter(|material| material % 3 == 0)
+        .map(|material| LotReceipt {
+            material: format!("mat-{material}"),
+            material_name: None,
+            qty: Quantity { amount: Milli::from_units(500), unit: stock_unit(material) },
+            unit_cost: Millicents(100_000 + material as i64 * 10),
+            location: "store".into(),
+            provenance: Provenance::Own,
+        })
+        .collect();
+    run(&mut state, Command::ReceiveLots { lots })?;
+    let items = (0..n_materials)
+        .map(|material| CatalogItem {
+            material: format!("mat-{material}"),
+            price: Millicents(120_000 + material as i64 * 10),
+            unit: stock_unit(material),
+            lead_time_days: 5 + (material % 20) as u32,
+            min_order_qty: Milli::from_units(10),
+            available: true,
+        })
+        .collect();
+    run(
+        &mut state,
+        Command::ImportSuppliers {
+            suppliers: vec![SupplierListing { key: "bulk".into(), name: "Bulk supply".into(), items }],
+        },
+    )?;
+    Ok(SyntheticWorld { state, design })
+}

@@ -1,0 +1,72 @@
+//! The verdict's figures: lateness against the due date, how busy each resource is and which one
+//! is the bottleneck, and skill-hours needed vs what qualified people can give before the due date.
+
+use crate::model::PlanningModel;
+use crate::schedule::TimedSchedule;
+use prodos_core::design::DesignSpec;
+use prodos_core::plan::{Capacity, Day, ResourceLoad, SkillHours};
+use prodos_core::time::Timestamp;
+use std::collections::BTreeMap;
+
+/// (on time, calendar days late, working days late) for a finish against the end of `due`.
+pub fn lateness(capacity: &Capacity, finish: Timestamp, due: Day) -> (bool, i64, i64) {
+    let due_end = due.plus(1).start();
+    if finish <= due_end {
+        return (true, 0, 0);
+    }
+    let late_ms = finish.millis() - due_end.millis();
+    let late_days = crate::ceil_div(late_ms, Timestamp::MS_PER_DAY);
+    let late_work_min = capacity.calendar.working_min_between(due_end, finish);
+    let daily = i64::from(capacity.calendar.week.daily_work_min.max(1));
+    (false, late_days, crate::ceil_div(late_work_min, daily))
+}
+
+/// Busy minutes and utilisation of every resource; the most utilised one first.
+pub fn resource_loads(model: &PlanningModel, schedule: &TimedSchedule) -> Vec<ResourceLoad> {
+    let project = &model.project;
+    let makespan = schedule.makespan_min.max(1);
+    let mut loads: Vec<ResourceLoad> = (0..project.n_resources())
+        .map(|r| {
+            let busy_work_min: i64 = (0..project.n_activities())
+                .map(|j| (schedule.end_min[j] - schedule.start_min[j]) * project.activities()[j].modes[0].usage[r])
+                .sum();
+            let capacity = model.resource_capacity[r];
+            let denominator = i64::from(capacity.max(1)) * makespan;
+            ResourceLoad {
+                resource: model.resource_names[r].clone(),
+                capacity,
+                busy_work_min,
+                utilisation_permille: busy_work_min * 1000 / denominator,
+            }
+        })
+        .collect();
+    loads.sort_by(|a, b| b.utilisation_permille.cmp(&a.utilisation_permille).then_with(|| a.resource.cmp(&b.resource)));
+    loads
+}
+
+/// Per skill: hands-on minutes the plan needs (duration × crew × units) vs the working minutes the
+/// people qualified for its lowest asked level have between `start` and the end of `due`.
+pub fn skill_hours(spec: &DesignSpec, qty: u32, capacity: &Capacity, start: Timestamp, due: Day) -> Vec<SkillHours> {
+    let window_min = capacity.calendar.working_min_between(start, due.plus(1).start());
+    let mut by_skill: BTreeMap<&str, (u8, i64)> = BTreeMap::new();
+    for operation in spec.operations.iter().filter(|op| op.crew > 0) {
+        let Some(skill) = operation.skill.as_deref() else { continue };
+        let level = u8::try_from(operation.min_level.clamp(1, 5)).unwrap_or(1);
+        let entry = by_skill.entry(skill).or_insert((level, 0));
+        entry.0 = entry.0.min(level);
+        entry.1 += operation.duration_min * operation.crew * i64::from(qty);
+    }
+    by_skill
+        .into_iter()
+        .map(|(skill, (min_level, needed_work_min))| {
+            let qualified_people = capacity.qualified(skill, min_level);
+            SkillHours {
+                skill: skill.to_string(),
+                min_level,
+                needed_work_min,
+                available_work_min: i64::from(qualified_people) * window_min,
+                qualified_people,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,234 @@
+//! Scenario tests of the planner on the example designs: a small world built from the files in
+//! `examples/`, commands decided and applied, proposals recorded, committed and cancelled; every
+//! scenario ends with `State::verify`.
+
+use prodos_core::plan::{Day, PlanProposal, PlanStatus};
+use prodos_core::units::Milli;
+use prodos_core::*;
+use prodos_planning::{SearchBudget, propose};
+
+const GUITAR: &str = include_str!("../../../examples/acoustic-guitar.toml");
+const HOUSE: &str = include_str!("../../../examples/modular-house.toml");
+const STOCK: &str = include_str!("../../../examples/stock.csv");
+const SUPPLIERS: &str = include_str!("../../../examples/suppliers.csv");
+
+struct World {
+    state: State,
+    now: Timestamp,
+}
+
+impl World {
+    /// The example designs certified, the example stock received and catalogs imported.
+    fn example() -> World {
+        // 2026-11-23, a Monday, 09:00 UTC.
+        let day: Day = "2026-11-23".parse().unwrap();
+        let mut world =
+            World { state: State::default(), now: Timestamp::from_millis(day.start().millis() + 9 * 3_600_000) };
+        for (file, text) in [("acoustic-guitar.toml", GUITAR), ("modular-house.toml", HOUSE)] {
+            let parsed = prodos_formats::parse_design(file, text).expect("example designs parse");
+            world.run(Command::ImportDesign { spec: parsed.spec, declared: None });
+        }
+        for id in [1, 2] {
+            world.run(Command::CertifyDesign { design: DesignSelector { design: DesignId(id), version: None } });
+        }
+        let rows = prodos_formats::parse_catalog_csv("suppliers.csv", SUPPLIERS).expect("catalog parses");
+        world.run(Command::ImportSuppliers { suppliers: prodos_formats::catalog_listings(&rows) });
+        let lots = prodos_formats::parse_stock_csv("stock.csv", STOCK).expect("stock parses");
+        world.run(Command::ReceiveLots { lots: lots.iter().map(|row| row.to_receipt()).collect() });
+        world
+    }
+
+    fn run(&mut self, command: Command) -> Vec<Event> {
+        self.try_run(command).unwrap_or_else(|rejection| panic!("refused: {rejection}"))
+    }
+
+    fn try_run(&mut self, command: Command) -> Result<Vec<Event>, Rejection> {
+        let events = decide(&self.state, &command, self.now)?;
+        for event in &events {
+            self.state.apply(event);
+        }
+        Ok(events)
+    }
+
+    fn refuse(&mut self, command: Command) -> Rejection {
+        let before = self.state.clone();
+        let rejection = self.try_run(command).expect_err("command should be refused");
+        assert_eq!(self.state, before, "a rejection must leave state untouched");
+        rejection
+    }
+
+    /// One person at level 5 per skill and one of each tool the design names.
+    fn staff_for(&mut self, design: u32) {
+        let spec = self.state.designs.get(DesignId(design)).unwrap().latest().spec.clone();
+        for skill in &spec.skills {
+            self.run(Command::DeclareSkillHeadcount { skill: skill.id.clone(), level: 5, headcount: 1 });
+        }
+        for tool in &spec.tools {
+            self.run(Command::DeclareToolCount { tool: tool.id.clone(), count: 1 });
+        }
+    }
+
+    fn mandate(&mut self, design: u32, qty: i64, due: &str) -> MandateId {
+        let events = self.run(Command::CreateMandate {
+            design: DesignSelector { design: DesignId(design), version: None },
+            qty,
+            due: due.parse().unwrap(),
+            decision: Some(DecisionId(19)),
+            priority: 0,
+        });
+        match &events[..] {
+            [Event::MandateCreated { mandate }] => mandate.id,
+            other => panic!("unexpected events {other:?}"),
+        }
+    }
+
+    fn propose(&self, mandate: MandateId) -> PlanProposal {
+        let never = || false;
+        let budget = SearchBudget { max_schedules: Some(500), exact: false, seed: 7, should_stop: &never };
+        propose(&self.state, mandate, self.now, budget).expect("proposal")
+    }
+
+    fn record(&mut self, mandate: MandateId, proposal: PlanProposal) -> PlanId {
+        let events = self.run(Command::RecordPlanProposal { mandate, proposal });
+        match &events[..] {
+            [Event::PlanProposed { plan, .. }] => *plan,
+            other => panic!("unexpected events {other:?}"),
+        }
+    }
+
+    fn verify(&self) {
+        self.state.verify().expect("state invariants hold");
+    }
+}
+
+#[test]
+fn twelve_guitars_with_one_drying_rack_wait_on_the_rack() {
+    let mut world = World::example();
+    world.staff_for(1);
+    let mandate = world.mandate(1, 12, "2027-03-01");
+    let proposal = world.propose(mandate);
+    let verdict = &proposal.verdict;
+    assert!(verdict.infeasible.is_empty(), "{:?}", verdict.infeasible);
+    // The example catalog sells no bone nut blanks on purpose: the verdict names the shortage.
+    let problems = verdict.material_problems.join("\n");
+    assert!(problems.contains("material `bone-nut-blank`: 6 pc short and no available supplier offer"), "{problems}");
+    let n_operations = world.state.designs.get(DesignId(1)).unwrap().latest().spec.operations.len();
+    assert_eq!(proposal.operations.len(), 12 * n_operations);
+    assert_eq!(verdict.bottleneck.as_ref().unwrap().resource, "drying-rack", "{:?}", verdict.resource_loads);
+    assert!(!verdict.on_time && verdict.late_by_days > 0, "one rack cannot cure 12 finishes by March");
+    assert!(!verdict.critical_path.is_empty());
+    // Three top sets are in stock; the other nine are bought.
+    let tops = proposal.materials.iter().find(|need| need.material == "sitka-spruce-top-set").unwrap();
+    assert_eq!(tops.from_stock, Milli::from_units(3));
+    assert!(proposal.purchases.iter().any(|p| p.material == "sitka-spruce-top-set" && p.qty >= tops.shortage));
+    world.verify();
+}
+
+#[test]
+fn a_missing_skill_and_tool_are_named_not_scheduled() {
+    let mut world = World::example();
+    world.staff_for(1);
+    world.run(Command::DeclareSkillHeadcount { skill: "finishing.spray".into(), level: 5, headcount: 0 });
+    world.run(Command::DeclareToolCount { tool: "fret-press".into(), count: 0 });
+    let mandate = world.mandate(1, 2, "2027-06-01");
+    let proposal = world.propose(mandate);
+    let infeasible = proposal.verdict.infeasible.join("\n");
+    assert!(infeasible.contains("skill `finishing.spray` at level ≥ 2: nobody holds it"), "{infeasible}");
+    assert!(infeasible.contains("tool `fret-press`: the node has none (operations fret)"), "{infeasible}");
+    assert!(proposal.operations.is_empty());
+    let plan = world.record(mandate, proposal);
+    let refused = world.refuse(Command::CommitPlan { plan });
+    assert!(refused.to_string().contains("cannot be committed"), "{refused}");
+    world.verify();
+}
+
+#[test]
+fn commit_reserves_exactly_the_netted_stock_and_cancel_releases_it() {
+    let mut world = World::example();
+    world.staff_for(1);
+    let mandate = world.mandate(1, 2, "2027-06-01");
+    let proposal = world.propose(mandate);
+    let netted: Vec<(String, Milli)> = proposal
+        .materials
+        .iter()
+        .filter(|n| n.from_stock > Milli::ZERO)
+        .map(|n| (n.material.clone(), n.from_stock))
+        .collect();
+    assert!(!netted.is_empty());
+    let plan = world.record(mandate, proposal);
+    world.run(Command::CommitPlan { plan });
+    let purpose = plan.to_string();
+    for (material, qty) in &netted {
+        assert_eq!(world.state.stock.reserved_for(material, &purpose), *qty, "{material}");
+    }
+    assert!(world.run(Command::CommitPlan { plan }).is_empty(), "committing twice changes nothing");
+    world.verify();
+
+    // Re-planning: a new proposal may reuse what the committed plan holds; committing it
+    // supersedes the old plan and moves the reservations.
+    let again = world.propose(mandate);
+    let again_netted: Vec<(String, Milli)> = again
+        .materials
+        .iter()
+        .filter(|n| n.from_stock > Milli::ZERO)
+        .map(|n| (n.material.clone(), n.from_stock))
+        .collect();
+    assert_eq!(again_netted, netted, "the committed plan's own stock counts as available when re-planning");
+    let replacement = world.record(mandate, again);
+    world.run(Command::CommitPlan { plan: replacement });
+    assert_eq!(world.state.plans.plan(plan).unwrap().status, PlanStatus::Superseded);
+    for (material, qty) in &netted {
+        assert_eq!(world.state.stock.reserved_for(material, &purpose), Milli::ZERO);
+        assert_eq!(world.state.stock.reserved_for(material, &replacement.to_string()), *qty);
+    }
+    world.verify();
+
+    world.run(Command::CancelPlan { plan: replacement });
+    for (material, _) in &netted {
+        assert_eq!(world.state.stock.reserved_for(material, &replacement.to_string()), Milli::ZERO);
+    }
+    let closed = world.refuse(Command::CommitPlan { plan: replacement });
+    assert_eq!(closed.to_string(), "PROD-0002 is cancelled; propose a new plan instead");
+    world.verify();
+}
+
+#[test]
+fn the_house_plans_with_its_crews() {
+    let mut world = World::example();
+    let spec = world.state.designs.get(DesignId(2)).unwrap().latest().spec.clone();
+    for skill in &spec.skills {
+        world.run(Command::DeclareSkillHeadcount { skill: skill.id.clone(), level: 5, headcount: 4 });
+    }
+    for tool in &spec.tools {
+        world.run(Command::DeclareToolCount { tool: tool.id.clone(), count: 2 });
+    }
+    let mandate = world.mandate(2, 1, "2027-09-01");
+    let proposal = world.propose(mandate);
+    assert!(proposal.verdict.infeasible.is_empty(), "{:?}", proposal.verdict.infeasible);
+    let problems = proposal.verdict.material_problems.join("\n");
+    assert!(problems.contains("material `fibre-cement-siding`: 63.8 m2 short"), "{problems}");
+    assert!(!proposal.verdict.on_time, "a plan missing siding is not on time");
+    assert_eq!(proposal.operations.len(), spec.operations.len());
+    assert!(proposal.verdict.finish.is_some());
+    world.verify();
+}
+
+#[test]
+fn bad_mandates_are_refused_naming_the_field() {
+    let mut world = World::example();
+    let selector = DesignSelector { design: DesignId(1), version: None };
+    let due: Day = "2027-03-01".parse().unwrap();
+    let zero = world.refuse(Command::CreateMandate { design: selector, qty: 0, due, decision: None, priority: 0 });
+    assert_eq!(zero.to_string(), "field `qty`: must be positive, got 0");
+    let past: Day = "2026-01-01".parse().unwrap();
+    let late =
+        world.refuse(Command::CreateMandate { design: selector, qty: 1, due: past, decision: None, priority: 0 });
+    assert_eq!(late.to_string(), "field `due`: 2026-01-01 is in the past (today is 2026-11-23)");
+    let unknown = DesignSelector { design: DesignId(9), version: None };
+    let missing = world.refuse(Command::CreateMandate { design: unknown, qty: 1, due, decision: None, priority: 0 });
+    assert_eq!(missing.to_string(), "unknown design DES-0009");
+    world.run(Command::RetireDesign { design: DesignSelector { design: DesignId(1), version: Some(1) } });
+    let retired = world.refuse(Command::CreateMandate { design: selector, qty: 1, due, decision: None, priority: 0 });
+    assert_eq!(retired.to_string(), "DES-0001@v1 is retired, not certified");
+    world.verify();
+}

@@ -95,4 +95,7 @@ pub enum Command {
     CancelPlan {
         plan: PlanId,
     },
+
+    // People and work (issue 4).
+    People(crate::people::PeopleCommand),
 }

@@ -46,5 +46,6 @@ pub fn decide(state: &State, command: &Command, now: Timestamp) -> Result<Vec<Ev
         }
         Command::CommitPlan { plan } => plan::decide::commit(state, *plan, now),
         Command::CancelPlan { plan } => plan::decide::cancel(state, *plan, now),
+        Command::People(command) => crate::people::decide::decide(&state.people, command, now),
     }
 }

@@ -139,6 +139,9 @@ pub enum Event {
         plan: PlanId,
         at: Timestamp,
     },
+
+    // People and work (issue 4): each module's events in its own enum; `kind()` is the inner name.
+    People(crate::people::PeopleEvent),
 }
 
 impl Event {
@@ -168,6 +171,7 @@ impl Event {
             Event::PlanCommitted { .. } => "PlanCommitted",
             Event::PlanSuperseded { .. } => "PlanSuperseded",
             Event::PlanCancelled { .. } => "PlanCancelled",
+            Event::People(event) => event.kind(),
         }
     }
 }

@@ -90,6 +90,24 @@ readable_id!(
     PlanId, "PROD", "plan"
 );
 
+// People and work (issue 4).
+readable_id!(
+    /// A training challenge: a skill and level with practical steps and written questions.
+    ChallengeId, "CHL", "challenge"
+);
+readable_id!(
+    /// One graded attempt at a challenge.
+    AttemptId, "ATT", "attempt"
+);
+readable_id!(
+    /// A finished unit that became a good with a serial number.
+    GoodId, "GOOD", "good"
+);
+readable_id!(
+    /// A right to receive goods of one design.
+    EntitlementId, "ENT", "entitlement"
+);
+
 /// One version of a design: `DES-0001@v2`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DesignRef {

@@ -7,6 +7,7 @@ pub mod decide;
 pub mod design;
 pub mod event;
 pub mod ids;
+pub mod people;
 pub mod plan;
 pub mod rejection;
 pub mod state;

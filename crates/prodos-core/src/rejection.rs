@@ -3,7 +3,7 @@
 //! references to unknown things, then idempotency/immutability, then business rules.
 
 use crate::design::DesignProblem;
-use crate::ids::{DesignId, DesignRef, DesignSelector, LotId, MandateId, PlanId};
+use crate::ids::{AttemptId, ChallengeId, DesignId, DesignRef, DesignSelector, GoodId, LotId, MandateId, PlanId};
 use crate::plan::Day;
 use crate::units::{Milli, Unit};
 
@@ -73,6 +73,64 @@ pub enum Rejection {
     PlanClosed { plan: PlanId, status: &'static str },
     #[error("{plan} cannot be committed: {reasons}")]
     PlanInfeasible { plan: PlanId, reasons: String },
+
+    // --- people and work (issue 4): validation, unknown references, identity, business rules ---
+    #[error("field `{field}`: `{value}` is not a handle (lowercase letters, digits, `-`, `_`, `.`; 1–32 characters)")]
+    InvalidHandle { field: String, value: String },
+    #[error("field `{field}`: {message}")]
+    InvalidField { field: String, message: String },
+    #[error("unknown participant `{handle}` (field `{field}`)")]
+    UnknownParticipant { field: String, handle: String },
+    #[error("unknown challenge {challenge}")]
+    UnknownChallenge { challenge: ChallengeId },
+    #[error("unknown attempt {attempt}")]
+    UnknownAttempt { attempt: AttemptId },
+    #[error("unknown good `{good}`")]
+    UnknownGood { good: String },
+    #[error("unknown task `{task}`")]
+    UnknownTask { task: String },
+    #[error("handle `{handle}` is taken by a participant with different details")]
+    HandleTaken { handle: String },
+    #[error("{attempt} was already signed off by {by}")]
+    AttemptAlreadySignedOff { attempt: AttemptId, by: String },
+    #[error("{good} was already released to {to}")]
+    GoodAlreadyReleased { good: GoodId, to: String },
+    #[error("`{handle}` must be a coordinator to {action}")]
+    CoordinatorRequired { handle: String, action: String },
+    #[error("{handle} cannot {action} their own work")]
+    SelfApproval { handle: String, action: String },
+    #[error("{handle} is not qualified for `{skill}` at level {level}: {detail}")]
+    NotQualified { handle: String, skill: String, level: u8, detail: String },
+    #[error("{handle} holds no valid `{skill}` certification")]
+    NoValidCertification { handle: String, skill: String },
+    #[error(
+        "{attempt} did not pass: {answers_correct} of {questions} answers right, {steps_demonstrated} of {steps_total} steps shown"
+    )]
+    AttemptNotPassed {
+        attempt: AttemptId,
+        answers_correct: u32,
+        questions: u32,
+        steps_demonstrated: u32,
+        steps_total: u32,
+    },
+    #[error(
+        "{handle} may not {privilege} yet: {have_hours} verified hours in the last {window_days} days, {needed_hours} needed"
+    )]
+    ContributionGateClosed {
+        handle: String,
+        privilege: String,
+        have_hours: Milli,
+        needed_hours: Milli,
+        window_days: u32,
+    },
+    #[error("{handle} has {balance} credits, {needed} needed")]
+    InsufficientCredits { handle: String, balance: Milli, needed: Milli },
+    #[error("{handle} holds no open entitlement to goods of {design}")]
+    NoEntitlement { handle: String, design: DesignId },
+    #[error("{task} is {status}; cannot {action}")]
+    TaskWrongStatus { task: String, status: &'static str, action: &'static str },
+    #[error("{task} cannot start: its predecessor {predecessor} is {status}, not verified")]
+    PredecessorNotVerified { task: String, predecessor: String, status: &'static str },
 }
 
 fn join(problems: &[DesignProblem]) -> String {

@@ -15,6 +15,7 @@ pub struct State {
     pub suppliers: Suppliers,
     pub plans: Plans,
     pub capacity: Capacity,
+    pub people: crate::people::People,
 }
 
 impl State {
@@ -84,6 +85,7 @@ impl State {
             Event::PlanCommitted { plan, at } => self.plans.set_status(*plan, PlanStatus::Committed, *at),
             Event::PlanSuperseded { plan, at, .. } => self.plans.set_status(*plan, PlanStatus::Superseded, *at),
             Event::PlanCancelled { plan, at } => self.plans.set_status(*plan, PlanStatus::Cancelled, *at),
+            Event::People(event) => self.people.apply(event),
         }
     }
 

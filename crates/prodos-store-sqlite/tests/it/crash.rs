@@ -108,4 +108,41 @@ fn check_after_crash(path: &std::path::Path, acknowledged: &[Acknowledged], seed
         );
     }
     assert!(report.events >= acknowledged.iter().map(|ack| ack.last_seq).max().unwrap_or(0));
+    assert_every_command_is_whole(&ledger, seed, cycle);
+}
+
+/// Atomicity under SIGKILL, acknowledged or not: every command in the file has all its events,
+/// in one contiguous run. The soak child gives command `…-tT-cC` `1 + (T + C) % 3` events.
+fn assert_every_command_is_whole(ledger: &SqliteLedger, seed: u64, cycle: u64) {
+    let mut runs: Vec<(String, u64, usize)> = Vec::new();
+    ledger
+        .scan(1, &mut |entry| {
+            match runs.last_mut() {
+                Some((command_id, _, n_events)) if *command_id == entry.command_id => *n_events += 1,
+                _ => runs.push((entry.command_id, entry.seq, 1)),
+            }
+            Ok(())
+        })
+        .expect("scan");
+    let mut seen = std::collections::HashSet::new();
+    for (command_id, first_seq, n_events) in runs {
+        let (thread_idx, command_idx) = soak_indices(&command_id);
+        assert_eq!(
+            n_events,
+            1 + (thread_idx + command_idx) % 3,
+            "seed {seed}, cycle {cycle}: command {command_id} at seq {first_seq} is not whole"
+        );
+        assert!(seen.insert(command_id.clone()), "seed {seed}, cycle {cycle}: command {command_id} was written twice");
+    }
+}
+
+/// `(T, C)` from a soak command id `runR-tT-cC`.
+fn soak_indices(command_id: &str) -> (usize, usize) {
+    let mut parts = command_id.rsplit('-');
+    let command_idx = parts.next().and_then(|part| part.strip_prefix('c')).and_then(|text| text.parse().ok());
+    let thread_idx = parts.next().and_then(|part| part.strip_prefix('t')).and_then(|text| text.parse().ok());
+    match (thread_idx, command_idx) {
+        (Some(thread_idx), Some(command_idx)) => (thread_idx, command_idx),
+        _ => panic!("{command_id} is not a soak command id"),
+    }
 }

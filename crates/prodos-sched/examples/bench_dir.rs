@@ -53,6 +53,9 @@ fn main() {
     if let Some(v) = env("GA_MUT") { ga.mutation_prob = v.parse().expect("GA_MUT"); }
     if let Some(v) = env("GA_ALPHA") { ga.sampling_alpha = v.parse().expect("GA_ALPHA"); }
     if let Some(v) = env("GA_PEAK") { ga.peak_crossover_prob = v.parse().expect("GA_PEAK"); }
+    if let Some(v) = env("GA_FBI") { ga.fbi_rounds = v.parse().expect("GA_FBI"); }
+    if let Some(v) = env("GA_PHASE2") { ga.second_phase_at = v.parse().expect("GA_PHASE2"); }
+    if let Some(v) = env("GA_MOVES") { ga.neighbour_move_share = v.parse().expect("GA_MOVES"); }
     if let Some(v) = env("GA_RESTART") { ga.restart_after = v.parse().expect("GA_RESTART"); }
     let options = SolveOptions { max_schedules, seed, exact, ga: Some(ga), ..SolveOptions::default() };
     let next = AtomicUsize::new(0);
@@ -81,4 +84,18 @@ fn main() {
     let results = results.into_inner().expect("lock");
     let summary = summarize(&results, now_s());
     println!("{}", serde_json::to_string_pretty(&summary).expect("json"));
+    // On a shared machine wall time per instance understates throughput; CPU time does not.
+    if let Some(cpu_s) = process_cpu_seconds() {
+        println!("process cpu {cpu_s:.1} s, {:.0} schedules per cpu-second", summary.schedules_total as f64 / cpu_s);
+    }
+}
+
+/// User plus system CPU time of this process, from /proc (Linux; assumes 100 clock ticks per s).
+fn process_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_name = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    // Fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name.
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }

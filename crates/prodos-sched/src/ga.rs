@@ -33,6 +33,15 @@ pub struct GaConfig {
     pub restart_after: usize,
     /// Share of children made by peak crossover instead of two-point crossover.
     pub peak_crossover_prob: f64,
+    /// Fraction of the schedule budget after which the second phase restarts the population from
+    /// neighbours of the best (1.0 or more: never).
+    pub second_phase_at: f64,
+    /// Shift moves that make one neighbour of the best in the second phase, as a share of the
+    /// number of activities.
+    pub neighbour_move_share: f64,
+    /// Maximum forward–backward rounds per child; rounds after the first run only while the
+    /// previous one improved.
+    pub fbi_rounds: usize,
 }
 
 impl GaConfig {
@@ -44,7 +53,7 @@ impl GaConfig {
             // Large budgets gain from diversity: measured on a j120 sample, 200 beat 80 and 400.
             _ => 200,
         };
-        GaConfig { population, mutation_prob: 0.05, sampling_alpha: 1.0, restart_after: 40, peak_crossover_prob: 0.5 }
+        GaConfig { population, mutation_prob: 0.05, sampling_alpha: 1.0, restart_after: 40, peak_crossover_prob: 0.5, fbi_rounds: 1, second_phase_at: 0.6, neighbour_move_share: 0.25 }
     }
 }
 
@@ -110,6 +119,14 @@ impl<'p> Ga<'p> {
         let ms = self.generator.serial_forward(&ind.list, &mut ind.starts);
         // Lamarckian: the justified order replaces the child's list.
         ind.makespan = self.generator.forward_backward(&mut ind.list, &mut ind.starts, ms);
+        // Further justification rounds while they keep shortening the schedule.
+        for _ in 1..self.config.fbi_rounds {
+            let before = ind.makespan;
+            ind.makespan = self.generator.forward_backward(&mut ind.list, &mut ind.starts, before);
+            if ind.makespan >= before {
+                break;
+            }
+        }
         ind.excess = nonrenewable_excess(self.project, &ind.modes);
         if ind.excess == 0 && self.best.as_ref().is_none_or(|(b, _)| ind.makespan < *b) {
             self.best = Some((ind.makespan, Schedule { starts: ind.starts.clone(), modes: ind.modes.clone() }));
@@ -243,6 +260,29 @@ impl<'p> Ga<'p> {
         child.list.extend(father.list.iter().copied().filter(|&j| mother.starts[j] >= peak_to));
     }
 
+    /// `moves` times: move a random activity to a random position between its last predecessor
+    /// and its first successor in the list.
+    fn shift_moves(&mut self, ind: &mut Individual, moves: usize) {
+        let n = ind.list.len();
+        for _ in 0..moves {
+            let from = self.rng.random_range(0..n);
+            let j = ind.list[from];
+            let mut lo = 0;
+            let mut hi = n - 1;
+            for (pos, &k) in ind.list.iter().enumerate() {
+                if pos < from && self.direct_precedence[k * n + j] {
+                    lo = pos + 1;
+                }
+                if pos > from && self.direct_precedence[j * n + k] {
+                    hi = hi.min(pos - 1);
+                }
+            }
+            let to = self.rng.random_range(lo..=hi);
+            let item = ind.list.remove(from);
+            ind.list.insert(to, item);
+        }
+    }
+
     fn mutate(&mut self, ind: &mut Individual) {
         let n = ind.list.len();
         for pos in 0..n.saturating_sub(1) {
@@ -307,7 +347,8 @@ pub fn genetic_algorithm(project: &Project, config: GaConfig, budget: Budget<'_>
         best: None,
         lower_bound,
         };
-    let per_child = 3;
+    // Worst case per child: one forward pass plus two per justification round.
+    let per_child = 1 + 2 * config.fbi_rounds.max(1) as u64;
     let can_afford = |ga: &Ga<'_>, count: u64| {
         budget.max_schedules.is_none_or(|max| ga.generator.schedules_generated + count * per_child <= max)
     };
@@ -323,6 +364,7 @@ pub fn genetic_algorithm(project: &Project, config: GaConfig, budget: Budget<'_>
     }
     let mut taken = vec![false; n];
     let mut stale_generations = 0;
+    let mut in_second_phase = false;
     let mut best_seen = ga.best.as_ref().map(|(b, _)| *b);
     while population.len() >= 2 && !done(&ga) && can_afford(&ga, 2) {
         let pop_size = population.len();
@@ -371,6 +413,25 @@ pub fn genetic_algorithm(project: &Project, config: GaConfig, budget: Budget<'_>
             stale_generations = 0;
         } else {
             stale_generations += 1;
+        }
+        let second_phase_due = budget
+            .max_schedules
+            .is_some_and(|max| ga.generator.schedules_generated as f64 >= config.second_phase_at * max as f64);
+        if !in_second_phase && second_phase_due && !population.is_empty() {
+            // Second phase (Valls et al. 2008): restart from neighbours of the best individual,
+            // intensifying around it with a fresh, diverse population.
+            in_second_phase = true;
+            stale_generations = 0;
+            let elite = population[0].clone();
+            population.truncate(1);
+            while population.len() < config.population && can_afford(&ga, 1) && !done(&ga) {
+                let mut neighbour = elite.clone();
+                ga.shift_moves(&mut neighbour, ((n as f64 * config.neighbour_move_share) as usize).max(1));
+                ga.evaluate(&mut neighbour);
+                population.push(neighbour);
+            }
+            population.sort_by(|a, b| a.fitness().cmp(&b.fitness()));
+            continue;
         }
         if stale_generations >= config.restart_after {
             // Keep the better half, re-sample the rest: escapes a converged population.

@@ -1,7 +1,8 @@
 //! Checking a chain one entry at a time: the seq must follow, and the stored hash must be the one
 //! recomputed from the previous hash and the entry's stored fields.
 
-use crate::{Entry, Head, entry_hash, hash_to_hex};
+use crate::encoding::hash_fields;
+use crate::{EntryRef, Hash, Head, hash_to_hex};
 
 /// A chain that verified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,36 +52,40 @@ impl ChainVerifier {
 
     /// Accepts `entry` if it is the next seq and its stored hash is the one recomputed from the
     /// previous hash and its stored fields.
-    pub fn check(&mut self, entry: &Entry) -> Result<(), VerifyFailure> {
+    pub fn check(&mut self, entry: EntryRef<'_>) -> Result<(), VerifyFailure> {
+        let fields = [entry.actor.as_bytes(), entry.command_id.as_bytes(), entry.kind.as_bytes(), entry.payload];
+        self.check_fields(entry.seq, entry.recorded_at_ms, fields, entry.hash)
+    }
+
+    /// [`ChainVerifier::check`] on an entry's parts, the variable fields as bytes in encoding order.
+    pub(crate) fn check_fields(
+        &mut self,
+        seq: u64,
+        recorded_at_ms: i64,
+        fields: [&[u8]; 4],
+        stored_hash: &Hash,
+    ) -> Result<(), VerifyFailure> {
         let expected_seq = self.head.seq + 1;
-        if entry.seq != expected_seq {
-            let reason = if entry.seq > expected_seq {
-                format!("entry {expected_seq} is missing: the next stored entry is {}", entry.seq)
+        if seq != expected_seq {
+            let reason = if seq > expected_seq {
+                format!("entry {expected_seq} is missing: the next stored entry is {seq}")
             } else {
-                format!("entry {} is stored where entry {expected_seq} belongs", entry.seq)
+                format!("entry {seq} is stored where entry {expected_seq} belongs")
             };
             return Err(VerifyFailure { first_bad_seq: expected_seq, reason });
         }
-        let recomputed = entry_hash(
-            &self.head.hash,
-            entry.seq,
-            entry.recorded_at_ms,
-            &entry.actor,
-            &entry.command_id,
-            &entry.kind,
-            &entry.payload,
-        );
-        if recomputed != entry.hash {
+        let recomputed = hash_fields(&self.head.hash, seq, recorded_at_ms, fields);
+        if recomputed != *stored_hash {
             return Err(VerifyFailure {
-                first_bad_seq: entry.seq,
+                first_bad_seq: seq,
                 reason: format!(
                     "stored hash {} differs from the hash {} recomputed from its fields and the previous hash",
-                    hash_to_hex(&entry.hash),
+                    hash_to_hex(stored_hash),
                     hash_to_hex(&recomputed)
                 ),
             });
         }
-        self.head = Head { seq: entry.seq, hash: recomputed };
+        self.head = Head { seq, hash: recomputed };
         Ok(())
     }
 }

@@ -84,6 +84,14 @@ pub fn scan_starts_at_from_seq(store: &dyn LedgerStore) {
         })
         .expect("scan past the end");
     assert_eq!(seen_past_end, 0);
+    let mut borrowed_then_copied = Vec::new();
+    store
+        .scan_borrowed(2, &mut |entry| {
+            borrowed_then_copied.push(entry.to_entry());
+            Ok(())
+        })
+        .expect("borrowed scan");
+    assert_eq!(borrowed_then_copied, all_entries(store)[1..].to_vec(), "scan_borrowed sees what scan sees");
     let stop = store.scan(1, &mut |entry| Err(LedgerError::Corrupt { seq: entry.seq, reason: "stop".to_owned() }));
     assert_eq!(
         stop,

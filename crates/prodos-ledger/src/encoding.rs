@@ -43,7 +43,12 @@ pub fn entry_hash(
     kind: &str,
     payload: &[u8],
 ) -> Hash {
-    let fields = [actor.as_bytes(), command_id.as_bytes(), kind.as_bytes(), payload];
+    hash_fields(previous, seq, recorded_at_ms, [actor.as_bytes(), command_id.as_bytes(), kind.as_bytes(), payload])
+}
+
+/// [`entry_hash`] with the variable fields as bytes, in encoding order: actor, command id, kind,
+/// payload.
+pub(crate) fn hash_fields(previous: &Hash, seq: u64, recorded_at_ms: i64, fields: [&[u8]; 4]) -> Hash {
     let input_len = FIXED_PREFIX_LEN + fields.iter().map(|field| 8 + field.len()).sum::<usize>();
     let mut fixed = [0u8; FIXED_PREFIX_LEN];
     fixed[..32].copy_from_slice(previous);

@@ -43,6 +43,33 @@ pub struct Entry {
     pub hash: Hash,
 }
 
+/// An entry borrowed from a store's buffers, for reading without copying (replay, verify).
+/// Valid only while the visit that received it runs; [`EntryRef::to_entry`] keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryRef<'a> {
+    pub seq: u64,
+    pub recorded_at_ms: i64,
+    pub actor: &'a str,
+    pub command_id: &'a str,
+    pub kind: &'a str,
+    pub payload: &'a [u8],
+    pub hash: &'a Hash,
+}
+
+impl EntryRef<'_> {
+    pub fn to_entry(&self) -> Entry {
+        Entry {
+            seq: self.seq,
+            recorded_at_ms: self.recorded_at_ms,
+            actor: self.actor.to_owned(),
+            command_id: self.command_id.to_owned(),
+            kind: self.kind.to_owned(),
+            payload: self.payload.to_vec(),
+            hash: *self.hash,
+        }
+    }
+}
+
 /// The last entry's seq and hash; seq 0 and [`GENESIS_HASH`] when the ledger is empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Head {
@@ -104,5 +131,17 @@ impl Entry {
 
     pub fn head(&self) -> Head {
         Head { seq: self.seq, hash: self.hash }
+    }
+
+    pub fn as_entry_ref(&self) -> EntryRef<'_> {
+        EntryRef {
+            seq: self.seq,
+            recorded_at_ms: self.recorded_at_ms,
+            actor: &self.actor,
+            command_id: &self.command_id,
+            kind: &self.kind,
+            payload: &self.payload,
+            hash: &self.hash,
+        }
     }
 }

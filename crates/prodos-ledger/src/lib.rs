@@ -21,7 +21,7 @@ mod verify;
 pub use admission::{Admission, admit};
 pub use chain::{ChainVerifier, VerifyFailure, VerifyReport};
 pub use encoding::{ENTRY_FORMAT_VERSION, encode_entry, entry_hash};
-pub use entry::{AppendOutcome, AppendRequest, Entry, GENESIS_HASH, Hash, Head, NewEvent};
+pub use entry::{AppendOutcome, AppendRequest, Entry, EntryRef, GENESIS_HASH, Hash, Head, NewEvent};
 pub use error::LedgerError;
 pub use hex::{hash_from_hex, hash_to_hex};
 pub use memory::MemoryLedger;

@@ -1,6 +1,6 @@
 //! The promise every ledger backend makes, so that the domain and the shells never name one.
 
-use crate::{AppendOutcome, AppendRequest, Entry, Head, LedgerError};
+use crate::{AppendOutcome, AppendRequest, Entry, EntryRef, Head, LedgerError};
 
 /// A durable, append-only, hash-chained sequence of entries.
 ///
@@ -26,6 +26,17 @@ pub trait LedgerStore: Send + Sync {
     /// Calls `visit` with every entry whose seq is `>= from_seq`, ascending, from one consistent
     /// snapshot. An error returned by `visit` stops the scan and is returned as is.
     fn scan(&self, from_seq: u64, visit: &mut dyn FnMut(Entry) -> Result<(), LedgerError>) -> Result<(), LedgerError>;
+
+    /// [`LedgerStore::scan`] without copying each entry out: `visit` sees each entry borrowed
+    /// from the backend's buffers. For replay and verification of long ledgers. The default
+    /// borrows from `scan`'s copies; backends override it to skip them.
+    fn scan_borrowed(
+        &self,
+        from_seq: u64,
+        visit: &mut dyn FnMut(EntryRef<'_>) -> Result<(), LedgerError>,
+    ) -> Result<(), LedgerError> {
+        self.scan(from_seq, &mut |entry| visit(entry.as_entry_ref()))
+    }
 
     /// The entries written by the command, ascending; empty if it was never applied.
     fn entries_of_command(&self, command_id: &str) -> Result<Vec<Entry>, LedgerError>;

@@ -1,12 +1,13 @@
 //! Verifying a whole store: the chain of every entry, then its tail against the head anchor,
 //! naming the first entry that is not what was written.
 //!
-//! Reading and hashing overlap: the caller's thread scans while a checker thread hashes, so
-//! verification costs about as much as the slower of the two instead of their sum.
+//! Reading and hashing overlap: the caller's thread scans (borrowing entries, copying them into
+//! reusable chunks) while a checker thread hashes, so verification costs about as much as the
+//! slower of the two instead of their sum.
 
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{channel, sync_channel};
 
-use crate::{ChainVerifier, Entry, Hash, Head, LedgerError, LedgerStore, VerifyFailure, VerifyReport};
+use crate::{ChainVerifier, EntryRef, Hash, Head, LedgerError, LedgerStore, VerifyFailure, VerifyReport};
 
 /// Entries handed to the checker thread at a time: large enough to amortise the channel,
 /// small enough to keep memory flat.
@@ -65,25 +66,30 @@ struct ChainSummary {
 /// order wins: the checker has seen every entry before the one the scan could not read.
 fn check_chain(store: &dyn LedgerStore, watched_seq: Option<u64>) -> Result<ChainSummary, VerifyFailure> {
     std::thread::scope(|scope| {
-        let (chunks_tx, chunks_rx) = sync_channel::<Vec<Entry>>(CHUNKS_IN_FLIGHT);
+        let (chunks_tx, chunks_rx) = sync_channel::<Chunk>(CHUNKS_IN_FLIGHT);
+        let (spare_tx, spare_rx) = channel::<Chunk>();
         let checker = scope.spawn(move || {
             let mut verifier = ChainVerifier::new();
             let mut hash_at_watched_seq = None;
-            for chunk in chunks_rx {
-                for entry in &chunk {
-                    verifier.check(entry)?;
+            for mut chunk in chunks_rx {
+                for entry in &chunk.entries {
+                    verifier.check_fields(entry.seq, entry.recorded_at_ms, chunk.fields(entry), &entry.hash)?;
                     if Some(entry.seq) == watched_seq {
                         hash_at_watched_seq = Some(entry.hash);
                     }
                 }
+                chunk.clear();
+                // The scan may have finished; then the spare is simply dropped.
+                let _ = spare_tx.send(chunk);
             }
             Ok(ChainSummary { head: verifier.head(), hash_at_watched_seq })
         });
-        let mut chunk = Vec::with_capacity(ENTRIES_PER_CHUNK);
-        let scanned = store.scan(1, &mut |entry| {
+        let mut chunk = Chunk::default();
+        let scanned = store.scan_borrowed(1, &mut |entry| {
             chunk.push(entry);
-            if chunk.len() == ENTRIES_PER_CHUNK {
-                let full_chunk = std::mem::replace(&mut chunk, Vec::with_capacity(ENTRIES_PER_CHUNK));
+            if chunk.entries.len() == ENTRIES_PER_CHUNK {
+                let spare = spare_rx.try_recv().unwrap_or_default();
+                let full_chunk = std::mem::replace(&mut chunk, spare);
                 // The checker hangs up only after it found a bad entry: stop reading.
                 chunks_tx.send(full_chunk).map_err(|_| checker_stopped())?;
             }
@@ -91,7 +97,7 @@ fn check_chain(store: &dyn LedgerStore, watched_seq: Option<u64>) -> Result<Chai
         });
         // Even when the scan failed, the entries read before the failure are checked: a bad one
         // among them comes first.
-        if !chunk.is_empty() {
+        if !chunk.entries.is_empty() {
             let _ = chunks_tx.send(chunk);
         }
         drop(chunks_tx);
@@ -101,6 +107,58 @@ fn check_chain(store: &dyn LedgerStore, watched_seq: Option<u64>) -> Result<Chai
             Err(error) => Err(failure_from_error(error, checked.head.seq + 1)),
         }
     })
+}
+
+/// Entries copied into one reusable buffer, so that handing them to the checker thread costs a
+/// copy of their bytes and no allocation per entry.
+#[derive(Default)]
+struct Chunk {
+    bytes: Vec<u8>,
+    entries: Vec<ChunkedEntry>,
+}
+
+struct ChunkedEntry {
+    seq: u64,
+    recorded_at_ms: i64,
+    hash: Hash,
+    // Invariant: the entry's actor, command id, kind and payload lie back to back in
+    // `bytes[start..field_ends[3]]`, each ending at its `field_ends` offset.
+    start: usize,
+    field_ends: [usize; 4],
+}
+
+impl Chunk {
+    fn push(&mut self, entry: EntryRef<'_>) {
+        let start = self.bytes.len();
+        let mut field_ends = [0; 4];
+        let fields = [entry.actor.as_bytes(), entry.command_id.as_bytes(), entry.kind.as_bytes(), entry.payload];
+        for (field_idx, field) in fields.into_iter().enumerate() {
+            self.bytes.extend_from_slice(field);
+            field_ends[field_idx] = self.bytes.len();
+        }
+        self.entries.push(ChunkedEntry {
+            seq: entry.seq,
+            recorded_at_ms: entry.recorded_at_ms,
+            hash: *entry.hash,
+            start,
+            field_ends,
+        });
+    }
+
+    fn fields(&self, entry: &ChunkedEntry) -> [&[u8]; 4] {
+        let [actor_end, command_id_end, kind_end, payload_end] = entry.field_ends;
+        [
+            &self.bytes[entry.start..actor_end],
+            &self.bytes[actor_end..command_id_end],
+            &self.bytes[command_id_end..kind_end],
+            &self.bytes[kind_end..payload_end],
+        ]
+    }
+
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.entries.clear();
+    }
 }
 
 fn checker_stopped() -> LedgerError {

@@ -6,11 +6,11 @@ use std::sync::mpsc::{Sender, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
-use prodos_ledger::{AppendOutcome, AppendRequest, Entry, Head, LedgerError, LedgerStore};
+use prodos_ledger::{AppendOutcome, AppendRequest, Entry, EntryRef, Head, LedgerError, LedgerStore};
 use rusqlite::Connection;
 
 use crate::error::storage;
-use crate::rows::{SCAN_FROM, SELECT_BY_COMMAND, anchor_head, collect_entries, entry_from_row, last_entry_head};
+use crate::rows::{SCAN_FROM, SELECT_BY_COMMAND, anchor_head, collect_entries, entry_ref_from_row, last_entry_head};
 use crate::schema::{open_reader, open_writer};
 use crate::writer::{self, Outcomes, WriteJob, WriterCounters, WriterStats};
 
@@ -125,13 +125,21 @@ impl LedgerStore for SqliteLedger {
     }
 
     fn scan(&self, from_seq: u64, visit: &mut dyn FnMut(Entry) -> Result<(), LedgerError>) -> Result<(), LedgerError> {
+        self.scan_borrowed(from_seq, &mut |entry| visit(entry.to_entry()))
+    }
+
+    fn scan_borrowed(
+        &self,
+        from_seq: u64,
+        visit: &mut dyn FnMut(EntryRef<'_>) -> Result<(), LedgerError>,
+    ) -> Result<(), LedgerError> {
         let from_seq = i64::try_from(from_seq).unwrap_or(i64::MAX);
         // One statement reads one snapshot: appends committed meanwhile are not seen.
         self.with_reader(|connection| {
             let mut statement = connection.prepare_cached(SCAN_FROM).map_err(storage("prepare scan"))?;
             let mut rows = statement.query([from_seq]).map_err(storage("scan"))?;
             while let Some(row) = rows.next().map_err(storage("scan"))? {
-                visit(entry_from_row(row)?)?;
+                visit(entry_ref_from_row(row)?)?;
             }
             Ok(())
         })

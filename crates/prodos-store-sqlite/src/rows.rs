@@ -1,7 +1,7 @@
 //! The SQL that reads and writes entries, and decoding a row back into an [`Entry`] from its
 //! exact stored bytes: a column of the wrong type or invalid UTF-8 is corruption, not a guess.
 
-use prodos_ledger::{Entry, Hash, Head, LedgerError};
+use prodos_ledger::{Entry, EntryRef, Hash, Head, LedgerError};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row, Statement};
 
@@ -15,10 +15,10 @@ const SELECT_LAST: &str = "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT
 const SELECT_ANCHOR: &str = "SELECT seq, hash FROM head_anchor WHERE id = 1";
 pub(crate) const UPDATE_ANCHOR: &str = "UPDATE head_anchor SET seq = ?1, hash = ?2 WHERE id = 1";
 
-/// Decodes a row selected with the columns of [`SCAN_FROM`].
-pub(crate) fn entry_from_row(row: &Row<'_>) -> Result<Entry, LedgerError> {
+/// Decodes a row selected with the columns of [`SCAN_FROM`], borrowing from the row.
+pub(crate) fn entry_ref_from_row<'row>(row: &'row Row<'_>) -> Result<EntryRef<'row>, LedgerError> {
     let seq = seq_column(row, 0, 0)?;
-    Ok(Entry {
+    Ok(EntryRef {
         seq,
         recorded_at_ms: match row.get_ref(1) {
             Ok(ValueRef::Integer(value)) => value,
@@ -28,11 +28,16 @@ pub(crate) fn entry_from_row(row: &Row<'_>) -> Result<Entry, LedgerError> {
         command_id: text_column(row, 3, seq, "command_id")?,
         kind: text_column(row, 4, seq, "kind")?,
         payload: match row.get_ref(5) {
-            Ok(ValueRef::Blob(bytes)) => bytes.to_vec(),
+            Ok(ValueRef::Blob(bytes)) => bytes,
             other => return Err(wrong_type(seq, "payload", other)),
         },
         hash: hash_column(row, 6, seq)?,
     })
+}
+
+/// Decodes a row selected with the columns of [`SCAN_FROM`] into an owned entry.
+pub(crate) fn entry_from_row(row: &Row<'_>) -> Result<Entry, LedgerError> {
+    entry_ref_from_row(row).map(|entry| entry.to_entry())
 }
 
 /// Runs a prepared entry query and collects the decoded rows.
@@ -68,7 +73,7 @@ fn read_head(connection: &Connection, sql: &'static str, context: &'static str) 
         None => Ok(None),
         Some(row) => {
             let seq = seq_column(row, 0, 0)?;
-            Ok(Some(Head { seq, hash: hash_column(row, 1, seq)? }))
+            Ok(Some(Head { seq, hash: *hash_column(row, 1, seq)? }))
         }
     }
 }
@@ -81,19 +86,17 @@ fn seq_column(row: &Row<'_>, idx: usize, seq_hint: u64) -> Result<u64, LedgerErr
     }
 }
 
-fn text_column(row: &Row<'_>, idx: usize, seq: u64, column: &str) -> Result<String, LedgerError> {
+fn text_column<'row>(row: &'row Row<'_>, idx: usize, seq: u64, column: &str) -> Result<&'row str, LedgerError> {
     match row.get_ref(idx) {
-        Ok(ValueRef::Text(bytes)) => match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(text.to_owned()),
-            Err(error) => Err(LedgerError::Corrupt { seq, reason: format!("column {column} is not UTF-8: {error}") }),
-        },
+        Ok(ValueRef::Text(bytes)) => std::str::from_utf8(bytes)
+            .map_err(|error| LedgerError::Corrupt { seq, reason: format!("column {column} is not UTF-8: {error}") }),
         other => Err(wrong_type(seq, column, other)),
     }
 }
 
-fn hash_column(row: &Row<'_>, idx: usize, seq: u64) -> Result<Hash, LedgerError> {
+fn hash_column<'row>(row: &'row Row<'_>, idx: usize, seq: u64) -> Result<&'row Hash, LedgerError> {
     match row.get_ref(idx) {
-        Ok(ValueRef::Blob(bytes)) => <Hash>::try_from(bytes).map_err(|_| LedgerError::Corrupt {
+        Ok(ValueRef::Blob(bytes)) => <&Hash>::try_from(bytes).map_err(|_| LedgerError::Corrupt {
             seq,
             reason: format!("column hash holds {} bytes, not 32", bytes.len()),
         }),

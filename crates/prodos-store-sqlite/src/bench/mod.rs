@@ -153,10 +153,11 @@ impl std::fmt::Display for BenchReport {
         )?;
         writeln!(
             f,
-            "replay of {} events ({} MB file): scan {:.3} s, verify {:.3} s",
+            "replay of {} events ({} MB file): scan {:.3} s (borrowed {:.3} s), verify {:.3} s",
             self.replay.events,
             self.replay.file_bytes / 1_000_000,
             self.replay.scan.as_secs_f64(),
+            self.replay.scan_borrowed.as_secs_f64(),
             self.replay.verify.as_secs_f64()
         )?;
         for verdict in self.verdicts() {

@@ -45,6 +45,11 @@ impl ChainVerifier {
         ChainVerifier::default()
     }
 
+    /// Continues a chain whose last accepted entry is `head`: checks the entries after it.
+    pub fn after(head: Head) -> Self {
+        ChainVerifier { head }
+    }
+
     /// The last entry accepted so far.
     pub fn head(&self) -> Head {
         self.head

@@ -2,8 +2,8 @@
 //! naming the first entry that is not what was written.
 //!
 //! Reading and hashing overlap: the caller's thread scans (borrowing entries, copying them into
-//! reusable chunks) while a checker thread hashes, so verification costs about as much as the
-//! slower of the two instead of their sum.
+//! reusable chunks) while checker threads hash, so verification costs about as much as the
+//! reading alone instead of reading plus hashing.
 
 use std::sync::mpsc::{channel, sync_channel};
 
@@ -12,8 +12,10 @@ use crate::{ChainVerifier, EntryRef, Hash, Head, LedgerError, LedgerStore, Verif
 /// Entries handed to the checker thread at a time: large enough to amortise the channel,
 /// small enough to keep memory flat.
 const ENTRIES_PER_CHUNK: usize = 1024;
-/// Chunks that may wait for the checker before the scan pauses.
+/// Chunks that may wait for each checker before the scan pauses.
 const CHUNKS_IN_FLIGHT: usize = 4;
+/// Checker threads at most; hashing rarely outpaces one reader by more than this.
+const MAX_CHECKERS: usize = 4;
 
 /// Verifies the whole ledger: every entry in order, every hash, and the tail against the anchor.
 ///
@@ -62,49 +64,91 @@ struct ChainSummary {
     hash_at_watched_seq: Option<Hash>,
 }
 
-/// Scans the store in this thread and checks the chain in another. The first failure in seq
-/// order wins: the checker has seen every entry before the one the scan could not read.
+/// Scans the store in this thread and checks the chain in checker threads, one per core. Each
+/// chunk is checked on its own, starting from the last *stored* entry before it: if that entry
+/// is bad, the chunk holding it reports it at a lower seq, so the lowest failure over all
+/// chunks is the first bad seq a sequential check would find. Chunks are sent in seq order and
+/// every chunk sent is checked (unless its checker already failed lower), so none below the
+/// failure is skipped.
 fn check_chain(store: &dyn LedgerStore, watched_seq: Option<u64>) -> Result<ChainSummary, VerifyFailure> {
+    let n_checkers = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, MAX_CHECKERS);
     std::thread::scope(|scope| {
-        let (chunks_tx, chunks_rx) = sync_channel::<Chunk>(CHUNKS_IN_FLIGHT);
         let (spare_tx, spare_rx) = channel::<Chunk>();
-        let checker = scope.spawn(move || {
-            let mut verifier = ChainVerifier::new();
-            let mut hash_at_watched_seq = None;
-            for mut chunk in chunks_rx {
-                for entry in &chunk.entries {
-                    verifier.check_fields(entry.seq, entry.recorded_at_ms, chunk.fields(entry), &entry.hash)?;
-                    if Some(entry.seq) == watched_seq {
-                        hash_at_watched_seq = Some(entry.hash);
+        let mut chunk_txs = Vec::with_capacity(n_checkers);
+        let mut checkers = Vec::with_capacity(n_checkers);
+        for _ in 0..n_checkers {
+            let (chunk_tx, chunk_rx) = sync_channel::<(Head, Chunk)>(CHUNKS_IN_FLIGHT);
+            let spare_tx = spare_tx.clone();
+            chunk_txs.push(chunk_tx);
+            checkers.push(scope.spawn(move || -> Result<Option<Hash>, VerifyFailure> {
+                let mut hash_at_watched_seq = None;
+                for (start_head, mut chunk) in chunk_rx {
+                    let mut verifier = ChainVerifier::after(start_head);
+                    for entry in &chunk.entries {
+                        verifier.check_fields(entry.seq, entry.recorded_at_ms, chunk.fields(entry), &entry.hash)?;
+                        if Some(entry.seq) == watched_seq {
+                            hash_at_watched_seq = Some(entry.hash);
+                        }
                     }
+                    chunk.clear();
+                    // The scan may have finished; then the spare is simply dropped.
+                    let _ = spare_tx.send(chunk);
                 }
-                chunk.clear();
-                // The scan may have finished; then the spare is simply dropped.
-                let _ = spare_tx.send(chunk);
-            }
-            Ok(ChainSummary { head: verifier.head(), hash_at_watched_seq })
-        });
+                Ok(hash_at_watched_seq)
+            }));
+        }
+        drop(spare_tx);
+
         let mut chunk = Chunk::default();
+        let mut n_chunks_sent = 0usize;
+        // The last stored entry of the chunks sent so far: where the next chunk's check starts.
+        let mut sent_head = Head::EMPTY;
+        let send_chunk =
+            |full_chunk: Chunk, sent_head: &mut Head, n_chunks_sent: &mut usize| -> Result<(), LedgerError> {
+                let start_head = *sent_head;
+                if let Some(last) = full_chunk.entries.last() {
+                    *sent_head = Head { seq: last.seq, hash: last.hash };
+                }
+                let checker_idx = *n_chunks_sent % n_checkers;
+                *n_chunks_sent += 1;
+                // A checker hangs up only after it found a bad entry: stop reading.
+                chunk_txs[checker_idx].send((start_head, full_chunk)).map_err(|_| checker_stopped())
+            };
         let scanned = store.scan_borrowed(1, &mut |entry| {
             chunk.push(entry);
             if chunk.entries.len() == ENTRIES_PER_CHUNK {
                 let spare = spare_rx.try_recv().unwrap_or_default();
-                let full_chunk = std::mem::replace(&mut chunk, spare);
-                // The checker hangs up only after it found a bad entry: stop reading.
-                chunks_tx.send(full_chunk).map_err(|_| checker_stopped())?;
+                send_chunk(std::mem::replace(&mut chunk, spare), &mut sent_head, &mut n_chunks_sent)?;
             }
             Ok(())
         });
         // Even when the scan failed, the entries read before the failure are checked: a bad one
         // among them comes first.
         if !chunk.entries.is_empty() {
-            let _ = chunks_tx.send(chunk);
+            let _ = send_chunk(chunk, &mut sent_head, &mut n_chunks_sent);
         }
-        drop(chunks_tx);
-        let checked = checker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        // Closing the channels lets the checkers finish.
+        drop(chunk_txs);
+
+        let mut first_failure: Option<VerifyFailure> = None;
+        let mut hash_at_watched_seq = None;
+        for checker in checkers {
+            match checker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)) {
+                Ok(watched) => hash_at_watched_seq = hash_at_watched_seq.or(watched),
+                Err(failure) => {
+                    if first_failure.as_ref().is_none_or(|first| failure.first_bad_seq < first.first_bad_seq) {
+                        first_failure = Some(failure);
+                    }
+                }
+            }
+        }
+        if let Some(failure) = first_failure {
+            return Err(failure);
+        }
+        // Every entry read was checked and found good, so the last stored entry is the head.
         match scanned {
-            Ok(()) => Ok(checked),
-            Err(error) => Err(failure_from_error(error, checked.head.seq + 1)),
+            Ok(()) => Ok(ChainSummary { head: sent_head, hash_at_watched_seq }),
+            Err(error) => Err(failure_from_error(error, sent_head.seq + 1)),
         }
     })
 }

@@ -222,4 +222,14 @@ fn a_bad_entry_deep_in_a_long_chain_is_named() {
         copy.entries[bad_idx].payload.push(b' ');
         assert_eq!(verify(&copy).map_err(|failure| failure.first_bad_seq), Err(bad_idx as u64 + 1));
     }
+    // Chunks are checked in parallel: the lowest bad seq wins whichever checker finds it first.
+    for (early_idx, late_idx) in [(1500, 2500), (100, 1100), (2100, 2101)] {
+        let mut copy = copy_of(&ledger);
+        copy.entries[late_idx].payload.push(b' ');
+        copy.entries[early_idx].hash[0] ^= 1;
+        assert_eq!(verify(&copy).map_err(|failure| failure.first_bad_seq), Err(early_idx as u64 + 1));
+    }
+    let mut copy = copy_of(&ledger);
+    copy.entries.remove(2048);
+    assert_eq!(verify(&copy).map_err(|failure| failure.first_bad_seq), Err(2049), "a gap at a chunk boundary");
 }

@@ -1,6 +1,7 @@
 //! `prodos audit verify|log`: anyone in the node can read the record and check that it is intact.
 
 use super::context::{Context, GlobalArgs, print_json, table};
+use anyhow::Context as _;
 use clap::Subcommand;
 use prodos_node::views::LedgerEntryView;
 
@@ -33,7 +34,14 @@ pub fn run(command: AuditCommand, global: &GlobalArgs) -> anyhow::Result<()> {
 
 fn verify(global: &GlobalArgs, json: bool) -> anyhow::Result<()> {
     // Verification reads the raw store: a tampered ledger may not even replay into state.
-    let store = prodos_store_sqlite::SqliteLedger::open(&prodos_node::data_dir::ledger_path(&global.data_dir))?;
+    let path = prodos_node::data_dir::ledger_path(&global.data_dir);
+    if !path.exists() {
+        anyhow::bail!("{} holds no ledger (looked for {})", global.data_dir.display(), path.display());
+    }
+    let store = prodos_store_sqlite::SqliteLedger::open(&path)?;
+    // The chain check reads entries by sequence only; the file's own check also covers the
+    // command-id index that idempotent retries depend on.
+    store.check_integrity().context("the ledger file failed SQLite's integrity check")?;
     match prodos_ledger::verify(&store) {
         Ok(report) => {
             if json {

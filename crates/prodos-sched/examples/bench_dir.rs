@@ -12,7 +12,8 @@ use std::time::Instant;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let dir = args.get(1).expect("usage: bench_dir DIR [--schedules N] [--time-limit S] [--exact] [--threads T] [--every K]");
+    let dir =
+        args.get(1).expect("usage: bench_dir DIR [--schedules N] [--time-limit S] [--exact] [--threads T] [--every K]");
     let flag = |name: &str| args.iter().position(|a| a == name).map(|i| args[i + 1].clone());
     let max_schedules = flag("--schedules").map(|v| v.parse::<u64>().expect("--schedules N"));
     let time_limit_s = flag("--time-limit").map(|v| v.parse::<f64>().expect("--time-limit S"));
@@ -49,14 +50,30 @@ fn main() {
     // Tuning knobs: GA_POP, GA_MUT, GA_ALPHA, GA_RESTART override the budget-sized defaults.
     let mut ga = prodos_sched::ga::GaConfig::for_budget(max_schedules);
     let env = |k: &str| std::env::var(k).ok();
-    if let Some(v) = env("GA_POP") { ga.population = v.parse().expect("GA_POP"); }
-    if let Some(v) = env("GA_MUT") { ga.mutation_prob = v.parse().expect("GA_MUT"); }
-    if let Some(v) = env("GA_ALPHA") { ga.sampling_alpha = v.parse().expect("GA_ALPHA"); }
-    if let Some(v) = env("GA_PEAK") { ga.peak_crossover_prob = v.parse().expect("GA_PEAK"); }
-    if let Some(v) = env("GA_FBI") { ga.fbi_rounds = v.parse().expect("GA_FBI"); }
-    if let Some(v) = env("GA_PHASE2") { ga.second_phase_at = v.parse().expect("GA_PHASE2"); }
-    if let Some(v) = env("GA_MOVES") { ga.neighbour_move_share = v.parse().expect("GA_MOVES"); }
-    if let Some(v) = env("GA_RESTART") { ga.restart_after = v.parse().expect("GA_RESTART"); }
+    if let Some(v) = env("GA_POP") {
+        ga.population = v.parse().expect("GA_POP");
+    }
+    if let Some(v) = env("GA_MUT") {
+        ga.mutation_prob = v.parse().expect("GA_MUT");
+    }
+    if let Some(v) = env("GA_ALPHA") {
+        ga.sampling_alpha = v.parse().expect("GA_ALPHA");
+    }
+    if let Some(v) = env("GA_PEAK") {
+        ga.peak_crossover_prob = v.parse().expect("GA_PEAK");
+    }
+    if let Some(v) = env("GA_FBI") {
+        ga.fbi_rounds = v.parse().expect("GA_FBI");
+    }
+    if let Some(v) = env("GA_PHASE2") {
+        ga.second_phase_at = v.parse().expect("GA_PHASE2");
+    }
+    if let Some(v) = env("GA_MOVES") {
+        ga.neighbour_move_share = v.parse().expect("GA_MOVES");
+    }
+    if let Some(v) = env("GA_RESTART") {
+        ga.restart_after = v.parse().expect("GA_RESTART");
+    }
     let options = SolveOptions { max_schedules, seed, exact, ga: Some(ga), ..SolveOptions::default() };
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::new());
@@ -74,7 +91,16 @@ fn main() {
                     let stop = || deadline.is_some_and(|d| now_s() >= d);
                     let r = run_instance(&inst, &refs, &options, &now_s, &stop).expect("solve");
                     if std::env::var("VERBOSE").is_ok() {
-                        eprintln!("{} ms={:?} cpm={} ref={:?} lb={} opt={} {:.2}s", r.file_name, r.makespan, r.cpm_bound, r.reference, r.lower_bound, r.proven_optimal, r.elapsed_s);
+                        eprintln!(
+                            "{} ms={:?} cpm={} ref={:?} lb={} opt={} {:.2}s",
+                            r.file_name,
+                            r.makespan,
+                            r.cpm_bound,
+                            r.reference,
+                            r.lower_bound,
+                            r.proven_optimal,
+                            r.elapsed_s
+                        );
                     }
                     results.lock().expect("lock").push(r);
                 }

@@ -33,7 +33,10 @@ pub struct References {
 pub enum FileRole {
     Instance,
     /// `j30opt.sm`, `j60hrs.sm`, `j10opt.mm`: set prefix and whether values are optima.
-    Reference { set_prefix: String, optimal: bool },
+    Reference {
+        set_prefix: String,
+        optimal: bool,
+    },
     CpmBounds,
     Other,
 }
@@ -132,9 +135,8 @@ pub fn run_instance(
     let elapsed_s = now_s() - started;
     let stem = instance.file_name.rsplit_once('.').map(|(s, _)| s).unwrap_or(&instance.file_name);
     let key = instance_key(stem, &refs.set_prefix);
-    let cpm_bound = key
-        .and_then(|k| refs.cpm_bounds.get(&k).copied())
-        .unwrap_or_else(|| CriticalPath::of(&project).lower_bound);
+    let cpm_bound =
+        key.and_then(|k| refs.cpm_bounds.get(&k).copied()).unwrap_or_else(|| CriticalPath::of(&project).lower_bound);
     Ok(InstanceResult {
         file_name: instance.file_name.clone(),
         makespan: solution.as_ref().map(|s| s.makespan),
@@ -150,8 +152,7 @@ pub fn run_instance(
 pub fn summarize(results: &[InstanceResult], total_time_s: f64) -> BenchSummary {
     let pct = |a: i64, b: i64| if b > 0 { 100.0 * (a - b) as f64 / b as f64 } else { 0.0 };
     let solved: Vec<&InstanceResult> = results.iter().filter(|r| r.makespan.is_some()).collect();
-    let with_ref: Vec<(i64, i64)> =
-        solved.iter().filter_map(|r| Some((r.makespan?, r.reference?))).collect();
+    let with_ref: Vec<(i64, i64)> = solved.iter().filter_map(|r| Some((r.makespan?, r.reference?))).collect();
     let n = solved.len().max(1) as f64;
     let cpu_s: f64 = results.iter().map(|r| r.elapsed_s).sum();
     let schedules_total: u64 = results.iter().map(|r| r.schedules_generated).sum();

@@ -22,7 +22,11 @@ pub enum Violation {
 pub fn check(project: &Project, schedule: &Schedule) -> Vec<Violation> {
     let n = project.activities().len();
     if schedule.starts.len() != n || schedule.modes.len() != n {
-        return vec![Violation::WrongLength { starts: schedule.starts.len(), modes: schedule.modes.len(), activities: n }];
+        return vec![Violation::WrongLength {
+            starts: schedule.starts.len(),
+            modes: schedule.modes.len(),
+            activities: n,
+        }];
     }
     let mut out = Vec::new();
     for (activity_idx, activity) in project.activities().iter().enumerate() {
@@ -80,7 +84,12 @@ pub fn check(project: &Project, schedule: &Schedule) -> Vec<Violation> {
                         idx += 1;
                     }
                     if used > resource.capacity {
-                        out.push(Violation::RenewableCapacity { resource_idx, time, used, capacity: resource.capacity });
+                        out.push(Violation::RenewableCapacity {
+                            resource_idx,
+                            time,
+                            used,
+                            capacity: resource.capacity,
+                        });
                     }
                 }
             }
@@ -118,7 +127,10 @@ mod tests {
         let s = Schedule { starts: vec![0, 3, 3], modes: vec![0, 0, 0] };
         assert_eq!(check(&project(), &s), vec![Violation::BeforeRelease { activity_idx: 2, start: 3, release: 4 }]);
         let s = Schedule { starts: vec![0, 3, 4], modes: vec![0, 0, 0] };
-        assert_eq!(check(&project(), &s), vec![Violation::RenewableCapacity { resource_idx: 0, time: 4, used: 2, capacity: 1 }]);
+        assert_eq!(
+            check(&project(), &s),
+            vec![Violation::RenewableCapacity { resource_idx: 0, time: 4, used: 2, capacity: 1 }]
+        );
         let s = Schedule { starts: vec![0, 3, 6], modes: vec![0, 1, 0] };
         assert_eq!(check(&project(), &s), vec![Violation::InvalidMode { activity_idx: 1, mode_idx: 1 }]);
     }

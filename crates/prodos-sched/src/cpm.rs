@@ -63,7 +63,11 @@ mod tests {
         let p = Project::new(
             vec![Resource { kind: ResourceKind::Renewable, capacity: 1 }],
             vec![a(2, 0), a(3, 0), a(1, 0), a(1, 4)],
-            vec![Precedence { from: 0, to: 1, lag: 1 }, Precedence { from: 0, to: 2, lag: 0 }, Precedence { from: 2, to: 3, lag: 0 }],
+            vec![
+                Precedence { from: 0, to: 1, lag: 1 },
+                Precedence { from: 0, to: 2, lag: 0 },
+                Precedence { from: 2, to: 3, lag: 0 },
+            ],
         )
         .unwrap();
         let cp = CriticalPath::of(&p);

@@ -10,9 +10,7 @@ pub enum SchedError {
     NoModes { activity_idx: usize },
     #[error("activity {activity_idx} mode {mode_idx} has negative duration {duration}")]
     NegativeDuration { activity_idx: usize, mode_idx: usize, duration: i64 },
-    #[error(
-        "activity {activity_idx} mode {mode_idx} uses {usage_len} resources, the project has {n_resources}"
-    )]
+    #[error("activity {activity_idx} mode {mode_idx} uses {usage_len} resources, the project has {n_resources}")]
     UsageLengthMismatch { activity_idx: usize, mode_idx: usize, usage_len: usize, n_resources: usize },
     #[error("activity {activity_idx} mode {mode_idx} has negative usage {usage} of resource {resource_idx}")]
     NegativeUsage { activity_idx: usize, mode_idx: usize, resource_idx: usize, usage: i64 },

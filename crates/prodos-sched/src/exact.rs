@@ -42,7 +42,12 @@ pub fn supports(project: &Project) -> bool {
 
 /// Searches for a schedule with makespan below `upper_bound` (a feasible makespan, e.g. from the
 /// heuristic), starting from `lower_bound`. Returns `None` if the project is not supported.
-pub fn solve_exact(project: &Project, upper_bound: i64, lower_bound: i64, should_stop: &dyn Fn() -> bool) -> Option<ExactOutcome> {
+pub fn solve_exact(
+    project: &Project,
+    upper_bound: i64,
+    lower_bound: i64,
+    should_stop: &dyn Fn() -> bool,
+) -> Option<ExactOutcome> {
     if !supports(project) {
         return None;
     }
@@ -64,7 +69,11 @@ pub fn solve_exact(project: &Project, upper_bound: i64, lower_bound: i64, should
     for p in project.precedences() {
         let rhs = -(durations[p.from] + p.lag) as i32;
         solver
-            .add_constraint(pumpkin_solver::less_than_or_equals(vec![starts[p.from].scaled(1), starts[p.to].scaled(-1)], rhs, tag))
+            .add_constraint(pumpkin_solver::less_than_or_equals(
+                vec![starts[p.from].scaled(1), starts[p.to].scaled(-1)],
+                rhs,
+                tag,
+            ))
             .post();
     }
     for j in 0..n {

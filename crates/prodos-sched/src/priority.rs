@@ -23,8 +23,14 @@ pub enum PriorityRule {
 }
 
 impl PriorityRule {
-    pub const ALL: [PriorityRule; 6] =
-        [PriorityRule::Lft, PriorityRule::Lst, PriorityRule::Mts, PriorityRule::Grpw, PriorityRule::Mslk, PriorityRule::Spt];
+    pub const ALL: [PriorityRule; 6] = [
+        PriorityRule::Lft,
+        PriorityRule::Lst,
+        PriorityRule::Mts,
+        PriorityRule::Grpw,
+        PriorityRule::Mslk,
+        PriorityRule::Spt,
+    ];
 
     /// One key per activity; smaller keys go first.
     pub fn keys(self, project: &Project, durations: &[i64]) -> Vec<i64> {

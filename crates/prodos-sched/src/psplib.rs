@@ -37,8 +37,12 @@ impl<'a> Lines<'a> {
     /// The integer after the `:` on a header line such as `jobs (incl. supersource/sink ):  32`.
     fn value_after_colon(&self, line_idx: usize, what: &str) -> Result<i64, SchedError> {
         let line = self.lines[line_idx];
-        let after = line.split_once(':').map(|(_, v)| v).ok_or_else(|| err(line_idx, format!("expected `:` in {what} line")))?;
-        let token = after.split_whitespace().next().ok_or_else(|| err(line_idx, format!("missing value for {what}")))?;
+        let after = line
+            .split_once(':')
+            .map(|(_, v)| v)
+            .ok_or_else(|| err(line_idx, format!("expected `:` in {what} line")))?;
+        let token =
+            after.split_whitespace().next().ok_or_else(|| err(line_idx, format!("missing value for {what}")))?;
         token.parse().map_err(|_| err(line_idx, format!("{what}: `{token}` is not an integer")))
     }
 
@@ -74,11 +78,14 @@ fn parse_psplib(text: &str) -> Result<Project, SchedError> {
     let prec_line = lines.find(renew_line, "PRECEDENCE RELATIONS")?;
     let mut n_modes = vec![0usize; n_jobs];
     let mut precedences = Vec::new();
-    for job_idx in 0..n_jobs {
+    for (job_idx, job_modes) in n_modes.iter_mut().enumerate() {
         let line_idx = prec_line + 2 + job_idx;
         let v = lines.ints(line_idx)?;
         if v.len() < 3 {
-            return Err(err(line_idx, format!("expected `jobnr #modes #successors successors...`, got {} numbers", v.len())));
+            return Err(err(
+                line_idx,
+                format!("expected `jobnr #modes #successors successors...`, got {} numbers", v.len()),
+            ));
         }
         if v[0] != job_idx as i64 + 1 {
             return Err(err(line_idx, format!("expected job {}, found job {}", job_idx + 1, v[0])));
@@ -86,10 +93,13 @@ fn parse_psplib(text: &str) -> Result<Project, SchedError> {
         if v[1] <= 0 {
             return Err(err(line_idx, format!("job {} has {} modes", v[0], v[1])));
         }
-        n_modes[job_idx] = v[1] as usize;
+        *job_modes = v[1] as usize;
         let n_succ = v[2];
         if v.len() as i64 != 3 + n_succ {
-            return Err(err(line_idx, format!("job {} declares {} successors but lists {}", v[0], n_succ, v.len() - 3)));
+            return Err(err(
+                line_idx,
+                format!("job {} declares {} successors but lists {}", v[0], n_succ, v.len() - 3),
+            ));
         }
         for &s in &v[3..] {
             if s < 1 || s as usize > n_jobs {
@@ -114,7 +124,10 @@ fn parse_psplib(text: &str) -> Result<Project, SchedError> {
             let v = lines.ints(line_idx)?;
             let values = if mode_idx == 0 {
                 if v.len() != 3 + n_resources {
-                    return Err(err(line_idx, format!("expected jobnr, mode, duration and {n_resources} requests, got {} numbers", v.len())));
+                    return Err(err(
+                        line_idx,
+                        format!("expected jobnr, mode, duration and {n_resources} requests, got {} numbers", v.len()),
+                    ));
                 }
                 if v[0] != job_idx as i64 + 1 {
                     return Err(err(line_idx, format!("expected job {}, found job {}", job_idx + 1, v[0])));
@@ -122,12 +135,22 @@ fn parse_psplib(text: &str) -> Result<Project, SchedError> {
                 &v[1..]
             } else {
                 if v.len() != 2 + n_resources {
-                    return Err(err(line_idx, format!("expected mode, duration and {n_resources} requests for job {}, got {} numbers", job_idx + 1, v.len())));
+                    return Err(err(
+                        line_idx,
+                        format!(
+                            "expected mode, duration and {n_resources} requests for job {}, got {} numbers",
+                            job_idx + 1,
+                            v.len()
+                        ),
+                    ));
                 }
                 &v[..]
             };
             if values[0] != mode_idx as i64 + 1 {
-                return Err(err(line_idx, format!("expected mode {} of job {}, found mode {}", mode_idx + 1, job_idx + 1, values[0])));
+                return Err(err(
+                    line_idx,
+                    format!("expected mode {} of job {}, found mode {}", mode_idx + 1, job_idx + 1, values[0]),
+                ));
             }
             if values[1] < 0 || values[2..].iter().any(|&u| u < 0) {
                 return Err(err(line_idx, "durations and requests must be non-negative"));

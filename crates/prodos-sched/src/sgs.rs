@@ -180,8 +180,8 @@ impl<'p> Generator<'p> {
     /// forward pass (left-justify by increasing start). `order`/`starts` must be a forward serial
     /// schedule; both are replaced by the improved one. Counts as two schedules. Never worsens.
     pub fn forward_backward(&mut self, order: &mut [usize], starts: &mut [i64], makespan: i64) -> i64 {
-        for j in 0..self.n {
-            self.finish[j] = -(starts[j] + self.duration[j]);
+        for ((neg_finish, &start), &duration) in self.finish.iter_mut().zip(starts.iter()).zip(&self.duration) {
+            *neg_finish = -(start + duration);
         }
         sort_reversing_ties(order, &self.finish, &mut self.keys);
         self.serial_backward(order, makespan, starts);

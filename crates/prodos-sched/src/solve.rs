@@ -42,7 +42,11 @@ pub struct Solution {
 }
 
 /// Solves `project`. `should_stop` is polled by both phases, e.g. a wall-clock deadline.
-pub fn solve(project: &Project, options: &SolveOptions, should_stop: &dyn Fn() -> bool) -> Result<Solution, SchedError> {
+pub fn solve(
+    project: &Project,
+    options: &SolveOptions,
+    should_stop: &dyn Fn() -> bool,
+) -> Result<Solution, SchedError> {
     let cp_bound = CriticalPath::of(project).lower_bound;
     let max_schedules = match (options.max_schedules, options.exact) {
         (Some(m), _) => Some(m),
@@ -57,7 +61,12 @@ pub fn solve(project: &Project, options: &SolveOptions, should_stop: &dyn Fn() -
     let first = std::cell::Cell::new(true);
     let stop_after_first = || !first.replace(false) && should_stop();
     let budget = Budget { max_schedules, should_stop: &stop_after_first };
-    let heuristic = genetic_algorithm(project, options.ga.unwrap_or_else(|| GaConfig::for_budget(max_schedules)), budget, options.seed);
+    let heuristic = genetic_algorithm(
+        project,
+        options.ga.unwrap_or_else(|| GaConfig::for_budget(max_schedules)),
+        budget,
+        options.seed,
+    );
     let (Some(mut schedule), Some(mut makespan)) = (heuristic.schedule, heuristic.makespan) else {
         return Err(SchedError::NonrenewableInfeasible);
     };

@@ -44,7 +44,8 @@ fn load_set(dir: &Path) -> (Vec<PathBuf>, References) {
             FileRole::Instance => instances.push(path),
             FileRole::Reference { set_prefix, optimal } => {
                 let cpm = std::mem::take(&mut refs.cpm_bounds);
-                refs = References::from_reference_text(&set_prefix, optimal, &read_lossy(&path)).expect("reference parses");
+                refs = References::from_reference_text(&set_prefix, optimal, &read_lossy(&path))
+                    .expect("reference parses");
                 refs.cpm_bounds = cpm;
             }
             FileRole::CpmBounds => refs.add_cpm_bounds_json(&read_lossy(&path)).expect("cpm json parses"),

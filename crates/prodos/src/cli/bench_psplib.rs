@@ -46,7 +46,8 @@ fn scan_dir(dir: &Path) -> anyhow::Result<(Vec<PathBuf>, References)> {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         // Author names in some solution lists are Latin-1, hence the lossy reads.
         let read = |p: &Path| -> anyhow::Result<String> {
-            Ok(String::from_utf8_lossy(&std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?).into_owned())
+            Ok(String::from_utf8_lossy(&std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?)
+                .into_owned())
         };
         match classify(&name) {
             FileRole::Instance => instances.push(path),
@@ -105,7 +106,8 @@ pub fn run(args: BenchPsplibArgs) -> anyhow::Result<()> {
                         let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                         let instance = InstanceText { file_name, text: String::from_utf8_lossy(&bytes).into_owned() };
                         let stop = deadline_stop(time_limit_s);
-                        run_instance(&instance, &refs, &options, &now_s, &stop).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+                        run_instance(&instance, &refs, &options, &now_s, &stop)
+                            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
                     })();
                     match outcome {
                         Ok(r) => results.lock().expect("results lock").push(r),
@@ -136,7 +138,10 @@ pub fn run(args: BenchPsplibArgs) -> anyhow::Result<()> {
     table.set_header(vec!["measure", "value"]);
     let rows: Vec<(String, String)> = vec![
         ("instances".into(), summary.instances.to_string()),
-        (format!("mean % deviation from {reference_kind} ({} with one)", summary.with_reference), format!("{:.2}", summary.mean_dev_reference_pct)),
+        (
+            format!("mean % deviation from {reference_kind} ({} with one)", summary.with_reference),
+            format!("{:.2}", summary.mean_dev_reference_pct),
+        ),
         ("no feasible schedule found".into(), summary.without_schedule.to_string()),
         ("mean % deviation from critical-path bound".into(), format!("{:.2}", summary.mean_dev_cpm_pct)),
         (format!("at {reference_kind}"), summary.at_reference.to_string()),

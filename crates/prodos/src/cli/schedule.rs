@@ -41,10 +41,10 @@ pub fn load_project(path: &Path) -> anyhow::Result<prodos_sched::model::Project>
 
 /// Checks a `--time-limit` value: positive and finite.
 pub fn validate_time_limit(time_limit_s: Option<f64>) -> anyhow::Result<()> {
-    if let Some(s) = time_limit_s {
-        if !(s.is_finite() && s > 0.0) {
-            bail!("--time-limit must be a positive number of seconds, got {s}");
-        }
+    if let Some(s) = time_limit_s
+        && !(s.is_finite() && s > 0.0)
+    {
+        bail!("--time-limit must be a positive number of seconds, got {s}");
     }
     Ok(())
 }
@@ -74,7 +74,8 @@ pub fn run(args: ScheduleArgs) -> anyhow::Result<()> {
     };
     let options = SolveOptions { max_schedules, seed: args.seed, exact: args.exact, ..SolveOptions::default() };
     let stop = deadline_stop(time_limit_s);
-    let solution = solve(&project, &options, &stop).with_context(|| format!("cannot schedule {}", args.file.display()))?;
+    let solution =
+        solve(&project, &options, &stop).with_context(|| format!("cannot schedule {}", args.file.display()))?;
     if args.json {
         let out = serde_json::json!({
             "makespan": solution.makespan,

@@ -1,4 +1,42 @@
-//! prodos-sched: a pure resource-constrained project scheduling engine.
+//! prodos-sched: a pure resource-constrained project scheduling engine (RCPSP and multi-mode
+//! MRCPSP with lags and release dates). No IO, no clock, no unseeded randomness: time limits come
+//! in as a "should stop" callback, randomness from a seed.
+//!
+//! # Code map
+//! - [`model`]: activities, modes, resources, precedences with lags, release dates; [`model::Project::new`]
+//!   validates and indexes. [`model::Schedule`] is a start and a mode per activity.
+//! - [`psplib`]: `.sm` / `.mm` readers and solution-list readers; errors name the line.
+//! - [`cpm`]: earliest/latest starts, slack, the critical-path lower bound.
+//! - [`sgs`]: serial (forward and backward) and parallel schedule generation over an incremental
+//!   resource profile; forward–backward improvement. The hot loop; allocation-free.
+//! - [`priority`]: LFT, LST, MTS, GRPW, MSLK, SPT and regret-based biased random sampling.
+//! - [`ga`]: the metaheuristic (activity-list GA with FBI, two-point and peak crossover, second
+//!   phase around the best), run to a schedule budget or a stop callback.
+//! - [`exact`]: branch and bound on the Pumpkin LCG solver (cumulative + precedences).
+//! - [`mod@solve`]: the entry point: heuristic, then exact search while the budget allows.
+//! - [`checker`]: an independent feasibility checker; shares no code with the generators.
+//! - [`mod@bench`]: runs a PSPLIB set given as texts and summarises deviations and throughput.
+//!
+//! # Why an activity-list GA with justification
+//! In Kolisch & Hartmann's (2006) survey the schedule-budgeted leaders all decode activity lists
+//! with the serial SGS and justify every schedule (forward–backward improvement, Valls et al.
+//! 2005). Among them the hybrid GA of Valls, Ballestín & Quintanilla (2008) is the strongest on
+//! j120 and the simplest to make allocation-free and deterministic: two-point and peak crossover,
+//! justified children that replace their lists (Lamarckian), ranking selection, and a second
+//! phase that restarts from neighbours of the best. Scatter search (Debels et al. 2006) needs the
+//! same decoder plus a reference-set machinery, for results that are no better.
+//!
+//! # Counting convention
+//! As in Kolisch & Hartmann (2006): one schedule = one pass of a schedule generation scheme. A
+//! GA child costs three: its forward SGS decode, then the backward and the forward pass of FBI.
+//! Budgets are never exceeded.
+//!
+//! # Invariants
+//! - The engine knows nothing about prodos domain types, files or the clock.
+//! - Every schedule returned by [`solve::solve`] has passed [`checker::check`].
+//! - For a given seed and schedule budget (and a stop callback that never fires) results are
+//!   identical run to run.
+
 pub mod bench;
 pub mod checker;
 pub mod cpm;
@@ -10,3 +48,7 @@ pub mod priority;
 pub mod psplib;
 pub mod sgs;
 pub mod solve;
+
+pub use error::SchedError;
+pub use model::{Activity, Mode, Precedence, Project, Resource, ResourceKind, Schedule};
+pub use solve::{Solution, SolveOptions, solve};

@@ -98,4 +98,6 @@ pub enum Command {
 
     // People and work (issue 4).
     People(crate::people::PeopleCommand),
+    Credits(crate::credits::CreditsCommand),
+    Distribution(crate::distribution::DistributionCommand),
 }

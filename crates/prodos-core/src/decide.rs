@@ -47,5 +47,7 @@ pub fn decide(state: &State, command: &Command, now: Timestamp) -> Result<Vec<Ev
         Command::CommitPlan { plan } => plan::decide::commit(state, *plan, now),
         Command::CancelPlan { plan } => plan::decide::cancel(state, *plan, now),
         Command::People(command) => crate::people::decide::decide(&state.people, command, now),
+        Command::Credits(command) => crate::credits::decide::decide(state, command, now),
+        Command::Distribution(command) => crate::distribution::decide::decide(state, command, now),
     }
 }

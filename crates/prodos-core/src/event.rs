@@ -142,6 +142,8 @@ pub enum Event {
 
     // People and work (issue 4): each module's events in its own enum; `kind()` is the inner name.
     People(crate::people::PeopleEvent),
+    Credits(crate::credits::CreditsEvent),
+    Distribution(crate::distribution::DistributionEvent),
 }
 
 impl Event {
@@ -172,6 +174,8 @@ impl Event {
             Event::PlanSuperseded { .. } => "PlanSuperseded",
             Event::PlanCancelled { .. } => "PlanCancelled",
             Event::People(event) => event.kind(),
+            Event::Credits(event) => event.kind(),
+            Event::Distribution(event) => event.kind(),
         }
     }
 }

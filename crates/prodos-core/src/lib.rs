@@ -3,8 +3,10 @@
 //! deterministic because time and seeds are parameters.
 
 pub mod command;
+pub mod credits;
 pub mod decide;
 pub mod design;
+pub mod distribution;
 pub mod event;
 pub mod ids;
 pub mod people;

@@ -16,6 +16,8 @@ pub struct State {
     pub plans: Plans,
     pub capacity: Capacity,
     pub people: crate::people::People,
+    pub credits: crate::credits::Credits,
+    pub distribution: crate::distribution::Distribution,
 }
 
 impl State {
@@ -86,6 +88,8 @@ impl State {
             Event::PlanSuperseded { plan, at, .. } => self.plans.set_status(*plan, PlanStatus::Superseded, *at),
             Event::PlanCancelled { plan, at } => self.plans.set_status(*plan, PlanStatus::Cancelled, *at),
             Event::People(event) => self.people.apply(event),
+            Event::Credits(event) => self.credits.apply(event),
+            Event::Distribution(event) => crate::distribution::event::apply(self, event),
         }
     }
 
@@ -114,7 +118,9 @@ impl State {
                 }
             }
         }
-        self.verify_plans()
+        self.verify_plans()?;
+        crate::credits::invariants::verify(self)?;
+        crate::distribution::invariants::verify(self)
     }
 
     /// Plan invariants: every plan belongs to a known mandate and plans its pinned version; at most

@@ -45,3 +45,47 @@ impl World {
         self.state.verify().expect("state invariants hold");
     }
 }
+
+/// A certified one-operation design (`DES-0001`, key `stool`) for scenarios that need goods.
+pub fn certified_stool(world: &mut World) {
+    use prodos_core::design::{DesignSpec, Lifetime, ModuleSpec, OperationSpec, PartLine, QualityCheck, SkillDef};
+    let spec = DesignSpec {
+        key: "stool".into(),
+        name: "Stool".into(),
+        summary: "A shop stool".into(),
+        lifetime: Lifetime {
+            service_life_years: Some(30),
+            maintenance_interval_days: Some(365),
+            repairability: "Wedged tenons; replace a leg at a time.".into(),
+        },
+        skills: vec![SkillDef { id: "joinery".into(), name: "Joinery".into() }],
+        tools: vec![],
+        modules: vec![ModuleSpec { id: "frame".into(), name: "Frame".into(), parent: None, count: 1 }],
+        parts: vec![PartLine {
+            id: "legs".into(),
+            name: "Legs".into(),
+            module: "frame".into(),
+            material: "oak-leg-blank".into(),
+            qty: Milli::from_units(3),
+            unit: Unit::Piece,
+            scrap_bp: 0,
+            supplier_hints: vec![],
+        }],
+        operations: vec![OperationSpec {
+            id: "assemble".into(),
+            name: "Assemble".into(),
+            module: Some("frame".into()),
+            duration_min: 90,
+            skill: Some("joinery".into()),
+            min_level: 2,
+            crew: 1,
+            tools: vec![],
+            after: vec![],
+            consumes: vec!["legs".into()],
+            checks: vec![QualityCheck { name: "wobble".into(), nominal: 0.0, tolerance: 1.0, unit: "mm".into() }],
+        }],
+    };
+    world.run(Command::ImportDesign { spec, declared: None }).unwrap();
+    let design = DesignSelector { design: DesignId(1), version: None };
+    world.run(Command::CertifyDesign { design }).unwrap();
+}

@@ -1,0 +1,53 @@
+//! Facts about value accounting: verified labor (the seeds' LaborEvent) and the settings that
+//! turn it into credits and privileges.
+
+use super::gate::GateRule;
+use super::model::{CreditPolicy, Credits, LaborRecord};
+use crate::time::Timestamp;
+use crate::units::Milli;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum CreditsEvent {
+    /// Verified work; the only source of credits.
+    LaborRecorded {
+        labor: LaborRecord,
+    },
+    CreditPolicySet {
+        policy: CreditPolicy,
+        at: Timestamp,
+    },
+    CreditWeightSet {
+        skill: String,
+        level: u8,
+        weight_per_hour: Milli,
+    },
+    GateRuleSet {
+        rule: GateRule,
+    },
+}
+
+impl CreditsEvent {
+    /// The stable name stored in the ledger's kind column.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CreditsEvent::LaborRecorded { .. } => "LaborRecorded",
+            CreditsEvent::CreditPolicySet { .. } => "CreditPolicySet",
+            CreditsEvent::CreditWeightSet { .. } => "CreditWeightSet",
+            CreditsEvent::GateRuleSet { .. } => "GateRuleSet",
+        }
+    }
+}
+
+impl Credits {
+    pub(crate) fn apply(&mut self, event: &CreditsEvent) {
+        match event {
+            CreditsEvent::LaborRecorded { labor } => self.record_labor(labor.clone()),
+            CreditsEvent::CreditPolicySet { policy, at } => self.set_policy(*at, *policy),
+            CreditsEvent::CreditWeightSet { skill, level, weight_per_hour } => {
+                self.set_weight(skill, *level, *weight_per_hour)
+            }
+            CreditsEvent::GateRuleSet { rule } => self.set_gate_rule(*rule),
+        }
+    }
+}

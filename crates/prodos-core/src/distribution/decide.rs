@@ -1,0 +1,172 @@
+//! Decisions about distribution. A release checks, in order: the good exists and is unreleased,
+//! the recipient holds an open entitlement for its design, and can pay its cost. The ledger's
+//! optimistic concurrency re-runs this on fresh state when two releases race, so one wins.
+
+use super::command::DistributionCommand;
+use super::event::DistributionEvent;
+use super::model::{Entitlement, EntitlementOrigin, Good, Release};
+use crate::credits::account::statement;
+use crate::credits::gate::require_goods_privilege;
+use crate::design::DesignStatus;
+use crate::event::Event;
+use crate::ids::{DesignRef, DesignSelector};
+use crate::people::qualification::{require_coordinator, require_participant};
+use crate::rejection::Rejection;
+use crate::state::State;
+use crate::time::Timestamp;
+use crate::units::Milli;
+
+pub fn decide(state: &State, command: &DistributionCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    let event = match command {
+        DistributionCommand::ProduceGood { design, serial, note, by } => {
+            require_coordinator(&state.people, "by", by, "register goods")?;
+            let design = certified(state, *design)?;
+            produce(state, design, serial.as_deref(), note, by, now)?
+        }
+        DistributionCommand::GrantEntitlement { handle, design, qty, cost_credits, by } => {
+            if !(1..=10_000).contains(qty) {
+                return Err(Rejection::CountMustBePositive { field: "qty".into(), value: *qty });
+            }
+            if *cost_credits < Milli::ZERO {
+                return Err(Rejection::InvalidField {
+                    field: "cost".into(),
+                    message: format!("{cost_credits} is negative"),
+                });
+            }
+            require_participant(&state.people, "handle", handle)?;
+            require_coordinator(&state.people, "by", by, "grant entitlements")?;
+            let design = known_design(state, *design)?;
+            DistributionEvent::EntitlementGranted {
+                entitlement: Entitlement {
+                    id: state.distribution.next_entitlement_id(),
+                    handle: handle.clone(),
+                    design: design.design,
+                    qty: *qty as u32,
+                    cost_credits: *cost_credits,
+                    origin: EntitlementOrigin::Granted { by: by.clone() },
+                    at: now,
+                },
+            }
+        }
+        DistributionCommand::EarnEntitlement { handle, design } => {
+            require_participant(&state.people, "handle", handle)?;
+            let design = known_design(state, *design)?;
+            if state.credits.gate_rule("goods").is_none() {
+                return Err(Rejection::InvalidField {
+                    field: "privilege".into(),
+                    message:
+                        "no contribution gate for receiving goods is set, so entitlements are granted by coordinators"
+                            .into(),
+                });
+            }
+            require_goods_privilege(&state.credits, handle, now)?;
+            let already_open = state.distribution.entitlements().any(|entitlement| {
+                entitlement.handle == *handle
+                    && entitlement.design == design.design
+                    && entitlement.origin == EntitlementOrigin::Earned
+                    && state.distribution.used(entitlement.id) < entitlement.qty
+            });
+            if already_open {
+                return Ok(Vec::new());
+            }
+            DistributionEvent::EntitlementGranted {
+                entitlement: Entitlement {
+                    id: state.distribution.next_entitlement_id(),
+                    handle: handle.clone(),
+                    design: design.design,
+                    qty: 1,
+                    cost_credits: state.credits.policy().earned_entitlement_cost_credits,
+                    origin: EntitlementOrigin::Earned,
+                    at: now,
+                },
+            }
+        }
+        DistributionCommand::Distribute { good, to, by } => distribute(state, good, to, by, now)?,
+    };
+    Ok(vec![Event::Distribution(event)])
+}
+
+/// The good's event: a serial is given or made from the design key and a running number.
+pub fn produce(
+    state: &State,
+    design: DesignRef,
+    serial: Option<&str>,
+    origin: &str,
+    by: &str,
+    now: Timestamp,
+) -> Result<DistributionEvent, Rejection> {
+    let serial = match serial.map(str::trim) {
+        Some("") => return Err(Rejection::FieldRequired { field: "serial".into() }),
+        Some(serial) => serial.to_string(),
+        None => {
+            let key = state.designs.get(design.design).map(|record| record.key.clone()).unwrap_or_default();
+            let made = state.distribution.goods().filter(|good| good.design.design == design.design).count();
+            format!("{key}-{:04}", made + 1)
+        }
+    };
+    if state.distribution.find_good(&serial).is_some() || serial.parse::<crate::ids::GoodId>().is_ok() {
+        return Err(Rejection::InvalidField {
+            field: "serial".into(),
+            message: format!("`{serial}` is already taken"),
+        });
+    }
+    Ok(DistributionEvent::GoodProduced {
+        good: Good {
+            id: state.distribution.next_good_id(),
+            serial,
+            design,
+            origin: origin.trim().to_string(),
+            produced_by: by.to_string(),
+            produced_at: now,
+        },
+    })
+}
+
+fn distribute(state: &State, good: &str, to: &str, by: &str, now: Timestamp) -> Result<DistributionEvent, Rejection> {
+    require_participant(&state.people, "to", to)?;
+    require_participant(&state.people, "by", by)?;
+    let good = state.distribution.find_good(good).ok_or_else(|| Rejection::UnknownGood { good: good.to_string() })?;
+    if let Some(release) = state.distribution.release_of(good.id) {
+        return Err(Rejection::GoodAlreadyReleased { good: good.id, to: release.to.clone() });
+    }
+    let entitlement = state
+        .distribution
+        .open_entitlement(to, good.design.design)
+        .ok_or_else(|| Rejection::NoEntitlement { handle: to.to_string(), design: good.design.design })?;
+    let balance = statement(&state.credits, to, now).balance;
+    if balance < entitlement.cost_credits {
+        return Err(Rejection::InsufficientCredits {
+            handle: to.to_string(),
+            balance,
+            needed: entitlement.cost_credits,
+        });
+    }
+    Ok(DistributionEvent::GoodReleased {
+        release: Release {
+            good: good.id,
+            to: to.to_string(),
+            entitlement: entitlement.id,
+            cost_credits: entitlement.cost_credits,
+            by: by.to_string(),
+            at: now,
+        },
+    })
+}
+
+fn known_design(state: &State, selector: DesignSelector) -> Result<DesignRef, Rejection> {
+    let record = state.designs.get(selector.design).ok_or(Rejection::UnknownDesign { design: selector })?;
+    let version = match selector.version {
+        Some(version) => record.version(version).ok_or(Rejection::UnknownDesign { design: selector })?.version,
+        None => record.latest_certified().unwrap_or(record.latest()).version,
+    };
+    Ok(DesignRef { design: selector.design, version })
+}
+
+fn certified(state: &State, selector: DesignSelector) -> Result<DesignRef, Rejection> {
+    let design = known_design(state, selector)?;
+    let status = state.designs.version(design).map(|version| version.status).unwrap_or(DesignStatus::Draft);
+    if status != DesignStatus::Certified {
+        return Err(Rejection::DesignNotCertified { design, status: status.as_str() });
+    }
+    Ok(design)
+}

@@ -1,6 +1,6 @@
 //! Runs the library bench runner over a PSPLIB directory: the measuring shell for release builds.
 //!
-//! Usage: `bench_dir DIR [--schedules N] [--time-limit S] [--exact] [--threads T] [--every K]`
+//! Usage: `bench_dir DIR [--schedules N] [--time-limit S [--cpu-time]] [--exact] [--threads T] [--every K] [--seed N]`
 //! (`--every K` takes every K-th instance in name order, for quick samples).
 #![allow(clippy::disallowed_methods)] // this shell reads the clock for time limits and throughput
 
@@ -20,6 +20,7 @@ fn main() {
     let threads = flag("--threads").map_or(1, |v| v.parse::<usize>().expect("--threads T"));
     let every = flag("--every").map_or(1, |v| v.parse::<usize>().expect("--every K"));
     let exact = args.iter().any(|a| a == "--exact");
+    let cpu_time = args.iter().any(|a| a == "--cpu-time");
     let seed = flag("--seed").map_or(1, |v| v.parse::<u64>().expect("--seed N"));
 
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -87,8 +88,21 @@ fn main() {
                     let Some(name) = instances.get(idx) else { break };
                     let text = std::fs::read_to_string(format!("{dir}/{name}")).expect("read instance");
                     let inst = InstanceText { file_name: name.clone(), text };
+                    // With --cpu-time the limit counts this thread's CPU seconds, so a loaded shared
+                    // machine does not shrink the search; otherwise it is wall-clock time.
                     let deadline = time_limit_s.map(|s| now_s() + s);
-                    let stop = || deadline.is_some_and(|d| now_s() >= d);
+                    let cpu_deadline = time_limit_s.zip(thread_cpu_seconds()).map(|(s, c)| c + s);
+                    let polls = std::cell::Cell::new(0u32);
+                    let stop = || {
+                        if cpu_time {
+                            // Reading /proc is slow: look only every 512th poll.
+                            polls.set(polls.get().wrapping_add(1));
+                            polls.get() % 512 == 0
+                                && cpu_deadline.zip(thread_cpu_seconds()).is_some_and(|(d, c)| c >= d)
+                        } else {
+                            deadline.is_some_and(|d| now_s() >= d)
+                        }
+                    };
                     let r = run_instance(&inst, &refs, &options, &now_s, &stop).expect("solve");
                     if std::env::var("VERBOSE").is_ok() {
                         eprintln!(
@@ -114,6 +128,15 @@ fn main() {
     if let Some(cpu_s) = process_cpu_seconds() {
         println!("process cpu {cpu_s:.1} s, {:.0} schedules per cpu-second", summary.schedules_total as f64 / cpu_s);
     }
+}
+
+/// User plus system CPU time of the calling thread, from /proc (Linux, 100 ticks per second).
+fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let after_name = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }
 
 /// User plus system CPU time of this process, from /proc (Linux; assumes 100 clock ticks per s).

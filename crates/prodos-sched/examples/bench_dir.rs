@@ -72,6 +72,9 @@ fn main() {
     if let Some(v) = env("GA_MOVES") {
         ga.neighbour_move_share = v.parse().expect("GA_MOVES");
     }
+    if let Some(v) = env("GA_TOURNAMENT") {
+        ga.tournament_selection = v == "1";
+    }
     if let Some(v) = env("GA_RESTART") {
         ga.restart_after = v.parse().expect("GA_RESTART");
     }

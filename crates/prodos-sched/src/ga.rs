@@ -39,6 +39,8 @@ pub struct GaConfig {
     /// Shift moves that make one neighbour of the best in the second phase, as a share of the
     /// number of activities.
     pub neighbour_move_share: f64,
+    /// Choose parents by binary tournament instead of pairing every individual once.
+    pub tournament_selection: bool,
     /// Maximum forward–backward rounds per child; rounds after the first run only while the
     /// previous one improved.
     pub fbi_rounds: usize,
@@ -60,6 +62,7 @@ impl GaConfig {
             restart_after: 40,
             peak_crossover_prob: 0.5,
             fbi_rounds: 1,
+            tournament_selection: false,
             second_phase_at: 0.6,
             neighbour_move_share: 0.25,
         }
@@ -378,16 +381,31 @@ pub fn genetic_algorithm(project: &Project, config: GaConfig, budget: Budget<'_>
     while population.len() >= 2 && !done(&ga) && can_afford(&ga, 2) {
         let pop_size = population.len();
         let pairs = pop_size / 2;
-        // Random pairing by a partial shuffle of the parents.
-        for i in (1..pop_size).rev() {
-            let k = ga.rng.random_range(0..=i);
-            population.swap(i, k);
-        }
+        population.sort_by_key(|a| a.fitness());
         for pair in 0..pairs {
             if !can_afford(&ga, 2) {
                 break;
             }
-            let (mother, father) = (population[2 * pair].clone(), population[2 * pair + 1].clone());
+            let (mother_idx, father_idx) = if config.tournament_selection {
+                // Binary tournaments on the ranked population: the lower index wins.
+                let pick = |ga: &mut Ga<'_>| ga.rng.random_range(0..pop_size).min(ga.rng.random_range(0..pop_size));
+                let mother_idx = pick(&mut ga);
+                let mut father_idx = pick(&mut ga);
+                if father_idx == mother_idx {
+                    father_idx = (mother_idx + 1 + ga.rng.random_range(0..pop_size - 1)) % pop_size;
+                }
+                (mother_idx, father_idx)
+            } else {
+                // Every parent once, in random pairs.
+                if pair == 0 {
+                    for i in (1..pop_size).rev() {
+                        let k = ga.rng.random_range(0..=i);
+                        population.swap(i, k);
+                    }
+                }
+                (2 * pair, 2 * pair + 1)
+            };
+            let (mother, father) = (population[mother_idx].clone(), population[father_idx].clone());
             for (m, f) in [(&mother, &father), (&father, &mother)] {
                 let mut child = Individual {
                     list: Vec::with_capacity(n),

@@ -2,7 +2,8 @@
 //! regret-based biased random sampling (Drexl 1991) for diverse, good starting lists.
 
 use crate::cpm::CriticalPath;
-use crate::model::Project;
+use crate::model::{Project, Schedule};
+use crate::sgs::Generator;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +50,35 @@ impl PriorityRule {
                 .collect(),
         }
     }
+}
+
+/// Which schedule generation scheme a single priority-rule pass uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Scheme {
+    Serial,
+    Parallel,
+}
+
+/// One deterministic pass of a priority rule, each activity in its shortest executable mode:
+/// the classic single-pass heuristic, useful as a quick baseline or a fallback.
+/// Nonrenewable capacities are not considered.
+pub fn single_pass(project: &Project, rule: PriorityRule, scheme: Scheme) -> Schedule {
+    let n = project.n_activities();
+    let modes: Vec<usize> = (0..n).map(|j| project.shortest_executable_mode(j)).collect();
+    let durations: Vec<i64> = (0..n).map(|j| project.activities()[j].modes[modes[j]].duration).collect();
+    let keys = rule.keys(project, &durations);
+    let mut generator = Generator::new(project);
+    generator.set_modes(&modes);
+    let mut starts = vec![0; n];
+    match scheme {
+        Scheme::Serial => {
+            generator.serial_forward(&priority_list(project, &keys), &mut starts);
+        }
+        Scheme::Parallel => {
+            generator.parallel(&keys, &mut starts);
+        }
+    }
+    Schedule { starts, modes }
 }
 
 /// The set of all (transitive) successors of every activity.
@@ -150,5 +180,17 @@ mod tests {
         assert_eq!(list.len(), 4);
         assert_eq!(PriorityRule::Mts.keys(&p, &d), vec![-2, -1, 0, 0]);
         assert_eq!(PriorityRule::Grpw.keys(&p, &d), vec![-7, -6, -1, -1]);
+    }
+
+    #[test]
+    fn single_pass_schedules_are_feasible() {
+        let p = chain_and_side();
+        for rule in PriorityRule::ALL {
+            for scheme in [Scheme::Serial, Scheme::Parallel] {
+                let s = single_pass(&p, rule, scheme);
+                assert!(crate::checker::check(&p, &s).is_empty(), "{rule:?} {scheme:?}");
+                assert_eq!(s.makespan(&p), 8, "{rule:?} {scheme:?}");
+            }
+        }
     }
 }

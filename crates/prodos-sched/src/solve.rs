@@ -87,3 +87,31 @@ pub fn solve(
     assert!(violations.is_empty(), "generated schedule violates the model: {violations:?}");
     Ok(Solution { schedule, makespan, lower_bound, proven_optimal, schedules_generated: heuristic.schedules_generated })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::psplib::parse_sm;
+
+    #[test]
+    fn rejects_zero_budget_and_proves_tiny_optimum() {
+        let p = parse_sm(include_str!("../tests/data/tiny.sm")).unwrap();
+        let never = || false;
+        let zero = SolveOptions { max_schedules: Some(0), ..SolveOptions::default() };
+        assert!(matches!(solve(&p, &zero, &never), Err(SchedError::InvalidBudget(_))));
+        let exact = SolveOptions { max_schedules: Some(50), exact: true, ..SolveOptions::default() };
+        let s = solve(&p, &exact, &never).unwrap();
+        assert!(s.proven_optimal);
+        assert_eq!(s.lower_bound, s.makespan);
+        assert_eq!(s.makespan, s.schedule.makespan(&p));
+    }
+
+    #[test]
+    fn a_stop_that_fires_at_once_still_answers() {
+        let p = parse_sm(include_str!("../tests/data/tiny.sm")).unwrap();
+        let always = || true;
+        let s = solve(&p, &SolveOptions { max_schedules: None, ..SolveOptions::default() }, &always).unwrap();
+        assert!(s.schedules_generated >= 3);
+        assert!(check(&p, &s.schedule).is_empty());
+    }
+}

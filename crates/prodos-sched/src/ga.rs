@@ -152,7 +152,17 @@ impl<'p> Ga<'p> {
 
     fn random_modes(&mut self) -> Vec<usize> {
         let project = self.project;
-        let mut modes: Vec<usize> = (0..project.n_activities()).map(|j| self.random_mode(j)).collect();
+        // Half the time start from a random mode, otherwise from the shortest: short modes are
+        // what good schedules mostly use, and the repair below restores nonrenewable feasibility.
+        let mut modes: Vec<usize> = (0..project.n_activities())
+            .map(|j| {
+                if self.executable_modes[j].len() > 1 && self.rng.random_bool(0.5) {
+                    self.random_mode(j)
+                } else {
+                    project.shortest_executable_mode(j)
+                }
+            })
+            .collect();
         if project.has_nonrenewable() {
             // Local repair (Hartmann 2001): accept single-mode changes that do not raise overuse.
             let mut excess = nonrenewable_excess(project, &modes);

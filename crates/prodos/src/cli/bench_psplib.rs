@@ -17,7 +17,7 @@ pub struct BenchPsplibArgs {
     #[arg(long, conflicts_with = "time_limit")]
     pub schedules: Option<u64>,
     /// Wall-clock limit per instance, in seconds.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub time_limit: Option<f64>,
     /// Run exact search after the heuristic (default limit 10 s per instance).
     #[arg(long)]

@@ -19,7 +19,7 @@ pub struct ScheduleArgs {
     #[arg(long, conflicts_with = "time_limit")]
     pub schedules: Option<u64>,
     /// Wall-clock limit in seconds for the whole solve (heuristic, then exact search).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub time_limit: Option<f64>,
     /// After the heuristic, search exactly (Pumpkin CP) to prove optimality (default limit 10 s).
     #[arg(long)]

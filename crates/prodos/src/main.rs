@@ -40,6 +40,28 @@ enum Noun {
     Bench(cli::bench::BenchCommand),
     /// Seed an empty data directory with the demo cooperative (example designs, stock, suppliers).
     Demo,
+
+    // People and work (issue 4).
+    /// Participants: handles, skills, availability, absences.
+    #[command(subcommand)]
+    Participant(cli::participant::ParticipantCommand),
+    /// Certifications: grant, revoke, list.
+    #[command(subcommand)]
+    Cert(cli::cert::CertCommand),
+    /// The training game: challenges, graded attempts, sign-offs that certify.
+    #[command(subcommand)]
+    Challenge(cli::challenge::ChallengeCommand),
+    /// Time credits from verified labor: balances, history, policy, contribution gates.
+    #[command(subcommand)]
+    Credits(cli::credits::CreditsCommandArgs),
+    /// Finished goods with serial numbers.
+    #[command(subcommand)]
+    Goods(cli::goods::GoodsCommand),
+    /// Who may receive goods of which design.
+    #[command(subcommand)]
+    Entitlement(cli::entitlement::EntitlementCommand),
+    /// Release a good to an entitled participant (once).
+    Distribute(cli::goods::DistributeArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -57,6 +79,13 @@ fn main() -> std::process::ExitCode {
         Noun::Schedule(args) => cli::schedule::run(args),
         Noun::Bench(command) => cli::bench::run(command),
         Noun::Demo => cli::demo::run(&cli.global),
+        Noun::Participant(command) => cli::participant::run(command, &cli.global),
+        Noun::Cert(command) => cli::cert::run(command, &cli.global),
+        Noun::Challenge(command) => cli::challenge::run(command, &cli.global),
+        Noun::Credits(command) => cli::credits::run(command, &cli.global),
+        Noun::Goods(command) => cli::goods::run(command, &cli.global),
+        Noun::Entitlement(command) => cli::entitlement::run(command, &cli.global),
+        Noun::Distribute(args) => cli::goods::distribute(args, &cli.global),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

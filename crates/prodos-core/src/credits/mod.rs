@@ -9,6 +9,7 @@ pub mod event;
 pub mod gate;
 pub mod invariants;
 pub mod model;
+pub mod reputation;
 
 pub use account::{Statement, StatementRow, statement};
 pub use command::CreditsCommand;

@@ -3,6 +3,7 @@
 
 pub mod designs;
 pub mod ledger;
+pub mod people;
 pub mod stock;
 
 pub use designs::{BomNode, DesignDetail, DesignSummary, OperationView};

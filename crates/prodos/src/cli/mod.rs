@@ -12,6 +12,14 @@ pub mod schedule;
 pub mod stock;
 pub mod supplier;
 
+// People and work (issue 4).
+pub mod cert;
+pub mod challenge;
+pub mod credits;
+pub mod entitlement;
+pub mod goods;
+pub mod participant;
+
 /// Ledger times as people read them (UTC).
 pub fn format_time(ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(ms)

@@ -1,0 +1,262 @@
+//! People views: participants with their certified skills, certifications with their status at
+//! `now`, and training challenges with their attempts. Times are epoch milliseconds; shells format.
+
+use prodos_core::Timestamp;
+use prodos_core::people::{Attempt, Certification, Challenge, Participant, People};
+use prodos_core::plan::Day;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CertificationView {
+    pub handle: String,
+    pub skill: String,
+    pub level: u8,
+    pub issued_by: String,
+    pub issued_at_ms: i64,
+    /// The last day on which it counts, when it expires.
+    pub valid_through: Option<String>,
+    pub attempt: Option<String>,
+    /// `valid`, `expired` or `revoked` at the time of the view.
+    pub status: &'static str,
+    pub revoked_reason: Option<String>,
+}
+
+impl CertificationView {
+    pub fn of(handle: &str, cert: &Certification, now: Timestamp) -> CertificationView {
+        let status = match (&cert.revoked, cert.is_valid_at(now)) {
+            (Some(_), _) => "revoked",
+            (None, true) => "valid",
+            (None, false) => "expired",
+        };
+        CertificationView {
+            handle: handle.to_string(),
+            skill: cert.skill.clone(),
+            level: cert.level,
+            issued_by: cert.issued_by.clone(),
+            issued_at_ms: cert.issued_at.millis(),
+            valid_through: cert.expires_at.map(|expires| Day::of(expires).plus(-1).to_string()),
+            attempt: cert.attempt.map(|attempt| attempt.to_string()),
+            status,
+            revoked_reason: cert.revoked.as_ref().map(|revocation| format!("{}: {}", revocation.by, revocation.reason)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantView {
+    pub handle: String,
+    pub real_name: Option<String>,
+    pub coordinator: bool,
+    pub joined_at_ms: i64,
+    /// Skill → highest valid level at the time of the view.
+    pub skills: Vec<(String, u8)>,
+    pub available_min_per_weekday: [u32; 7],
+    pub available_hours_per_week: String,
+    pub absences: Vec<String>,
+    pub certifications: Vec<CertificationView>,
+}
+
+impl ParticipantView {
+    pub fn of(participant: &Participant, now: Timestamp) -> ParticipantView {
+        ParticipantView {
+            handle: participant.handle.clone(),
+            real_name: participant.real_name.clone(),
+            coordinator: participant.coordinator,
+            joined_at_ms: participant.joined_at.millis(),
+            skills: participant.skills_at(now).into_iter().map(|(skill, level)| (skill.to_string(), level)).collect(),
+            available_min_per_weekday: participant.availability.minutes_per_weekday,
+            available_hours_per_week: prodos_core::Milli(i64::from(participant.availability.total_min()) * 1000 / 60)
+                .to_string(),
+            absences: participant
+                .absences
+                .iter()
+                .map(|absence| format!("{}..{}: {}", absence.from, absence.to, absence.reason))
+                .collect(),
+            certifications: participant
+                .certifications
+                .iter()
+                .map(|cert| CertificationView::of(&participant.handle, cert, now))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttemptView {
+    pub attempt: String,
+    pub challenge: String,
+    pub handle: String,
+    pub answers_correct: u32,
+    pub questions: u32,
+    pub steps_demonstrated: u32,
+    pub steps_total: u32,
+    pub passed: bool,
+    pub signed_off_by: Option<String>,
+    pub at_ms: i64,
+}
+
+impl AttemptView {
+    pub fn of(attempt: &Attempt) -> AttemptView {
+        AttemptView {
+            attempt: attempt.id.to_string(),
+            challenge: attempt.challenge.to_string(),
+            handle: attempt.handle.clone(),
+            answers_correct: attempt.grade.answers_correct,
+            questions: attempt.grade.questions,
+            steps_demonstrated: attempt.grade.steps_demonstrated,
+            steps_total: attempt.grade.steps_total,
+            passed: attempt.grade.passed,
+            signed_off_by: attempt.signed_off_by.clone(),
+            at_ms: attempt.at.millis(),
+        }
+    }
+}
+
+/// A challenge as candidates see it: the answers are not part of the view.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChallengeView {
+    pub challenge: String,
+    pub skill: String,
+    pub level: u8,
+    pub title: String,
+    pub steps: Vec<String>,
+    pub questions: Vec<String>,
+    pub pass_mark_percent: u8,
+    pub valid_for_days: Option<u32>,
+    pub created_by: String,
+    pub attempts: Vec<AttemptView>,
+}
+
+impl ChallengeView {
+    pub fn of(people: &People, challenge: &Challenge) -> ChallengeView {
+        ChallengeView {
+            challenge: challenge.id.to_string(),
+            skill: challenge.skill.clone(),
+            level: challenge.level,
+            title: challenge.title.clone(),
+            steps: challenge.steps.clone(),
+            questions: challenge.questions.iter().map(|question| question.prompt.clone()).collect(),
+            pass_mark_percent: challenge.pass_mark_percent,
+            valid_for_days: challenge.valid_for_days,
+            created_by: challenge.created_by.clone(),
+            attempts: people
+                .attempts()
+                .filter(|attempt| attempt.challenge == challenge.id)
+                .map(AttemptView::of)
+                .collect(),
+        }
+    }
+}
+
+/// A participant's credits with where they came from, and their reputation in parts.
+#[derive(Debug, Clone, Serialize)]
+pub struct CreditBalanceView {
+    pub handle: String,
+    pub balance: String,
+    pub earned: String,
+    pub decayed: String,
+    pub spent: String,
+    pub reputation: prodos_core::credits::reputation::Reputation,
+}
+
+impl CreditBalanceView {
+    pub fn of(state: &prodos_core::State, handle: &str, now: Timestamp) -> CreditBalanceView {
+        let account = prodos_core::credits::statement(&state.credits, handle, now);
+        CreditBalanceView {
+            handle: handle.to_string(),
+            balance: account.balance.to_string(),
+            earned: account.earned.to_string(),
+            decayed: account.decayed.to_string(),
+            spent: account.spent.to_string(),
+            reputation: prodos_core::credits::reputation::reputation(state, handle),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CreditRowView {
+    pub at_ms: i64,
+    pub kind: prodos_core::credits::account::RowKind,
+    pub change: String,
+    pub balance: String,
+    pub what: String,
+}
+
+impl CreditRowView {
+    pub fn of(row: &prodos_core::credits::StatementRow) -> CreditRowView {
+        CreditRowView {
+            at_ms: row.at.millis(),
+            kind: row.kind,
+            change: row.change.to_string(),
+            balance: row.balance.to_string(),
+            what: row.what.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoodView {
+    pub good: String,
+    pub serial: String,
+    pub design: String,
+    pub origin: String,
+    pub produced_by: String,
+    pub produced_at_ms: i64,
+    pub released_to: Option<String>,
+    pub released_by: Option<String>,
+    pub released_at_ms: Option<i64>,
+    pub cost_credits: Option<String>,
+}
+
+impl GoodView {
+    pub fn of(
+        distribution: &prodos_core::distribution::Distribution,
+        good: &prodos_core::distribution::Good,
+    ) -> GoodView {
+        let release = distribution.release_of(good.id);
+        GoodView {
+            good: good.id.to_string(),
+            serial: good.serial.clone(),
+            design: good.design.to_string(),
+            origin: good.origin.clone(),
+            produced_by: good.produced_by.clone(),
+            produced_at_ms: good.produced_at.millis(),
+            released_to: release.map(|release| release.to.clone()),
+            released_by: release.map(|release| release.by.clone()),
+            released_at_ms: release.map(|release| release.at.millis()),
+            cost_credits: release.map(|release| release.cost_credits.to_string()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntitlementView {
+    pub entitlement: String,
+    pub handle: String,
+    pub design: String,
+    pub qty: u32,
+    pub used: u32,
+    pub cost_credits: String,
+    /// `granted by HANDLE` or `earned`.
+    pub origin: String,
+}
+
+impl EntitlementView {
+    pub fn of(
+        distribution: &prodos_core::distribution::Distribution,
+        entitlement: &prodos_core::distribution::Entitlement,
+    ) -> EntitlementView {
+        EntitlementView {
+            entitlement: entitlement.id.to_string(),
+            handle: entitlement.handle.clone(),
+            design: entitlement.design.to_string(),
+            qty: entitlement.qty,
+            used: distribution.used(entitlement.id),
+            cost_credits: entitlement.cost_credits.to_string(),
+            origin: match &entitlement.origin {
+                prodos_core::distribution::EntitlementOrigin::Granted { by } => format!("granted by {by}"),
+                prodos_core::distribution::EntitlementOrigin::Earned => "earned".to_string(),
+            },
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! `prodos credits balance|history|labor|policy|weight|gate`: time credits earned from verified
+//! labor, their decay, the contribution gate, and reputation shown in parts.
+
+use super::context::{Context, GlobalArgs, print_json, report, table};
+use super::format_time;
+use anyhow::Context as _;
+use clap::{Subcommand, ValueEnum};
+use prodos_core::credits::{CreditsCommand, Privilege};
+use prodos_core::{Command, Milli};
+use prodos_node::clock;
+use prodos_node::views::people::{CreditBalanceView, CreditRowView};
+
+#[derive(Subcommand, Debug)]
+pub enum CreditsCommandArgs {
+    /// Balance (earned − decayed − spent) and reputation parts, of one participant or all.
+    Balance {
+        handle: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every credit change of a participant: labor earned, monthly decay steps, goods paid for.
+    History {
+        handle: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record verified labor done outside a plan's tasks (the only way credits are earned).
+    Labor {
+        handle: String,
+        #[arg(long)]
+        skill: String,
+        #[arg(long)]
+        level: i64,
+        #[arg(long, value_parser = parse_milli)]
+        hours: Milli,
+        #[arg(long)]
+        verified_by: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Show the credit policy, or set it (coordinators).
+    Policy {
+        /// Share lost at each 30-day boundary, in basis points (500 = 5 %).
+        #[arg(long)]
+        decay_bp: Option<i64>,
+        /// Credits per verified hour where no skill weight is set.
+        #[arg(long, value_parser = parse_milli)]
+        default_weight: Option<Milli>,
+        /// Credits an entitlement earned through the goods gate costs.
+        #[arg(long, value_parser = parse_milli)]
+        earned_cost: Option<Milli>,
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Credits per hour for work in SKILL at LEVEL (coordinators).
+    Weight {
+        skill: String,
+        level: i64,
+        #[arg(value_parser = parse_milli)]
+        weight_per_hour: Milli,
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Set a contribution gate: a privilege needs MIN_HOURS verified hours within WINDOW_DAYS.
+    Gate {
+        #[arg(value_enum)]
+        privilege: GatePrivilege,
+        #[arg(long, value_parser = parse_milli)]
+        min_hours: Milli,
+        #[arg(long)]
+        window_days: i64,
+        /// For `work`: operations from this level up are gated.
+        #[arg(long, default_value_t = 4)]
+        from_level: u8,
+        #[arg(long)]
+        by: Option<String>,
+    },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+pub enum GatePrivilege {
+    /// Taking operations from `--from-level` up.
+    Work,
+    /// Receiving goods (earning entitlements).
+    Goods,
+}
+
+fn parse_milli(text: &str) -> Result<Milli, String> {
+    text.trim().parse::<f64>().ok().and_then(Milli::from_f64).ok_or_else(|| format!("`{text}` is not a number"))
+}
+
+pub fn run(command: CreditsCommandArgs, global: &GlobalArgs) -> anyhow::Result<()> {
+    let context = Context::open(global)?;
+    let by_or_actor = |by: Option<String>| by.unwrap_or_else(|| global.actor.clone());
+    match command {
+        CreditsCommandArgs::Balance { handle, json } => {
+            let now = clock::now();
+            let views: Vec<CreditBalanceView> = context.node.read(|state| {
+                let handles: Vec<String> = match &handle {
+                    Some(handle) => vec![handle.clone()],
+                    None => state.people.iter().map(|participant| participant.handle.clone()).collect(),
+                };
+                handles.iter().map(|handle| CreditBalanceView::of(state, handle, now)).collect()
+            });
+            if let Some(handle) = &handle {
+                known(&context, handle)?;
+            }
+            if json {
+                return print_json(&views);
+            }
+            let mut out =
+                table(&["handle", "balance", "earned", "decayed", "spent", "verified h", "labor events", "skills"]);
+            for view in views {
+                out.add_row(vec![
+                    view.handle,
+                    view.balance,
+                    view.earned,
+                    view.decayed,
+                    view.spent,
+                    view.reputation.verified_hours.to_string(),
+                    view.reputation.labor_events.to_string(),
+                    view.reputation.skills_worked.to_string(),
+                ]);
+            }
+            println!("{out}");
+        }
+        CreditsCommandArgs::History { handle, json } => {
+            known(&context, &handle)?;
+            let now = clock::now();
+            let rows: Vec<CreditRowView> = context.node.read(|state| {
+                prodos_core::credits::statement(&state.credits, &handle, now)
+                    .rows
+                    .iter()
+                    .map(CreditRowView::of)
+                    .collect()
+            });
+            if json {
+                return print_json(&rows);
+            }
+            let mut out = table(&["at", "kind", "change", "balance", "what"]);
+            for row in rows {
+                out.add_row(vec![
+                    format_time(row.at_ms),
+                    format!("{:?}", row.kind).to_lowercase(),
+                    row.change,
+                    row.balance,
+                    row.what,
+                ]);
+            }
+            println!("{out}");
+        }
+        CreditsCommandArgs::Labor { handle, skill, level, hours, verified_by, note } => {
+            let command =
+                CreditsCommand::RecordLabor { handle: handle.clone(), skill, level, hours, verified_by, note };
+            let done = context.execute(&Command::Credits(command))?;
+            report(&done, &format!("{hours} h of labor by {handle}"));
+        }
+        CreditsCommandArgs::Policy { decay_bp, default_weight, earned_cost, by, json } => {
+            let current = context.node.read(|state| state.credits.policy());
+            if decay_bp.is_none() && default_weight.is_none() && earned_cost.is_none() {
+                if json {
+                    return print_json(&current);
+                }
+                println!("decay_rate_per_period_bp: {} (per 30 days)", current.decay_rate_per_period_bp);
+                println!("default_weight_per_hour:  {}", current.default_weight_per_hour);
+                println!("earned_entitlement_cost:  {}", current.earned_entitlement_cost_credits);
+                return Ok(());
+            }
+            let command = CreditsCommand::SetCreditPolicy {
+                decay_rate_per_period_bp: decay_bp.unwrap_or(i64::from(current.decay_rate_per_period_bp)),
+                default_weight_per_hour: default_weight.unwrap_or(current.default_weight_per_hour),
+                earned_entitlement_cost_credits: earned_cost.unwrap_or(current.earned_entitlement_cost_credits),
+                by: by_or_actor(by),
+            };
+            let done = context.execute(&Command::Credits(command))?;
+            report(&done, "credit policy");
+        }
+        CreditsCommandArgs::Weight { skill, level, weight_per_hour, by } => {
+            let command =
+                CreditsCommand::SetCreditWeight { skill: skill.clone(), level, weight_per_hour, by: by_or_actor(by) };
+            let done = context.execute(&Command::Credits(command))?;
+            report(&done, &format!("weight of {skill}:{level}"));
+        }
+        CreditsCommandArgs::Gate { privilege, min_hours, window_days, from_level, by } => {
+            let privilege = match privilege {
+                GatePrivilege::Work => Privilege::WorkFromLevel { level: from_level },
+                GatePrivilege::Goods => Privilege::ReceiveGoods,
+            };
+            let command = CreditsCommand::SetGateRule { privilege, min_hours, window_days, by: by_or_actor(by) };
+            let done = context.execute(&Command::Credits(command))?;
+            report(&done, &format!("gate to {privilege}"));
+        }
+    }
+    Ok(())
+}
+
+fn known(context: &Context, handle: &str) -> anyhow::Result<()> {
+    context
+        .node
+        .read(|state| state.people.get(handle).map(|_| ()))
+        .with_context(|| format!("unknown participant `{handle}`"))
+}

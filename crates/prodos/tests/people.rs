@@ -1,0 +1,303 @@
+//! End-to-end tests of people and work through the `prodos` binary: participants, certification
+//! through the training game, and refusals that name the field and write nothing.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A scratch data directory and a way to run `prodos` against it.
+struct Shell {
+    dir: tempfile::TempDir,
+}
+
+impl Shell {
+    fn new() -> Shell {
+        Shell { dir: tempfile::tempdir().unwrap() }
+    }
+    fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_prodos"))
+            .arg("--data")
+            .arg(self.dir.path().join("data"))
+            .args(args)
+            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+            .env_remove("PRODOS_DATA")
+            .env_remove("PRODOS_ACTOR")
+            .output()
+            .unwrap()
+    }
+    fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(output.status.success(), "prodos {args:?} failed:\n{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    }
+    /// Runs a command that must fail, checks that the ledger did not grow, and returns stderr.
+    fn fails(&self, args: &[&str]) -> String {
+        let before = self.ledger_len();
+        let output = self.run(args);
+        assert!(!output.status.success(), "prodos {args:?} should have failed");
+        assert_eq!(self.ledger_len(), before, "a refusal must write nothing");
+        String::from_utf8(output.stderr).unwrap()
+    }
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+    fn ledger_len(&self) -> usize {
+        if !self.dir.path().join("data").exists() {
+            return 0;
+        }
+        self.json(&["audit", "log", "--json"]).as_array().unwrap().len()
+    }
+}
+
+/// The demo cooperative's designs and stock, with carol (coordinator), dana (fretting 4) and
+/// erin (no certifications yet).
+fn crew() -> Shell {
+    let shell = Shell::new();
+    shell.ok(&["demo"]);
+    shell.ok(&["participant", "add", "carol", "--name", "Carol Diaz", "--coordinator"]);
+    let csv = shell.file("people.csv", "handle,real_name,coordinator\ndana,\"Dana, the elder\",no\nerin,,\n");
+    shell.ok(&["participant", "import", csv.to_str().unwrap()]);
+    shell.ok(&["cert", "grant", "dana", "luthiery.fretting", "4", "--by", "carol"]);
+    shell
+}
+
+#[test]
+fn participants_are_added_imported_listed_and_shown() {
+    let shell = crew();
+    let people = shell.json(&["participant", "list", "--json"]);
+    let handles: Vec<&str> = people.as_array().unwrap().iter().map(|p| p["handle"].as_str().unwrap()).collect();
+    assert_eq!(handles, ["carol", "dana", "erin"]);
+    assert_eq!(people[1]["real_name"], "Dana, the elder");
+    assert_eq!(people[1]["skills"][0], serde_json::json!(["luthiery.fretting", 4]));
+    shell.ok(&["participant", "available", "erin", "--week", "mon=8,tue=8,wed=4.5"]);
+    shell.ok(&["participant", "absent", "erin", "--from", "2030-01-01", "--to", "2030-01-07", "--reason", "travel"]);
+    let erin = shell.ok(&["participant", "show", "erin"]);
+    assert!(erin.contains("mon=8,tue=8,wed=4.5 (20.5 h/week)"), "{erin}");
+    assert!(erin.contains("2030-01-01..2030-01-07: travel"), "{erin}");
+    // Re-importing the same file changes nothing.
+    let csv = shell.file("people.csv", "handle,real_name,coordinator\ndana,\"Dana, the elder\",no\nerin,,\n");
+    assert!(shell.ok(&["participant", "import", csv.to_str().unwrap()]).contains("unchanged"));
+}
+
+#[test]
+fn the_training_game_certifies_after_a_pass_and_a_higher_sign_off() {
+    let shell = crew();
+    let added = shell.ok(&[
+        "challenge",
+        "add",
+        "--skill",
+        "luthiery.fretting",
+        "--level",
+        "3",
+        "--title",
+        "Fret a neck",
+        "--step",
+        "Cut the slots",
+        "--step",
+        "Press the frets",
+        "--question",
+        "Wire gauge?",
+        "--expect",
+        "medium jumbo",
+        "--pass-mark",
+        "100",
+        "--valid-days",
+        "365",
+        "--by",
+        "carol",
+    ]);
+    assert!(added.contains("challenge CHL-0001"), "{added}");
+    let failed =
+        shell.ok(&["challenge", "attempt", "CHL-0001", "--handle", "erin", "--answer", "thin", "--steps", "1,2"]);
+    assert!(failed.contains("ATT-0001: 0 of 1 answers right, 2 of 2 steps shown: not passed"), "{failed}");
+    let refused = shell.fails(&["challenge", "signoff", "ATT-0001", "--by", "dana"]);
+    assert!(refused.contains("ATT-0001 did not pass"), "{refused}");
+    let passed = shell.ok(&[
+        "challenge",
+        "attempt",
+        "CHL-0001",
+        "--handle",
+        "erin",
+        "--answer",
+        "Medium Jumbo",
+        "--steps",
+        "1,2",
+    ]);
+    assert!(passed.contains("passed, awaiting sign-off"), "{passed}");
+    let refused = shell.fails(&["challenge", "signoff", "ATT-0002", "--by", "erin"]);
+    assert!(refused.contains("erin cannot certify their own work"), "{refused}");
+    shell.ok(&["challenge", "signoff", "ATT-0002", "--by", "dana"]);
+    let certs = shell.json(&["cert", "list", "erin", "--json"]);
+    assert_eq!(certs[0]["skill"], "luthiery.fretting");
+    assert_eq!(certs[0]["level"], 3);
+    assert_eq!(certs[0]["attempt"], "ATT-0002");
+    assert_eq!(certs[0]["issued_by"], "dana");
+    assert!(certs[0]["valid_through"].is_string());
+}
+
+#[test]
+fn certification_refusals_name_the_missing_skill_level_or_handle() {
+    let shell = crew();
+    let refused = shell.fails(&["cert", "grant", "erin", "luthiery.fretting", "4", "--by", "dana"]);
+    assert!(
+        refused.contains("dana is not qualified for `luthiery.fretting` at level 5: holds level 4 only"),
+        "{refused}"
+    );
+    let refused = shell.fails(&["cert", "grant", "zed", "joinery", "1", "--by", "carol"]);
+    assert!(refused.contains("unknown participant `zed` (field `handle`)"), "{refused}");
+    let refused = shell.fails(&["cert", "revoke", "dana", "luthiery.fretting", "--reason", "x", "--by", "erin"]);
+    assert!(refused.contains("`erin` must be a coordinator to revoke certifications"), "{refused}");
+    let refused = shell.fails(&["participant", "add", "frank", "--coordinator", "--by", "erin"]);
+    assert!(refused.contains("`erin` must be a coordinator to appoint coordinators"), "{refused}");
+    shell.ok(&["cert", "revoke", "dana", "luthiery.fretting", "--reason", "left the shop", "--by", "carol"]);
+    assert!(shell.json(&["cert", "list", "dana", "--json"]).as_array().unwrap().is_empty());
+    let all = shell.json(&["cert", "list", "dana", "--all", "--json"]);
+    assert_eq!(all[0]["status"], "revoked");
+    assert_eq!(all[0]["revoked_reason"], "carol: left the shop");
+}
+
+/// Value accounting and distribution through the binary: labor earns credits, an entitlement and
+/// enough credits release a good exactly once.
+#[test]
+fn verified_labor_pays_for_a_good_that_is_released_once() {
+    let shell = crew();
+    shell.ok(&["credits", "weight", "luthiery.fretting", "4", "2", "--by", "carol"]);
+    let refused = shell.fails(&[
+        "credits",
+        "labor",
+        "dana",
+        "--skill",
+        "luthiery.fretting",
+        "--level",
+        "4",
+        "--hours",
+        "3",
+        "--verified-by",
+        "dana",
+    ]);
+    assert!(refused.contains("dana cannot verify their own work"), "{refused}");
+    shell.ok(&[
+        "credits",
+        "labor",
+        "dana",
+        "--skill",
+        "luthiery.fretting",
+        "--level",
+        "4",
+        "--hours",
+        "3",
+        "--verified-by",
+        "carol",
+    ]);
+    let balance = shell.json(&["credits", "balance", "dana", "--json"]);
+    assert_eq!(balance[0]["balance"], "6");
+    assert_eq!(balance[0]["reputation"]["verified_hours"], 3000);
+    assert_eq!(balance[0]["reputation"]["labor_events"], 1);
+    let history = shell.ok(&["credits", "history", "dana"]);
+    assert!(history.contains("3 h luthiery.fretting:4, verified by carol"), "{history}");
+
+    let produced = shell.ok(&["goods", "produce", "DES-0001", "--by", "carol"]);
+    assert!(produced.contains("GOOD-0001 (acoustic-guitar-0001)"), "{produced}");
+    let refused = shell.fails(&["distribute", "GOOD-0001", "--to", "dana", "--by", "carol"]);
+    assert!(refused.contains("dana holds no open entitlement to goods of DES-0001"), "{refused}");
+    shell.ok(&["entitlement", "grant", "dana", "DES-0001", "--cost", "5", "--by", "carol"]);
+    shell.ok(&["entitlement", "grant", "erin", "DES-0001", "--cost", "5", "--by", "carol"]);
+    let refused = shell.fails(&["distribute", "GOOD-0001", "--to", "erin", "--by", "carol"]);
+    assert!(refused.contains("erin has 0 credits, 5 needed"), "{refused}");
+    shell.ok(&["distribute", "acoustic-guitar-0001", "--to", "dana", "--by", "carol"]);
+    let refused = shell.fails(&["distribute", "GOOD-0001", "--to", "dana", "--by", "carol"]);
+    assert!(refused.contains("GOOD-0001 was already released to dana"), "{refused}");
+    let goods = shell.json(&["goods", "list", "--json"]);
+    assert_eq!(goods[0]["released_to"], "dana");
+    assert_eq!(shell.json(&["credits", "balance", "dana", "--json"])[0]["balance"], "1");
+    let entitlements = shell.json(&["entitlement", "list", "--json"]);
+    assert_eq!(entitlements[0]["used"], 1);
+    assert!(shell.ok(&["audit", "verify"]).starts_with("ledger intact"));
+}
+
+mod race {
+    use prodos_core::distribution::DistributionCommand;
+    use prodos_core::people::{NewParticipant, PeopleCommand};
+    use prodos_core::{Command, DesignId, DesignSelector, Milli, Timestamp};
+    use prodos_ledger::MemoryLedger;
+    use prodos_node::{CommandMeta, Node, NodeError};
+    use std::sync::{Arc, Barrier};
+
+    fn meta(command_id: &str) -> CommandMeta {
+        CommandMeta {
+            command_id: command_id.into(),
+            actor: "test".into(),
+            now: Timestamp::from_millis(1_790_000_000_000),
+        }
+    }
+
+    /// Two nodes on one ledger (two server processes, say) release the last good at the same
+    /// moment to two entitled people: exactly one release is written, the other is refused.
+    #[test]
+    fn two_nodes_racing_for_the_last_good_leave_exactly_one_winner() {
+        let store = Arc::new(MemoryLedger::new());
+        let setup = Node::open(store.clone()).unwrap();
+        prodos_node::demo::seed(&setup, "test", Timestamp::from_millis(1_790_000_000_000)).unwrap();
+        let participants = ["carol", "dana", "erin"]
+            .iter()
+            .map(|handle| NewParticipant {
+                handle: handle.to_string(),
+                real_name: None,
+                coordinator: *handle == "carol",
+            })
+            .collect();
+        setup
+            .execute(&Command::People(PeopleCommand::AddParticipants { participants, by: None }), &meta("people"))
+            .unwrap();
+        let design = DesignSelector { design: DesignId(1), version: None };
+        let produce =
+            DistributionCommand::ProduceGood { design, serial: None, note: String::new(), by: "carol".into() };
+        setup.execute(&Command::Distribution(produce), &meta("produce")).unwrap();
+        for handle in ["dana", "erin"] {
+            let grant = DistributionCommand::GrantEntitlement {
+                handle: handle.into(),
+                design,
+                qty: 1,
+                cost_credits: Milli::ZERO,
+                by: "carol".into(),
+            };
+            setup.execute(&Command::Distribution(grant), &meta(&format!("grant-{handle}"))).unwrap();
+        }
+        // Both nodes have folded the same head before either writes.
+        let nodes = [Node::open(store.clone()).unwrap(), Node::open(store.clone()).unwrap()];
+        let barrier = Barrier::new(2);
+        let outcomes: Vec<Result<prodos_node::Receipt, NodeError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = nodes
+                .iter()
+                .zip(["dana", "erin"])
+                .map(|(node, to)| {
+                    let barrier = &barrier;
+                    scope.spawn(move || {
+                        let command = DistributionCommand::Distribute {
+                            good: "GOOD-0001".into(),
+                            to: to.into(),
+                            by: "carol".into(),
+                        };
+                        barrier.wait();
+                        node.execute(&Command::Distribution(command), &meta(&format!("release-{to}")))
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|handle| handle.join().unwrap()).collect()
+        });
+        let winners = outcomes.iter().filter(|outcome| outcome.is_ok()).count();
+        assert_eq!(winners, 1, "{outcomes:?}");
+        let loser = outcomes.iter().find_map(|outcome| outcome.as_ref().err()).unwrap();
+        assert!(loser.to_string().starts_with("GOOD-0001 was already released to "), "{loser}");
+        let reread = Node::open(store).unwrap();
+        reread.read(|state| {
+            assert_eq!(state.distribution.releases().len(), 1);
+            state.verify().unwrap();
+        });
+    }
+}

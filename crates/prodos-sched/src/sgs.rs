@@ -5,7 +5,7 @@
 //! a schedule allocates nothing. Only renewable resources enter the profile; nonrenewable ones are
 //! a property of the mode assignment, checked elsewhere.
 
-use crate::model::{Project, ResourceKind};
+use crate::model::Project;
 
 /// Reusable state for generating schedules of one project with one mode assignment at a time.
 pub struct Generator<'p> {
@@ -20,7 +20,6 @@ pub struct Generator<'p> {
     request: Vec<i32>,
     // Remaining capacity per (time, renewable resource), row-major by time.
     avail: Vec<i32>,
-    horizon: usize,
     // Rows of `avail` at or after this index still hold full capacity.
     touched_until: usize,
     finish: Vec<i64>,
@@ -49,7 +48,6 @@ impl<'p> Generator<'p> {
             duration: vec![0; n],
             request: vec![0; n * n_ren],
             avail: Vec::new(),
-            horizon,
             touched_until: 0,
             finish: vec![0; n],
             rev_start: vec![0; n],
@@ -262,14 +260,6 @@ impl<'p> Generator<'p> {
     fn profile_is_reset_beyond_use(&self) -> bool {
         self.avail[self.touched_until * self.n_ren..].iter().zip(self.capacity.iter().cycle()).all(|(a, c)| a == c)
     }
-
-    pub fn horizon(&self) -> usize {
-        self.horizon
-    }
-
-    pub fn is_renewable(&self, resource_idx: usize) -> bool {
-        self.project.resources()[resource_idx].kind == ResourceKind::Renewable
-    }
 }
 
 /// Sorts `order` by `values` ascending, breaking ties by previous position descending: after a
@@ -286,7 +276,7 @@ fn sort_reversing_ties(order: &mut [usize], values: &[i64], keys: &mut [i64]) {
 mod tests {
     use super::*;
     use crate::checker::check;
-    use crate::model::{Activity, Mode, Precedence, Resource, Schedule};
+    use crate::model::{Activity, Mode, Precedence, Resource, ResourceKind, Schedule};
 
     fn project() -> Project {
         let a = |d, u| Activity { modes: vec![Mode { duration: d, usage: vec![u] }], release: 0 };

@@ -7,6 +7,7 @@ mod codec;
 pub mod data_dir;
 mod error;
 mod node;
+pub mod planning;
 pub mod views;
 
 pub use codec::{decode, encode};

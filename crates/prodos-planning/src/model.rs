@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Above this many grains the grain is coarsened (durations rounded up), trading minute precision
 /// for a bounded profile.
-const MAX_HORIZON_GRAINS: i64 = 200_000;
+const MAX_HORIZON_GRAINS: i64 = 20_000;
 
 #[derive(Debug, Clone)]
 pub struct PlanningModel {
@@ -180,14 +180,16 @@ pub fn build(
         }
     }
 
-    // The grain: the common divisor of every time quantity, coarsened if the horizon is huge.
-    let all_times = durations_min.iter().chain(lags_min.iter().flatten().map(|(_, lag)| lag)).chain(&releases_min);
-    let mut grain = all_times.clone().fold(0, |acc, &t| gcd(acc, t)).max(1);
+    // The grain: the common divisor of the hands-on durations people wrote (typically 15 or 30
+    // min). Restated elapsed times, lags and arrivals are rounded up to it — later, never earlier,
+    // so the schedule stays feasible in real time. A huge horizon coarsens the grain further.
+    let attended = spec.operations.iter().zip(&durations_min).filter(|(op, _)| op.crew > 0).map(|(_, d)| *d);
+    let mut grain = attended.fold(0, gcd).max(1);
     let horizon_min: i64 = durations_min.iter().sum::<i64>() * i64::from(qty)
         + lags_min.iter().flatten().map(|(_, lag)| lag).sum::<i64>() * i64::from(qty)
         + releases_min.iter().copied().max().unwrap_or(0);
     if horizon_min / grain > MAX_HORIZON_GRAINS {
-        grain = crate::ceil_div(horizon_min, MAX_HORIZON_GRAINS);
+        grain *= crate::ceil_div(horizon_min, MAX_HORIZON_GRAINS * grain);
     }
     let grains = |minutes: i64| crate::ceil_div(minutes, grain);
 

@@ -146,3 +146,72 @@ pub fn world(n_lines: usize, now: Timestamp) -> Result<SyntheticWorld, Rejection
     )?;
     Ok(SyntheticWorld { state, design })
 }
+
+/// How many people (at level 5) per skill and units per tool a planning world declares.
+#[derive(Debug, Clone, Copy)]
+pub struct Staffing {
+    pub people_per_skill: i64,
+    pub units_per_tool: i64,
+}
+
+/// A planning world from given designs, lots and catalogs: each design certified, staffed as
+/// `staffing` says for every skill and tool the designs name, and one
+/// mandate per `(design index, qty)` due `due_in_days` after `now`. Benchmarks use it on the
+/// example files.
+pub fn planning_world(
+    specs: Vec<DesignSpec>,
+    lots: Vec<LotReceipt>,
+    suppliers: Vec<SupplierListing>,
+    staffing: Staffing,
+    mandates: &[(usize, i64)],
+    due_in_days: i64,
+    now: Timestamp,
+) -> Result<(State, Vec<prodos_core::MandateId>), Rejection> {
+    let mut state = State::default();
+    let run = |state: &mut State, command: Command| -> Result<Vec<Event>, Rejection> {
+        let events = decide(state, &command, now)?;
+        for event in &events {
+            state.apply(event);
+        }
+        Ok(events)
+    };
+    let mut designs = Vec::new();
+    for spec in &specs {
+        let events = run(&mut state, Command::ImportDesign { spec: spec.clone(), declared: None })?;
+        let design = events.iter().find_map(|event| match event {
+            Event::DesignDrafted { design, .. } => Some(*design),
+            _ => None,
+        });
+        let design = design.ok_or(Rejection::FieldRequired { field: format!("design `{}`", spec.key) })?;
+        let selector = prodos_core::DesignSelector { design: design.design, version: Some(design.version) };
+        run(&mut state, Command::CertifyDesign { design: selector })?;
+        designs.push(selector);
+        for skill in &spec.skills {
+            run(
+                &mut state,
+                Command::DeclareSkillHeadcount {
+                    skill: skill.id.clone(),
+                    level: 5,
+                    headcount: staffing.people_per_skill,
+                },
+            )?;
+        }
+        for tool in &spec.tools {
+            run(&mut state, Command::DeclareToolCount { tool: tool.id.clone(), count: staffing.units_per_tool })?;
+        }
+    }
+    run(&mut state, Command::ImportSuppliers { suppliers })?;
+    run(&mut state, Command::ReceiveLots { lots })?;
+    let due = prodos_core::plan::Day::of(now).plus(due_in_days);
+    let mut mandate_ids = Vec::new();
+    for &(design_idx, qty) in mandates {
+        let design = *designs.get(design_idx).ok_or(Rejection::FieldRequired { field: "mandates".into() })?;
+        let command = Command::CreateMandate { design, qty, due, decision: None, priority: 0 };
+        for event in run(&mut state, command)? {
+            if let Event::MandateCreated { mandate } = event {
+                mandate_ids.push(mandate.id);
+            }
+        }
+    }
+    Ok((state, mandate_ids))
+}

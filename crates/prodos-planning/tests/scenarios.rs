@@ -232,3 +232,80 @@ fn bad_mandates_are_refused_naming_the_field() {
     assert_eq!(retired.to_string(), "DES-0001@v1 is retired, not certified");
     world.verify();
 }
+
+mod explosion_properties {
+    use prodos_core::design::{DesignSpec, Lifetime, ModuleSpec, PartLine};
+    use prodos_core::units::{Milli, Unit};
+    use proptest::prelude::*;
+
+    /// A random module tree (each module's parent comes before it) with part lines on random
+    /// modules and a handful of shared materials.
+    fn spec_strategy() -> impl Strategy<Value = DesignSpec> {
+        let modules = prop::collection::vec((any::<prop::sample::Index>(), 1i64..5), 1..12);
+        let parts = prop::collection::vec((any::<prop::sample::Index>(), 0usize..4, 1i64..5_000, 0i64..3_000), 1..40);
+        (modules, parts).prop_map(|(modules, parts)| {
+            let modules: Vec<ModuleSpec> = modules
+                .iter()
+                .enumerate()
+                .map(|(idx, (parent, count))| ModuleSpec {
+                    id: format!("m{idx}"),
+                    name: format!("M{idx}"),
+                    parent: (idx > 0 && parent.index(2) == 1).then(|| format!("m{}", parent.index(idx))),
+                    count: *count,
+                })
+                .collect();
+            let parts = parts
+                .iter()
+                .enumerate()
+                .map(|(idx, (module, material, qty, scrap_bp))| PartLine {
+                    id: format!("p{idx}"),
+                    name: format!("P{idx}"),
+                    module: format!("m{}", module.index(modules.len())),
+                    material: format!("mat{material}"),
+                    qty: Milli(*qty),
+                    unit: Unit::Piece,
+                    scrap_bp: *scrap_bp,
+                    supplier_hints: Vec::new(),
+                })
+                .collect();
+            DesignSpec {
+                key: "random".into(),
+                name: "Random".into(),
+                summary: String::new(),
+                lifetime: Lifetime::default(),
+                skills: Vec::new(),
+                tools: Vec::new(),
+                modules,
+                parts,
+                operations: Vec::new(),
+            }
+        })
+    }
+
+    fn multiplier(spec: &DesignSpec, module: &str) -> i128 {
+        let mut product = 1i128;
+        let mut current = spec.module(module);
+        while let Some(found) = current {
+            product *= i128::from(found.count);
+            current = found.parent.as_deref().and_then(|parent| spec.module(parent));
+        }
+        product
+    }
+
+    proptest! {
+        #[test]
+        fn totals_are_qty_times_counts_times_scrap_times_units(spec in spec_strategy(), units in 1u32..50) {
+            let explosion = prodos_planning::explode(&spec, units, |_| None);
+            prop_assert!(explosion.problems.is_empty());
+            for (part, line) in spec.parts.iter().zip(&explosion.lines) {
+                let gross = i128::from(part.qty.0) * multiplier(&spec, &part.module) * i128::from(units);
+                let with_scrap = (gross * (10_000 + i128::from(part.scrap_bp)) + 9_999) / 10_000;
+                prop_assert_eq!(i128::from(line.total.0), with_scrap, "part {}", part.id);
+            }
+            for total in &explosion.materials {
+                let sum: i64 = explosion.lines.iter().filter(|l| l.material == total.material).map(|l| l.total.0).sum();
+                prop_assert_eq!(total.total.0, sum);
+            }
+        }
+    }
+}

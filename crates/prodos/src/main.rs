@@ -41,6 +41,20 @@ enum Noun {
     /// Seed an empty data directory with the demo cooperative (example designs, stock, suppliers).
     Demo,
 
+    // Planning (issue 3).
+    /// Production mandates: build N units of a certified design by a date.
+    #[command(subcommand)]
+    Mandate(cli::mandate::MandateCommand),
+    /// Plans: propose (with verdict), show (with Gantt chart), commit, cancel.
+    #[command(subcommand)]
+    Plan(cli::plan::PlanCommand),
+    /// Production capacity: tools, skill headcounts, labor and tool rates.
+    #[command(subcommand)]
+    Resources(cli::resources::ResourcesCommand),
+    /// The working calendar: working days and hours, closures.
+    #[command(subcommand)]
+    Calendar(cli::calendar::CalendarCommand),
+
     // People and work (issue 4).
     /// Participants: handles, skills, availability, absences.
     #[command(subcommand)]
@@ -79,6 +93,10 @@ fn main() -> std::process::ExitCode {
         Noun::Schedule(args) => cli::schedule::run(args),
         Noun::Bench(command) => cli::bench::run(command),
         Noun::Demo => cli::demo::run(&cli.global),
+        Noun::Mandate(command) => cli::mandate::run(command, &cli.global),
+        Noun::Plan(command) => cli::plan::run(command, &cli.global),
+        Noun::Resources(command) => cli::resources::run(command, &cli.global),
+        Noun::Calendar(command) => cli::calendar::run(command, &cli.global),
         Noun::Participant(command) => cli::participant::run(command, &cli.global),
         Noun::Cert(command) => cli::cert::run(command, &cli.global),
         Noun::Challenge(command) => cli::challenge::run(command, &cli.global),

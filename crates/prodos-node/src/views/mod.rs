@@ -3,9 +3,11 @@
 
 pub mod designs;
 pub mod ledger;
+pub mod plans;
 pub mod people;
 pub mod stock;
 
 pub use designs::{BomNode, DesignDetail, DesignSummary, OperationView};
 pub use ledger::LedgerEntryView;
+pub use plans::{CapacityView, CostView, MandateView, PlanDetailView, PlanSummaryView};
 pub use stock::{CatalogItemView, LotView, MaterialView, SupplierView};

@@ -9,11 +9,14 @@ pub enum BenchCommand {
     Psplib(super::bench_psplib::BenchPsplibArgs),
     /// Ledger appends (batched, durable, concurrent), scan, verify and replay into state.
     Ledger(super::bench_ledger::BenchLedgerArgs),
+    /// Planning: explode + cost a 10,000-line BOM × 100 units; propose 12 guitars and a house.
+    Plan(super::bench_plan::BenchPlanArgs),
 }
 
 pub fn run(command: BenchCommand) -> anyhow::Result<()> {
     match command {
         BenchCommand::Psplib(args) => super::bench_psplib::run(args),
         BenchCommand::Ledger(args) => super::bench_ledger::run(args),
+        BenchCommand::Plan(args) => super::bench_plan::run(args),
     }
 }

@@ -45,6 +45,14 @@ pub enum DesignCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// What building it costs now: materials, labor and tool time, per module and in total.
+    Cost {
+        design: DesignSelector,
+        #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
+        qty: i64,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn run(command: DesignCommand, global: &GlobalArgs) -> anyhow::Result<()> {
@@ -95,6 +103,7 @@ pub fn run(command: DesignCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             report(&context.execute(&Command::RetireDesign { design })?, &format!("{design} retired"));
             Ok(())
         }
+        DesignCommand::Cost { design, qty, json } => super::cost::run(global, design, qty, json),
         DesignCommand::Export { design, out } => {
             let context = Context::open(global)?;
             let text = context.node.read(|state| -> anyhow::Result<String> {

@@ -12,6 +12,15 @@ pub mod schedule;
 pub mod stock;
 pub mod supplier;
 
+// Planning (issue 3).
+pub mod bench_plan;
+pub mod calendar;
+pub mod cost;
+pub mod gantt;
+pub mod mandate;
+pub mod plan;
+pub mod resources;
+
 // People and work (issue 4).
 pub mod cert;
 pub mod challenge;

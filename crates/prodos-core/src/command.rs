@@ -100,4 +100,5 @@ pub enum Command {
     People(crate::people::PeopleCommand),
     Credits(crate::credits::CreditsCommand),
     Distribution(crate::distribution::DistributionCommand),
+    Execution(crate::execution::ExecutionCommand),
 }

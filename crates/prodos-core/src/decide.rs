@@ -49,5 +49,6 @@ pub fn decide(state: &State, command: &Command, now: Timestamp) -> Result<Vec<Ev
         Command::People(command) => crate::people::decide::decide(&state.people, command, now),
         Command::Credits(command) => crate::credits::decide::decide(state, command, now),
         Command::Distribution(command) => crate::distribution::decide::decide(state, command, now),
+        Command::Execution(command) => crate::execution::decide::decide(state, command, now),
     }
 }

@@ -144,6 +144,7 @@ pub enum Event {
     People(crate::people::PeopleEvent),
     Credits(crate::credits::CreditsEvent),
     Distribution(crate::distribution::DistributionEvent),
+    Execution(crate::execution::ExecutionEvent),
 }
 
 impl Event {
@@ -176,6 +177,7 @@ impl Event {
             Event::People(event) => event.kind(),
             Event::Credits(event) => event.kind(),
             Event::Distribution(event) => event.kind(),
+            Event::Execution(event) => event.kind(),
         }
     }
 }

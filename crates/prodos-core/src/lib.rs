@@ -8,6 +8,7 @@ pub mod decide;
 pub mod design;
 pub mod distribution;
 pub mod event;
+pub mod execution;
 pub mod ids;
 pub mod people;
 pub mod plan;

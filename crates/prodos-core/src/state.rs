@@ -18,6 +18,7 @@ pub struct State {
     pub people: crate::people::People,
     pub credits: crate::credits::Credits,
     pub distribution: crate::distribution::Distribution,
+    pub execution: crate::execution::Execution,
 }
 
 impl State {
@@ -90,6 +91,7 @@ impl State {
             Event::People(event) => self.people.apply(event),
             Event::Credits(event) => self.credits.apply(event),
             Event::Distribution(event) => crate::distribution::event::apply(self, event),
+            Event::Execution(event) => self.execution.apply(event),
         }
     }
 
@@ -120,7 +122,8 @@ impl State {
         }
         self.verify_plans()?;
         crate::credits::invariants::verify(self)?;
-        crate::distribution::invariants::verify(self)
+        crate::distribution::invariants::verify(self)?;
+        crate::execution::invariants::verify(self)
     }
 
     /// Plan invariants: every plan belongs to a known mandate and plans its pinned version; at most

@@ -1,6 +1,6 @@
 //! What people ask of distribution. `by` is the acting participant's handle.
 
-use crate::ids::DesignSelector;
+use crate::ids::{DesignSelector, PlanId};
 use crate::units::Milli;
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +12,12 @@ pub enum DistributionCommand {
         design: DesignSelector,
         serial: Option<String>,
         note: String,
+        by: String,
+    },
+    /// A plan's finished unit (every task of it verified) becomes a good (coordinators).
+    ProduceUnit {
+        plan: PlanId,
+        unit: u32,
         by: String,
     },
     GrantEntitlement {

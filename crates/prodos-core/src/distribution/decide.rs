@@ -9,7 +9,8 @@ use crate::credits::account::statement;
 use crate::credits::gate::require_goods_privilege;
 use crate::design::DesignStatus;
 use crate::event::Event;
-use crate::ids::{DesignRef, DesignSelector};
+use crate::execution::{TaskRef, TaskStatus};
+use crate::ids::{DesignRef, DesignSelector, PlanId};
 use crate::people::qualification::{require_coordinator, require_participant};
 use crate::rejection::Rejection;
 use crate::state::State;
@@ -22,6 +23,10 @@ pub fn decide(state: &State, command: &DistributionCommand, now: Timestamp) -> R
             require_coordinator(&state.people, "by", by, "register goods")?;
             let design = certified(state, *design)?;
             produce(state, design, serial.as_deref(), note, by, now)?
+        }
+        DistributionCommand::ProduceUnit { plan, unit, by } => {
+            require_coordinator(&state.people, "by", by, "register goods")?;
+            produce_unit(state, *plan, *unit, by, now)?
         }
         DistributionCommand::GrantEntitlement { handle, design, qty, cost_credits, by } => {
             if !(1..=10_000).contains(qty) {
@@ -151,6 +156,36 @@ fn distribute(state: &State, good: &str, to: &str, by: &str, now: Timestamp) -> 
             at: now,
         },
     })
+}
+
+/// Every task of the unit must be verified, and the unit must not be a good already.
+fn produce_unit(
+    state: &State,
+    plan_id: PlanId,
+    unit: u32,
+    by: &str,
+    now: Timestamp,
+) -> Result<DistributionEvent, Rejection> {
+    let plan = state.plans.plan(plan_id).ok_or(Rejection::UnknownPlan { plan: plan_id })?;
+    let origin = format!("{plan_id}#{unit}");
+    let not_finished = |message: String| Rejection::InvalidField { field: "unit".into(), message };
+    if unit == 0 || unit > plan.proposal.qty {
+        return Err(not_finished(format!("{plan_id} plans units 1–{}, not {unit}", plan.proposal.qty)));
+    }
+    if let Some(good) = state.distribution.goods().find(|good| good.origin == origin) {
+        return Err(not_finished(format!("{plan_id} unit {unit} is already a good ({})", good.id)));
+    }
+    for operation in plan.proposal.operations.iter().filter(|operation| operation.unit == unit) {
+        let task = TaskRef { plan: plan_id, operation: operation.operation.clone(), unit };
+        let record = state.execution.task(&task);
+        if record.status != TaskStatus::Verified {
+            return Err(not_finished(format!(
+                "{plan_id} unit {unit} is not finished: {task} is {}",
+                record.status.as_str()
+            )));
+        }
+    }
+    produce(state, plan.proposal.design, None, &origin, by, now)
 }
 
 fn known_design(state: &State, selector: DesignSelector) -> Result<DesignRef, Rejection> {

@@ -1,0 +1,252 @@
+//! Decisions about tasks. Order of checks: the task exists in a committed plan, its status allows
+//! the step, it is not blocked, predecessors are verified (start), the people involved are
+//! qualified (and, for verification, not the worker). Start consumes materials; verification
+//! records labor. Everything a refusal would leave half-done is decided before any event exists.
+
+use super::event::ExecutionEvent;
+use super::model::{Consumption, TaskRecord, TaskRef, TaskStatus};
+use crate::credits::decide::{LaborClaim, record_labor, verify_by};
+use crate::credits::gate::require_work_privilege;
+use crate::design::{DesignSpec, OperationSpec};
+use crate::event::Event;
+use crate::people::qualification::{require_participant, require_qualified};
+use crate::plan::{Plan, PlanStatus};
+use crate::rejection::Rejection;
+use crate::state::State;
+use crate::stock::decide::consume;
+use crate::time::Timestamp;
+use crate::units::{Milli, Quantity};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ExecutionCommand {
+    Start { task: TaskRef, worker: String },
+    Complete { task: TaskRef, by: String },
+    Verify { task: TaskRef, by: String },
+    Reject { task: TaskRef, by: String, reason: String },
+    Block { task: TaskRef, by: String, reason: String },
+    Unblock { task: TaskRef, by: String },
+}
+
+/// A task with what it needs from its plan and design.
+struct Located<'a> {
+    plan: &'a Plan,
+    spec: &'a DesignSpec,
+    operation: &'a OperationSpec,
+    record: TaskRecord,
+}
+
+fn locate<'a>(state: &'a State, task: &TaskRef) -> Result<Located<'a>, Rejection> {
+    let unknown = || Rejection::UnknownTask { task: task.to_string() };
+    let plan = state.plans.plan(task.plan).ok_or(Rejection::UnknownPlan { plan: task.plan })?;
+    if plan.status != PlanStatus::Committed {
+        return Err(Rejection::InvalidField {
+            field: "task".into(),
+            message: format!("{} is {}, not committed", plan.id, plan.status.as_str()),
+        });
+    }
+    if !plan.proposal.operations.iter().any(|op| op.operation == task.operation && op.unit == task.unit) {
+        return Err(unknown());
+    }
+    let spec = &state.designs.version(plan.proposal.design).ok_or_else(unknown)?.spec;
+    let operation = spec.operation(&task.operation).ok_or_else(unknown)?;
+    Ok(Located { plan, spec, operation, record: state.execution.task(task) })
+}
+
+fn require_status(
+    task: &TaskRef,
+    record: &TaskRecord,
+    wanted: TaskStatus,
+    action: &'static str,
+) -> Result<(), Rejection> {
+    if record.status != wanted {
+        return Err(Rejection::TaskWrongStatus { task: task.to_string(), status: record.status.as_str(), action });
+    }
+    if let Some(reason) = &record.blocked {
+        return Err(Rejection::InvalidField { field: "task".into(), message: format!("{task} is blocked: {reason}") });
+    }
+    Ok(())
+}
+
+fn skill_of(operation: &OperationSpec) -> Option<(&str, u8)> {
+    operation.skill.as_deref().map(|skill| (skill, operation.min_level.clamp(1, 5) as u8))
+}
+
+pub fn decide(state: &State, command: &ExecutionCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    match command {
+        ExecutionCommand::Start { task, worker } => start(state, task, worker, now),
+        ExecutionCommand::Complete { task, by } => {
+            let located = locate(state, task)?;
+            require_participant(&state.people, "by", by)?;
+            require_status(task, &located.record, TaskStatus::InProgress, "complete")?;
+            let worker = located.record.worker.as_deref().unwrap_or_default();
+            let coordinator = state.people.get(by).is_some_and(|participant| participant.coordinator);
+            if by != worker && !coordinator {
+                return Err(Rejection::InvalidField {
+                    field: "by".into(),
+                    message: format!("{task} is {worker}'s; only they or a coordinator complete it"),
+                });
+            }
+            Ok(vec![Event::Execution(ExecutionEvent::TaskCompleted { task: task.clone(), by: by.clone(), at: now })])
+        }
+        ExecutionCommand::Verify { task, by } => {
+            let located = locate(state, task)?;
+            require_status(task, &located.record, TaskStatus::Done, "verify")?;
+            let worker = located.record.worker.clone().unwrap_or_default();
+            let mut events = Vec::new();
+            match skill_of(located.operation) {
+                Some((skill, level)) => {
+                    let hours = Milli(located.operation.duration_min * 1000 / 60);
+                    let claim = LaborClaim {
+                        handle: &worker,
+                        skill,
+                        level,
+                        hours,
+                        verified_by: by,
+                        task: Some(task.to_string()),
+                        note: &located.operation.name,
+                    };
+                    let labor = record_labor(state, &claim, now)?;
+                    events.push(Event::Execution(ExecutionEvent::TaskVerified {
+                        task: task.clone(),
+                        by: by.clone(),
+                        at: now,
+                    }));
+                    events.push(Event::Credits(labor));
+                }
+                None => {
+                    require_participant(&state.people, "by", by)?;
+                    if *by == worker {
+                        return Err(Rejection::SelfApproval { handle: by.clone(), action: "verify".into() });
+                    }
+                    events.push(Event::Execution(ExecutionEvent::TaskVerified {
+                        task: task.clone(),
+                        by: by.clone(),
+                        at: now,
+                    }));
+                }
+            }
+            Ok(events)
+        }
+        ExecutionCommand::Reject { task, by, reason } => {
+            if reason.trim().is_empty() {
+                return Err(Rejection::FieldRequired { field: "reason".into() });
+            }
+            let located = locate(state, task)?;
+            require_status(task, &located.record, TaskStatus::Done, "reject")?;
+            let worker = located.record.worker.clone().unwrap_or_default();
+            match skill_of(located.operation) {
+                Some((skill, level)) => verify_by(state, &worker, by, skill, level, now)?,
+                None => {
+                    require_participant(&state.people, "by", by)?;
+                }
+            }
+            let event = ExecutionEvent::TaskRejected {
+                task: task.clone(),
+                by: by.clone(),
+                reason: reason.trim().into(),
+                at: now,
+            };
+            Ok(vec![Event::Execution(event)])
+        }
+        ExecutionCommand::Block { task, by, reason } => {
+            if reason.trim().is_empty() {
+                return Err(Rejection::FieldRequired { field: "reason".into() });
+            }
+            let located = locate(state, task)?;
+            require_participant(&state.people, "by", by)?;
+            if located.record.status == TaskStatus::Verified {
+                return Err(Rejection::TaskWrongStatus { task: task.to_string(), status: "verified", action: "block" });
+            }
+            if located.record.blocked.is_some() {
+                return Ok(Vec::new());
+            }
+            let event = ExecutionEvent::TaskBlocked {
+                task: task.clone(),
+                by: by.clone(),
+                reason: reason.trim().into(),
+                at: now,
+            };
+            Ok(vec![Event::Execution(event)])
+        }
+        ExecutionCommand::Unblock { task, by } => {
+            let located = locate(state, task)?;
+            require_participant(&state.people, "by", by)?;
+            if located.record.blocked.is_none() {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::Execution(ExecutionEvent::TaskUnblocked { task: task.clone(), by: by.clone(), at: now })])
+        }
+    }
+}
+
+fn start(state: &State, task: &TaskRef, worker: &str, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    let located = locate(state, task)?;
+    require_participant(&state.people, "worker", worker)?;
+    require_status(task, &located.record, TaskStatus::Ready, "start")?;
+    for predecessor in &located.operation.after {
+        let before = TaskRef { plan: task.plan, operation: predecessor.operation.clone(), unit: task.unit };
+        let record = state.execution.task(&before);
+        if record.status != TaskStatus::Verified {
+            return Err(Rejection::PredecessorNotVerified {
+                task: task.to_string(),
+                predecessor: before.to_string(),
+                status: record.status.as_str(),
+            });
+        }
+    }
+    if let Some((skill, level)) = skill_of(located.operation) {
+        require_qualified(&state.people, "worker", worker, skill, level, now)?;
+        require_work_privilege(&state.credits, worker, level, now)?;
+    }
+    // Consume each part line for one unit, from the plan's reservation first; a scratch copy of
+    // stock lets two lines of the same material see each other.
+    let mut scratch = state.stock.clone();
+    let mut stock_events = Vec::new();
+    let mut consumed = Vec::new();
+    let purpose = located.plan.purpose();
+    for part_id in &located.operation.consumes {
+        let Some(part) = located.spec.part(part_id) else { continue };
+        let qty = Quantity { amount: per_unit_qty(located.spec, part), unit: part.unit };
+        let events = consume(&scratch, &part.material, qty, Some(&purpose), now)?;
+        for event in events {
+            if let Event::StockConsumed { lot, qty, reserved_for, material, .. } = &event
+                && let Some(lot_record) = scratch.lot_mut(*lot)
+            {
+                consumed.push(Consumption {
+                    lot: *lot,
+                    material: material.clone(),
+                    qty: *qty,
+                    provenance: lot_record.provenance.clone(),
+                });
+                lot_record.consume(*qty, reserved_for.as_deref());
+            }
+            stock_events.push(event);
+        }
+    }
+    let mut events = vec![Event::Execution(ExecutionEvent::TaskStarted {
+        task: task.clone(),
+        worker: worker.to_string(),
+        consumed,
+        at: now,
+    })];
+    events.extend(stock_events);
+    Ok(events)
+}
+
+/// One finished unit's quantity of a part line: its quantity per module instance times the
+/// module counts up to the unit, plus scrap.
+fn per_unit_qty(spec: &DesignSpec, part: &crate::design::PartLine) -> Milli {
+    let mut instances: i64 = 1;
+    let mut module = spec.module(&part.module);
+    let mut depth = 0;
+    while let Some(current) = module {
+        instances = instances.saturating_mul(current.count.max(1));
+        module = current.parent.as_deref().and_then(|parent| spec.module(parent));
+        depth += 1;
+        if depth > spec.modules.len() {
+            break;
+        }
+    }
+    Milli(part.qty.0.saturating_mul(instances)).with_scrap(part.scrap_bp.clamp(0, 100_000) as u32)
+}

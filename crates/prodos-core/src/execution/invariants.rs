@@ -1,0 +1,29 @@
+//! Execution invariants for `State::verify`: every consumed quantity traces to a lot of that
+//! material with the recorded provenance; a task beyond ready has a worker; a verified task's
+//! verifier is not its worker.
+
+use crate::state::State;
+
+pub fn verify(state: &State) -> Result<(), String> {
+    for (task, record) in state.execution.touched() {
+        for consumption in &record.consumed {
+            let lot = state
+                .stock
+                .lot(consumption.lot)
+                .ok_or_else(|| format!("{task} consumed from unknown {}", consumption.lot))?;
+            if lot.material != consumption.material || lot.provenance != consumption.provenance {
+                return Err(format!("{task}'s consumption from {} does not match the lot", lot.id));
+            }
+            if !consumption.qty.is_positive() {
+                return Err(format!("{task} consumed {} from {}", consumption.qty, lot.id));
+            }
+        }
+        if record.status != super::TaskStatus::Ready && record.worker.is_none() {
+            return Err(format!("{task} is {} without a worker", record.status.as_str()));
+        }
+        if record.verified_by.is_some() && record.verified_by == record.worker {
+            return Err(format!("{task} was verified by its own worker"));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,112 @@
+//! Tasks as the ledger knows them. A task is one operation instance of a committed plan, named
+//! `PROD-0001/bracing#2`; a task nobody has touched is ready (or waiting on predecessors).
+
+use crate::ids::{LotId, PlanId};
+use crate::stock::Provenance;
+use crate::time::Timestamp;
+use crate::units::Milli;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TaskRef {
+    pub plan: PlanId,
+    pub operation: String,
+    pub unit: u32,
+}
+
+impl fmt::Display for TaskRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}#{}", self.plan, self.operation, self.unit)
+    }
+}
+
+impl std::str::FromStr for TaskRef {
+    type Err = String;
+    fn from_str(text: &str) -> Result<TaskRef, String> {
+        let error = || format!("`{text}` is not a task (expected PROD-NNNN/OPERATION#UNIT)");
+        let (plan, rest) = text.split_once('/').ok_or_else(error)?;
+        let (operation, unit) = rest.rsplit_once('#').ok_or_else(error)?;
+        let plan = plan.parse::<PlanId>().map_err(|_| error())?;
+        let unit = unit.parse::<u32>().map_err(|_| error())?;
+        if operation.is_empty() || unit == 0 {
+            return Err(error());
+        }
+        Ok(TaskRef { plan, operation: operation.to_string(), unit })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    Ready,
+    InProgress,
+    Done,
+    Verified,
+}
+
+impl TaskStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskStatus::Ready => "ready",
+            TaskStatus::InProgress => "in progress",
+            TaskStatus::Done => "done",
+            TaskStatus::Verified => "verified",
+        }
+    }
+}
+
+/// A quantity taken from one lot for a task, with the lot's provenance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consumption {
+    pub lot: LotId,
+    pub material: String,
+    pub qty: Milli,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaskRecord {
+    pub status: TaskStatus,
+    pub worker: Option<String>,
+    pub blocked: Option<String>,
+    pub started_at: Option<Timestamp>,
+    pub completed_at: Option<Timestamp>,
+    pub verified_by: Option<String>,
+    pub rejections: u32,
+    pub consumed: Vec<Consumption>,
+}
+
+impl Default for TaskRecord {
+    fn default() -> Self {
+        TaskRecord {
+            status: TaskStatus::Ready,
+            worker: None,
+            blocked: None,
+            started_at: None,
+            completed_at: None,
+            verified_by: None,
+            rejections: 0,
+            consumed: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Execution {
+    tasks: BTreeMap<TaskRef, TaskRecord>,
+}
+
+impl Execution {
+    /// The task's record; an untouched task is ready.
+    pub fn task(&self, task: &TaskRef) -> TaskRecord {
+        self.tasks.get(task).cloned().unwrap_or_default()
+    }
+    pub fn touched(&self) -> impl Iterator<Item = (&TaskRef, &TaskRecord)> {
+        self.tasks.iter()
+    }
+    pub(crate) fn task_mut(&mut self, task: &TaskRef) -> &mut TaskRecord {
+        self.tasks.entry(task.clone()).or_default()
+    }
+}

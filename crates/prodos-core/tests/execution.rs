@@ -1,0 +1,219 @@
+//! Execution scenarios: a committed stool plan walks from its first task to distribution —
+//! predecessors verified before successors, materials consumed from the plan's reservation with
+//! lot and provenance, verification by someone else recording labor and credits — and ends
+//! with `verify` (credits = labor − decay, every consumed quantity traces to a lot, no good
+//! released twice).
+
+mod world;
+
+use prodos_core::credits::statement;
+use prodos_core::distribution::DistributionCommand;
+use prodos_core::execution::{ExecutionCommand, TaskRef, TaskStatus};
+use prodos_core::people::{NewParticipant, PeopleCommand};
+use prodos_core::plan::{Day, MaterialNeed, PlanProposal, ScheduledOperation, Verdict};
+use prodos_core::stock::{LotReceipt, Provenance};
+use prodos_core::*;
+use world::{World, certified_stool};
+
+const STOOL: DesignSelector = DesignSelector { design: DesignId(1), version: None };
+
+fn operation(operation: &str, unit: u32, start: Timestamp) -> ScheduledOperation {
+    ScheduledOperation {
+        operation: operation.into(),
+        unit,
+        start,
+        end: start,
+        start_work_min: 0,
+        end_work_min: 0,
+        slack_work_min: 0,
+        critical: true,
+        resources: vec!["joinery≥1×1".into()],
+    }
+}
+
+/// A shop with a committed plan `PROD-0001` for two stools and 6 leg blanks from a sawmill.
+fn shop_with_plan() -> World {
+    let mut world = World::new();
+    certified_stool(&mut world);
+    let participants = ["carol", "dana", "erin"]
+        .iter()
+        .map(|handle| NewParticipant { handle: handle.to_string(), real_name: None, coordinator: *handle == "carol" })
+        .collect();
+    world.people(PeopleCommand::AddParticipants { participants, by: None }).unwrap();
+    for (handle, level) in [("dana", 3), ("erin", 2)] {
+        let grant = PeopleCommand::GrantCertification {
+            handle: handle.into(),
+            skill: "joinery".into(),
+            level,
+            expires_on: None,
+            by: "carol".into(),
+        };
+        world.people(grant).unwrap();
+    }
+    let receipt = LotReceipt {
+        material: "oak-leg-blank".into(),
+        material_name: None,
+        qty: Quantity { amount: Milli::from_units(6), unit: Unit::Piece },
+        unit_cost: Millicents::from_currency(4.0).unwrap(),
+        location: "rack".into(),
+        provenance: Provenance::Supplier("sawmill".into()),
+    };
+    world.run(Command::ReceiveLots { lots: vec![receipt] }).unwrap();
+    let due = Day::of(world.now).plus(30);
+    let mandate = Command::CreateMandate { design: STOOL, qty: 2, due, decision: Some(DecisionId(19)), priority: 0 };
+    world.run(mandate).unwrap();
+    let start = world.now;
+    let proposal = PlanProposal {
+        design: DesignRef { design: DesignId(1), version: 1 },
+        qty: 2,
+        start,
+        materials: vec![MaterialNeed {
+            material: "oak-leg-blank".into(),
+            unit: Unit::Piece,
+            required: Milli::from_units(6),
+            from_stock: Milli::from_units(6),
+            shortage: Milli::ZERO,
+        }],
+        purchases: vec![],
+        operations: vec![
+            operation("cut", 1, start),
+            operation("assemble", 1, start),
+            operation("cut", 2, start),
+            operation("assemble", 2, start),
+        ],
+        verdict: Verdict {
+            due,
+            finish: Some(start),
+            on_time: true,
+            late_by_work_days: 0,
+            late_by_days: 0,
+            makespan_work_min: 240,
+            critical_path: vec![],
+            bottleneck: None,
+            resource_loads: vec![],
+            skill_hours: vec![],
+            material_problems: vec![],
+            infeasible: vec![],
+            schedules_generated: 1,
+            lower_bound_work_min: 240,
+        },
+    };
+    world.run(Command::RecordPlanProposal { mandate: MandateId(1), proposal }).unwrap();
+    world.run(Command::CommitPlan { plan: PlanId(1) }).unwrap();
+    world
+}
+
+fn task(operation: &str, unit: u32) -> TaskRef {
+    TaskRef { plan: PlanId(1), operation: operation.into(), unit }
+}
+
+fn exec(command: ExecutionCommand) -> Command {
+    Command::Execution(command)
+}
+
+fn start(operation: &str, unit: u32, worker: &str) -> Command {
+    exec(ExecutionCommand::Start { task: task(operation, unit), worker: worker.into() })
+}
+fn complete(operation: &str, unit: u32, by: &str) -> Command {
+    exec(ExecutionCommand::Complete { task: task(operation, unit), by: by.into() })
+}
+fn verify(operation: &str, unit: u32, by: &str) -> Command {
+    exec(ExecutionCommand::Verify { task: task(operation, unit), by: by.into() })
+}
+
+#[test]
+fn a_stool_goes_from_its_first_task_to_a_released_good() {
+    let mut world = shop_with_plan();
+    assert_eq!(
+        world.refuse(start("assemble", 1, "dana")).to_string(),
+        "PROD-0001/assemble#1 cannot start: its predecessor PROD-0001/cut#1 is ready, not verified"
+    );
+    let events = world.run(start("cut", 1, "erin")).unwrap();
+    assert!(events.iter().any(|event| matches!(
+        event,
+        Event::StockConsumed { lot: LotId(1), qty, reserved_for: Some(purpose), .. }
+            if *qty == Milli::from_units(3) && purpose == "PROD-0001"
+    )));
+    let record = world.state.execution.task(&task("cut", 1));
+    assert_eq!(record.consumed[0].provenance, Provenance::Supplier("sawmill".into()));
+    assert_eq!(world.refuse(verify("cut", 1, "dana")).to_string(), "PROD-0001/cut#1 is in progress; cannot verify");
+    world.run(complete("cut", 1, "erin")).unwrap();
+    assert_eq!(world.refuse(complete("cut", 1, "erin")).to_string(), "PROD-0001/cut#1 is done; cannot complete");
+    assert_eq!(world.refuse(verify("cut", 1, "erin")).to_string(), "erin cannot verify their own work");
+    world.run(verify("cut", 1, "dana")).unwrap();
+    let labor = &world.state.credits.labor()[0];
+    assert_eq!(
+        (labor.handle.as_str(), labor.hours, labor.task.as_deref()),
+        ("erin", Milli(500), Some("PROD-0001/cut#1"))
+    );
+
+    assert_eq!(
+        world.refuse(start("assemble", 1, "carol")).to_string(),
+        "carol is not qualified for `joinery` at level 2: holds no certification in it"
+    );
+    world.run(start("assemble", 1, "dana")).unwrap();
+    world.run(complete("assemble", 1, "dana")).unwrap();
+    world.run(verify("assemble", 1, "erin")).unwrap();
+
+    // Unit 2: rework after a rejection, a blocked task, a coordinator verifying.
+    world.run(start("cut", 2, "dana")).unwrap();
+    world.run(complete("cut", 2, "dana")).unwrap();
+    let reject =
+        exec(ExecutionCommand::Reject { task: task("cut", 2), by: "erin".into(), reason: "legs 2 mm short".into() });
+    world.run(reject).unwrap();
+    assert_eq!(world.state.execution.task(&task("cut", 2)).status, TaskStatus::InProgress);
+    world.run(complete("cut", 2, "dana")).unwrap();
+    world.run(verify("cut", 2, "carol")).unwrap();
+    let block =
+        exec(ExecutionCommand::Block { task: task("assemble", 2), by: "erin".into(), reason: "glue ran out".into() });
+    world.run(block).unwrap();
+    assert_eq!(
+        world.refuse(start("assemble", 2, "erin")).to_string(),
+        "field `task`: PROD-0001/assemble#2 is blocked: glue ran out"
+    );
+    world.run(exec(ExecutionCommand::Unblock { task: task("assemble", 2), by: "carol".into() })).unwrap();
+    world.run(start("assemble", 2, "erin")).unwrap();
+    world.run(complete("assemble", 2, "erin")).unwrap();
+    world.run(verify("assemble", 2, "dana")).unwrap();
+    assert_eq!(world.state.stock.on_hand("oak-leg-blank"), Milli::ZERO);
+
+    // Finished units become goods; erin, entitled, receives one for a credit.
+    let produce =
+        |unit| Command::Distribution(DistributionCommand::ProduceUnit { plan: PlanId(1), unit, by: "carol".into() });
+    world.run(produce(1)).unwrap();
+    assert!(world.refuse(produce(1)).to_string().contains("already a good"), "unit 1 is produced once");
+    let grant = DistributionCommand::GrantEntitlement {
+        handle: "erin".into(),
+        design: STOOL,
+        qty: 1,
+        cost_credits: Milli::ONE,
+        by: "carol".into(),
+    };
+    world.run(Command::Distribution(grant)).unwrap();
+    let distribute = Command::Distribution(DistributionCommand::Distribute {
+        good: "stool-0001".into(),
+        to: "erin".into(),
+        by: "carol".into(),
+    });
+    world.run(distribute).unwrap();
+    let erin = statement(&world.state.credits, "erin", world.now);
+    assert_eq!((erin.earned, erin.spent, erin.balance), (Milli(2000), Milli(1000), Milli(1000)));
+    let reputation = prodos_core::credits::reputation::reputation(&world.state, "dana");
+    assert_eq!((reputation.tasks_verified_first_time, reputation.tasks_rejected), (1, 1));
+    world.verify();
+}
+
+#[test]
+fn an_unfinished_unit_is_not_a_good_and_unknown_tasks_are_named() {
+    let mut world = shop_with_plan();
+    let produce =
+        Command::Distribution(DistributionCommand::ProduceUnit { plan: PlanId(1), unit: 1, by: "carol".into() });
+    assert_eq!(
+        world.refuse(produce).to_string(),
+        "field `unit`: PROD-0001 unit 1 is not finished: PROD-0001/cut#1 is ready"
+    );
+    assert_eq!(world.refuse(start("sand", 1, "dana")).to_string(), "unknown task `PROD-0001/sand#1`");
+    assert_eq!(world.refuse(start("cut", 3, "dana")).to_string(), "unknown task `PROD-0001/cut#3`");
+    assert_eq!(world.refuse(start("cut", 1, "zed")).to_string(), "unknown participant `zed` (field `worker`)");
+    world.verify();
+}

@@ -150,3 +150,117 @@ pub fn bench_explode_and_cost(
     }
     Ok(PlanBenchFigures { bom_lines, units, materials, explode_and_cost: best, runs: runs.max(1) })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use prodos_core::design::{
+        DesignSpec, Lifetime, ModuleSpec, OperationSpec, PartLine, QualityCheck, SkillDef, ToolDef, ToolKind,
+    };
+    use prodos_core::plan::{Day, PlanStatus};
+    use prodos_core::stock::{LotReceipt, Provenance};
+    use prodos_core::units::{Milli, Millicents, Quantity, Unit};
+    use prodos_core::{DesignId, DesignSelector};
+    use prodos_ledger::MemoryLedger;
+    use std::sync::Arc;
+
+    fn stool() -> DesignSpec {
+        let check = QualityCheck { name: "wobble".into(), nominal: 0.0, tolerance: 1.0, unit: "mm".into() };
+        let op = |id: &str, after: Vec<&str>, consumes: Vec<&str>| OperationSpec {
+            id: id.into(),
+            name: id.into(),
+            module: Some("frame".into()),
+            duration_min: 90,
+            skill: Some("joinery".into()),
+            min_level: 2,
+            crew: 1,
+            tools: vec!["bench".into()],
+            after: after
+                .into_iter()
+                .map(|o| prodos_core::design::Precedence { operation: o.into(), lag_min: 0 })
+                .collect(),
+            consumes: consumes.into_iter().map(String::from).collect(),
+            checks: vec![check.clone()],
+        };
+        DesignSpec {
+            key: "stool".into(),
+            name: "Stool".into(),
+            summary: "A shop stool".into(),
+            lifetime: Lifetime {
+                service_life_years: Some(30),
+                maintenance_interval_days: Some(365),
+                repairability: "Wedged tenons".into(),
+            },
+            skills: vec![SkillDef { id: "joinery".into(), name: "Joinery".into() }],
+            tools: vec![ToolDef { id: "bench".into(), name: "Bench".into(), kind: ToolKind::Workstation }],
+            modules: vec![ModuleSpec { id: "frame".into(), name: "Frame".into(), parent: None, count: 1 }],
+            parts: vec![PartLine {
+                id: "legs".into(),
+                name: "Legs".into(),
+                module: "frame".into(),
+                material: "oak-leg-blank".into(),
+                qty: Milli::from_units(3),
+                unit: Unit::Piece,
+                scrap_bp: 0,
+                supplier_hints: vec![],
+            }],
+            operations: vec![op("cut", vec![], vec!["legs"]), op("assemble", vec!["cut"], vec![])],
+        }
+    }
+
+    #[test]
+    fn propose_records_on_fresh_state_and_commit_reserves_the_netted_legs() {
+        let node = Node::open(Arc::new(MemoryLedger::new())).unwrap();
+        let now = Timestamp::from_millis(Day::from_ymd(2026, 11, 23).unwrap().start().millis());
+        let serial = std::cell::Cell::new(0);
+        let meta = || {
+            serial.set(serial.get() + 1);
+            CommandMeta { command_id: format!("test-{}", serial.get()), actor: "test".into(), now }
+        };
+        let design = DesignSelector { design: DesignId(1), version: None };
+        let receipt = LotReceipt {
+            material: "oak-leg-blank".into(),
+            material_name: None,
+            qty: Quantity { amount: Milli::from_units(7), unit: Unit::Piece },
+            unit_cost: Millicents::from_currency(4.0).unwrap(),
+            location: "rack".into(),
+            provenance: Provenance::Own,
+        };
+        for command in [
+            Command::ImportDesign { spec: stool(), declared: None },
+            Command::CertifyDesign { design },
+            Command::ReceiveLots { lots: vec![receipt] },
+            Command::DeclareSkillHeadcount { skill: "joinery".into(), level: 3, headcount: 1 },
+            Command::DeclareToolCount { tool: "bench".into(), count: 1 },
+            Command::CreateMandate { design, qty: 3, due: Day::of(now).plus(30), decision: None, priority: 0 },
+        ] {
+            node.execute(&command, &meta()).unwrap();
+        }
+        let options = ProposeOptions { time_limit: Some(Duration::from_millis(200)), ..ProposeOptions::default() };
+        let proposed = propose_plan(&node, MandateId(1), &options, &meta()).unwrap();
+        let detail = plan_detail(&node, proposed.plan).unwrap();
+        // Finished long before the due date, but two legs nobody sells keep it from being on time.
+        assert!(!detail.verdict.on_time && detail.verdict.late_by_days == 0, "{:?}", detail.verdict);
+        assert_eq!(
+            detail.verdict.finish.as_deref(),
+            Some("2026-11-24 09:00"),
+            "6 × 90 min on one bench from Monday 08:00"
+        );
+        assert_eq!(detail.operations.len(), 6);
+        assert_eq!(detail.verdict.bottleneck.as_ref().unwrap().utilisation_pct, 100.0);
+        // 9 legs needed, 7 in stock: 7 netted, 2 short and nobody sells them.
+        assert_eq!((detail.materials[0].from_stock.as_str(), detail.materials[0].shortage.as_str()), ("7", "2"));
+        node.execute(&Command::CommitPlan { plan: proposed.plan }, &meta()).unwrap();
+        node.read(|state| {
+            assert_eq!(state.plans.plan(proposed.plan).unwrap().status, PlanStatus::Committed);
+            assert_eq!(state.stock.reserved_for("oak-leg-blank", &proposed.plan.to_string()), Milli::from_units(7));
+            state.verify().unwrap();
+        });
+        // Costs follow the state at once: the plan prices the legs it holds at lot cost, while a
+        // fresh design costing finds no free legs any more and nobody selling them.
+        assert_eq!(plan_detail(&node, proposed.plan).unwrap().cost.materials_total, "28.00");
+        let cost = design_cost_view(&node, design, 3).unwrap();
+        assert_eq!(cost.materials_total, "0.00");
+        assert!(cost.problems[0].contains("`oak-leg-blank`: 9 pc neither in stock nor offered"), "{:?}", cost.problems);
+    }
+}

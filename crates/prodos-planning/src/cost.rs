@@ -9,7 +9,7 @@ use crate::stock_view::StockView;
 use prodos_core::design::DesignSpec;
 use prodos_core::units::{Milli, Millicents, Unit};
 use prodos_core::{DesignRef, DesignSelector, Rejection, State};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The module bucket for operations that belong to no module (final assembly of the unit).
 pub const UNIT_LEVEL: &str = "(unit)";
@@ -153,7 +153,7 @@ pub fn cost_of_spec(
         module.materials = cost;
     }
 
-    let mut unrated_skills = BTreeSet::new();
+    let mut unrated_skills: BTreeMap<&str, BTreeSet<u8>> = BTreeMap::new();
     let mut unrated_tools = BTreeSet::new();
     for operation in &spec.operations {
         let idx = bucket(operation.module.as_deref());
@@ -163,7 +163,7 @@ pub fn cost_of_spec(
             match state.capacity.labor_rate_per_hour(skill, level) {
                 Some(rate) => modules[idx].labor += per_hour(rate, operation.duration_min * operation.crew * units),
                 None => {
-                    unrated_skills.insert(format!("`{skill}` level {level}"));
+                    unrated_skills.entry(skill).or_default().insert(level);
                 }
             }
         }
@@ -177,10 +177,14 @@ pub fn cost_of_spec(
         }
     }
     if !unrated_skills.is_empty() {
-        problems.push(format!(
-            "no labor rate for {}; that work is costed at 0",
-            unrated_skills.into_iter().collect::<Vec<_>>().join(", ")
-        ));
+        let named: Vec<String> = unrated_skills
+            .into_iter()
+            .map(|(skill, levels)| {
+                let levels: Vec<String> = levels.iter().map(u8::to_string).collect();
+                format!("`{skill}` (level {})", levels.join(", "))
+            })
+            .collect();
+        problems.push(format!("no labor rate for {}; that work is costed at 0", named.join(", ")));
     }
     if !unrated_tools.is_empty() {
         problems.push(format!(

@@ -200,8 +200,14 @@ pub fn print_verdict(detail: &PlanDetailView) {
                 b.resource, b.busy_hours, b.capacity, b.utilisation_pct
             );
         }
-        if !v.critical_path.is_empty() {
-            println!("critical path: {}", v.critical_path.join(" → "));
+        match v.critical_path.len() {
+            0 => {}
+            n if n <= 12 => println!("critical path: {}", v.critical_path.join(" → ")),
+            n => println!(
+                "critical path ({n} operations, `plan show --json` lists all): {} → … → {}",
+                v.critical_path[..4].join(" → "),
+                v.critical_path[n - 4..].join(" → ")
+            ),
         }
     }
     for problem in &v.material_problems {

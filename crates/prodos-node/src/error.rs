@@ -17,6 +17,9 @@ pub enum NodeError {
     Undecodable { seq: u64, kind: String, reason: String },
     #[error("cannot open data directory {path}: {reason}")]
     DataDir { path: String, reason: String },
+    /// An example file compiled into the binary does not parse: a build that should not ship.
+    #[error("example {file} is broken: {reason}")]
+    BrokenExample { file: String, reason: String },
     /// Another writer kept moving the head; the command was not applied.
     #[error("gave up after {attempts} attempts: the ledger kept changing under this command")]
     TooMuchContention { attempts: u32 },

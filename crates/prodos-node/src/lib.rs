@@ -5,6 +5,7 @@ pub mod bench;
 pub mod clock;
 mod codec;
 pub mod data_dir;
+pub mod demo;
 mod error;
 mod node;
 pub mod planning;

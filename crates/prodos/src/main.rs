@@ -40,6 +40,8 @@ enum Noun {
     Bench(cli::bench::BenchCommand),
     /// Seed an empty data directory with the demo cooperative (example designs, stock, suppliers).
     Demo,
+    /// Serve the JSON API and dashboard over the data directory (`--demo` seeds it first).
+    Serve(cli::serve::ServeArgs),
 
     // Planning (issue 3).
     /// Production mandates: build N units of a certified design by a date.
@@ -76,6 +78,11 @@ enum Noun {
     Entitlement(cli::entitlement::EntitlementCommand),
     /// Release a good to an entitled participant (once).
     Distribute(cli::goods::DistributeArgs),
+    /// Tasks of committed plans: start, complete, verify, reject, block, unblock.
+    #[command(subcommand)]
+    Task(cli::task::TaskCommand),
+    /// Per plan: tasks done and in progress, labor events, materials consumed.
+    Production(cli::production::ProductionArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -93,6 +100,7 @@ fn main() -> std::process::ExitCode {
         Noun::Schedule(args) => cli::schedule::run(args),
         Noun::Bench(command) => cli::bench::run(command),
         Noun::Demo => cli::demo::run(&cli.global),
+        Noun::Serve(args) => cli::serve::run(args, &cli.global),
         Noun::Mandate(command) => cli::mandate::run(command, &cli.global),
         Noun::Plan(command) => cli::plan::run(command, &cli.global),
         Noun::Resources(command) => cli::resources::run(command, &cli.global),
@@ -104,6 +112,8 @@ fn main() -> std::process::ExitCode {
         Noun::Goods(command) => cli::goods::run(command, &cli.global),
         Noun::Entitlement(command) => cli::entitlement::run(command, &cli.global),
         Noun::Distribute(args) => cli::goods::distribute(args, &cli.global),
+        Noun::Task(command) => cli::task::run(command, &cli.global),
+        Noun::Production(args) => cli::production::run(args, &cli.global),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -3,18 +3,10 @@
 //! directory.
 
 use super::context::{Context, GlobalArgs};
-use anyhow::Context as _;
-use prodos_core::stock::LotReceipt;
-use prodos_core::{Command, DesignSelector};
 
-/// The example files shipped in `examples/`, compiled into the binary.
-pub const EXAMPLE_DESIGNS: &[(&str, &str)] = &[
-    ("examples/acoustic-guitar.toml", include_str!("../../../../examples/acoustic-guitar.toml")),
-    ("examples/modular-house.toml", include_str!("../../../../examples/modular-house.toml")),
-];
-pub const EXAMPLE_STOCK: (&str, &str) = ("examples/stock.csv", include_str!("../../../../examples/stock.csv"));
-pub const EXAMPLE_SUPPLIERS: (&str, &str) =
-    ("examples/suppliers.csv", include_str!("../../../../examples/suppliers.csv"));
+/// The example files shipped in `examples/`, compiled into the binary (kept here for callers).
+#[allow(unused_imports, reason = "the planning benchmark reads the examples through this path")]
+pub use prodos_node::demo::{EXAMPLE_DESIGNS, EXAMPLE_STOCK, EXAMPLE_SUPPLIERS};
 
 pub fn run(global: &GlobalArgs) -> anyhow::Result<()> {
     let context = Context::open(global)?;
@@ -51,28 +43,8 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Imports and certifies the example designs, then receives stock and supplier catalogs.
+/// Seeds the demo cooperative; the seeding itself lives in prodos-node so the server shares it.
 pub fn seed(context: &Context) -> anyhow::Result<()> {
-    for (file, text) in EXAMPLE_DESIGNS {
-        let parsed = prodos_formats::parse_design(file, text)?;
-        let receipt = context.execute(&Command::ImportDesign { spec: parsed.spec, declared: None })?;
-        let design = receipt
-            .events
-            .iter()
-            .find_map(|event| match event {
-                prodos_core::Event::DesignDrafted { design, .. } => Some(*design),
-                _ => None,
-            })
-            .with_context(|| format!("{file} drafted no design"))?;
-        let selector = DesignSelector { design: design.design, version: Some(design.version) };
-        context.execute(&Command::CertifyDesign { design: selector })?;
-    }
-    let (file, text) = EXAMPLE_SUPPLIERS;
-    let suppliers = prodos_formats::catalog_listings(&prodos_formats::parse_catalog_csv(file, text)?);
-    context.execute(&Command::ImportSuppliers { suppliers })?;
-    let (file, text) = EXAMPLE_STOCK;
-    let lots: Vec<LotReceipt> =
-        prodos_formats::parse_stock_csv(file, text)?.iter().map(prodos_formats::StockRow::to_receipt).collect();
-    context.execute(&Command::ReceiveLots { lots })?;
+    prodos_node::demo::seed(&context.node, &context.global.actor, prodos_node::clock::now())?;
     Ok(())
 }

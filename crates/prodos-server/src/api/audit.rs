@@ -1,0 +1,93 @@
+//! `/api/audit`: the ledger as anyone in the node may read it, and the check that it is intact.
+
+use crate::api::extract::ApiQuery;
+use crate::error::{ApiError, ErrorBody};
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::State;
+use prodos_node::views::LedgerEntryView;
+use serde::{Deserialize, Serialize};
+
+/// A page of the log is bounded, so one request cannot make the server copy the whole ledger.
+pub const MAX_LOG_LIMIT: usize = 1000;
+pub const DEFAULT_LOG_LIMIT: usize = 100;
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct LogQuery {
+    /// First sequence number to show (1 when absent).
+    pub since: Option<u64>,
+    /// At most this many entries (100 when absent, at most 1000).
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct VerifyBody {
+    pub intact: bool,
+    pub events: u64,
+    pub head_seq: u64,
+    pub head_hash: String,
+    /// When not intact: the first entry that fails, and why.
+    pub first_bad_seq: Option<u64>,
+    pub reason: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/audit/log", tag = "audit", params(LogQuery),
+    responses((status = 200, description = "Ledger entries from `since`, oldest first", body = Vec<serde_json::Value>),
+              (status = 400, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn log(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<LogQuery>,
+) -> Result<Json<Vec<LedgerEntryView>>, ApiError> {
+    let since = query.since.unwrap_or(1).max(1);
+    let limit = query.limit.unwrap_or(DEFAULT_LOG_LIMIT);
+    if !(1..=MAX_LOG_LIMIT).contains(&limit) {
+        return Err(ApiError::invalid("limit", format!("must be 1–{MAX_LOG_LIMIT}, got {limit}")));
+    }
+    let entries = state
+        .blocking(move |state| {
+            let mut entries = Vec::with_capacity(limit.min(256));
+            let last_seq = since.saturating_add(limit as u64 - 1);
+            let scanned = state.node.store().scan(since, &mut |entry| {
+                if entry.seq <= last_seq {
+                    entries.push(LedgerEntryView::of(&entry));
+                }
+                Ok(())
+            });
+            scanned.map_err(ApiError::internal)?;
+            Ok(entries)
+        })
+        .await?;
+    Ok(Json(entries))
+}
+
+#[utoipa::path(get, path = "/api/audit/verify", tag = "audit",
+    responses((status = 200, description = "Whether the hash chain is intact, and its head", body = VerifyBody),
+              (status = 403, body = ErrorBody)))]
+pub async fn verify(State(state): State<AppState>) -> Result<Json<VerifyBody>, ApiError> {
+    state
+        .blocking(|state| {
+            Ok(Json(match prodos_ledger::verify(state.node.store()) {
+                Ok(report) => VerifyBody {
+                    intact: true,
+                    events: report.events,
+                    head_seq: report.head.seq,
+                    head_hash: report.head.hash_hex(),
+                    first_bad_seq: None,
+                    reason: None,
+                },
+                Err(failure) => {
+                    let head = state.node.head();
+                    VerifyBody {
+                        intact: false,
+                        events: head.seq,
+                        head_seq: head.seq,
+                        head_hash: head.hash_hex(),
+                        first_bad_seq: Some(failure.first_bad_seq),
+                        reason: Some(failure.reason),
+                    }
+                }
+            }))
+        })
+        .await
+}

@@ -1,0 +1,140 @@
+//! `/api/designs`: list, show, export, import (TOML body), certify and retire versioned designs.
+
+use crate::api::extract::{ApiPath, TextBody};
+use crate::api::{ReceiptBody, command_id, execute};
+use crate::auth::Principal;
+use crate::error::{ApiError, ErrorBody};
+use crate::state::AppState;
+use axum::Extension;
+use axum::Json;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, header};
+use axum::response::IntoResponse;
+use prodos_core::{Command, DesignRef, DesignSelector, Event, Rejection, State as NodeState};
+use prodos_node::views::{DesignDetail, DesignSummary};
+use serde::Serialize;
+
+/// What importing a design text did.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ImportedDesign {
+    /// The drafted or revised version, e.g. `DES-0003@v1` (none when the text was unchanged).
+    pub design: Option<String>,
+    pub receipt: ReceiptBody,
+}
+
+fn selector(text: &str) -> Result<DesignSelector, ApiError> {
+    text.parse().map_err(|error: prodos_core::IdParseError| ApiError::BadRequest {
+        code: "bad_design_id",
+        message: error.to_string(),
+        field: Some("design".into()),
+    })
+}
+
+fn resolve(state: &NodeState, selector: DesignSelector) -> Result<DesignRef, ApiError> {
+    Ok(prodos_core::design::decide::resolve(&state.designs, selector)?)
+}
+
+#[utoipa::path(get, path = "/api/designs", tag = "designs",
+    responses((status = 200, description = "Every design with its latest version", body = Vec<serde_json::Value>),
+              (status = 401, body = ErrorBody)))]
+pub async fn list(State(state): State<AppState>) -> Json<Vec<DesignSummary>> {
+    Json(state.node.read(|node_state| node_state.designs.iter().map(DesignSummary::of).collect()))
+}
+
+#[utoipa::path(get, path = "/api/designs/{design}", tag = "designs",
+    params(("design" = String, Path, description = "`DES-0001` (latest version) or `DES-0001@v2`")),
+    responses((status = 200, description = "One version's BOM tree and build sequence", body = serde_json::Value),
+              (status = 404, body = ErrorBody)))]
+pub async fn show(
+    State(state): State<AppState>,
+    ApiPath(design): ApiPath<String>,
+) -> Result<Json<DesignDetail>, ApiError> {
+    let selector = selector(&design)?;
+    state.node.read(|node_state| {
+        let design = resolve(node_state, selector)?;
+        let record =
+            node_state.designs.get(design.design).ok_or_else(|| ApiError::internal("resolved design missing"))?;
+        let version = record.version(design.version).ok_or_else(|| ApiError::internal("resolved version missing"))?;
+        Ok(Json(DesignDetail::of(record, version)))
+    })
+}
+
+#[utoipa::path(get, path = "/api/designs/{design}/export", tag = "designs",
+    params(("design" = String, Path, description = "`DES-0001` or `DES-0001@v2`")),
+    responses((status = 200, description = "The design as TOML, importable again", content_type = "application/toml", body = String),
+              (status = 404, body = ErrorBody)))]
+pub async fn export(
+    State(state): State<AppState>,
+    ApiPath(design): ApiPath<String>,
+) -> Result<impl IntoResponse, ApiError> {
+    let selector = selector(&design)?;
+    let text = state.node.read(|node_state| -> Result<String, ApiError> {
+        let design = resolve(node_state, selector)?;
+        let version =
+            node_state.designs.version(design).ok_or_else(|| ApiError::internal("resolved version missing"))?;
+        Ok(prodos_formats::export_design(&version.spec, Some(design)))
+    })?;
+    Ok(([(header::CONTENT_TYPE, "application/toml; charset=utf-8")], text))
+}
+
+#[utoipa::path(post, path = "/api/designs", tag = "designs",
+    request_body(content = String, content_type = "application/toml", description = "A design text, as `prodos design import` reads"),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key; becomes the ledger command id")),
+    responses((status = 200, body = ImportedDesign),
+              (status = 415, body = ErrorBody), (status = 422, description = "FILE:LINE: problems", body = ErrorBody)))]
+pub async fn import(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    request: Request,
+) -> Result<Json<ImportedDesign>, ApiError> {
+    let headers = request.headers().clone();
+    let body = TextBody::read(request, &state, &["application/toml", "text/plain"], "design.toml").await?;
+    let parsed = prodos_formats::parse_design("design.toml", &body.text)?;
+    let command = Command::ImportDesign { spec: parsed.spec.clone(), declared: parsed.declared };
+    let command_id = command_id(&headers, &principal)?;
+    let receipt = match state.execute(command, &principal.handle, command_id).await {
+        Err(ApiError::Rejected(Rejection::DesignInvalid { problems, .. })) => {
+            // Point at lines of the posted text, as the CLI does for files.
+            let lines: Vec<String> = problems
+                .iter()
+                .map(|problem| match parsed.source.locate(&problem.at, &problem.field) {
+                    Some(line) => format!("design.toml:{line}: {problem}"),
+                    None => format!("design.toml: {problem}"),
+                })
+                .collect();
+            return Err(ApiError::Invalid { code: "design_invalid", message: lines.join("\n"), field: None });
+        }
+        other => other?,
+    };
+    let design = receipt.events.iter().find_map(|event| match event {
+        Event::DesignDrafted { design, .. } | Event::DesignDraftRevised { design, .. } => Some(design.to_string()),
+        _ => None,
+    });
+    Ok(Json(ImportedDesign { design, receipt: ReceiptBody::of(&receipt, &state) }))
+}
+
+#[utoipa::path(post, path = "/api/designs/{design}/certify", tag = "designs",
+    params(("design" = String, Path, description = "`DES-0001` or `DES-0001@v2`"),
+           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, body = ReceiptBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn certify(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiPath(design): ApiPath<String>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    execute(&state, &principal, &headers, Command::CertifyDesign { design: selector(&design)? }).await
+}
+
+#[utoipa::path(post, path = "/api/designs/{design}/retire", tag = "designs",
+    params(("design" = String, Path, description = "`DES-0001` or `DES-0001@v2`"),
+           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, body = ReceiptBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn retire(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiPath(design): ApiPath<String>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    execute(&state, &principal, &headers, Command::RetireDesign { design: selector(&design)? }).await
+}

@@ -1,0 +1,71 @@
+//! The whole HTTP application: the registry's routes, a JSON 404 for everything else, and the
+//! layers every request passes: panic catching, a timeout, a body limit, and a last step that
+//! gives any error a middleware produced the shared error body.
+
+use crate::error::ApiError;
+use crate::routes;
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{StatusCode, Uri, header};
+use axum::middleware::{Next, from_fn};
+use axum::response::{IntoResponse, Response};
+use std::sync::atomic::Ordering;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
+
+pub fn app(state: AppState) -> Router {
+    let panics = state.panics.clone();
+    let on_panic = move |_payload: Box<dyn std::any::Any + Send + 'static>| -> Response {
+        // The payload may hold internal details: it is counted and logged, never sent.
+        panics.fetch_add(1, Ordering::SeqCst);
+        tracing::error!("a request handler panicked");
+        ApiError::internal("handler panicked").into_response()
+    };
+    routes::routes(&state)
+        .fallback(no_route)
+        .with_state(state.clone())
+        .layer(DefaultBodyLimit::max(state.config.body_limit_bytes))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout))
+        .layer(CatchPanicLayer::custom(on_panic))
+        .layer(from_fn(error_body))
+}
+
+async fn no_route(uri: Uri) -> ApiError {
+    ApiError::NoRoute { path: uri.path().to_string() }
+}
+
+/// Errors that layers or the router produce themselves (405, 408, 413) come without a body or as
+/// plain text; this turns them into the shared error body so clients parse one shape.
+async fn error_body(request: Request, next: Next) -> Response {
+    let method = request.method().to_string();
+    let path = request.uri().path().to_string();
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let error = match status {
+        StatusCode::NOT_FOUND => ApiError::NoRoute { path },
+        StatusCode::METHOD_NOT_ALLOWED => ApiError::MethodNotAllowed { method, path },
+        StatusCode::REQUEST_TIMEOUT => ApiError::Timeout,
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+        status if status.is_client_error() => ApiError::BadRequest {
+            code: "bad_request",
+            message: status.canonical_reason().unwrap_or("bad request").to_string(),
+            field: None,
+        },
+        status => ApiError::internal(format!("a layer answered {status}")),
+    };
+    let allow = response.headers().get(header::ALLOW).cloned();
+    let mut normalised = error.into_response();
+    if let Some(allow) = allow {
+        normalised.headers_mut().insert(header::ALLOW, allow);
+    }
+    normalised
+}

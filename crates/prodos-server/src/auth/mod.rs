@@ -1,0 +1,98 @@
+//! Access control: who is asking (a browser session or an API token), in which role, and what
+//! each role may do. Accounts and token hashes live in `accounts.sqlite3` in the data directory;
+//! sessions live only in memory; neither ever enters the append-only ledger.
+
+pub mod limiter;
+pub mod password;
+pub mod secret;
+pub mod sessions;
+pub mod store;
+
+use serde::{Deserialize, Serialize};
+
+/// The four roles of a node. Not ordered: an auditor reads everything but changes nothing, an
+/// admin manages accounts but does not plan production.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Participant,
+    Coordinator,
+    Auditor,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Participant, Role::Coordinator, Role::Auditor, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Participant => "participant",
+            Role::Coordinator => "coordinator",
+            Role::Auditor => "auditor",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.as_str() == text)
+    }
+}
+
+/// How the caller proved who they are. Cookie sessions carry ambient authority, so their unsafe
+/// requests need a CSRF token; bearer tokens are sent deliberately by scripts and need none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credential {
+    Session { csrf_token: String },
+    Token { token_id: String },
+}
+
+/// The authenticated caller of one request.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub handle: String,
+    pub role: Role,
+    pub credential: Credential,
+}
+
+/// What a route requires. Every route names one; `allows` is the whole function-level policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not (health, the API description, signing in).
+    Public,
+    /// The public operational record: anyone when the node publishes it, else any member.
+    PublicRecord,
+    /// Any signed-in account: reading designs, stock, the audit log; managing one's own tokens.
+    Member,
+    /// Checking the whole chain costs a full scan: auditors, coordinators and admins.
+    Verify,
+    /// Changing designs, stock and suppliers: coordinators.
+    Manage,
+    /// Managing accounts: admins.
+    Admin,
+}
+
+impl Access {
+    /// `None` is an anonymous caller.
+    pub fn allows(self, role: Option<Role>, public_record: bool) -> bool {
+        match (self, role) {
+            (Access::Public, _) => true,
+            (Access::PublicRecord, None) => public_record,
+            (Access::PublicRecord | Access::Member, Some(_)) => true,
+            (_, None) => false,
+            (Access::Verify, Some(role)) => matches!(role, Role::Auditor | Role::Coordinator | Role::Admin),
+            (Access::Manage, Some(role)) => role == Role::Coordinator,
+            (Access::Admin, Some(role)) => role == Role::Admin,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Access::Public => "call this route",
+            Access::PublicRecord => "read the public record",
+            Access::Member => "read the node's record",
+            Access::Verify => "verify the whole chain",
+            Access::Manage => "change designs, stock or suppliers",
+            Access::Admin => "manage accounts",
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! The OpenAPI document at `/api/openapi.json`, generated from the handlers' annotations. A test
+//! checks that it lists exactly the routes of the registry.
+
+use utoipa::OpenApi;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "prodos", description = "The Production OS of one node: designs, stock, suppliers and the hash-chained record."),
+    paths(
+        crate::api::meta::health,
+        crate::api::meta::openapi,
+        crate::api::meta::public_record,
+        crate::api::session::login,
+        crate::api::session::whoami,
+        crate::api::session::logout,
+        crate::api::tokens::list,
+        crate::api::tokens::create,
+        crate::api::tokens::revoke,
+        crate::api::accounts::list,
+        crate::api::accounts::create,
+        crate::api::accounts::disable,
+        crate::api::designs::list,
+        crate::api::designs::import,
+        crate::api::designs::show,
+        crate::api::designs::export,
+        crate::api::designs::certify,
+        crate::api::designs::retire,
+        crate::api::stock::materials,
+        crate::api::stock::lots,
+        crate::api::stock::receive,
+        crate::api::stock::reserve,
+        crate::api::stock::release,
+        crate::api::stock::consume,
+        crate::api::stock::adjust,
+        crate::api::suppliers::list,
+        crate::api::suppliers::import,
+        crate::api::audit::log,
+        crate::api::audit::verify,
+    ),
+    components(schemas(crate::error::ErrorBody)),
+    modifiers(&Security),
+)]
+struct ApiDoc;
+
+struct Security;
+
+impl utoipa::Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("tok_<id>.<secret>").build(),
+            ),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(crate::guard::SESSION_COOKIE))),
+        );
+    }
+}
+
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}

@@ -1,0 +1,77 @@
+//! Starting the server: open the data directory, seed the demo when asked, bind, and serve until
+//! Ctrl-C or SIGTERM, finishing requests in flight.
+
+use crate::app::app;
+use crate::auth::store::AccountStore;
+use crate::demo::{self, DemoLogin};
+use crate::error::ApiError;
+use crate::state::{AppState, ServerConfig};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub data_dir: PathBuf,
+    pub addr: SocketAddr,
+    /// Seed an empty ledger with the demo cooperative and create one account per role.
+    pub demo: bool,
+    pub config: ServerConfig,
+}
+
+fn startup(reason: impl std::fmt::Display) -> ApiError {
+    ApiError::Startup { reason: reason.to_string() }
+}
+
+/// Blocks until the server stops.
+pub fn run(options: ServeOptions) -> Result<(), ApiError> {
+    let node = prodos_node::data_dir::open(&options.data_dir).map_err(startup)?;
+    let accounts = AccountStore::open(&options.data_dir)?;
+    let mut logins: Vec<DemoLogin> = Vec::new();
+    if options.demo {
+        let now = prodos_node::clock::now();
+        if node.head().seq == 0 {
+            prodos_node::demo::seed(&node, "demo", now).map_err(startup)?;
+            println!("demo cooperative seeded into {}", options.data_dir.display());
+        }
+        logins = demo::ensure_accounts(&accounts, &options.data_dir, now.millis())?;
+    }
+    let state = AppState::new(Arc::new(node), accounts, options.config);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(startup)?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(options.addr)
+            .await
+            .map_err(|error| startup(format!("{}: {error}", options.addr)))?;
+        let local = listener.local_addr().map_err(startup)?;
+        println!("prodos serving {} at http://{local}/", options.data_dir.display());
+        println!("  API description: http://{local}/api/openapi.json");
+        for login in &logins {
+            println!("  login {:<12} password {}  ({})", login.handle, login.password, login.role.as_str());
+        }
+        let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(startup)
+    })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

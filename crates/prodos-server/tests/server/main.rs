@@ -1,0 +1,9 @@
+//! prodos-server's integration tests, one binary: router tests without a socket, the
+//! authorization matrix, bad input, and the OpenAPI document. Every test ends with
+//! `Fixture::finish`, which runs the node's `verify()` and asserts no panic was caught.
+
+mod bad_input;
+mod matrix;
+mod openapi;
+mod routes;
+mod support;

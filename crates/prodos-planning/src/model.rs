@@ -74,11 +74,25 @@ pub fn infeasibilities(spec: &DesignSpec, capacity: &Capacity) -> Vec<String> {
         }
     }
     let mut reasons = Vec::new();
+    // A skill nobody holds at any level is one reason, however many levels its operations ask.
+    let mut unheld: BTreeMap<String, (u8, Vec<&str>)> = BTreeMap::new();
     for ((skill, level), (crew, operations)) in short_skills {
+        if capacity.qualified(&skill, 1) == 0 {
+            let entry = unheld.entry(skill).or_insert((level, Vec::new()));
+            entry.0 = entry.0.min(level);
+            entry.1.extend(operations);
+            continue;
+        }
         let qualified = capacity.qualified(&skill, level);
-        let who = if qualified == 0 { "nobody holds it".to_string() } else { format!("only {qualified} qualified") };
+        let who = if qualified == 0 { "nobody qualifies".to_string() } else { format!("only {qualified} qualified") };
         reasons.push(format!(
             "skill `{skill}` at level ≥ {level}: {who}, {crew} needed at once (operations {})",
+            operations.join(", ")
+        ));
+    }
+    for (skill, (level, operations)) in unheld {
+        reasons.push(format!(
+            "skill `{skill}`: nobody holds it (level ≥ {level} needed by operations {})",
             operations.join(", ")
         ));
     }

@@ -133,7 +133,10 @@ fn a_missing_skill_and_tool_are_named_not_scheduled() {
     let mandate = world.mandate(1, 2, "2027-06-01");
     let proposal = world.propose(mandate);
     let infeasible = proposal.verdict.infeasible.join("\n");
-    assert!(infeasible.contains("skill `finishing.spray` at level ≥ 2: nobody holds it"), "{infeasible}");
+    assert!(
+        infeasible.contains("skill `finishing.spray`: nobody holds it (level ≥ 2 needed by operations fill-and-sand, "),
+        "{infeasible}"
+    );
     assert!(infeasible.contains("tool `fret-press`: the node has none (operations fret)"), "{infeasible}");
     assert!(proposal.operations.is_empty());
     let plan = world.record(mandate, proposal);
@@ -208,6 +211,9 @@ fn the_house_plans_with_its_crews() {
     let problems = proposal.verdict.material_problems.join("\n");
     assert!(problems.contains("material `fibre-cement-siding`: 63.8 m2 short"), "{problems}");
     assert!(!proposal.verdict.on_time, "a plan missing siding is not on time");
+    // Wall and roof modules (crews of 4 framers, 80 hours) dominate with 4 people per skill.
+    let bottleneck = proposal.verdict.bottleneck.as_ref().unwrap();
+    assert!(bottleneck.resource.starts_with("construction.framing"), "{:?}", proposal.verdict.resource_loads);
     assert_eq!(proposal.operations.len(), spec.operations.len());
     assert!(proposal.verdict.finish.is_some());
     world.verify();

@@ -279,3 +279,38 @@ fn apply_to_stock(stock: &mut Stock, events: &[Event]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capacity_input_is_checked_field_by_field() {
+        let capacity = Capacity::default();
+        let no_days = WorkWeek { weekdays_mask: 0, ..WorkWeek::default() };
+        assert_eq!(
+            set_work_week(&capacity, no_days).unwrap_err().to_string(),
+            "field `weekdays`: at least one weekday (mon..sun) must be worked"
+        );
+        let too_long = WorkWeek { day_start_min: 20 * 60, daily_work_min: 8 * 60, ..WorkWeek::default() };
+        assert!(set_work_week(&capacity, too_long).unwrap_err().to_string().starts_with("field `daily_work_min`"));
+        assert!(set_work_week(&capacity, WorkWeek::default()).unwrap().is_empty(), "the default week is already set");
+        assert_eq!(
+            declare_skill_headcount(&capacity, "joinery", 6, 1).unwrap_err().to_string(),
+            "field `level`: skill level must be between 1 and 5, got 6"
+        );
+        assert_eq!(
+            declare_tool_count(&capacity, "bench", -1).unwrap_err().to_string(),
+            "field `count`: must not be negative, got -1"
+        );
+        assert_eq!(declare_tool_count(&capacity, " ", 1).unwrap_err().to_string(), "field `tool` is required");
+        assert!(set_labor_rate(&capacity, "joinery", 2, Millicents(-1)).is_err());
+    }
+
+    #[test]
+    fn proposals_and_plans_must_exist() {
+        let state = State::default();
+        assert_eq!(commit(&state, PlanId(4), Timestamp(0)).unwrap_err().to_string(), "unknown plan PROD-0004");
+        assert_eq!(cancel(&state, PlanId(4), Timestamp(0)).unwrap_err().to_string(), "unknown plan PROD-0004");
+    }
+}

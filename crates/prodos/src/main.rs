@@ -78,6 +78,11 @@ enum Noun {
     Entitlement(cli::entitlement::EntitlementCommand),
     /// Release a good to an entitled participant (once).
     Distribute(cli::goods::DistributeArgs),
+    /// Tasks of committed plans: start, complete, verify, reject, block, unblock.
+    #[command(subcommand)]
+    Task(cli::task::TaskCommand),
+    /// Per plan: tasks done and in progress, labor events, materials consumed.
+    Production(cli::production::ProductionArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -107,6 +112,8 @@ fn main() -> std::process::ExitCode {
         Noun::Goods(command) => cli::goods::run(command, &cli.global),
         Noun::Entitlement(command) => cli::entitlement::run(command, &cli.global),
         Noun::Distribute(args) => cli::goods::distribute(args, &cli.global),
+        Noun::Task(command) => cli::task::run(command, &cli.global),
+        Noun::Production(args) => cli::production::run(args, &cli.global),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -220,6 +220,99 @@ fn verified_labor_pays_for_a_good_that_is_released_once() {
     assert!(shell.ok(&["audit", "verify"]).starts_with("ledger intact"));
 }
 
+/// The demo guitar planned and committed (capacity declared so the plan is feasible), worked
+/// through the task workflow: predecessors, qualification, no self-verification, labor events,
+/// consumption from the plan's reservation, and the seed's production block.
+#[test]
+fn a_committed_guitar_plan_is_worked_task_by_task() {
+    let shell = crew();
+    for tool in [
+        "bandsaw",
+        "bending-iron",
+        "binding-router",
+        "buffing-wheel",
+        "drum-sander",
+        "drying-rack",
+        "fret-press",
+        "go-bar-deck",
+        "outside-mold",
+        "side-bender",
+        "spray-booth",
+        "workbench",
+    ] {
+        shell.ok(&["resources", "tool", tool, "--count", "1"]);
+    }
+    for skill in [
+        "finishing.spray",
+        "luthiery.bending",
+        "luthiery.bracing",
+        "luthiery.fretting",
+        "luthiery.inlay",
+        "luthiery.joinery",
+        "setup",
+    ] {
+        shell.ok(&["resources", "skill", skill, "--level", "5", "--headcount", "1"]);
+    }
+    shell.ok(&[
+        "mandate",
+        "create",
+        "--design",
+        "DES-0001",
+        "--qty",
+        "1",
+        "--due",
+        "2030-06-30",
+        "--decision",
+        "DEC-0019",
+    ]);
+    shell.ok(&["plan", "propose", "MAN-0001"]);
+    shell.ok(&["plan", "commit", "PROD-0001"]);
+    shell.ok(&["cert", "grant", "erin", "luthiery.joinery", "2", "--by", "carol"]);
+    shell.ok(&["cert", "grant", "dana", "luthiery.joinery", "4", "--by", "carol"]);
+    shell.ok(&["cert", "grant", "dana", "luthiery.inlay", "4", "--by", "carol"]);
+
+    let tasks = shell.json(&["task", "list", "--json"]);
+    assert_eq!(tasks.as_array().unwrap().len(), 23);
+    let refused = shell.fails(&["task", "start", "PROD-0001/brace-top#1", "--worker", "dana"]);
+    assert!(refused.contains("PROD-0001/brace-top#1 cannot start: its predecessor PROD-0001/"), "{refused}");
+    assert!(refused.contains("is ready, not verified"), "{refused}");
+    let refused = shell.fails(&["task", "start", "PROD-0001/make-neck#1", "--worker", "erin"]);
+    assert!(
+        refused.contains("erin is not qualified for `luthiery.joinery` at level 4: holds level 2 only"),
+        "{refused}"
+    );
+    let started = shell.ok(&["task", "start", "PROD-0001/thickness-top#1", "--worker", "erin"]);
+    assert!(started.contains("(reserved for PROD-0001)"), "{started}");
+    shell.ok(&["task", "complete", "PROD-0001/thickness-top#1", "--by", "erin"]);
+    let refused = shell.fails(&["task", "complete", "PROD-0001/thickness-top#1", "--by", "erin"]);
+    assert!(refused.contains("PROD-0001/thickness-top#1 is done; cannot complete"), "{refused}");
+    let refused = shell.fails(&["task", "verify", "PROD-0001/thickness-top#1", "--by", "erin"]);
+    assert!(refused.contains("erin cannot verify their own work"), "{refused}");
+    let verified = shell.ok(&["task", "verify", "PROD-0001/thickness-top#1", "--by", "dana"]);
+    assert!(verified.contains("labor: "), "{verified}");
+    shell.ok(&["task", "start", "PROD-0001/install-rosette#1", "--worker", "dana"]);
+    shell.ok(&["task", "block", "PROD-0001/install-rosette#1", "--reason", "go-bar deck broken", "--by", "dana"]);
+    let refused = shell.fails(&["task", "complete", "PROD-0001/install-rosette#1", "--by", "dana"]);
+    assert!(refused.contains("is blocked: go-bar deck broken"), "{refused}");
+    shell.ok(&["task", "unblock", "PROD-0001/install-rosette#1", "--by", "carol"]);
+
+    let block = shell.ok(&["production", "--active"]);
+    assert!(
+        block.starts_with("plan_id:PROD-0001\ndesign_ref:DES-0001@v1\nmandated_by:DEC-0019\ntasks_total:23\n"),
+        "{block}"
+    );
+    assert!(
+        block.contains("tasks_complete:1\ntasks_in_progress:1\nlabor_events_emitted:1\nmaterials_consumed:"),
+        "{block}"
+    );
+    assert!(block.trim_end().ends_with(" of 28"), "{block}");
+    let json = shell.json(&["production", "--active", "--json"]);
+    assert_eq!(json[0]["labor_events_emitted"], 1);
+    let erin = shell.json(&["credits", "balance", "erin", "--json"]);
+    assert_eq!(erin[0]["reputation"]["tasks_verified_first_time"], 1);
+    assert!(shell.ok(&["audit", "verify"]).starts_with("ledger intact"));
+}
+
 mod race {
     use prodos_core::distribution::DistributionCommand;
     use prodos_core::people::{NewParticipant, PeopleCommand};

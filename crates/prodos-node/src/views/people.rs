@@ -260,3 +260,118 @@ impl EntitlementView {
         }
     }
 }
+
+/// One operation instance of a committed plan, as a task.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskView {
+    /// `PROD-0001/bracing#2`, what `prodos task …` takes.
+    pub task: String,
+    pub plan: String,
+    pub operation: String,
+    pub unit: u32,
+    pub skill: Option<String>,
+    pub min_level: i64,
+    pub status: &'static str,
+    pub blocked: Option<String>,
+    pub worker: Option<String>,
+    pub verified_by: Option<String>,
+    pub rejections: u32,
+    pub scheduled_start_ms: i64,
+    pub scheduled_end_ms: i64,
+}
+
+impl TaskView {
+    /// Every task of a plan, in schedule order.
+    pub fn of_plan(state: &prodos_core::State, plan: &prodos_core::plan::Plan) -> Vec<TaskView> {
+        let spec = state.designs.version(plan.proposal.design).map(|version| &version.spec);
+        plan.proposal
+            .operations
+            .iter()
+            .map(|scheduled| {
+                let task = prodos_core::execution::TaskRef {
+                    plan: plan.id,
+                    operation: scheduled.operation.clone(),
+                    unit: scheduled.unit,
+                };
+                let record = state.execution.task(&task);
+                let operation = spec.and_then(|spec| spec.operation(&scheduled.operation));
+                TaskView {
+                    task: task.to_string(),
+                    plan: plan.id.to_string(),
+                    operation: scheduled.operation.clone(),
+                    unit: scheduled.unit,
+                    skill: operation.and_then(|operation| operation.skill.clone()),
+                    min_level: operation.map(|operation| operation.min_level).unwrap_or_default(),
+                    status: record.status.as_str(),
+                    blocked: record.blocked.clone(),
+                    worker: record.worker.clone(),
+                    verified_by: record.verified_by.clone(),
+                    rejections: record.rejections,
+                    scheduled_start_ms: scheduled.start.millis(),
+                    scheduled_end_ms: scheduled.end.millis(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The seeds' `cos.production --active` block for one plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProductionView {
+    pub plan_id: String,
+    pub design_ref: String,
+    /// The governance decision behind the mandate, or the mandate itself when none was named.
+    pub mandated_by: String,
+    pub status: &'static str,
+    pub tasks_total: usize,
+    /// Verified tasks.
+    pub tasks_complete: usize,
+    /// Started and not yet verified (in progress, or done and awaiting verification).
+    pub tasks_in_progress: usize,
+    pub labor_events_emitted: usize,
+    /// Materials of the plan whose required quantity its tasks have consumed in full.
+    pub materials_consumed: usize,
+    pub materials_total: usize,
+}
+
+impl ProductionView {
+    pub fn of(state: &prodos_core::State, plan: &prodos_core::plan::Plan) -> ProductionView {
+        use prodos_core::execution::TaskStatus;
+        let tasks = TaskView::of_plan(state, plan);
+        let count = |status: TaskStatus| tasks.iter().filter(|task| task.status == status.as_str()).count();
+        let prefix = format!("{}/", plan.id);
+        let mut consumed: std::collections::BTreeMap<&str, prodos_core::Milli> = Default::default();
+        for (task, record) in state.execution.touched() {
+            if task.plan == plan.id {
+                for consumption in &record.consumed {
+                    *consumed.entry(consumption.material.as_str()).or_default() += consumption.qty;
+                }
+            }
+        }
+        let mandate = state.plans.mandate(plan.mandate);
+        ProductionView {
+            plan_id: plan.id.to_string(),
+            design_ref: plan.proposal.design.to_string(),
+            mandated_by: mandate
+                .and_then(|mandate| mandate.decision.map(|decision| decision.to_string()))
+                .unwrap_or_else(|| plan.mandate.to_string()),
+            status: plan.status.as_str(),
+            tasks_total: tasks.len(),
+            tasks_complete: count(TaskStatus::Verified),
+            tasks_in_progress: count(TaskStatus::InProgress) + count(TaskStatus::Done),
+            labor_events_emitted: state
+                .credits
+                .labor()
+                .iter()
+                .filter(|record| record.task.as_deref().is_some_and(|task| task.starts_with(&prefix)))
+                .count(),
+            materials_consumed: plan
+                .proposal
+                .materials
+                .iter()
+                .filter(|need| consumed.get(need.material.as_str()).is_some_and(|qty| *qty >= need.required))
+                .count(),
+            materials_total: plan.proposal.materials.len(),
+        }
+    }
+}

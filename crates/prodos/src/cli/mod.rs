@@ -29,6 +29,8 @@ pub mod credits;
 pub mod entitlement;
 pub mod goods;
 pub mod participant;
+pub mod production;
+pub mod task;
 
 /// Ledger times as people read them (UTC).
 pub fn format_time(ms: i64) -> String {

@@ -1,0 +1,51 @@
+//! `prodos production [--active]`: the seeds' operational dashboard block per plan — tasks,
+//! labor events and materials consumed.
+
+use super::context::{Context, GlobalArgs, print_json};
+use clap::Args;
+use prodos_core::plan::PlanStatus;
+use prodos_node::views::people::ProductionView;
+
+#[derive(Args, Debug)]
+pub struct ProductionArgs {
+    /// Only committed plans (the ones being worked on).
+    #[arg(long)]
+    pub active: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: ProductionArgs, global: &GlobalArgs) -> anyhow::Result<()> {
+    let context = Context::open(global)?;
+    let views: Vec<ProductionView> = context.node.read(|state| {
+        state
+            .plans
+            .plans()
+            .filter(|plan| !args.active || plan.status == PlanStatus::Committed)
+            .map(|plan| ProductionView::of(state, plan))
+            .collect()
+    });
+    if args.json {
+        return print_json(&views);
+    }
+    if views.is_empty() {
+        println!("no {}plans", if args.active { "active " } else { "" });
+    }
+    for (index, view) in views.iter().enumerate() {
+        if index > 0 {
+            println!();
+        }
+        println!("plan_id:{}", view.plan_id);
+        println!("design_ref:{}", view.design_ref);
+        println!("mandated_by:{}", view.mandated_by);
+        if !args.active {
+            println!("status:{}", view.status);
+        }
+        println!("tasks_total:{}", view.tasks_total);
+        println!("tasks_complete:{}", view.tasks_complete);
+        println!("tasks_in_progress:{}", view.tasks_in_progress);
+        println!("labor_events_emitted:{}", view.labor_events_emitted);
+        println!("materials_consumed:{} of {}", view.materials_consumed, view.materials_total);
+    }
+    Ok(())
+}

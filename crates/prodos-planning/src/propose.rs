@@ -79,6 +79,7 @@ pub fn propose(
                 operations = dated_operations(spec, &model, &timed, state, start);
                 fill_verdict(&mut verdict, &model, &timed, state, start, mandate.due);
                 verdict.on_time &= unsourced_count == 0;
+                name_awaited_arrivals(&mut verdict, spec, &model, &timed, &purchases);
             }
             Err(error) => verdict.infeasible.push(format!("the scheduling model was refused: {error}")),
         }
@@ -154,6 +155,37 @@ fn dated_operations(
         .collect();
     operations.sort_by_key(|op| (op.start_work_min, op.unit, op.operation.clone()));
     operations
+}
+
+/// When the critical path begins by waiting for a delivery, the delivery is its first link.
+fn name_awaited_arrivals(
+    verdict: &mut Verdict,
+    spec: &DesignSpec,
+    model: &PlanningModel,
+    timed: &TimedSchedule,
+    purchases: &[PurchaseProposal],
+) {
+    let Some(&first) = timed.critical_chain.first() else { return };
+    if model.releases[first] == 0 {
+        return;
+    }
+    let (op_idx, _) = model.instances[first];
+    let bought: Vec<&PurchaseProposal> = spec.operations[op_idx]
+        .consumes
+        .iter()
+        .filter_map(|part| spec.part(part))
+        .filter_map(|part| purchases.iter().find(|p| p.material == part.material))
+        .collect();
+    // Only the last delivery holds the operation back.
+    let last = bought.iter().map(|p| p.arrives).max();
+    let awaited: Vec<String> = bought
+        .iter()
+        .filter(|p| Some(p.arrives) == last)
+        .map(|p| format!("arrival of {} ({})", p.material, p.arrives))
+        .collect();
+    if !awaited.is_empty() {
+        verdict.critical_path.insert(0, awaited.join(" + "));
+    }
 }
 
 fn fill_verdict(

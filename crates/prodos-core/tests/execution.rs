@@ -215,5 +215,13 @@ fn an_unfinished_unit_is_not_a_good_and_unknown_tasks_are_named() {
     assert_eq!(world.refuse(start("sand", 1, "dana")).to_string(), "unknown task `PROD-0001/sand#1`");
     assert_eq!(world.refuse(start("cut", 3, "dana")).to_string(), "unknown task `PROD-0001/cut#3`");
     assert_eq!(world.refuse(start("cut", 1, "zed")).to_string(), "unknown participant `zed` (field `worker`)");
+    let today = Day::of(world.now);
+    let away =
+        PeopleCommand::RecordAbsence { handle: "dana".into(), from: today, to: today.plus(2), reason: "flu".into() };
+    world.people(away).unwrap();
+    assert_eq!(
+        world.refuse(start("cut", 1, "dana")).to_string(),
+        format!("field `worker`: dana is absent {today}..{}: flu", today.plus(2))
+    );
     world.verify();
 }

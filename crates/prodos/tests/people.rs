@@ -273,6 +273,8 @@ fn a_committed_guitar_plan_is_worked_task_by_task() {
 
     let tasks = shell.json(&["task", "list", "--json"]);
     assert_eq!(tasks.as_array().unwrap().len(), 23);
+    let brace_top = tasks.as_array().unwrap().iter().find(|task| task["task"] == "PROD-0001/brace-top#1").unwrap();
+    assert!(brace_top["waiting_on"].as_array().unwrap().contains(&"PROD-0001/install-rosette#1".into()), "{brace_top}");
     let refused = shell.fails(&["task", "start", "PROD-0001/brace-top#1", "--worker", "dana"]);
     assert!(refused.contains("PROD-0001/brace-top#1 cannot start: its predecessor PROD-0001/"), "{refused}");
     assert!(refused.contains("is ready, not verified"), "{refused}");

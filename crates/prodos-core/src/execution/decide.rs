@@ -182,8 +182,15 @@ pub fn decide(state: &State, command: &ExecutionCommand, now: Timestamp) -> Resu
 
 fn start(state: &State, task: &TaskRef, worker: &str, now: Timestamp) -> Result<Vec<Event>, Rejection> {
     let located = locate(state, task)?;
-    require_participant(&state.people, "worker", worker)?;
+    let participant = require_participant(&state.people, "worker", worker)?;
     require_status(task, &located.record, TaskStatus::Ready, "start")?;
+    let today = crate::plan::Day::of(now);
+    if let Some(absence) = participant.absences.iter().find(|absence| absence.from <= today && today <= absence.to) {
+        return Err(Rejection::InvalidField {
+            field: "worker".into(),
+            message: format!("{worker} is absent {}..{}: {}", absence.from, absence.to, absence.reason),
+        });
+    }
     for predecessor in &located.operation.after {
         let before = TaskRef { plan: task.plan, operation: predecessor.operation.clone(), unit: task.unit };
         let record = state.execution.task(&before);

@@ -276,6 +276,8 @@ pub struct TaskView {
     pub worker: Option<String>,
     pub verified_by: Option<String>,
     pub rejections: u32,
+    /// Predecessors not yet verified: a ready task with any cannot start.
+    pub waiting_on: Vec<String>,
     pub scheduled_start_ms: i64,
     pub scheduled_end_ms: i64,
 }
@@ -283,6 +285,7 @@ pub struct TaskView {
 impl TaskView {
     /// Every task of a plan, in schedule order.
     pub fn of_plan(state: &prodos_core::State, plan: &prodos_core::plan::Plan) -> Vec<TaskView> {
+        use prodos_core::execution::TaskStatus;
         let spec = state.designs.version(plan.proposal.design).map(|version| &version.spec);
         plan.proposal
             .operations
@@ -307,6 +310,21 @@ impl TaskView {
                     worker: record.worker.clone(),
                     verified_by: record.verified_by.clone(),
                     rejections: record.rejections,
+                    waiting_on: operation
+                        .map(|operation| {
+                            operation
+                                .after
+                                .iter()
+                                .map(|before| prodos_core::execution::TaskRef {
+                                    plan: plan.id,
+                                    operation: before.operation.clone(),
+                                    unit: scheduled.unit,
+                                })
+                                .filter(|before| state.execution.task(before).status != TaskStatus::Verified)
+                                .map(|before| before.to_string())
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                     scheduled_start_ms: scheduled.start.millis(),
                     scheduled_end_ms: scheduled.end.millis(),
                 }

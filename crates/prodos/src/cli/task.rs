@@ -76,7 +76,16 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             if json {
                 return print_json(&views);
             }
-            let mut out = table(&["task", "skill", "status", "worker", "verified by", "scheduled start", "blocked"]);
+            let mut out = table(&[
+                "task",
+                "skill",
+                "status",
+                "worker",
+                "verified by",
+                "scheduled start",
+                "waiting on",
+                "blocked",
+            ]);
             for view in views {
                 out.add_row(vec![
                     view.task,
@@ -85,6 +94,7 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
                     view.worker.unwrap_or_default(),
                     view.verified_by.unwrap_or_default(),
                     format_time(view.scheduled_start_ms),
+                    if view.status == "ready" { view.waiting_on.len().to_string() } else { String::new() },
                     view.blocked.unwrap_or_default(),
                 ]);
             }

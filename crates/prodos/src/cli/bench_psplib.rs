@@ -1,10 +1,9 @@
 //! `prodos bench psplib DIR`: run prodos-sched over a PSPLIB directory and report deviations from
 //! the optimum / best known and from the critical-path bound, optimality counts and throughput.
 
-use super::schedule::{deadline_stop, validate_time_limit};
+use super::schedule::deadline_stop;
 use anyhow::{Context as _, bail};
 use prodos_sched::bench::{FileRole, InstanceResult, InstanceText, References, classify, run_instance, summarize};
-use prodos_sched::solve::SolveOptions;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -13,17 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub struct BenchPsplibArgs {
     /// A PSPLIB set directory (instances plus `*opt.sm`/`*hrs.sm`, `cpm_lower_bounds.json`).
     pub dir: PathBuf,
-    /// Schedule budget per instance (default 5000).
-    #[arg(long, conflicts_with = "time_limit")]
-    pub schedules: Option<u64>,
-    /// Wall-clock limit per instance, in seconds.
-    #[arg(long, allow_negative_numbers = true)]
-    pub time_limit: Option<f64>,
-    /// Run exact search after the heuristic (default limit 10 s per instance).
-    #[arg(long)]
-    pub exact: bool,
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
+    #[command(flatten)]
+    pub budget: super::schedule::BudgetArgs,
     /// Instances solved in parallel (the machine has 2 cores; default 1).
     #[arg(long, default_value_t = 1)]
     pub jobs: usize,
@@ -76,18 +66,8 @@ fn monotonic_seconds() -> impl Fn() -> f64 + Sync {
 }
 
 pub fn run(args: BenchPsplibArgs) -> anyhow::Result<()> {
-    validate_time_limit(args.time_limit)?;
-    if args.schedules == Some(0) {
-        bail!("--schedules must be positive");
-    }
+    let (options, time_limit_s) = args.budget.resolve()?;
     let (instances, refs) = scan_dir(&args.dir)?;
-    let time_limit_s = args.time_limit.or(args.exact.then_some(10.0));
-    let max_schedules = match (args.schedules, args.time_limit) {
-        (Some(n), _) => Some(n),
-        (None, Some(_)) => None,
-        (None, None) => Some(5_000),
-    };
-    let options = SolveOptions { max_schedules, seed: args.seed, exact: args.exact, ..SolveOptions::default() };
     let progress = indicatif::ProgressBar::new(instances.len() as u64);
     progress.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} eta {eta} {msg}")

@@ -11,14 +11,13 @@ const DEFAULT_EXACT_TIME_LIMIT_S: f64 = 10.0;
 /// Heuristic budget when neither `--schedules` nor `--time-limit` is given.
 const DEFAULT_SCHEDULES: u64 = 5_000;
 
-#[derive(clap::Args, Debug)]
-pub struct ScheduleArgs {
-    /// A PSPLIB instance: single-mode `.sm` or multi-mode `.mm`.
-    pub file: PathBuf,
-    /// Schedule budget of the heuristic (schedule generation passes; default 5000).
+/// The search budget shared by `prodos schedule` and `prodos bench psplib`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct BudgetArgs {
+    /// Schedule budget of the heuristic (schedule generation passes; default 5000), per instance.
     #[arg(long, conflicts_with = "time_limit")]
     pub schedules: Option<u64>,
-    /// Wall-clock limit in seconds for the whole solve (heuristic, then exact search).
+    /// Wall-clock limit in seconds for the whole solve (heuristic, then exact search), per instance.
     #[arg(long, allow_negative_numbers = true)]
     pub time_limit: Option<f64>,
     /// After the heuristic, search exactly (Pumpkin CP) to prove optimality (default limit 10 s).
@@ -27,6 +26,36 @@ pub struct ScheduleArgs {
     /// Seed of the heuristic; the same seed and budget give the same schedule.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+impl BudgetArgs {
+    /// Checks the flags and turns them into solver options and an optional wall-clock limit (s).
+    pub fn resolve(&self) -> anyhow::Result<(SolveOptions, Option<f64>)> {
+        validate_time_limit(self.time_limit)?;
+        if self.schedules == Some(0) {
+            bail!("--schedules must be positive");
+        }
+        let time_limit_s = match (self.time_limit, self.exact) {
+            (Some(s), _) => Some(s),
+            (None, true) => Some(DEFAULT_EXACT_TIME_LIMIT_S),
+            (None, false) => None,
+        };
+        let max_schedules = match (self.schedules, self.time_limit) {
+            (Some(n), _) => Some(n),
+            (None, Some(_)) => None,
+            (None, None) => Some(DEFAULT_SCHEDULES),
+        };
+        let options = SolveOptions { max_schedules, seed: self.seed, exact: self.exact, ..SolveOptions::default() };
+        Ok((options, time_limit_s))
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ScheduleArgs {
+    /// A PSPLIB instance: single-mode `.sm` or multi-mode `.mm`.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub budget: BudgetArgs,
     /// Print `{"makespan", "starts", "lower_bound", "proven_optimal"}` as JSON.
     #[arg(long)]
     pub json: bool,
@@ -57,22 +86,8 @@ pub fn deadline_stop(limit_s: Option<f64>) -> impl Fn() -> bool {
 }
 
 pub fn run(args: ScheduleArgs) -> anyhow::Result<()> {
-    validate_time_limit(args.time_limit)?;
-    if args.schedules == Some(0) {
-        bail!("--schedules must be positive");
-    }
+    let (options, time_limit_s) = args.budget.resolve()?;
     let project = load_project(&args.file)?;
-    let time_limit_s = match (args.time_limit, args.exact) {
-        (Some(s), _) => Some(s),
-        (None, true) => Some(DEFAULT_EXACT_TIME_LIMIT_S),
-        (None, false) => None,
-    };
-    let max_schedules = match (args.schedules, args.time_limit) {
-        (Some(n), _) => Some(n),
-        (None, Some(_)) => None,
-        (None, None) => Some(DEFAULT_SCHEDULES),
-    };
-    let options = SolveOptions { max_schedules, seed: args.seed, exact: args.exact, ..SolveOptions::default() };
     let stop = deadline_stop(time_limit_s);
     let solution =
         solve(&project, &options, &stop).with_context(|| format!("cannot schedule {}", args.file.display()))?;

@@ -3,8 +3,8 @@
 
 pub mod designs;
 pub mod ledger;
-pub mod plans;
 pub mod people;
+pub mod plans;
 pub mod stock;
 
 pub use designs::{BomNode, DesignDetail, DesignSummary, OperationView};

@@ -7,38 +7,9 @@ use prodos_core::design::{
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::*;
 
-/// A tiny world: state plus a clock, where commands are decided and their events applied.
-struct World {
-    state: State,
-    now: Timestamp,
-}
+mod world;
 
-impl World {
-    fn new() -> World {
-        World { state: State::default(), now: Timestamp::from_millis(1_790_000_000_000) }
-    }
-
-    fn run(&mut self, command: Command) -> Result<Vec<Event>, Rejection> {
-        self.now = self.now.plus_days(1);
-        let events = decide(&self.state, &command, self.now)?;
-        for event in &events {
-            self.state.apply(event);
-        }
-        Ok(events)
-    }
-
-    /// Runs a command that must be refused, and checks that the refusal changed nothing.
-    fn refuse(&mut self, command: Command) -> Rejection {
-        let before = self.state.clone();
-        let rejection = self.run(command).expect_err("command should be refused");
-        assert_eq!(self.state, before, "a rejection must leave state untouched");
-        rejection
-    }
-
-    fn verify(&self) {
-        self.state.verify().expect("state invariants hold");
-    }
-}
+use world::World;
 
 fn stool(leg_qty: i64) -> DesignSpec {
     DesignSpec {

@@ -42,12 +42,14 @@ async fn error_body(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_string();
     let response = next.run(request).await;
     let status = response.status();
-    let is_json = response
+    // Our own errors are JSON, and pages answer errors with HTML on purpose; only bodies that a
+    // layer or the router made up (empty or plain text) are replaced.
+    let ours = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.starts_with("application/json"));
-    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        .is_some_and(|value| value.starts_with("application/json") || value.starts_with("text/html"));
+    if !(status.is_client_error() || status.is_server_error()) || ours {
         return response;
     }
     let error = match status {

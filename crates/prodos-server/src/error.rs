@@ -49,6 +49,9 @@ pub enum ApiError {
     NotFound { what: String },
     #[error("sign in first: no valid session cookie or API token")]
     Unauthenticated,
+    /// A page asked for by an anonymous browser: answered with a redirect to the sign-in page.
+    #[error("sign in first")]
+    SignInRequired,
     /// One message for an unknown handle and a wrong password, so neither can be probed.
     #[error("wrong handle or password")]
     BadCredentials,
@@ -95,6 +98,7 @@ impl ApiError {
             ApiError::Rejected(rejection) => classify_rejection(rejection),
             ApiError::NotFound { .. } => plain(StatusCode::NOT_FOUND, "not_found"),
             ApiError::Unauthenticated => plain(StatusCode::UNAUTHORIZED, "unauthenticated"),
+            ApiError::SignInRequired => plain(StatusCode::SEE_OTHER, "sign_in_required"),
             ApiError::BadCredentials => plain(StatusCode::UNAUTHORIZED, "bad_credentials"),
             ApiError::Forbidden { .. } => plain(StatusCode::FORBIDDEN, "forbidden"),
             ApiError::CsrfMismatch => plain(StatusCode::FORBIDDEN, "csrf_mismatch"),
@@ -128,6 +132,9 @@ impl IntoResponse for ApiError {
             tracing::error!(%reason, "request failed");
         }
         let mut response = (status, Json(self.body())).into_response();
+        if let ApiError::SignInRequired = self {
+            response.headers_mut().insert(axum::http::header::LOCATION, axum::http::HeaderValue::from_static("/login"));
+        }
         if let ApiError::TooManyAttempts { retry_after_s } = self {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_s.into());
         }

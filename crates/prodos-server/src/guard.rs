@@ -21,13 +21,20 @@ pub async fn guard(State((app, access)): State<(AppState, Access)>, mut request:
 }
 
 async fn authorize(app: &AppState, access: Access, request: &mut Request) -> Result<(), ApiError> {
+    let taken = std::mem::take(request);
+    *request = with_form_csrf(taken, app.config.body_limit_bytes).await?;
     if access == Access::Public {
         return Ok(());
     }
-    let principal = authenticate(app, request.headers()).await?;
+    let principal = match authenticate(app, request.headers()).await {
+        // An expired or ended session on a page: back to the sign-in page, not a JSON error.
+        Err(ApiError::Unauthenticated) if access == Access::Page => return Err(ApiError::SignInRequired),
+        other => other?,
+    };
     let role = principal.as_ref().map(|principal| principal.role);
     if !access.allows(role, app.config.public_record) {
         return Err(match role {
+            None if access == Access::Page => ApiError::SignInRequired,
             None => ApiError::Unauthenticated,
             Some(role) => ApiError::Forbidden { role: role.as_str(), action: access.describe().to_string() },
         });
@@ -35,6 +42,7 @@ async fn authorize(app: &AppState, access: Access, request: &mut Request) -> Res
     if let Some(principal) = principal {
         let csrf_needed = !is_safe(request.method());
         if let (Credential::Session { csrf_token }, true) = (&principal.credential, csrf_needed) {
+            // A script sends the header; a page's form sends a field, lifted into the header.
             let presented = request.headers().get(CSRF_HEADER).and_then(|value| value.to_str().ok()).unwrap_or("");
             if !secret::constant_time_eq(presented, csrf_token) {
                 return Err(ApiError::CsrfMismatch);
@@ -93,4 +101,37 @@ pub fn session_set_cookie(session_id: &str, secure: bool, max_age_s: i64) -> Str
 
 pub fn session_clear_cookie(secure: bool) -> String {
     session_set_cookie("", secure, 0)
+}
+
+/// HTML forms cannot send headers, so a form's `csrf` field is copied into the `X-CSRF-Token`
+/// header (the body is buffered within the body limit and handed on unchanged). A header the
+/// client sent itself is never overwritten.
+async fn with_form_csrf(request: Request, limit_bytes: usize) -> Result<Request, ApiError> {
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"));
+    if !is_form || request.headers().contains_key(CSRF_HEADER) || is_safe(request.method()) {
+        return Ok(request);
+    }
+    let (mut parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, limit_bytes).await.map_err(|_| ApiError::PayloadTooLarge)?;
+    // POST, because `Form` reads a GET's fields from the query string.
+    let probe = Request::builder()
+        .method(Method::POST)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from(bytes.clone()))
+        .map_err(ApiError::internal)?;
+    let field = <axum::Form<CsrfField> as axum::extract::FromRequest<()>>::from_request(probe, &()).await;
+    if let Some(value) = field.ok().and_then(|axum::Form(field)| field.csrf.parse().ok()) {
+        parts.headers.insert(CSRF_HEADER, value);
+    }
+    Ok(Request::from_parts(parts, axum::body::Body::from(bytes)))
+}
+
+#[derive(serde::Deserialize)]
+struct CsrfField {
+    #[serde(default)]
+    csrf: String,
 }

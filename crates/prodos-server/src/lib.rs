@@ -9,6 +9,7 @@ pub mod demo;
 mod error;
 pub mod guard;
 pub mod openapi;
+pub mod pages;
 pub mod routes;
 pub mod serve;
 pub mod state;

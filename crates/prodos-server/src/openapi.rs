@@ -37,6 +37,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
         crate::api::suppliers::import,
         crate::api::audit::log,
         crate::api::audit::verify,
+        crate::api::events::events,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&Security),

@@ -5,6 +5,7 @@
 use crate::api;
 use crate::auth::Access;
 use crate::guard;
+use crate::pages;
 use crate::state::AppState;
 use axum::Router;
 use axum::http::Method;
@@ -63,6 +64,17 @@ pub fn registry() -> Vec<RouteSpec> {
         route!(POST "/api/suppliers", Manage, api::suppliers::import),
         route!(GET "/api/audit/log", Member, api::audit::log),
         route!(GET "/api/audit/verify", Verify, api::audit::verify),
+        route!(GET "/api/events", Member, api::events::events),
+        route!(GET "/", Page, pages::views::overview),
+        route!(GET "/login", Public, pages::login::form),
+        route!(POST "/login", Public, pages::login::submit),
+        route!(POST "/logout", Page, pages::login::logout),
+        route!(GET "/designs", Page, pages::views::designs),
+        route!(GET "/designs/{design}", Page, pages::views::design),
+        route!(GET "/stock", Page, pages::views::stock),
+        route!(GET "/audit", Page, pages::views::audit),
+        route!(GET "/static/app.css", Public, pages::stylesheet),
+        route!(GET "/static/live.js", Public, pages::script),
     ]
 }
 

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod designs;
+pub mod events;
 pub mod extract;
 pub mod meta;
 pub mod session;

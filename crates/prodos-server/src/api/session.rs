@@ -1,6 +1,7 @@
 //! `/api/session`: signing in (a fresh session id every time, rate-limited), who am I, signing out.
 
 use crate::api::extract::{ApiJson, ClientAddress};
+use crate::auth::sessions::Session;
 use crate::auth::{Credential, Principal, Role, password};
 use crate::error::{ApiError, ErrorBody};
 use crate::guard::{self, session_cookie};
@@ -35,32 +36,43 @@ pub async fn login(
     headers: HeaderMap,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
+    let (cookie, session) = sign_in(&state, request.handle, request.password, &address, session_cookie(&headers)).await?;
+    let body = SessionBody { handle: session.handle, role: session.role, csrf_token: Some(session.csrf_token) };
+    Ok(([(header::SET_COOKIE, cookie), (header::CACHE_CONTROL, "no-store".to_string())], Json(body)).into_response())
+}
+
+/// Checks a handle and password (throttled per account and address) and starts a new session,
+/// ending the one the browser presented. Returns the `Set-Cookie` value and the session.
+pub async fn sign_in(
+    state: &AppState,
+    handle: String,
+    password: String,
+    address: &str,
+    previous_session: Option<String>,
+) -> Result<(String, Session), ApiError> {
     let now_ms = state.now().millis();
-    if let Some(retry_after_s) = state.limiter.check(&request.handle, &address, now_ms) {
+    if let Some(retry_after_s) = state.limiter.check(&handle, address, now_ms) {
         return Err(ApiError::TooManyAttempts { retry_after_s });
     }
-    let handle = request.handle.clone();
+    let lookup_handle = handle.clone();
     let role = state
         .blocking(move |state| {
-            let found = state.accounts.credentials(&request.handle)?;
+            let found = state.accounts.credentials(&lookup_handle)?;
             // Verify against a decoy when the handle is unknown, so both cases cost the same.
             let stored_hash = found.as_ref().map(|(_, hash)| hash.as_str()).unwrap_or(password::decoy_hash());
-            let matches = password::verify(&request.password, stored_hash);
+            let matches = password::verify(&password, stored_hash);
             Ok(found.filter(|_| matches).map(|(role, _)| role))
         })
         .await?;
     let Some(role) = role else {
-        state.limiter.record_failure(&handle, &address, now_ms);
+        state.limiter.record_failure(&handle, address, now_ms);
         tracing::info!(%handle, %address, "sign-in failed");
         return Err(ApiError::BadCredentials);
     };
     state.limiter.record_success(&handle);
-    let previous = session_cookie(&headers);
-    let (session_id, session) = state.sessions.start(&handle, role, now_ms, previous.as_deref())?;
+    let (session_id, session) = state.sessions.start(&handle, role, now_ms, previous_session.as_deref())?;
     let max_age_s = crate::auth::sessions::ABSOLUTE_TIMEOUT_MS / 1000;
-    let cookie = guard::session_set_cookie(&session_id, state.config.secure_cookies, max_age_s);
-    let body = SessionBody { handle, role, csrf_token: Some(session.csrf_token) };
-    Ok(([(header::SET_COOKIE, cookie), (header::CACHE_CONTROL, "no-store".to_string())], Json(body)).into_response())
+    Ok((guard::session_set_cookie(&session_id, state.config.secure_cookies, max_age_s), session))
 }
 
 #[utoipa::path(get, path = "/api/session", tag = "session",

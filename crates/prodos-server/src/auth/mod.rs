@@ -61,6 +61,8 @@ pub enum Access {
     Public,
     /// The public operational record: anyone when the node publishes it, else any member.
     PublicRecord,
+    /// A dashboard page: any signed-in account; anonymous browsers are sent to the sign-in page.
+    Page,
     /// Any signed-in account: reading designs, stock, the audit log; managing one's own tokens.
     Member,
     /// Checking the whole chain costs a full scan: auditors, coordinators and admins.
@@ -77,7 +79,7 @@ impl Access {
         match (self, role) {
             (Access::Public, _) => true,
             (Access::PublicRecord, None) => public_record,
-            (Access::PublicRecord | Access::Member, Some(_)) => true,
+            (Access::PublicRecord | Access::Member | Access::Page, Some(_)) => true,
             (_, None) => false,
             (Access::Verify, Some(role)) => matches!(role, Role::Auditor | Role::Coordinator | Role::Admin),
             (Access::Manage, Some(role)) => role == Role::Coordinator,
@@ -89,7 +91,7 @@ impl Access {
         match self {
             Access::Public => "call this route",
             Access::PublicRecord => "read the public record",
-            Access::Member => "read the node's record",
+            Access::Member | Access::Page => "read the node's record",
             Access::Verify => "verify the whole chain",
             Access::Manage => "change designs, stock or suppliers",
             Access::Admin => "manage accounts",

@@ -5,5 +5,6 @@
 mod bad_input;
 mod matrix;
 mod openapi;
+mod pages;
 mod routes;
 mod support;

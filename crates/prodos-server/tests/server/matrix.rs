@@ -39,6 +39,17 @@ fn expected(method: &Method, path: &str) -> Option<(bool, &'static str)> {
         ("POST", "/api/suppliers") => (false, "c"),
         ("GET", "/api/audit/log") => (false, "pcua"),
         ("GET", "/api/audit/verify") => (false, "cua"),
+        ("GET", "/api/events") => (false, "pcua"),
+        ("GET", "/") => (false, "pcua"),
+        ("GET", "/login") => (true, "pcua"),
+        ("POST", "/login") => (true, "pcua"),
+        ("POST", "/logout") => (false, "pcua"),
+        ("GET", "/designs") => (false, "pcua"),
+        ("GET", "/designs/{design}") => (false, "pcua"),
+        ("GET", "/stock") => (false, "pcua"),
+        ("GET", "/audit") => (false, "pcua"),
+        ("GET", "/static/app.css") => (true, "pcua"),
+        ("GET", "/static/live.js") => (true, "pcua"),
         _ => return None,
     };
     Some(row)
@@ -49,6 +60,7 @@ fn sample(path: &str, other_token_id: &str) -> (String, Option<(&'static str, Ve
     let json = |value: serde_json::Value| Some(("application/json", value.to_string().into_bytes()));
     let body = match path {
         "/api/session" => json(serde_json::json!({"handle": "auditor", "password": PASSWORD})),
+        "/login" => Some(("application/x-www-form-urlencoded", format!("handle=auditor&password={}", PASSWORD.replace(' ', "+")).into_bytes())),
         "/api/tokens" => json(serde_json::json!({"label": "matrix"})),
         "/api/accounts" => json(serde_json::json!({"handle": "newcomer", "role": "participant", "password": PASSWORD})),
         "/api/designs" => Some(("application/toml", prodos_node::demo::EXAMPLE_DESIGNS[0].1.as_bytes().to_vec())),
@@ -96,7 +108,7 @@ async fn every_route_for_every_role_matches_the_table() {
             let head_before = fixture.head();
             let reply = fixture.send(spec.method.clone(), &uri, &caller, body).await;
             let code = if reply.status.is_success() || reply.body.is_empty() { String::new() } else { reply.code() };
-            let denied = code == "unauthenticated" || code == "forbidden";
+            let denied = ["unauthenticated", "sign_in_required", "forbidden"].contains(&code.as_str());
             if allowed == denied {
                 failures.push(format!(
                     "{} {} as {handle}: expected {}, got {} {}",
@@ -108,7 +120,11 @@ async fn every_route_for_every_role_matches_the_table() {
                 ));
             }
             if denied {
-                let expected_code = if letter.is_some() { "forbidden" } else { "unauthenticated" };
+                let expected_code = match (letter, spec.access) {
+                    (Some(_), _) => "forbidden",
+                    (None, prodos_server::auth::Access::Page) => "sign_in_required",
+                    (None, _) => "unauthenticated",
+                };
                 if code != expected_code {
                     failures
                         .push(format!("{} {uri} as {handle}: denied with {code}, want {expected_code}", spec.method));

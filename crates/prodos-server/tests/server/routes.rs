@@ -285,3 +285,30 @@ async fn admins_create_and_disable_accounts() {
     assert_eq!(login.status, 401);
     fixture.finish();
 }
+
+#[tokio::test]
+async fn events_announce_each_recorded_command() {
+    use futures_util::StreamExt as _;
+    let fixture = Fixture::new();
+    let request = axum::http::Request::get("/api/events")
+        .header(header::AUTHORIZATION, format!("Bearer {}", fixture.tokens["participant"]))
+        .body(axum::body::Body::empty())
+        .expect("request");
+    let response = tower::ServiceExt::oneshot(fixture.app.clone(), request).await.expect("infallible");
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()[header::CONTENT_TYPE].to_str().expect("ascii").starts_with("text/event-stream"));
+    let mut body = response.into_body().into_data_stream();
+    let received = fixture
+        .post_json("/api/stock/receive", &fixture.token("coordinator"), json!({"material": "abalone-rosette", "qty": 1, "unit": "pc", "cost": 1}))
+        .await;
+    assert_eq!(received.status, 200);
+    let frame = tokio::time::timeout(std::time::Duration::from_secs(5), body.next())
+        .await
+        .expect("an event within 5 s")
+        .expect("a frame")
+        .expect("bytes");
+    let text = String::from_utf8_lossy(&frame).into_owned();
+    assert!(text.contains("event: appended"), "{text}");
+    assert!(text.contains(&format!("data: {}", fixture.head())), "{text}");
+    fixture.finish();
+}

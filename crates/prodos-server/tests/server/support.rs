@@ -132,7 +132,13 @@ impl Fixture {
         let response = self.app.clone().oneshot(request).await.expect("the router is infallible");
         let status = response.status();
         let headers = response.headers().clone();
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body").to_vec();
+        // An event stream never ends: the status and headers are the answer.
+        let streaming = headers.get(header::CONTENT_TYPE).is_some_and(|value| value == "text/event-stream");
+        let body = if streaming {
+            Vec::new()
+        } else {
+            axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body").to_vec()
+        };
         Reply { status, headers, body }
     }
 

@@ -36,7 +36,8 @@ pub async fn login(
     headers: HeaderMap,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    let (cookie, session) = sign_in(&state, request.handle, request.password, &address, session_cookie(&headers)).await?;
+    let (cookie, session) =
+        sign_in(&state, request.handle, request.password, &address, session_cookie(&headers)).await?;
     let body = SessionBody { handle: session.handle, role: session.role, csrf_token: Some(session.csrf_token) };
     Ok(([(header::SET_COOKIE, cookie), (header::CACHE_CONTROL, "no-store".to_string())], Json(body)).into_response())
 }

@@ -25,7 +25,10 @@ struct OverviewPage {
     n_suppliers: usize,
 }
 
-pub async fn overview(State(state): State<AppState>, Extension(principal): Extension<Principal>) -> Result<Response, ApiError> {
+pub async fn overview(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+) -> Result<Response, ApiError> {
     let (n_designs, n_materials, n_lots, n_suppliers) = state.node.read(|node_state| {
         (
             node_state.designs.iter().count(),
@@ -34,7 +37,13 @@ pub async fn overview(State(state): State<AppState>, Extension(principal): Exten
             node_state.suppliers.iter().count(),
         )
     });
-    render(&OverviewPage { chrome: Chrome::new(&state, Some(&principal), true), n_designs, n_materials, n_lots, n_suppliers })
+    render(&OverviewPage {
+        chrome: Chrome::new(&state, Some(&principal), true),
+        n_designs,
+        n_materials,
+        n_lots,
+        n_suppliers,
+    })
 }
 
 #[derive(Template)]
@@ -44,7 +53,10 @@ struct DesignsPage {
     designs: Vec<DesignSummary>,
 }
 
-pub async fn designs(State(state): State<AppState>, Extension(principal): Extension<Principal>) -> Result<Response, ApiError> {
+pub async fn designs(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+) -> Result<Response, ApiError> {
     let designs = state.node.read(|node_state| node_state.designs.iter().map(DesignSummary::of).collect());
     render(&DesignsPage { chrome: Chrome::new(&state, Some(&principal), true), designs })
 }
@@ -105,7 +117,10 @@ struct StockPage {
     suppliers: Vec<SupplierView>,
 }
 
-pub async fn stock(State(state): State<AppState>, Extension(principal): Extension<Principal>) -> Result<Response, ApiError> {
+pub async fn stock(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+) -> Result<Response, ApiError> {
     let (materials, lots, suppliers) = state.node.read(|node_state| {
         (
             node_state.stock.materials().map(|material| MaterialView::of(node_state, material)).collect(),
@@ -126,7 +141,10 @@ struct AuditPage {
     entries: Vec<LedgerEntryView>,
 }
 
-pub async fn audit(State(state): State<AppState>, Extension(principal): Extension<Principal>) -> Result<Response, ApiError> {
+pub async fn audit(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+) -> Result<Response, ApiError> {
     let (verification, entries) = state
         .blocking(|state| {
             let verification = prodos_ledger::verify(state.node.store());
@@ -149,5 +167,11 @@ pub async fn audit(State(state): State<AppState>, Extension(principal): Extensio
         Ok(report) => (true, report.events, String::new()),
         Err(failure) => (false, 0, format!("first bad entry is seq {}: {}", failure.first_bad_seq, failure.reason)),
     };
-    render(&AuditPage { chrome: Chrome::new(&state, Some(&principal), true), intact, verified_events, failure, entries })
+    render(&AuditPage {
+        chrome: Chrome::new(&state, Some(&principal), true),
+        intact,
+        verified_events,
+        failure,
+        entries,
+    })
 }

@@ -60,7 +60,10 @@ fn sample(path: &str, other_token_id: &str) -> (String, Option<(&'static str, Ve
     let json = |value: serde_json::Value| Some(("application/json", value.to_string().into_bytes()));
     let body = match path {
         "/api/session" => json(serde_json::json!({"handle": "auditor", "password": PASSWORD})),
-        "/login" => Some(("application/x-www-form-urlencoded", format!("handle=auditor&password={}", PASSWORD.replace(' ', "+")).into_bytes())),
+        "/login" => Some((
+            "application/x-www-form-urlencoded",
+            format!("handle=auditor&password={}", PASSWORD.replace(' ', "+")).into_bytes(),
+        )),
         "/api/tokens" => json(serde_json::json!({"label": "matrix"})),
         "/api/accounts" => json(serde_json::json!({"handle": "newcomer", "role": "participant", "password": PASSWORD})),
         "/api/designs" => Some(("application/toml", prodos_node::demo::EXAMPLE_DESIGNS[0].1.as_bytes().to_vec())),

@@ -32,7 +32,8 @@ async fn sign_in_read_every_page_and_sign_out() {
 
     let reply = fixture.send(Method::POST, "/login", &Caller::Anonymous, form("coordinator", PASSWORD)).await;
     assert_eq!(reply.status, 303, "{}", reply.text());
-    let cookie = reply.headers[header::SET_COOKIE].to_str().expect("ascii").split(';').next().expect("cookie").to_string();
+    let cookie =
+        reply.headers[header::SET_COOKIE].to_str().expect("ascii").split(';').next().expect("cookie").to_string();
     let browser = Caller::Session { cookie: cookie.clone(), csrf: None };
 
     let overview = fixture.get("/", &browser).await;
@@ -51,11 +52,26 @@ async fn sign_in_read_every_page_and_sign_out() {
     assert_eq!(fixture.get("/designs/DES-0999", &browser).await.status, 404);
 
     // Sign-out without the form's token is refused; with it, the session ends.
-    let refused = fixture.send(Method::POST, "/logout", &browser, Some(("application/x-www-form-urlencoded", b"csrf=nope".to_vec()))).await;
+    let refused = fixture
+        .send(Method::POST, "/logout", &browser, Some(("application/x-www-form-urlencoded", b"csrf=nope".to_vec())))
+        .await;
     assert_eq!(refused.status, 403);
-    let csrf = overview.text().split("name=\"csrf\" value=\"").nth(1).expect("csrf field").split('"').next().expect("value").to_string();
+    let csrf = overview
+        .text()
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .expect("csrf field")
+        .split('"')
+        .next()
+        .expect("value")
+        .to_string();
     let out = fixture
-        .send(Method::POST, "/logout", &browser, Some(("application/x-www-form-urlencoded", format!("csrf={csrf}").into_bytes())))
+        .send(
+            Method::POST,
+            "/logout",
+            &browser,
+            Some(("application/x-www-form-urlencoded", format!("csrf={csrf}").into_bytes())),
+        )
         .await;
     assert_eq!(out.status, 303);
     assert_eq!(fixture.get("/", &browser).await.status, 303);

@@ -299,7 +299,11 @@ async fn events_announce_each_recorded_command() {
     assert!(response.headers()[header::CONTENT_TYPE].to_str().expect("ascii").starts_with("text/event-stream"));
     let mut body = response.into_body().into_data_stream();
     let received = fixture
-        .post_json("/api/stock/receive", &fixture.token("coordinator"), json!({"material": "abalone-rosette", "qty": 1, "unit": "pc", "cost": 1}))
+        .post_json(
+            "/api/stock/receive",
+            &fixture.token("coordinator"),
+            json!({"material": "abalone-rosette", "qty": 1, "unit": "pc", "cost": 1}),
+        )
         .await;
     assert_eq!(received.status, 200);
     let frame = tokio::time::timeout(std::time::Duration::from_secs(5), body.next())

@@ -1,7 +1,8 @@
 //! Independent schedule checker: verifies a schedule against the model from first principles.
 //!
 //! It deliberately shares no code with the generators (no resource profile, no CPM), so a bug in
-//! them cannot hide itself here. Slow and simple on purpose: an event sweep over start/finish times.
+//! them cannot hide itself here. Slow and simple on purpose: an event sweep over start/finish times
+//! and reservation bounds.
 
 use crate::model::{Project, ResourceKind, Schedule};
 
@@ -9,13 +10,43 @@ use crate::model::{Project, ResourceKind, Schedule};
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Violation {
-    WrongLength { starts: usize, modes: usize, activities: usize },
-    InvalidMode { activity_idx: usize, mode_idx: usize },
-    NegativeStart { activity_idx: usize, start: i64 },
-    BeforeRelease { activity_idx: usize, start: i64, release: i64 },
-    Precedence { from: usize, to: usize, lag: i64, from_finish: i64, to_start: i64 },
-    RenewableCapacity { resource_idx: usize, time: i64, used: i64, capacity: i64 },
-    NonrenewableCapacity { resource_idx: usize, used: i64, capacity: i64 },
+    WrongLength {
+        starts: usize,
+        modes: usize,
+        activities: usize,
+    },
+    InvalidMode {
+        activity_idx: usize,
+        mode_idx: usize,
+    },
+    NegativeStart {
+        activity_idx: usize,
+        start: i64,
+    },
+    BeforeRelease {
+        activity_idx: usize,
+        start: i64,
+        release: i64,
+    },
+    Precedence {
+        from: usize,
+        to: usize,
+        lag: i64,
+        from_finish: i64,
+        to_start: i64,
+    },
+    /// `capacity` is what reservations leave at `time`.
+    RenewableCapacity {
+        resource_idx: usize,
+        time: i64,
+        used: i64,
+        capacity: i64,
+    },
+    NonrenewableCapacity {
+        resource_idx: usize,
+        used: i64,
+        capacity: i64,
+    },
 }
 
 /// Returns every violation found (empty means feasible).
@@ -63,33 +94,35 @@ pub fn check(project: &Project, schedule: &Schedule) -> Vec<Violation> {
                 }
             }
             ResourceKind::Renewable => {
-                // Usage is piecewise constant and only rises at a start time, so checking the
-                // level just after every start time covers every time point.
-                let mut events: Vec<(i64, i64)> = Vec::new();
+                // Usage and reservations are piecewise constant and only change at event times,
+                // so checking the levels just after every event time covers every time point.
+                // Events: (time, change of the activities' usage, change of the reserved amount).
+                let mut events: Vec<(i64, i64, i64)> = Vec::new();
                 for i in 0..n {
                     let u = usage(i, resource_idx);
                     if u > 0 && duration(i) > 0 {
-                        events.push((schedule.starts[i], u));
-                        events.push((schedule.starts[i] + duration(i), -u));
+                        events.push((schedule.starts[i], u, 0));
+                        events.push((schedule.starts[i] + duration(i), -u, 0));
                     }
                 }
-                // Releases before acquisitions at equal times: a finish at t frees capacity for t.
-                events.sort_unstable_by_key(|&(t, delta)| (t, delta));
-                let mut used = 0;
+                for r in project.reservations().iter().filter(|r| r.resource == resource_idx) {
+                    events.push((r.start, 0, r.amount));
+                    events.push((r.end, 0, -r.amount));
+                }
+                events.sort_unstable();
+                let (mut used, mut reserved) = (0, 0);
                 let mut idx = 0;
                 while idx < events.len() {
                     let time = events[idx].0;
                     while idx < events.len() && events[idx].0 == time {
                         used += events[idx].1;
+                        reserved += events[idx].2;
                         idx += 1;
                     }
-                    if used > resource.capacity {
-                        out.push(Violation::RenewableCapacity {
-                            resource_idx,
-                            time,
-                            used,
-                            capacity: resource.capacity,
-                        });
+                    // Reservations beyond the capacity leave nothing, never less.
+                    let capacity = (resource.capacity - reserved).max(0);
+                    if used > capacity {
+                        out.push(Violation::RenewableCapacity { resource_idx, time, used, capacity });
                     }
                 }
             }

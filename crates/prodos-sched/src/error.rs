@@ -26,6 +26,8 @@ pub enum SchedError {
     UnknownActivity { from: usize, to: usize, n_activities: usize },
     #[error("precedence {from} -> {to} has negative lag {lag}")]
     NegativeLag { from: usize, to: usize, lag: i64 },
+    #[error("reservation {reservation_idx} {problem}: {reservation:?}")]
+    InvalidReservation { reservation_idx: usize, reservation: crate::model::Reservation, problem: &'static str },
     #[error("the precedence graph has a cycle through activity {activity_idx}")]
     Cycle { activity_idx: usize },
     #[error("no mode assignment respects the nonrenewable resources")]

@@ -5,7 +5,7 @@
 //! known under an assumption, so learned clauses survive between calls; a refutation proves the
 //! best optimal. The heuristic's makespan is the first bound and caps every domain. On timeout the
 //! lower bound reported is the makespan variable's root bound after what was learned.
-//! Single-mode projects only.
+//! Single-mode projects only. Reservations are fixed tasks in the cumulative constraints.
 
 use crate::cpm::CriticalPath;
 use crate::model::{Project, ResourceKind, Schedule};
@@ -96,11 +96,21 @@ pub fn solve_exact(
         if tasks.is_empty() {
             continue;
         }
+        let mut task_starts: Vec<DomainId> = tasks.iter().map(|&j| starts[j]).collect();
+        let mut task_durations: Vec<i32> = tasks.iter().map(|&j| durations[j] as i32).collect();
+        let mut task_usages: Vec<i32> =
+            tasks.iter().map(|&j| project.activities()[j].modes[0].usage[r] as i32).collect();
+        // Reservations enter as fixed tasks, one per step of the reserved amount.
+        for (from, to, amount) in reserved_steps(project, r) {
+            task_starts.push(solver.new_bounded_integer(from as i32, from as i32));
+            task_durations.push((to - from) as i32);
+            task_usages.push(amount.min(resource.capacity) as i32);
+        }
         solver
             .add_constraint(pumpkin_solver::cumulative(
-                tasks.iter().map(|&j| starts[j]).collect::<Vec<_>>(),
-                tasks.iter().map(|&j| durations[j] as i32).collect::<Vec<_>>(),
-                tasks.iter().map(|&j| project.activities()[j].modes[0].usage[r] as i32).collect::<Vec<_>>(),
+                task_starts,
+                task_durations,
+                task_usages,
                 resource.capacity as i32,
                 tag,
             ))
@@ -141,6 +151,32 @@ pub fn solve_exact(
     // Timed out: what root propagation plus learned clauses imply is still a valid bound.
     let root_bound = i64::from(solver.lower_bound(&makespan)).max(cp.lower_bound).min(best_makespan);
     Some(ExactOutcome { improved: best, lower_bound: root_bound, proven_optimal: root_bound >= best_makespan })
+}
+
+/// The reserved amount of resource `r` as maximal constant steps `(from, to, amount)`, amount > 0.
+fn reserved_steps(project: &Project, r: usize) -> Vec<(i64, i64, i64)> {
+    let mut changes: Vec<(i64, i64)> = Vec::new();
+    for reservation in project.reservations().iter().filter(|res| res.resource == r) {
+        changes.push((reservation.start, reservation.amount));
+        changes.push((reservation.end, -reservation.amount));
+    }
+    changes.sort_unstable();
+    let mut steps = Vec::new();
+    let mut level = 0;
+    let mut idx = 0;
+    while idx < changes.len() {
+        let time = changes[idx].0;
+        while idx < changes.len() && changes[idx].0 == time {
+            level += changes[idx].1;
+            idx += 1;
+        }
+        if let Some(&(next, _)) = changes.get(idx) {
+            if level > 0 {
+                steps.push((time, next, level));
+            }
+        }
+    }
+    steps
 }
 
 /// Two unordered activities that together exceed some capacity cannot overlap: post the explicit

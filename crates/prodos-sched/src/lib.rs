@@ -4,7 +4,10 @@
 //!
 //! # Code map
 //! - [`model`]: activities, modes, resources, precedences with lags, release dates; [`model::Project::new`]
-//!   validates and indexes. [`model::Schedule`] is a start and a mode per activity.
+//!   validates and indexes. [`model::Schedule`] is a start and a mode per activity. Reservations
+//!   ([`model::Project::with_reservations`]) take renewable capacity away over time intervals;
+//!   the generators, the checker and the exact search honour them (the critical-path bound, which
+//!   ignores resources, stays valid).
 //! - [`psplib`]: `.sm` / `.mm` readers and solution-list readers; errors name the line.
 //! - [`cpm`]: earliest/latest starts, slack, the critical-path lower bound.
 //! - [`sgs`]: serial (forward and backward) and parallel schedule generation over an incremental
@@ -50,5 +53,5 @@ pub mod sgs;
 pub mod solve;
 
 pub use error::SchedError;
-pub use model::{Activity, Mode, Precedence, Project, Resource, ResourceKind, Schedule};
+pub use model::{Activity, Mode, Precedence, Project, Reservation, Resource, ResourceKind, Schedule};
 pub use solve::{Solution, SolveOptions, solve};

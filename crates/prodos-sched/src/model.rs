@@ -43,7 +43,20 @@ pub struct Precedence {
     pub lag: i64,
 }
 
-/// A validated project. Construct with [`Project::new`].
+/// `amount` units of a renewable resource that the project cannot use during `[start, end)`: work
+/// already promised elsewhere (another plan), people away. Reservations overlapping beyond the
+/// capacity leave nothing, never less. Past the last reservation the full capacity is back, so
+/// every activity that fits the capacity can always be scheduled eventually.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reservation {
+    pub resource: usize,
+    pub start: i64,
+    pub end: i64,
+    pub amount: i64,
+}
+
+/// A validated project. Construct with [`Project::new`], add reservations with
+/// [`Project::with_reservations`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Project {
     // Invariant: every mode's usage has one entry per resource, durations/usages/capacities are
@@ -51,6 +64,8 @@ pub struct Project {
     resources: Vec<Resource>,
     activities: Vec<Activity>,
     precedences: Vec<Precedence>,
+    // Invariant: each names a renewable resource, 0 <= start < end, amount >= 0.
+    reservations: Vec<Reservation>,
     // Adjacency in CSR form, built once so the generators never allocate to walk the graph.
     succ_start: Vec<usize>,
     succ: Vec<(usize, i64)>,
@@ -90,7 +105,49 @@ impl Project {
         let (succ_start, succ) = csr(n_activities, precedences.iter().map(|p| (p.from, p.to, p.lag)));
         let (pred_start, pred) = csr(n_activities, precedences.iter().map(|p| (p.to, p.from, p.lag)));
         let topo_order = topological_order(n_activities, &succ_start, &succ, &pred_start)?;
-        Ok(Project { resources, activities, precedences, succ_start, succ, pred_start, pred, topo_order })
+        Ok(Project {
+            resources,
+            activities,
+            precedences,
+            reservations: Vec::new(),
+            succ_start,
+            succ,
+            pred_start,
+            pred,
+            topo_order,
+        })
+    }
+
+    /// The same project with its renewable capacities reduced over time by `reservations`
+    /// (replacing any given before).
+    pub fn with_reservations(mut self, reservations: Vec<Reservation>) -> Result<Project, SchedError> {
+        for (reservation_idx, r) in reservations.iter().enumerate() {
+            let problem = if self.resources.get(r.resource).is_none_or(|res| res.kind != ResourceKind::Renewable) {
+                Some("names no renewable resource")
+            } else if r.start < 0 || r.end <= r.start {
+                Some("needs 0 <= start < end")
+            } else if r.amount < 0 {
+                Some("has a negative amount")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return Err(SchedError::InvalidReservation { reservation_idx, reservation: *r, problem });
+            }
+        }
+        self.reservations = reservations;
+        Ok(self)
+    }
+
+    pub fn reservations(&self) -> &[Reservation] {
+        &self.reservations
+    }
+    pub fn has_reservations(&self) -> bool {
+        !self.reservations.is_empty()
+    }
+    /// When the last reservation ends: from then on every capacity is whole (0 without any).
+    pub fn reservations_end(&self) -> i64 {
+        self.reservations.iter().map(|r| r.end).max().unwrap_or(0)
     }
 
     pub fn resources(&self) -> &[Resource] {
@@ -145,13 +202,13 @@ impl Project {
     }
 
     /// A horizon no schedule built by a serial generator can exceed: every activity in its longest
-    /// mode one after another, after the latest release, plus every lag.
+    /// mode one after another, after the latest release and the last reservation, plus every lag.
     pub fn trivial_horizon(&self) -> i64 {
         let durations: i64 =
             self.activities.iter().map(|a| a.modes.iter().map(|m| m.duration).max().unwrap_or(0)).sum();
         let max_release = self.activities.iter().map(|a| a.release).max().unwrap_or(0);
         let lags: i64 = self.precedences.iter().map(|p| p.lag).sum();
-        durations + max_release + lags
+        durations + max_release.max(self.reservations_end()) + lags
     }
 }
 

@@ -18,10 +18,16 @@ pub struct Generator<'p> {
     // Invariant: `duration`/`request` describe the mode assignment last passed to `set_modes`.
     duration: Vec<i64>,
     request: Vec<i32>,
-    // Remaining capacity per (time, renewable resource), row-major by time.
+    // Remaining capacity per (time, renewable resource), row-major by time. Time `t` of the
+    // current pass is row `t + offset`.
     avail: Vec<i32>,
-    // Rows of `avail` at or after this index still hold full capacity.
+    offset: usize,
+    // Rows of `avail` outside `touched_from..touched_until` hold their base value: full capacity,
+    // or with reservations the capacity they leave.
+    touched_from: usize,
     touched_until: usize,
+    // Present only when the project has reservations, so plain projects keep the plain loop.
+    profile: Option<Box<ReservedProfile>>,
     finish: Vec<i64>,
     rev_start: Vec<i64>,
     keys: Vec<i64>,
@@ -48,7 +54,10 @@ impl<'p> Generator<'p> {
             duration: vec![0; n],
             request: vec![0; n * n_ren],
             avail: Vec::new(),
+            offset: 0,
+            touched_from: 0,
             touched_until: 0,
+            profile: None,
             finish: vec![0; n],
             rev_start: vec![0; n],
             keys: vec![0; n],
@@ -57,6 +66,11 @@ impl<'p> Generator<'p> {
             schedules_generated: 0,
         };
         g.avail = (0..horizon).flat_map(|_| g.capacity.iter().copied()).collect();
+        if project.has_reservations() {
+            let profile = ReservedProfile::new(project, &g.ren_idx, &g.capacity, horizon);
+            g.avail.clone_from(&profile.forward_base);
+            g.profile = Some(Box::new(profile));
+        }
         let shortest: Vec<usize> = (0..n).map(|j| project.shortest_executable_mode(j)).collect();
         g.set_modes(&shortest);
         g
@@ -85,12 +99,51 @@ impl<'p> Generator<'p> {
         self.duration[activity_idx]
     }
 
+    /// Makes the profile empty of activities for a forward pass.
     fn reset_profile(&mut self) {
-        let end = self.touched_until * self.n_ren;
-        for (slot, cap) in self.avail[..end].iter_mut().zip(self.capacity.iter().cycle()) {
-            *slot = *cap;
+        let Some(profile) = self.profile.as_deref_mut() else {
+            let end = self.touched_until * self.n_ren;
+            for (slot, cap) in self.avail[..end].iter_mut().zip(self.capacity.iter().cycle()) {
+                *slot = *cap;
+            }
+            self.touched_until = 0;
+            return;
+        };
+        if profile.backward_active {
+            profile.swap_direction(&mut self.avail, &mut self.touched_from, &mut self.touched_until);
         }
+        let rows = self.touched_from * self.n_ren..self.touched_until * self.n_ren;
+        self.avail[rows.clone()].copy_from_slice(&profile.forward_base[rows]);
+        self.offset = 0;
+        self.touched_from = 0;
         self.touched_until = 0;
+    }
+
+    /// Makes the profile empty of activities for a backward pass ending at `deadline`: reversed
+    /// time `t` is absolute time `deadline - 1 - t`, where the reservations still apply.
+    fn reset_profile_backward(&mut self, deadline: i64) {
+        let Some(profile) = self.profile.as_deref_mut() else {
+            self.reset_profile();
+            return;
+        };
+        if !profile.backward_active {
+            profile.swap_direction(&mut self.avail, &mut self.touched_from, &mut self.touched_until);
+        }
+        let rows = self.touched_from * self.n_ren..self.touched_until * self.n_ren;
+        self.avail[rows.clone()].copy_from_slice(&profile.backward_base[rows]);
+        let deadline = usize::try_from(deadline).unwrap_or(0);
+        assert!(deadline <= profile.mirror, "backward deadline {deadline} beyond the horizon {}", profile.mirror);
+        self.offset = profile.mirror - deadline;
+        self.touched_from = self.offset;
+        self.touched_until = self.offset;
+    }
+
+    /// The first time after `time` at which a reservation ends (`i64::MAX` if none).
+    fn next_capacity_rise(&self, time: i64) -> i64 {
+        self.profile.as_deref().map_or(i64::MAX, |profile| {
+            let idx = profile.rises.partition_point(|&rise| rise <= time);
+            profile.rises.get(idx).copied().unwrap_or(i64::MAX)
+        })
     }
 
     /// Earliest `t >= from` at which activity `j` fits the profile for its whole duration.
@@ -98,10 +151,11 @@ impl<'p> Generator<'p> {
     fn earliest_fit(&self, j: usize, from: i64) -> i64 {
         let d = self.duration[j] as usize;
         let req = &self.request[j * self.n_ren..(j + 1) * self.n_ren];
-        let mut t = from as usize;
         if d == 0 || req.iter().all(|&q| q == 0) {
             return from;
         }
+        // Rows, not times: `t` runs over `avail` shifted by the pass's offset.
+        let mut t = from as usize + self.offset;
         'candidate: loop {
             // Scanning backwards finds the latest conflict, so the jump skips the most.
             for tau in (t..t + d).rev() {
@@ -111,14 +165,14 @@ impl<'p> Generator<'p> {
                     continue 'candidate;
                 }
             }
-            return t as i64;
+            return (t - self.offset) as i64;
         }
     }
 
     #[inline]
     fn place(&mut self, j: usize, t: i64) {
         let d = self.duration[j] as usize;
-        let t = t as usize;
+        let t = t as usize + self.offset;
         let n_ren = self.n_ren;
         for tau in t..t + d {
             let row = &mut self.avail[tau * n_ren..(tau + 1) * n_ren];
@@ -155,7 +209,7 @@ impl<'p> Generator<'p> {
     /// moves earlier, so they stay met (the justification argument of Valls et al. 2005).
     pub fn serial_backward(&mut self, order: &[usize], deadline: i64, starts: &mut [i64]) -> i64 {
         self.schedules_generated += 1;
-        self.reset_profile();
+        self.reset_profile_backward(deadline);
         let mut rev_makespan = 0;
         for &j in order {
             // In reversed time, an activity "starts" at deadline - finish.
@@ -244,7 +298,8 @@ impl<'p> Generator<'p> {
             }
             // A zero-duration start may make successors eligible at the same time.
             if !started_zero {
-                time = next_time;
+                // An activity that did not fit may fit once a reservation ends.
+                time = next_time.min(self.next_capacity_rise(time));
                 if time == i64::MAX {
                     // Nothing scheduled runs past `time` and nothing fits: only possible when a
                     // request exceeds capacity, which Project::new rejects.
@@ -259,6 +314,62 @@ impl<'p> Generator<'p> {
     #[cfg(test)]
     fn profile_is_reset_beyond_use(&self) -> bool {
         self.avail[self.touched_until * self.n_ren..].iter().zip(self.capacity.iter().cycle()).all(|(a, c)| a == c)
+    }
+}
+
+/// The capacity reservations leave, precomputed in both directions so that a pass only restores
+/// the rows it touched. A backward pass with deadline `D` reads the mirrored rows from row
+/// `mirror - D` on, which is why one mirrored copy serves every deadline.
+struct ReservedProfile {
+    /// Row `t`: capacity left at time `t`.
+    forward_base: Vec<i32>,
+    /// Row `i`: capacity left at time `mirror - 1 - i` (full capacity where that is negative).
+    backward_base: Vec<i32>,
+    mirror: usize,
+    /// The buffer of the direction not in use, with its touched rows.
+    other: Vec<i32>,
+    other_touched: (usize, usize),
+    backward_active: bool,
+    /// Times at which some reservation ends, ascending.
+    rises: Vec<i64>,
+}
+
+impl ReservedProfile {
+    fn new(project: &Project, ren_idx: &[usize], capacity: &[i32], horizon: usize) -> Self {
+        let n_ren = ren_idx.len();
+        // A backward pass reaches at most its deadline (<= horizon) plus a whole serial schedule.
+        let backward_rows = 2 * horizon;
+        let mut reserved = vec![0i64; horizon * n_ren];
+        for r in project.reservations() {
+            let Some(k) = ren_idx.iter().position(|&idx| idx == r.resource) else { continue };
+            for t in r.start as usize..(r.end as usize).min(horizon) {
+                reserved[t * n_ren + k] += r.amount;
+            }
+        }
+        let left = |t: usize, k: usize| (i64::from(capacity[k]) - reserved[t * n_ren + k]).max(0) as i32;
+        let forward_base: Vec<i32> = (0..horizon).flat_map(|t| (0..n_ren).map(move |k| left(t, k))).collect();
+        let backward_base: Vec<i32> = (0..backward_rows)
+            .flat_map(|i| (0..n_ren).map(move |k| if i < horizon { left(horizon - 1 - i, k) } else { capacity[k] }))
+            .collect();
+        let mut rises: Vec<i64> = project.reservations().iter().map(|r| r.end).collect();
+        rises.sort_unstable();
+        rises.dedup();
+        ReservedProfile {
+            other: backward_base.clone(),
+            forward_base,
+            backward_base,
+            mirror: horizon,
+            other_touched: (0, 0),
+            backward_active: false,
+            rises,
+        }
+    }
+
+    fn swap_direction(&mut self, avail: &mut Vec<i32>, touched_from: &mut usize, touched_until: &mut usize) {
+        std::mem::swap(avail, &mut self.other);
+        std::mem::swap(touched_from, &mut self.other_touched.0);
+        std::mem::swap(touched_until, &mut self.other_touched.1);
+        self.backward_active = !self.backward_active;
     }
 }
 
@@ -309,6 +420,34 @@ mod tests {
         assert_eq!(ms2, 5);
         assert!(check(&p, &Schedule { starts: starts.clone(), modes: vec![0; 5] }).is_empty());
         assert_eq!(g.schedules_generated, 3);
+    }
+
+    #[test]
+    fn reservations_push_work_into_the_capacity_left() {
+        use crate::model::Reservation;
+        // Capacity 2; one unit promised elsewhere during [0, 4), both units during [6, 8).
+        let reserved = project()
+            .with_reservations(vec![
+                Reservation { resource: 0, start: 0, end: 4, amount: 1 },
+                Reservation { resource: 0, start: 6, end: 8, amount: 2 },
+            ])
+            .unwrap();
+        let mut g = Generator::new(&reserved);
+        let mut order = vec![0, 1, 2, 3, 4];
+        let mut starts = vec![0; 5];
+        // Activity 1 needs both units for 3: only from 8 on. 2 and 3 share the one unit left.
+        let ms = g.serial_forward(&order, &mut starts);
+        assert_eq!(starts, vec![0, 8, 0, 2, 11]);
+        assert_eq!(ms, 11);
+        let ms2 = g.forward_backward(&mut order, &mut starts, ms);
+        assert!(ms2 <= ms);
+        assert!(check(&reserved, &Schedule { starts: starts.clone(), modes: vec![0; 5] }).is_empty());
+        let ms3 = g.parallel(&[0, 0, 1, 1, 0], &mut starts);
+        assert!(check(&reserved, &Schedule { starts: starts.clone(), modes: vec![0; 5] }).is_empty());
+        assert_eq!(ms3, 11);
+        // The same generator on the plain project would not wait: reservations are per project.
+        let plain = project();
+        assert_eq!(Generator::new(&plain).serial_forward(&order, &mut starts), 5);
     }
 
     #[test]

@@ -3,3 +3,4 @@
 
 mod bench_data;
 mod random_projects;
+mod reservations;

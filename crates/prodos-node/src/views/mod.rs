@@ -2,6 +2,7 @@
 //! state but are not domain types, so the domain can change without breaking scripts.
 
 pub mod designs;
+pub mod gantt;
 pub mod ledger;
 pub mod people;
 pub mod plans;

@@ -17,7 +17,6 @@ pub mod supplier;
 pub mod bench_plan;
 pub mod calendar;
 pub mod cost;
-pub mod gantt;
 pub mod mandate;
 pub mod plan;
 pub mod resources;

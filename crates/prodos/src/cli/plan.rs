@@ -58,7 +58,7 @@ pub fn run(command: PlanCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             let context = Context::open(global)?;
             let detail = plan_detail(&context.node, plan)?;
             if let Some(path) = gantt {
-                std::fs::write(&path, super::gantt::svg(&detail))
+                std::fs::write(&path, prodos_node::views::gantt::svg(&detail))
                     .with_context(|| format!("writing {}", path.display()))?;
                 if !json {
                     println!("Gantt chart written to {}", path.display());

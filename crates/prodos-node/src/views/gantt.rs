@@ -1,7 +1,8 @@
 //! The Gantt chart of a plan as hand-written SVG: one row per operation instance on a working-time
-//! axis, critical-path bars in red. No drawing crate: the format is simple and stable.
+//! axis, critical-path bars in red. Shared by `prodos plan show --gantt` and the server's plan
+//! page and API. No drawing crate: the format is simple and stable.
 
-use prodos_node::views::PlanDetailView;
+use crate::views::PlanDetailView;
 use std::fmt::Write as _;
 
 const ROW_PX: usize = 14;
@@ -13,6 +14,7 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// The whole chart as a standalone SVG document.
 pub fn svg(detail: &PlanDetailView) -> String {
     let mut rows: Vec<_> = detail.operations.iter().collect();
     rows.sort_by_key(|op| (op.unit, op.start_work_min, op.operation.clone()));

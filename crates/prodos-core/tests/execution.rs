@@ -96,6 +96,8 @@ fn shop_with_plan() -> World {
             infeasible: vec![],
             schedules_generated: 1,
             lower_bound_work_min: 240,
+            capacity_notes: Vec::new(),
+            displaces: Vec::new(),
         },
     };
     world.run(Command::RecordPlanProposal { mandate: MandateId(1), proposal }).unwrap();

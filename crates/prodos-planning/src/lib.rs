@@ -3,7 +3,8 @@
 //! search's stop callback are parameters. No IO, no clock (timing lives in the shells).
 //!
 //! Code map: `explode` (BOM × quantity with scrap) → `net` (against stock, via `stock_view`) →
-//! `procure` (offers for shortages) → `model` (operations × units onto prodos-sched) →
+//! `procure` (offers for shortages) → `sharing` (committed plans' load) → `model` (operations ×
+//! units onto prodos-sched, committed load as reservations) →
 //! `schedule` (search, slack, critical chain) → `verdict` → `propose` (all of it). `cost` prices
 //! a design or a plan from current state; `synthetic` builds large designs for benchmarks.
 
@@ -14,6 +15,7 @@ pub mod net;
 pub mod procure;
 pub mod propose;
 pub mod schedule;
+pub mod sharing;
 pub mod stock_view;
 pub mod synthetic;
 pub mod verdict;

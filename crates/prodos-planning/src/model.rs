@@ -12,9 +12,10 @@
 //! curing goes on through nights and weekends. Everything is then divided by a common grain so
 //! the engine's time-indexed profile stays small.
 
+use crate::sharing::{CommittedLoad, SharedLoad};
 use prodos_core::design::DesignSpec;
 use prodos_core::plan::Capacity;
-use prodos_sched::model::{Activity, Mode, Precedence, Project, Resource, ResourceKind};
+use prodos_sched::model::{Activity, Mode, Precedence, Project, Reservation, Resource, ResourceKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Above this many grains the grain is coarsened (durations rounded up), trading minute precision
@@ -36,6 +37,9 @@ pub struct PlanningModel {
     pub releases: Vec<i64>,
     /// Operation ids of the spec, by operation index.
     pub op_ids: Vec<String>,
+    /// Lower-priority committed load the project ignores, each with its index in
+    /// `SharedLoad::displaceable`: what the schedule is checked against to name displaced plans.
+    pub displaceable: Vec<(Reservation, usize)>,
 }
 
 impl PlanningModel {
@@ -102,7 +106,7 @@ pub fn infeasibilities(spec: &DesignSpec, capacity: &Capacity) -> Vec<String> {
     reasons
 }
 
-fn level_of(min_level: i64) -> u8 {
+pub(crate) fn level_of(min_level: i64) -> u8 {
     u8::try_from(min_level.clamp(1, 5)).unwrap_or(1)
 }
 
@@ -116,6 +120,7 @@ pub fn build(
     spec: &DesignSpec,
     qty: u32,
     capacity: &Capacity,
+    shared: &SharedLoad,
     release_work_min: impl Fn(usize, u32) -> i64,
 ) -> Result<PlanningModel, prodos_sched::error::SchedError> {
     let share = capacity.calendar.week.working_share();
@@ -199,9 +204,10 @@ pub fn build(
     // so the schedule stays feasible in real time. A huge horizon coarsens the grain further.
     let attended = spec.operations.iter().zip(&durations_min).filter(|(op, _)| op.crew > 0).map(|(_, d)| *d);
     let mut grain = attended.fold(0, gcd).max(1);
+    let fixed_end_min = shared.fixed.iter().map(|load| load.to_min).max().unwrap_or(0);
     let horizon_min: i64 = durations_min.iter().sum::<i64>() * i64::from(qty)
         + lags_min.iter().flatten().map(|(_, lag)| lag).sum::<i64>() * i64::from(qty)
-        + releases_min.iter().copied().max().unwrap_or(0);
+        + releases_min.iter().copied().max().unwrap_or(0).max(fixed_end_min);
     if horizon_min / grain > MAX_HORIZON_GRAINS {
         grain *= crate::ceil_div(horizon_min, MAX_HORIZON_GRAINS * grain);
     }
@@ -227,7 +233,34 @@ pub fn build(
             precedences.push(Precedence { from: base + from_op, to: activity_idx, lag: grains(lag) });
         }
     }
-    let project = Project::new(resources, activities, precedences)?;
+    // Committed load: floor the start and ceil the end, so the new plan never overlaps it in
+    // real time.
+    let reserve = |loads: &[CommittedLoad]| -> Vec<(Reservation, usize)> {
+        let mut out = Vec::new();
+        for (load_idx, load) in loads.iter().enumerate() {
+            let (start, end) = (load.from_min.max(0) / grain, grains(load.to_min));
+            if end <= start {
+                continue;
+            }
+            let mut hold = |resource: usize, amount: i64| {
+                out.push((Reservation { resource, start, end, amount }, load_idx));
+            };
+            if let Some((skill, level, crew)) = &load.skill {
+                for (_, &resource) in skill_resource.range((skill.as_str(), 0)..=(skill.as_str(), *level)) {
+                    hold(resource, *crew);
+                }
+            }
+            for tool in &load.tools {
+                if let Some(&resource) = tool_resource.get(tool.as_str()) {
+                    hold(resource, 1);
+                }
+            }
+        }
+        out
+    };
+    let fixed: Vec<Reservation> = reserve(&shared.fixed).into_iter().map(|(reservation, _)| reservation).collect();
+    let displaceable = reserve(&shared.displaceable);
+    let project = Project::new(resources, activities, precedences)?.with_reservations(fixed)?;
     let op_ids = spec.operations.iter().map(|op| op.id.clone()).collect();
     Ok(PlanningModel {
         project,
@@ -238,5 +271,6 @@ pub fn build(
         labels,
         releases,
         op_ids,
+        displaceable,
     })
 }

@@ -7,6 +7,7 @@ use crate::model::{self, PlanningModel};
 use crate::net::net;
 use crate::procure::procure;
 use crate::schedule::{SearchBudget, TimedSchedule, schedule};
+use crate::sharing::{SharedLoad, shared_load};
 use crate::stock_view::StockView;
 use crate::verdict::{lateness, resource_loads, skill_hours};
 use prodos_core::design::{DesignSpec, DesignStatus};
@@ -68,16 +69,27 @@ pub fn propose(
         infeasible,
         schedules_generated: 0,
         lower_bound_work_min: 0,
+        capacity_notes: Vec::new(),
+        displaces: Vec::new(),
     };
+    let shared = shared_load(state, mandate, start);
+    if !shared.fixed_plans.is_empty() {
+        verdict.capacity_notes.push(format!(
+            "scheduled around committed plans of mandates with the same or a higher priority: {}",
+            shared.fixed_plans.join(", ")
+        ));
+    }
     let mut operations = Vec::new();
     // A schedule needs every skill and tool; a material nobody offers is assumed at hand from the
     // start, so the verdict can still say how the rest of the plan would go.
     if verdict.infeasible.is_empty() {
         let release = releases(spec, mandate, &materials, &purchases, state, start);
-        match model::build(spec, mandate.qty, capacity, release).and_then(|m| schedule(&m, budget).map(|s| (m, s))) {
+        let built = model::build(spec, mandate.qty, capacity, &shared, release);
+        match built.and_then(|m| schedule(&m, budget).map(|s| (m, s))) {
             Ok((model, timed)) => {
                 operations = dated_operations(spec, &model, &timed, state, start);
                 fill_verdict(&mut verdict, &model, &timed, state, start, mandate.due);
+                verdict.displaces = displaced(&model, &timed, &shared, state, start);
                 verdict.on_time &= unsourced_count == 0;
                 name_awaited_arrivals(&mut verdict, spec, &model, &timed, &purchases);
             }
@@ -155,6 +167,47 @@ fn dated_operations(
         .collect();
     operations.sort_by_key(|op| (op.start_work_min, op.unit, op.operation.clone()));
     operations
+}
+
+/// Lower-priority committed plans the schedule overlaps beyond what the capacity allows, each
+/// with the resources and the first instant concerned.
+fn displaced(
+    model: &PlanningModel,
+    timed: &TimedSchedule,
+    shared: &SharedLoad,
+    state: &State,
+    start: Timestamp,
+) -> Vec<String> {
+    if model.displaceable.is_empty() {
+        return Vec::new();
+    }
+    let mut all = model.project.reservations().to_vec();
+    all.extend(model.displaceable.iter().map(|(reservation, _)| *reservation));
+    let Ok(with_all) = model.project.clone().with_reservations(all) else { return Vec::new() };
+    // holder -> (resource names, first time in grains)
+    let mut taken: std::collections::BTreeMap<&str, (std::collections::BTreeSet<&str>, i64)> = Default::default();
+    for violation in prodos_sched::checker::check(&with_all, &timed.schedule) {
+        let prodos_sched::checker::Violation::RenewableCapacity { resource_idx, time, .. } = violation else {
+            continue;
+        };
+        let holders =
+            model.displaceable.iter().filter(|(r, _)| r.resource == resource_idx && r.start <= time && time < r.end);
+        for (_, load_idx) in holders {
+            let entry =
+                taken.entry(shared.displaceable[*load_idx].holder.as_str()).or_insert((Default::default(), time));
+            entry.0.insert(model.resource_names[resource_idx].as_str());
+            entry.1 = entry.1.min(time);
+        }
+    }
+    let calendar = &state.capacity.calendar;
+    taken
+        .into_iter()
+        .map(|(holder, (resources, first))| {
+            let at = calendar.after_working_min(start, first * model.grain_min);
+            let resources: Vec<&str> = resources.into_iter().collect();
+            format!("{holder}: {} from {}", resources.join(", "), Day::of(at))
+        })
+        .collect()
 }
 
 /// When the critical path begins by waiting for a delivery, the delivery is its first link.

@@ -19,6 +19,8 @@ pub struct SearchBudget<'a> {
 
 #[derive(Debug, Clone)]
 pub struct TimedSchedule {
+    /// The engine's schedule, in grains.
+    pub schedule: prodos_sched::Schedule,
     /// Per activity, in working minutes from the plan start.
     pub start_min: Vec<i64>,
     pub end_min: Vec<i64>,
@@ -56,6 +58,7 @@ pub fn schedule(model: &PlanningModel, budget: SearchBudget<'_>) -> Result<Timed
     let slack_min =
         (0..n).map(|j| if critical[j] { 0 } else { (cpm.latest_start[j] - starts[j]).max(0) * grain }).collect();
     Ok(TimedSchedule {
+        schedule: solution.schedule.clone(),
         start_min: starts.iter().map(|s| s * grain).collect(),
         end_min: finish.iter().map(|f| f * grain).collect(),
         slack_min,

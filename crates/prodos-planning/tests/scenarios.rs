@@ -2,104 +2,12 @@
 //! `examples/`, commands decided and applied, proposals recorded, committed and cancelled; every
 //! scenario ends with `State::verify`.
 
-use prodos_core::plan::{Day, PlanProposal, PlanStatus};
+use prodos_core::plan::{Day, PlanStatus};
 use prodos_core::units::Milli;
 use prodos_core::*;
-use prodos_planning::{SearchBudget, propose};
 
-const GUITAR: &str = include_str!("../../../examples/acoustic-guitar.toml");
-const HOUSE: &str = include_str!("../../../examples/modular-house.toml");
-const STOCK: &str = include_str!("../../../examples/stock.csv");
-const SUPPLIERS: &str = include_str!("../../../examples/suppliers.csv");
-
-struct World {
-    state: State,
-    now: Timestamp,
-}
-
-impl World {
-    /// The example designs certified, the example stock received and catalogs imported.
-    fn example() -> World {
-        // 2026-11-23, a Monday, 09:00 UTC.
-        let day: Day = "2026-11-23".parse().unwrap();
-        let mut world =
-            World { state: State::default(), now: Timestamp::from_millis(day.start().millis() + 9 * 3_600_000) };
-        for (file, text) in [("acoustic-guitar.toml", GUITAR), ("modular-house.toml", HOUSE)] {
-            let parsed = prodos_formats::parse_design(file, text).expect("example designs parse");
-            world.run(Command::ImportDesign { spec: parsed.spec, declared: None });
-        }
-        for id in [1, 2] {
-            world.run(Command::CertifyDesign { design: DesignSelector { design: DesignId(id), version: None } });
-        }
-        let rows = prodos_formats::parse_catalog_csv("suppliers.csv", SUPPLIERS).expect("catalog parses");
-        world.run(Command::ImportSuppliers { suppliers: prodos_formats::catalog_listings(&rows) });
-        let lots = prodos_formats::parse_stock_csv("stock.csv", STOCK).expect("stock parses");
-        world.run(Command::ReceiveLots { lots: lots.iter().map(|row| row.to_receipt()).collect() });
-        world
-    }
-
-    fn run(&mut self, command: Command) -> Vec<Event> {
-        self.try_run(command).unwrap_or_else(|rejection| panic!("refused: {rejection}"))
-    }
-
-    fn try_run(&mut self, command: Command) -> Result<Vec<Event>, Rejection> {
-        let events = decide(&self.state, &command, self.now)?;
-        for event in &events {
-            self.state.apply(event);
-        }
-        Ok(events)
-    }
-
-    fn refuse(&mut self, command: Command) -> Rejection {
-        let before = self.state.clone();
-        let rejection = self.try_run(command).expect_err("command should be refused");
-        assert_eq!(self.state, before, "a rejection must leave state untouched");
-        rejection
-    }
-
-    /// One person at level 5 per skill and one of each tool the design names.
-    fn staff_for(&mut self, design: u32) {
-        let spec = self.state.designs.get(DesignId(design)).unwrap().latest().spec.clone();
-        for skill in &spec.skills {
-            self.run(Command::DeclareSkillHeadcount { skill: skill.id.clone(), level: 5, headcount: 1 });
-        }
-        for tool in &spec.tools {
-            self.run(Command::DeclareToolCount { tool: tool.id.clone(), count: 1 });
-        }
-    }
-
-    fn mandate(&mut self, design: u32, qty: i64, due: &str) -> MandateId {
-        let events = self.run(Command::CreateMandate {
-            design: DesignSelector { design: DesignId(design), version: None },
-            qty,
-            due: due.parse().unwrap(),
-            decision: Some(DecisionId(19)),
-            priority: 0,
-        });
-        match &events[..] {
-            [Event::MandateCreated { mandate }] => mandate.id,
-            other => panic!("unexpected events {other:?}"),
-        }
-    }
-
-    fn propose(&self, mandate: MandateId) -> PlanProposal {
-        let never = || false;
-        let budget = SearchBudget { max_schedules: Some(500), exact: false, seed: 7, should_stop: &never };
-        propose(&self.state, mandate, self.now, budget).expect("proposal")
-    }
-
-    fn record(&mut self, mandate: MandateId, proposal: PlanProposal) -> PlanId {
-        let events = self.run(Command::RecordPlanProposal { mandate, proposal });
-        match &events[..] {
-            [Event::PlanProposed { plan, .. }] => *plan,
-            other => panic!("unexpected events {other:?}"),
-        }
-    }
-
-    fn verify(&self) {
-        self.state.verify().expect("state invariants hold");
-    }
-}
+mod world;
+use world::World;
 
 #[test]
 fn twelve_guitars_with_one_drying_rack_wait_on_the_rack() {

@@ -93,6 +93,14 @@ pub struct Verdict {
     pub schedules_generated: u64,
     /// The critical-path lower bound on the makespan (working minutes, resources ignored).
     pub lower_bound_work_min: i64,
+    /// Where the capacity came from: committed plans scheduled around, and per skill whether the
+    /// headcount was declared or counted from certified participants (and whom).
+    #[serde(default)]
+    pub capacity_notes: Vec<String>,
+    /// Committed plans of lower-priority mandates this schedule takes capacity from; they must be
+    /// re-proposed once this plan is committed.
+    #[serde(default)]
+    pub displaces: Vec<String>,
 }
 
 /// How busy one resource is over the plan's span.

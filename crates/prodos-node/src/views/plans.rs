@@ -162,6 +162,10 @@ pub struct VerdictView {
     pub material_problems: Vec<String>,
     pub infeasible: Vec<String>,
     pub schedules_generated: u64,
+    /// Committed plans scheduled around; per skill, declared or counted from certified people.
+    pub capacity_notes: Vec<String>,
+    /// Lower-priority committed plans this schedule takes capacity from.
+    pub displaces: Vec<String>,
 }
 
 impl VerdictView {
@@ -194,6 +198,8 @@ impl VerdictView {
             material_problems: verdict.material_problems.clone(),
             infeasible: verdict.infeasible.clone(),
             schedules_generated: verdict.schedules_generated,
+            capacity_notes: verdict.capacity_notes.clone(),
+            displaces: verdict.displaces.clone(),
         }
     }
 }

@@ -100,6 +100,10 @@ pub fn run(command: PlanCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             let done = context.execute(&Command::CommitPlan { plan })?;
             let reserved = done.events.iter().filter(|e| matches!(e, prodos_core::Event::StockReserved { .. })).count();
             report(&done, &format!("{plan} committed ({reserved} lot reservation(s))"));
+            let detail = plan_detail(&context.node, plan)?;
+            for displaced in &detail.verdict.displaces {
+                println!("now overbooked, re-propose its mandate: {displaced}");
+            }
             Ok(())
         }
         PlanCommand::Cancel { plan } => {
@@ -209,6 +213,12 @@ pub fn print_verdict(detail: &PlanDetailView) {
                 v.critical_path[n - 4..].join(" → ")
             ),
         }
+    }
+    for note in &v.capacity_notes {
+        println!("capacity: {note}");
+    }
+    for plan in &v.displaces {
+        println!("displaces (lower priority, re-propose it after committing this one): {plan}");
     }
     for problem in &v.material_problems {
         println!("material: {problem}");

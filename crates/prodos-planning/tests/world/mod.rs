@@ -1,0 +1,105 @@
+//! The small planning world the scenario tests share: the example designs certified, the example
+//! stock and catalogs loaded, commands decided and applied as the node would.
+#![allow(dead_code)] // each test binary uses its own part of it
+
+use prodos_core::plan::{Day, PlanProposal};
+use prodos_core::*;
+use prodos_planning::{SearchBudget, propose};
+
+const GUITAR: &str = include_str!("../../../../examples/acoustic-guitar.toml");
+const HOUSE: &str = include_str!("../../../../examples/modular-house.toml");
+const STOCK: &str = include_str!("../../../../examples/stock.csv");
+const SUPPLIERS: &str = include_str!("../../../../examples/suppliers.csv");
+
+pub struct World {
+    pub state: State,
+    pub now: Timestamp,
+}
+
+impl World {
+    /// The example designs certified, the example stock received and catalogs imported.
+    pub fn example() -> World {
+        // 2026-11-23, a Monday, 09:00 UTC.
+        let day: Day = "2026-11-23".parse().unwrap();
+        let mut world =
+            World { state: State::default(), now: Timestamp::from_millis(day.start().millis() + 9 * 3_600_000) };
+        for (file, text) in [("acoustic-guitar.toml", GUITAR), ("modular-house.toml", HOUSE)] {
+            let parsed = prodos_formats::parse_design(file, text).expect("example designs parse");
+            world.run(Command::ImportDesign { spec: parsed.spec, declared: None });
+        }
+        for id in [1, 2] {
+            world.run(Command::CertifyDesign { design: DesignSelector { design: DesignId(id), version: None } });
+        }
+        let rows = prodos_formats::parse_catalog_csv("suppliers.csv", SUPPLIERS).expect("catalog parses");
+        world.run(Command::ImportSuppliers { suppliers: prodos_formats::catalog_listings(&rows) });
+        let lots = prodos_formats::parse_stock_csv("stock.csv", STOCK).expect("stock parses");
+        world.run(Command::ReceiveLots { lots: lots.iter().map(|row| row.to_receipt()).collect() });
+        world
+    }
+
+    pub fn run(&mut self, command: Command) -> Vec<Event> {
+        self.try_run(command).unwrap_or_else(|rejection| panic!("refused: {rejection}"))
+    }
+
+    pub fn try_run(&mut self, command: Command) -> Result<Vec<Event>, Rejection> {
+        let events = decide(&self.state, &command, self.now)?;
+        for event in &events {
+            self.state.apply(event);
+        }
+        Ok(events)
+    }
+
+    pub fn refuse(&mut self, command: Command) -> Rejection {
+        let before = self.state.clone();
+        let rejection = self.try_run(command).expect_err("command should be refused");
+        assert_eq!(self.state, before, "a rejection must leave state untouched");
+        rejection
+    }
+
+    /// One person at level 5 per skill and one of each tool the design names.
+    pub fn staff_for(&mut self, design: u32) {
+        let spec = self.state.designs.get(DesignId(design)).unwrap().latest().spec.clone();
+        for skill in &spec.skills {
+            self.run(Command::DeclareSkillHeadcount { skill: skill.id.clone(), level: 5, headcount: 1 });
+        }
+        for tool in &spec.tools {
+            self.run(Command::DeclareToolCount { tool: tool.id.clone(), count: 1 });
+        }
+    }
+
+    pub fn mandate(&mut self, design: u32, qty: i64, due: &str) -> MandateId {
+        self.mandate_with_priority(design, qty, due, 0)
+    }
+
+    pub fn mandate_with_priority(&mut self, design: u32, qty: i64, due: &str, priority: i32) -> MandateId {
+        let events = self.run(Command::CreateMandate {
+            design: DesignSelector { design: DesignId(design), version: None },
+            qty,
+            due: due.parse().unwrap(),
+            decision: Some(DecisionId(19)),
+            priority,
+        });
+        match &events[..] {
+            [Event::MandateCreated { mandate }] => mandate.id,
+            other => panic!("unexpected events {other:?}"),
+        }
+    }
+
+    pub fn propose(&self, mandate: MandateId) -> PlanProposal {
+        let never = || false;
+        let budget = SearchBudget { max_schedules: Some(500), exact: false, seed: 7, should_stop: &never };
+        propose(&self.state, mandate, self.now, budget).expect("proposal")
+    }
+
+    pub fn record(&mut self, mandate: MandateId, proposal: PlanProposal) -> PlanId {
+        let events = self.run(Command::RecordPlanProposal { mandate, proposal });
+        match &events[..] {
+            [Event::PlanProposed { plan, .. }] => *plan,
+            other => panic!("unexpected events {other:?}"),
+        }
+    }
+
+    pub fn verify(&self) {
+        self.state.verify().expect("state invariants hold");
+    }
+}

@@ -19,7 +19,8 @@ pub struct Mandate {
     pub due: Day,
     /// The governance decision behind it, kept for the audit trail.
     pub decision: Option<DecisionId>,
-    /// Higher first when mandates compete; informational until multi-mandate planning exists.
+    /// Higher first when mandates compete: a proposal schedules around committed plans of
+    /// mandates with the same or a higher priority and displaces those of lower ones.
     pub priority: i32,
     pub created_at: Timestamp,
 }

@@ -21,7 +21,11 @@ pub enum MandateCommand {
         /// The governance decision behind the mandate, kept for the audit trail.
         #[arg(long)]
         decision: Option<DecisionId>,
-        /// Higher first when mandates compete.
+        /// Higher first when mandates compete for people, tools and workstations. `plan propose`
+        /// schedules around committed plans of mandates with the same or a higher priority; the
+        /// committed plans of lower-priority mandates are not waited for: the proposal takes
+        /// their capacity and its verdict names them ("displaces"), to be re-proposed once it is
+        /// committed.
         #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
         priority: i32,
     },

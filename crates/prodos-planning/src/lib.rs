@@ -3,7 +3,8 @@
 //! search's stop callback are parameters. No IO, no clock (timing lives in the shells).
 //!
 //! Code map: `explode` (BOM × quantity with scrap) → `net` (against stock, via `stock_view`) →
-//! `procure` (offers for shortages) → `sharing` (committed plans' load) → `model` (operations ×
+//! `procure` (offers for shortages) → `sharing` (committed plans' load) and `staffing` (people
+//! from certifications and availability) → `model` (operations ×
 //! units onto prodos-sched, committed load as reservations) →
 //! `schedule` (search, slack, critical chain) → `verdict` → `propose` (all of it). `cost` prices
 //! a design or a plan from current state; `synthetic` builds large designs for benchmarks.
@@ -16,6 +17,7 @@ pub mod procure;
 pub mod propose;
 pub mod schedule;
 pub mod sharing;
+pub mod staffing;
 pub mod stock_view;
 pub mod synthetic;
 pub mod verdict;

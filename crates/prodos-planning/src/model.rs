@@ -13,6 +13,7 @@
 //! the engine's time-indexed profile stays small.
 
 use crate::sharing::{CommittedLoad, SharedLoad};
+use crate::staffing::Staffing;
 use prodos_core::design::DesignSpec;
 use prodos_core::plan::Capacity;
 use prodos_sched::model::{Activity, Mode, Precedence, Project, Reservation, Resource, ResourceKind};
@@ -59,13 +60,13 @@ pub fn working_min(elapsed_min: i64, attended: bool, working_share: f64) -> i64 
 
 /// What makes the build impossible with the node's capacity: skills too few people hold at the
 /// level asked, tools the node lacks. Empty when a schedule can exist.
-pub fn infeasibilities(spec: &DesignSpec, capacity: &Capacity) -> Vec<String> {
+pub fn infeasibilities(spec: &DesignSpec, capacity: &Capacity, staffing: &Staffing) -> Vec<String> {
     let mut short_skills: BTreeMap<(String, u8), (i64, Vec<&str>)> = BTreeMap::new();
     let mut missing_tools: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for operation in &spec.operations {
         if let Some(skill) = operation.skill.as_ref().filter(|_| operation.crew > 0) {
             let level = level_of(operation.min_level);
-            if i64::from(capacity.qualified(skill, level)) < operation.crew {
+            if i64::from(staffing.qualified(skill, level)) < operation.crew {
                 let entry = short_skills.entry((skill.clone(), level)).or_insert((0, Vec::new()));
                 entry.0 = entry.0.max(operation.crew);
                 entry.1.push(&operation.id);
@@ -81,22 +82,31 @@ pub fn infeasibilities(spec: &DesignSpec, capacity: &Capacity) -> Vec<String> {
     // A skill nobody holds at any level is one reason, however many levels its operations ask.
     let mut unheld: BTreeMap<String, (u8, Vec<&str>)> = BTreeMap::new();
     for ((skill, level), (crew, operations)) in short_skills {
-        if capacity.qualified(&skill, 1) == 0 {
+        if staffing.qualified(&skill, 1) == 0 {
             let entry = unheld.entry(skill).or_insert((level, Vec::new()));
             entry.0 = entry.0.min(level);
             entry.1.extend(operations);
             continue;
         }
-        let qualified = capacity.qualified(&skill, level);
-        let who = if qualified == 0 { "nobody qualifies".to_string() } else { format!("only {qualified} qualified") };
+        let qualified = staffing.qualified(&skill, level);
+        let who = match (qualified, staffing.is_declared(&skill)) {
+            (0, true) => "nobody qualifies".to_string(),
+            (0, false) => "no participant holds a valid certification at that level".to_string(),
+            (n, _) => format!("only {n} qualified"),
+        };
         reasons.push(format!(
             "skill `{skill}` at level ≥ {level}: {who}, {crew} needed at once (operations {})",
             operations.join(", ")
         ));
     }
     for (skill, (level, operations)) in unheld {
+        let nobody = if staffing.is_declared(&skill) {
+            "nobody holds it"
+        } else {
+            "no participant holds a valid certification and offers working hours"
+        };
         reasons.push(format!(
-            "skill `{skill}`: nobody holds it (level ≥ {level} needed by operations {})",
+            "skill `{skill}`: {nobody} (level ≥ {level} needed by operations {})",
             operations.join(", ")
         ));
     }
@@ -114,12 +124,28 @@ fn gcd(a: i64, b: i64) -> i64 {
     if b == 0 { a.abs() } else { gcd(b, a % b) }
 }
 
+/// Working minutes all operation instances and lags take one after another: a bound on any
+/// schedule's length after its last release, used to size the window of people's availability.
+pub fn serial_work_min(spec: &DesignSpec, qty: u32, capacity: &Capacity) -> i64 {
+    let share = capacity.calendar.week.working_share();
+    let per_unit: i64 = spec
+        .operations
+        .iter()
+        .map(|op| {
+            working_min(op.duration_min, op.crew > 0, share).max(1)
+                + op.after.iter().map(|link| working_min(link.lag_min, false, share)).sum::<i64>()
+        })
+        .sum();
+    per_unit * i64::from(qty)
+}
+
 /// Builds the model; call only when `infeasibilities` is empty. `release_work_min(op, unit)` is
 /// the earliest start of an operation instance in working minutes from the plan start.
 pub fn build(
     spec: &DesignSpec,
     qty: u32,
     capacity: &Capacity,
+    staffing: &Staffing,
     shared: &SharedLoad,
     release_work_min: impl Fn(usize, u32) -> i64,
 ) -> Result<PlanningModel, prodos_sched::error::SchedError> {
@@ -143,7 +169,7 @@ pub fn build(
         for level in levels {
             skill_resource.insert((skill, *level), resource_names.len());
             resource_names.push(format!("{skill}≥{level}"));
-            resource_capacity.push(capacity.qualified(skill, *level));
+            resource_capacity.push(staffing.qualified(skill, *level));
         }
     }
     let mut tool_resource: BTreeMap<&str, usize> = BTreeMap::new();
@@ -204,7 +230,15 @@ pub fn build(
     // so the schedule stays feasible in real time. A huge horizon coarsens the grain further.
     let attended = spec.operations.iter().zip(&durations_min).filter(|(op, _)| op.crew > 0).map(|(_, d)| *d);
     let mut grain = attended.fold(0, gcd).max(1);
-    let fixed_end_min = shared.fixed.iter().map(|load| load.to_min).max().unwrap_or(0);
+    // People's time off, per skill resource: one reserved person per interval.
+    let mut people_away: Vec<(usize, (i64, i64))> = Vec::new();
+    for (&(skill, level), &resource) in &skill_resource {
+        for counted in staffing.counted(skill, level) {
+            people_away.extend(counted.away.iter().map(|&span| (resource, span)));
+        }
+    }
+    let people_end_min = people_away.iter().map(|(_, (_, to))| *to).max().unwrap_or(0);
+    let fixed_end_min = shared.fixed.iter().map(|load| load.to_min).max().unwrap_or(0).max(people_end_min);
     let horizon_min: i64 = durations_min.iter().sum::<i64>() * i64::from(qty)
         + lags_min.iter().flatten().map(|(_, lag)| lag).sum::<i64>() * i64::from(qty)
         + releases_min.iter().copied().max().unwrap_or(0).max(fixed_end_min);
@@ -258,7 +292,11 @@ pub fn build(
         }
         out
     };
-    let fixed: Vec<Reservation> = reserve(&shared.fixed).into_iter().map(|(reservation, _)| reservation).collect();
+    let mut fixed: Vec<Reservation> = reserve(&shared.fixed).into_iter().map(|(reservation, _)| reservation).collect();
+    fixed.extend(people_away.iter().filter_map(|&(resource, (from, to))| {
+        let (start, end) = (from.max(0) / grain, grains(to));
+        (end > start).then_some(Reservation { resource, start, end, amount: 1 })
+    }));
     let displaceable = reserve(&shared.displaceable);
     let project = Project::new(resources, activities, precedences)?.with_reservations(fixed)?;
     let op_ids = spec.operations.iter().map(|op| op.id.clone()).collect();

@@ -8,6 +8,7 @@ use crate::net::net;
 use crate::procure::procure;
 use crate::schedule::{SearchBudget, TimedSchedule, schedule};
 use crate::sharing::{SharedLoad, shared_load};
+use crate::staffing::Staffing;
 use crate::stock_view::StockView;
 use crate::verdict::{lateness, resource_loads, skill_hours};
 use prodos_core::design::{DesignSpec, DesignStatus};
@@ -52,7 +53,15 @@ pub fn propose(
     // but they keep it from being on time.
     let unsourced_count = unsourced.len();
     material_problems.extend(unsourced);
-    let infeasible = model::infeasibilities(spec, capacity);
+    let shared = shared_load(state, mandate, start);
+    // People's availability is counted over twice the longest the plan could take after its last
+    // arrival and the committed load, so a schedule practically never runs past it.
+    let last_arrival_min =
+        purchases.iter().map(|p| capacity.calendar.working_min_between(start, p.arrives.start())).max().unwrap_or(0);
+    let fixed_end_min = shared.fixed.iter().map(|load| load.to_min).max().unwrap_or(0);
+    let window_min = 2 * (model::serial_work_min(spec, mandate.qty, capacity) + last_arrival_min.max(fixed_end_min));
+    let staffing = Staffing::new(state, start, window_min);
+    let infeasible = model::infeasibilities(spec, capacity, &staffing);
 
     let mut verdict = Verdict {
         due: mandate.due,
@@ -64,7 +73,7 @@ pub fn propose(
         critical_path: Vec::new(),
         bottleneck: None,
         resource_loads: Vec::new(),
-        skill_hours: skill_hours(spec, mandate.qty, capacity, start, mandate.due),
+        skill_hours: skill_hours(spec, mandate.qty, capacity, &staffing, start, mandate.due),
         material_problems,
         infeasible,
         schedules_generated: 0,
@@ -72,24 +81,34 @@ pub fn propose(
         capacity_notes: Vec::new(),
         displaces: Vec::new(),
     };
-    let shared = shared_load(state, mandate, start);
     if !shared.fixed_plans.is_empty() {
         verdict.capacity_notes.push(format!(
             "scheduled around committed plans of mandates with the same or a higher priority: {}",
             shared.fixed_plans.join(", ")
         ));
     }
+    let skills: std::collections::BTreeSet<&str> =
+        spec.operations.iter().filter(|op| op.crew > 0).filter_map(|op| op.skill.as_deref()).collect();
+    verdict.capacity_notes.extend(skills.into_iter().map(|skill| staffing.source_note(skill)));
     let mut operations = Vec::new();
     // A schedule needs every skill and tool; a material nobody offers is assumed at hand from the
     // start, so the verdict can still say how the rest of the plan would go.
     if verdict.infeasible.is_empty() {
         let release = releases(spec, mandate, &materials, &purchases, state, start);
-        let built = model::build(spec, mandate.qty, capacity, &shared, release);
+        let built = model::build(spec, mandate.qty, capacity, &staffing, &shared, release);
         match built.and_then(|m| schedule(&m, budget).map(|s| (m, s))) {
             Ok((model, timed)) => {
                 operations = dated_operations(spec, &model, &timed, state, start);
                 fill_verdict(&mut verdict, &model, &timed, state, start, mandate.due);
                 verdict.displaces = displaced(&model, &timed, &shared, state, start);
+                if timed.makespan_min > window_min {
+                    let end = capacity.calendar.after_working_min(start, window_min);
+                    verdict.capacity_notes.push(format!(
+                        "the schedule runs past {}, up to which people's availability was counted; after it every \
+                         certified participant is assumed present",
+                        Day::of(end)
+                    ));
+                }
                 verdict.on_time &= unsourced_count == 0;
                 name_awaited_arrivals(&mut verdict, spec, &model, &timed, &purchases);
             }

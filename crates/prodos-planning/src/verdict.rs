@@ -3,6 +3,7 @@
 
 use crate::model::PlanningModel;
 use crate::schedule::TimedSchedule;
+use crate::staffing::Staffing;
 use prodos_core::design::DesignSpec;
 use prodos_core::plan::{Capacity, Day, ResourceLoad, SkillHours};
 use prodos_core::time::Timestamp;
@@ -45,8 +46,15 @@ pub fn resource_loads(model: &PlanningModel, schedule: &TimedSchedule) -> Vec<Re
 }
 
 /// Per skill: hands-on minutes the plan needs (duration × crew × units) vs the working minutes the
-/// people qualified for its lowest asked level have between `start` and the end of `due`.
-pub fn skill_hours(spec: &DesignSpec, qty: u32, capacity: &Capacity, start: Timestamp, due: Day) -> Vec<SkillHours> {
+/// people qualified for its lowest asked level give between `start` and the end of `due`.
+pub fn skill_hours(
+    spec: &DesignSpec,
+    qty: u32,
+    capacity: &Capacity,
+    staffing: &Staffing,
+    start: Timestamp,
+    due: Day,
+) -> Vec<SkillHours> {
     let window_min = capacity.calendar.working_min_between(start, due.plus(1).start());
     let mut by_skill: BTreeMap<&str, (u8, i64)> = BTreeMap::new();
     for operation in spec.operations.iter().filter(|op| op.crew > 0) {
@@ -58,15 +66,12 @@ pub fn skill_hours(spec: &DesignSpec, qty: u32, capacity: &Capacity, start: Time
     }
     by_skill
         .into_iter()
-        .map(|(skill, (min_level, needed_work_min))| {
-            let qualified_people = capacity.qualified(skill, min_level);
-            SkillHours {
-                skill: skill.to_string(),
-                min_level,
-                needed_work_min,
-                available_work_min: i64::from(qualified_people) * window_min,
-                qualified_people,
-            }
+        .map(|(skill, (min_level, needed_work_min))| SkillHours {
+            skill: skill.to_string(),
+            min_level,
+            needed_work_min,
+            available_work_min: staffing.available_min(skill, min_level, window_min),
+            qualified_people: staffing.qualified(skill, min_level),
         })
         .collect()
 }

@@ -36,13 +36,17 @@ fn twelve_guitars_with_one_drying_rack_wait_on_the_rack() {
 fn a_missing_skill_and_tool_are_named_not_scheduled() {
     let mut world = World::example();
     world.staff_for(1);
+    // No declared headcount left for the skill: participants count, and none is certified.
     world.run(Command::DeclareSkillHeadcount { skill: "finishing.spray".into(), level: 5, headcount: 0 });
     world.run(Command::DeclareToolCount { tool: "fret-press".into(), count: 0 });
     let mandate = world.mandate(1, 2, "2027-06-01");
     let proposal = world.propose(mandate);
     let infeasible = proposal.verdict.infeasible.join("\n");
     assert!(
-        infeasible.contains("skill `finishing.spray`: nobody holds it (level ≥ 2 needed by operations fill-and-sand, "),
+        infeasible.contains(
+            "skill `finishing.spray`: no participant holds a valid certification and offers working hours \
+             (level ≥ 2 needed by operations fill-and-sand, "
+        ),
         "{infeasible}"
     );
     assert!(infeasible.contains("tool `fret-press`: the node has none (operations fret)"), "{infeasible}");

@@ -2,9 +2,9 @@
 //! how many people hold each skill at each level, the working calendar, and the rates that turn
 //! hours into cost.
 //!
-//! Headcounts are declared by command until the labor module lands; certified participants will
-//! then add to the same per-skill, per-level counts, and `qualified` stays the one question the
-//! planner asks.
+//! Declared headcounts are for people outside the participant registry or a deliberate
+//! override: the planner (prodos-planning `staffing`) uses them for a skill that has any, and
+//! otherwise counts certified, available participants over time.
 
 use super::calendar::WorkCalendar;
 use crate::design::validate::SKILL_LEVELS;

@@ -62,9 +62,33 @@ impl World {
         for skill in &spec.skills {
             self.run(Command::DeclareSkillHeadcount { skill: skill.id.clone(), level: 5, headcount: 1 });
         }
+        self.tools_for(design, 1);
+    }
+
+    /// `count` of each tool the design names.
+    pub fn tools_for(&mut self, design: u32, count: i64) {
+        let spec = self.state.designs.get(DesignId(design)).unwrap().latest().spec.clone();
         for tool in &spec.tools {
-            self.run(Command::DeclareToolCount { tool: tool.id.clone(), count: 1 });
+            self.run(Command::DeclareToolCount { tool: tool.id.clone(), count });
         }
+    }
+
+    /// Every skill of `design` at `level` for `handle`, certified by `by` (a coordinator).
+    pub fn certify_for(&mut self, design: u32, handle: &str, level: i64, by: &str) {
+        let spec = self.state.designs.get(DesignId(design)).unwrap().latest().spec.clone();
+        for skill in &spec.skills {
+            self.certify(handle, &skill.id, level, None, by);
+        }
+    }
+
+    pub fn certify(&mut self, handle: &str, skill: &str, level: i64, expires_on: Option<Day>, by: &str) {
+        self.run(Command::People(people::PeopleCommand::GrantCertification {
+            handle: handle.into(),
+            skill: skill.into(),
+            level,
+            expires_on,
+            by: by.into(),
+        }));
     }
 
     pub fn mandate(&mut self, design: u32, qty: i64, due: &str) -> MandateId {

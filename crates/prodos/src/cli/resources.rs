@@ -15,7 +15,11 @@ pub enum ResourcesCommand {
         #[arg(long, allow_negative_numbers = true)]
         count: i64,
     },
-    /// How many people hold a skill at exactly this level (1–5).
+    /// Declare how many people hold a skill at exactly this level (1–5). Planning counts
+    /// certified participants (valid certifications, weekly hours, absences) for every skill
+    /// without a declared headcount; a declared one (people outside the registry, or a deliberate
+    /// override) replaces them for that skill. Headcount 0 at every level goes back to the
+    /// participants.
     Skill {
         skill: String,
         #[arg(long, allow_negative_numbers = true)]

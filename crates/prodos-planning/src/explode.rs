@@ -1,8 +1,9 @@
 //! Multi-level BOM explosion: every part line times the counts of the modules above it, times the
-//! quantity ordered, plus scrap, in the material's stock unit when stock knows the material.
+//! quantity ordered, plus scrap, in the material's stock unit when stock knows the material;
+//! materials counted in pieces or sets are required in whole ones.
 
 use prodos_core::design::DesignSpec;
-use prodos_core::units::{Milli, Unit};
+use prodos_core::units::{Dimension, Milli, Unit};
 use std::collections::{BTreeMap, HashMap};
 
 /// One part line of the design, multiplied out.
@@ -18,7 +19,7 @@ pub struct ExplodedLine {
     pub unit: Unit,
 }
 
-/// The material total over all lines that use it.
+/// The material total over all lines that use it, rounded up to whole pieces or sets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MaterialTotal {
     pub material: String,
@@ -75,9 +76,22 @@ pub fn explode(spec: &DesignSpec, qty: u32, stock_unit: impl Fn(&str) -> Option<
     }
     explosion.materials = totals
         .into_iter()
-        .map(|(material, (unit, total))| MaterialTotal { material: material.to_string(), unit, total })
+        .map(|(material, (unit, total))| MaterialTotal {
+            material: material.to_string(),
+            unit,
+            total: whole(unit, total),
+        })
         .collect();
     explosion
+}
+
+/// Pieces and sets are taken whole: a material counted in them needs its total (scrap
+/// included) rounded up. Lines keep their fractions, so per-module costs stay proportional.
+fn whole(unit: Unit, total: Milli) -> Milli {
+    match unit.dimension() {
+        Dimension::Count | Dimension::Set => Milli(crate::ceil_div(total.0, 1000) * 1000),
+        _ => total,
+    }
 }
 
 /// How many of each module one finished unit contains: its count times its parent's multiplier.

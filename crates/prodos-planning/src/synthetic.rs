@@ -215,3 +215,79 @@ pub fn planning_world(
     }
     Ok((state, mandate_ids))
 }
+
+fn run(state: &mut State, command: Command, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    let events = decide(state, &command, now)?;
+    for event in &events {
+        state.apply(event);
+    }
+    Ok(events)
+}
+
+/// Records `proposal` for `mandate` and commits it, so later proposals plan around it.
+pub fn commit(
+    state: &mut State,
+    mandate: prodos_core::MandateId,
+    proposal: prodos_core::plan::PlanProposal,
+    now: Timestamp,
+) -> Result<prodos_core::PlanId, Rejection> {
+    let events = run(state, Command::RecordPlanProposal { mandate, proposal }, now)?;
+    let plan = events
+        .iter()
+        .find_map(|event| match event {
+            Event::PlanProposed { plan, .. } => Some(*plan),
+            _ => None,
+        })
+        .ok_or(Rejection::UnknownMandate { mandate })?;
+    run(state, Command::CommitPlan { plan }, now)?;
+    Ok(plan)
+}
+
+/// Replaces the declared headcounts with participants: a coordinator and `people` members
+/// certified at level 5 in every skill of every design, working Monday to Friday, so planning
+/// counts people from certifications and availability.
+pub fn staff_with_participants(state: &mut State, people: usize, now: Timestamp) -> Result<(), Rejection> {
+    use prodos_core::people::{NewParticipant, PeopleCommand};
+    let declared: Vec<(String, u8)> = state
+        .capacity
+        .skills()
+        .flat_map(|(skill, counts)| {
+            (1..=counts.len() as u8).filter(move |l| counts[*l as usize - 1] > 0).map(move |l| (skill.to_string(), l))
+        })
+        .collect();
+    for (skill, level) in declared {
+        run(state, Command::DeclareSkillHeadcount { skill, level: i64::from(level), headcount: 0 }, now)?;
+    }
+    let handles: Vec<String> = (1..=people).map(|n| format!("member-{n}")).collect();
+    let mut participants = vec![NewParticipant { handle: "coordinator".into(), real_name: None, coordinator: true }];
+    participants.extend(handles.iter().map(|h| NewParticipant {
+        handle: h.clone(),
+        real_name: None,
+        coordinator: false,
+    }));
+    run(state, Command::People(PeopleCommand::AddParticipants { participants, by: None }), now)?;
+    let skills: std::collections::BTreeSet<String> = state
+        .designs
+        .iter()
+        .flat_map(|record| record.latest().spec.skills.iter().map(|skill| skill.id.clone()))
+        .collect();
+    for handle in &handles {
+        let minutes_per_weekday = [480, 480, 480, 480, 480, 0, 0];
+        run(
+            state,
+            Command::People(PeopleCommand::SetAvailability { handle: handle.clone(), minutes_per_weekday }),
+            now,
+        )?;
+        for skill in &skills {
+            let grant = PeopleCommand::GrantCertification {
+                handle: handle.clone(),
+                skill: skill.clone(),
+                level: 5,
+                expires_on: None,
+                by: "coordinator".into(),
+            };
+            run(state, Command::People(grant), now)?;
+        }
+    }
+    Ok(())
+}

@@ -1,12 +1,12 @@
 //! `prodos bench plan`: the planning speed targets — explosion + netting + cost of a synthetic
 //! 10,000-line BOM × 100 units, and full proposals for 12 guitars and for the house on the demo
-//! cooperative's data. Timing lives here and in prodos-node, never in the pure planner.
+//! cooperative's data, and for 12 more guitars staffed by participants around the first batch. Timing lives here and in prodos-node, never in the pure planner.
 
 use super::demo::{EXAMPLE_DESIGNS, EXAMPLE_STOCK, EXAMPLE_SUPPLIERS};
 use anyhow::bail;
 use clap::Args;
 use prodos_core::{MandateId, State, Timestamp};
-use prodos_node::planning::planner::synthetic::{Staffing, planning_world};
+use prodos_node::planning::planner::synthetic::{Staffing, commit, planning_world, staff_with_participants};
 use prodos_node::planning::{ProposeOptions, bench_explode_and_cost, search};
 use std::time::Duration;
 
@@ -38,14 +38,25 @@ pub fn run(args: BenchPlanArgs) -> anyhow::Result<()> {
         max_schedules: args.schedules.or(ProposeOptions::default().max_schedules),
         ..ProposeOptions::default()
     };
-    let (state, guitars, house) = example_world(now)?;
+    let (state, guitars, house, second_batch) = example_world(now)?;
+    // The same 12 guitars again, staffed by certified participants and planned around the first
+    // batch, committed: capacity over time (people's weeks, committed load) in the search.
+    let mut shared = state.clone();
+    staff_with_participants(&mut shared, 4, now)?;
+    let (first_batch, _) = search(&shared, guitars, &options, now)?;
+    commit(&mut shared, guitars, first_batch, now)?;
     let mut figures = Vec::new();
-    for (name, mandate) in [("12 guitars", guitars), ("1 house", house)] {
+    let cases = [
+        ("12 guitars", &state, guitars),
+        ("1 house", &state, house),
+        ("12 guitars by participants, around a committed 12", &shared, second_batch),
+    ];
+    for (name, state, mandate) in cases {
         let mut best = Duration::MAX;
         let mut operations = 0;
         let mut schedules = 0;
         for _ in 0..args.runs {
-            let (proposal, elapsed) = search(&state, mandate, &options, now)?;
+            let (proposal, elapsed) = search(state, mandate, &options, now)?;
             best = best.min(elapsed);
             operations = proposal.operations.len();
             schedules = proposal.verdict.schedules_generated;
@@ -82,9 +93,9 @@ pub fn run(args: BenchPlanArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The demo cooperative in memory with enough people and tools to plan both examples, and a
-/// mandate for 12 guitars and one for a house, due in a year.
-fn example_world(now: Timestamp) -> anyhow::Result<(State, MandateId, MandateId)> {
+/// The demo cooperative in memory with enough people and tools to plan both examples, and
+/// mandates for 12 guitars, for a house and for 12 more guitars, due in a year.
+fn example_world(now: Timestamp) -> anyhow::Result<(State, MandateId, MandateId, MandateId)> {
     let mut specs = Vec::new();
     for (file, text) in EXAMPLE_DESIGNS {
         specs.push(prodos_formats::parse_design(file, text)?.spec);
@@ -94,9 +105,9 @@ fn example_world(now: Timestamp) -> anyhow::Result<(State, MandateId, MandateId)
     let (file, text) = EXAMPLE_STOCK;
     let lots = prodos_formats::parse_stock_csv(file, text)?.iter().map(|row| row.to_receipt()).collect();
     let staffing = Staffing { people_per_skill: 4, units_per_tool: 2 };
-    let (state, mandates) = planning_world(specs, lots, suppliers, staffing, &[(0, 12), (1, 1)], 365, now)?;
+    let (state, mandates) = planning_world(specs, lots, suppliers, staffing, &[(0, 12), (1, 1), (0, 12)], 365, now)?;
     match mandates[..] {
-        [guitars, house] => Ok((state, guitars, house)),
-        _ => anyhow::bail!("the example world made {} mandates, expected 2", mandates.len()),
+        [guitars, house, more_guitars] => Ok((state, guitars, house, more_guitars)),
+        _ => anyhow::bail!("the example world made {} mandates, expected 3", mandates.len()),
     }
 }

@@ -75,6 +75,18 @@ fn main() {
     if let Some(v) = env("GA_TOURNAMENT") {
         ga.tournament_selection = v == "1";
     }
+    if let Some(v) = env("GA_DECOMP") {
+        ga.decomposition_at = v.parse().expect("GA_DECOMP");
+    }
+    if let Some(v) = env("GA_WINDOW") {
+        ga.window = v.parse().expect("GA_WINDOW");
+    }
+    if let Some(v) = env("GA_SUB") {
+        ga.sub_budget = v.parse().expect("GA_SUB");
+    }
+    if let Some(v) = env("GA_SUBPOP") {
+        ga.sub_population = v.parse().expect("GA_SUBPOP");
+    }
     if let Some(v) = env("GA_RESTART") {
         ga.restart_after = v.parse().expect("GA_RESTART");
     }

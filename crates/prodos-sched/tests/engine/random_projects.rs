@@ -4,6 +4,7 @@
 use prodos_sched::checker::check;
 use prodos_sched::cpm::CriticalPath;
 use prodos_sched::exact::solve_exact;
+use prodos_sched::ga::GaConfig;
 use prodos_sched::model::{Activity, Mode, Precedence, Project, Resource, ResourceKind, Schedule};
 use prodos_sched::priority::{PriorityRule, priority_list};
 use prodos_sched::sgs::Generator;
@@ -93,6 +94,18 @@ proptest! {
         let solution = solve(&project, &SolveOptions { max_schedules: Some(300), ..SolveOptions::default() }, &never).unwrap();
         assert_feasible(&project, &solution.schedule);
         prop_assert!(solution.schedules_generated <= 300);
+    }
+
+    #[test]
+    fn decomposition_keeps_solutions_feasible_and_within_budget(project in project_strategy(3, 25)) {
+        let never = || false;
+        // Small windows and sub-budgets so that even tiny projects go through sub-projects.
+        let ga = GaConfig { decomposition_at: 0.0, window: 6, sub_budget: 60, sub_population: 4, ..GaConfig::for_budget(Some(600)) };
+        let options = SolveOptions { max_schedules: Some(600), seed: 5, ga: Some(ga), ..SolveOptions::default() };
+        let solution = solve(&project, &options, &never).unwrap();
+        assert_feasible(&project, &solution.schedule);
+        prop_assert!(solution.schedules_generated <= 600);
+        prop_assert_eq!(solve(&project, &options, &never).unwrap(), solution);
     }
 
     #[test]

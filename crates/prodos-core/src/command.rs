@@ -101,4 +101,5 @@ pub enum Command {
     Credits(crate::credits::CreditsCommand),
     Distribution(crate::distribution::DistributionCommand),
     Execution(crate::execution::ExecutionCommand),
+    Assignment(crate::assignment::AssignmentCommand),
 }

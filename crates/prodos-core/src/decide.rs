@@ -50,5 +50,6 @@ pub fn decide(state: &State, command: &Command, now: Timestamp) -> Result<Vec<Ev
         Command::Credits(command) => crate::credits::decide::decide(state, command, now),
         Command::Distribution(command) => crate::distribution::decide::decide(state, command, now),
         Command::Execution(command) => crate::execution::decide::decide(state, command, now),
+        Command::Assignment(command) => crate::assignment::decide::decide(state, command, now),
     }
 }

@@ -145,6 +145,7 @@ pub enum Event {
     Credits(crate::credits::CreditsEvent),
     Distribution(crate::distribution::DistributionEvent),
     Execution(crate::execution::ExecutionEvent),
+    Assignment(crate::assignment::AssignmentEvent),
 }
 
 impl Event {
@@ -178,6 +179,7 @@ impl Event {
             Event::Credits(event) => event.kind(),
             Event::Distribution(event) => event.kind(),
             Event::Execution(event) => event.kind(),
+            Event::Assignment(event) => event.kind(),
         }
     }
 }

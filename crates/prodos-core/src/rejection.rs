@@ -89,6 +89,8 @@ pub enum Rejection {
     UnknownGood { good: String },
     #[error("unknown task `{task}`")]
     UnknownTask { task: String },
+    #[error("{plan} has no match proposal to confirm; run `prodos match propose {plan}` first")]
+    NoMatchProposal { plan: PlanId },
     #[error("handle `{handle}` is taken by a participant with different details")]
     HandleTaken { handle: String },
     #[error("{attempt} was already signed off by {by}")]
@@ -131,6 +133,10 @@ pub enum Rejection {
     TaskWrongStatus { task: String, status: &'static str, action: &'static str },
     #[error("{task} cannot start: its predecessor {predecessor} is {status}, not verified")]
     PredecessorNotVerified { task: String, predecessor: String, status: &'static str },
+    #[error("{handle} is not available for {task}: {detail}")]
+    NotAvailable { handle: String, task: String, detail: String },
+    #[error("{handle} is not in the crew of {task}; cannot {action}")]
+    NotInCrew { handle: String, task: String, action: &'static str },
 }
 
 fn join(problems: &[DesignProblem]) -> String {

@@ -19,6 +19,7 @@ pub struct State {
     pub credits: crate::credits::Credits,
     pub distribution: crate::distribution::Distribution,
     pub execution: crate::execution::Execution,
+    pub assignments: crate::assignment::Assignments,
 }
 
 impl State {
@@ -92,6 +93,7 @@ impl State {
             Event::Credits(event) => self.credits.apply(event),
             Event::Distribution(event) => crate::distribution::event::apply(self, event),
             Event::Execution(event) => self.execution.apply(event),
+            Event::Assignment(event) => self.assignments.apply(event),
         }
     }
 

@@ -117,7 +117,7 @@ fn start(operation: &str, unit: u32, worker: &str) -> Command {
     exec(ExecutionCommand::Start { task: task(operation, unit), worker: worker.into() })
 }
 fn complete(operation: &str, unit: u32, by: &str) -> Command {
-    exec(ExecutionCommand::Complete { task: task(operation, unit), by: by.into() })
+    exec(ExecutionCommand::Complete { task: task(operation, unit), by: by.into(), hours: None })
 }
 fn verify(operation: &str, unit: u32, by: &str) -> Command {
     exec(ExecutionCommand::Verify { task: task(operation, unit), by: by.into() })

@@ -7,6 +7,7 @@ mod codec;
 pub mod data_dir;
 pub mod demo;
 mod error;
+pub mod matching;
 mod node;
 pub mod planning;
 pub mod views;

@@ -78,9 +78,12 @@ enum Noun {
     Entitlement(cli::entitlement::EntitlementCommand),
     /// Release a good to an entitled participant (once).
     Distribute(cli::goods::DistributeArgs),
-    /// Tasks of committed plans: start, complete, verify, reject, block, unblock.
+    /// Tasks of committed plans: start, complete, verify, reject, block, unblock; accept, decline, swap.
     #[command(subcommand)]
     Task(cli::task::TaskCommand),
+    /// Labor matching for a committed plan: propose crews, show them, confirm them.
+    #[command(subcommand)]
+    Match(cli::r#match::MatchCommand),
     /// Per plan: tasks done and in progress, labor events, materials consumed.
     Production(cli::production::ProductionArgs),
 }
@@ -113,6 +116,7 @@ fn main() -> std::process::ExitCode {
         Noun::Entitlement(command) => cli::entitlement::run(command, &cli.global),
         Noun::Distribute(args) => cli::goods::distribute(args, &cli.global),
         Noun::Task(command) => cli::task::run(command, &cli.global),
+        Noun::Match(command) => cli::r#match::run(command, &cli.global),
         Noun::Production(args) => cli::production::run(args, &cli.global),
     };
     match result {

@@ -54,11 +54,17 @@ impl Shell {
     }
 }
 
-/// The demo cooperative's designs and stock, with carol (coordinator), dana (fretting 4) and
-/// erin (no certifications yet).
+/// The example designs (certified), suppliers and stock, with carol (coordinator), dana
+/// (fretting 4) and erin (no certifications yet). Imported file by file rather than through
+/// `prodos demo`, whose cooperative brings people of its own.
 fn crew() -> Shell {
     let shell = Shell::new();
-    shell.ok(&["demo"]);
+    shell.ok(&["design", "import", "examples/acoustic-guitar.toml"]);
+    shell.ok(&["design", "certify", "DES-0001"]);
+    shell.ok(&["design", "import", "examples/modular-house.toml"]);
+    shell.ok(&["design", "certify", "DES-0002"]);
+    shell.ok(&["supplier", "import", "examples/suppliers.csv"]);
+    shell.ok(&["stock", "import", "examples/stock.csv"]);
     shell.ok(&["participant", "add", "carol", "--name", "Carol Diaz", "--coordinator"]);
     let csv = shell.file("people.csv", "handle,real_name,coordinator\ndana,\"Dana, the elder\",no\nerin,,\n");
     shell.ok(&["participant", "import", csv.to_str().unwrap()]);
@@ -312,6 +318,77 @@ fn a_committed_guitar_plan_is_worked_task_by_task() {
     assert_eq!(json[0]["labor_events_emitted"], 1);
     let erin = shell.json(&["credits", "balance", "erin", "--json"]);
     assert_eq!(erin[0]["reputation"]["tasks_verified_first_time"], 1);
+
+    // Labor matching: crews proposed among the available, confirmed, accepted, worked and paid.
+    for handle in ["dana", "erin"] {
+        shell.ok(&["participant", "available", handle, "--week", "mon=8,tue=8,wed=8,thu=8,fri=8"]);
+    }
+    let refused = shell.fails(&["task", "accept", "PROD-0001/thickness-back#1", "--handle", "erin"]);
+    assert!(refused.contains("erin is not in the crew of PROD-0001/thickness-back#1; cannot accept"), "{refused}");
+    let proposed = shell.ok(&["match", "propose", "PROD-0001", "--by", "dana"]);
+    assert!(
+        proposed
+            .contains("PROD-0001/brace-top#1: 1 place(s) empty — nobody is certified in `luthiery.bracing` at level 4"),
+        "{proposed}"
+    );
+    let refused = shell.fails(&["match", "confirm", "PROD-0001", "--by", "dana"]);
+    assert!(refused.contains("`dana` must be a coordinator to confirm crews"), "{refused}");
+    shell.ok(&["match", "confirm", "PROD-0001", "--by", "carol"]);
+    let crews = shell.json(&["match", "show", "PROD-0001", "--json"]);
+    let crew_of = |crews: &Value, task: &str| -> Value {
+        crews["crews"].as_array().unwrap().iter().find(|crew| crew["task"] == task).unwrap().clone()
+    };
+    // Nobody is double-booked: a person's confirmed tasks never overlap in time.
+    let mut booked: Vec<(String, String, String)> = Vec::new();
+    for crew in crews["crews"].as_array().unwrap() {
+        for member in crew["members"].as_array().unwrap() {
+            let handle = member["handle"].as_str().unwrap().to_string();
+            let (start, end) = (crew["start"].as_str().unwrap().to_string(), crew["end"].as_str().unwrap().to_string());
+            for (other, from, to) in &booked {
+                assert!(!(*other == handle && *from < end && start < *to), "{handle} double-booked at {start}");
+            }
+            booked.push((handle, start, end));
+        }
+    }
+    assert!(!booked.is_empty(), "{crews}");
+    let thickness_back = crew_of(&crews, "PROD-0001/thickness-back#1");
+    let worker = thickness_back["members"][0]["handle"].as_str().unwrap().to_string();
+    let other = if worker == "dana" { "erin" } else { "dana" };
+    let task = "PROD-0001/thickness-back#1";
+    let refused = shell.fails(&["task", "start", task, "--worker", &worker]);
+    assert!(refused.contains(&format!("{worker} has not accepted {task} yet")), "{refused}");
+    let refused = shell.fails(&["task", "accept", task, "--handle", other]);
+    assert!(refused.contains(&format!("{other} is not in the crew of {task}; cannot accept")), "{refused}");
+    shell.ok(&["task", "accept", task, "--handle", &worker]);
+    let refused = shell.fails(&["task", "start", task, "--worker", other]);
+    assert!(refused.contains(&format!("{other} is not in the crew of {task}; cannot start")), "{refused}");
+    shell.ok(&["task", "start", task, "--worker", &worker]);
+    let refused = shell.fails(&["task", "complete", task, "--by", &worker, "--hours", "40"]);
+    assert!(refused.contains("field `hours`: 40 h per worker is more than"), "{refused}");
+    assert!(refused.contains("planned 3 h, at most 9 h"), "{refused}");
+    let refused = shell.fails(&["task", "complete", task, "--by", &worker, "--hours", "two"]);
+    assert!(refused.contains("field `hours`: `two` is not a number"), "{refused}");
+    shell.ok(&["task", "complete", task, "--by", &worker, "--hours", "2.5"]);
+    let refused = shell.fails(&["task", "verify", task, "--by", &worker]);
+    assert!(refused.contains(&format!("{worker} cannot verify their own work")), "{refused}");
+    let verified = shell.ok(&["task", "verify", task, "--by", "carol"]);
+    assert!(verified.contains(&format!("labor: 2.5 h luthiery.joinery:2 by {worker}")), "{verified}");
+    let history = shell.ok(&["credits", "history", &worker]);
+    assert!(history.contains("2.5 h luthiery.joinery:2 on PROD-0001/thickness-back#1, verified by carol"), "{history}");
+
+    // A decline re-matches that place among everyone but the decliner.
+    let crews = shell.json(&["match", "show", "PROD-0001", "--json"]);
+    let glue = crew_of(&crews, "PROD-0001/glue-fretboard#1");
+    let decliner = glue["members"][0]["handle"].as_str().unwrap().to_string();
+    let declined =
+        shell.ok(&["task", "decline", "PROD-0001/glue-fretboard#1", "--handle", &decliner, "--reason", "shoulder"]);
+    assert!(declined.contains("re-matched: "), "{declined}");
+    let glue = crew_of(&shell.json(&["match", "show", "PROD-0001", "--json"]), "PROD-0001/glue-fretboard#1");
+    assert!(glue["members"].as_array().unwrap().iter().all(|member| member["handle"] != decliner.as_str()), "{glue}");
+    assert_eq!(glue["declined"][0], format!("{decliner}: shoulder"));
+    shell.ok(&["match", "propose", "PROD-0001", "--by", "carol"]);
+    let glue = crew_of(&shell.json(&["match", "show", "PROD-0001", "--json"]), "PROD-0001/glue-fretboard#1");
+    assert!(glue["proposed"].as_array().unwrap().iter().all(|handle| *handle != decliner.as_str()), "{glue}");
     assert!(shell.ok(&["audit", "verify"]).starts_with("ledger intact"));
 }
 
@@ -337,7 +414,14 @@ mod race {
     fn two_nodes_racing_for_the_last_good_leave_exactly_one_winner() {
         let store = Arc::new(MemoryLedger::new());
         let setup = Node::open(store.clone()).unwrap();
-        prodos_node::demo::seed(&setup, "test", Timestamp::from_millis(1_790_000_000_000)).unwrap();
+        let guitar = prodos_formats::parse_design(
+            "examples/acoustic-guitar.toml",
+            include_str!("../../../examples/acoustic-guitar.toml"),
+        )
+        .unwrap();
+        setup.execute(&Command::ImportDesign { spec: guitar.spec, declared: None }, &meta("design")).unwrap();
+        let certify = Command::CertifyDesign { design: DesignSelector { design: DesignId(1), version: None } };
+        setup.execute(&certify, &meta("certify")).unwrap();
         let participants = ["carol", "dana", "erin"]
             .iter()
             .map(|handle| NewParticipant {

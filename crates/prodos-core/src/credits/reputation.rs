@@ -39,7 +39,7 @@ pub fn reputation(state: &State, handle: &str) -> Reputation {
         ..Reputation::default()
     };
     for (task, record) in state.execution.touched() {
-        if record.worker.as_deref() != Some(handle) {
+        if !record.crew.iter().any(|member| member == handle) {
             continue;
         }
         reputation.tasks_rejected += record.rejections;

@@ -1,11 +1,12 @@
 //! Decisions about tasks. Order of checks: the task exists in a committed plan, its status allows
 //! the step, it is not blocked, predecessors are verified (start), the people involved are
-//! qualified (and, for verification, not the worker). Start consumes materials; verification
-//! records labor. Everything a refusal would leave half-done is decided before any event exists.
+//! qualified, in the confirmed crew when there is one (start, complete), and, for verification,
+//! outside the crew. Start consumes materials; verification records labor for every crew member
+//! (`labor.rs`). Everything a refusal would leave half-done is decided before any event exists.
 
 use super::event::ExecutionEvent;
 use super::model::{Consumption, TaskRecord, TaskRef, TaskStatus};
-use crate::credits::decide::{LaborClaim, record_labor, verify_by};
+use crate::credits::decide::verify_by;
 use crate::credits::gate::require_work_privilege;
 use crate::design::{DesignSpec, OperationSpec};
 use crate::event::Event;
@@ -20,23 +21,45 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ExecutionCommand {
-    Start { task: TaskRef, worker: String },
-    Complete { task: TaskRef, by: String },
-    Verify { task: TaskRef, by: String },
-    Reject { task: TaskRef, by: String, reason: String },
-    Block { task: TaskRef, by: String, reason: String },
-    Unblock { task: TaskRef, by: String },
+    Start {
+        task: TaskRef,
+        worker: String,
+    },
+    /// `hours`: actual hours each crew member worked; `None` means the planned duration.
+    Complete {
+        task: TaskRef,
+        by: String,
+        hours: Option<Milli>,
+    },
+    Verify {
+        task: TaskRef,
+        by: String,
+    },
+    Reject {
+        task: TaskRef,
+        by: String,
+        reason: String,
+    },
+    Block {
+        task: TaskRef,
+        by: String,
+        reason: String,
+    },
+    Unblock {
+        task: TaskRef,
+        by: String,
+    },
 }
 
 /// A task with what it needs from its plan and design.
-struct Located<'a> {
-    plan: &'a Plan,
-    spec: &'a DesignSpec,
-    operation: &'a OperationSpec,
-    record: TaskRecord,
+pub(super) struct Located<'a> {
+    pub plan: &'a Plan,
+    pub spec: &'a DesignSpec,
+    pub operation: &'a OperationSpec,
+    pub record: TaskRecord,
 }
 
-fn locate<'a>(state: &'a State, task: &TaskRef) -> Result<Located<'a>, Rejection> {
+pub(super) fn locate<'a>(state: &'a State, task: &TaskRef) -> Result<Located<'a>, Rejection> {
     let unknown = || Rejection::UnknownTask { task: task.to_string() };
     let plan = state.plans.plan(task.plan).ok_or(Rejection::UnknownPlan { plan: task.plan })?;
     if plan.status != PlanStatus::Committed {
@@ -53,7 +76,7 @@ fn locate<'a>(state: &'a State, task: &TaskRef) -> Result<Located<'a>, Rejection
     Ok(Located { plan, spec, operation, record: state.execution.task(task) })
 }
 
-fn require_status(
+pub(super) fn require_status(
     task: &TaskRef,
     record: &TaskRecord,
     wanted: TaskStatus,
@@ -68,78 +91,25 @@ fn require_status(
     Ok(())
 }
 
-fn skill_of(operation: &OperationSpec) -> Option<(&str, u8)> {
+pub(super) fn skill_of(operation: &OperationSpec) -> Option<(&str, u8)> {
     operation.skill.as_deref().map(|skill| (skill, operation.min_level.clamp(1, 5) as u8))
 }
 
 pub fn decide(state: &State, command: &ExecutionCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
     match command {
         ExecutionCommand::Start { task, worker } => start(state, task, worker, now),
-        ExecutionCommand::Complete { task, by } => {
-            let located = locate(state, task)?;
-            require_participant(&state.people, "by", by)?;
-            require_status(task, &located.record, TaskStatus::InProgress, "complete")?;
-            let worker = located.record.worker.as_deref().unwrap_or_default();
-            let coordinator = state.people.get(by).is_some_and(|participant| participant.coordinator);
-            if by != worker && !coordinator {
-                return Err(Rejection::InvalidField {
-                    field: "by".into(),
-                    message: format!("{task} is {worker}'s; only they or a coordinator complete it"),
-                });
-            }
-            Ok(vec![Event::Execution(ExecutionEvent::TaskCompleted { task: task.clone(), by: by.clone(), at: now })])
-        }
-        ExecutionCommand::Verify { task, by } => {
-            let located = locate(state, task)?;
-            require_status(task, &located.record, TaskStatus::Done, "verify")?;
-            let worker = located.record.worker.clone().unwrap_or_default();
-            let mut events = Vec::new();
-            match skill_of(located.operation) {
-                Some((skill, level)) => {
-                    let hours = Milli(located.operation.duration_min * 1000 / 60);
-                    let claim = LaborClaim {
-                        handle: &worker,
-                        skill,
-                        level,
-                        hours,
-                        verified_by: by,
-                        task: Some(task.to_string()),
-                        note: &located.operation.name,
-                    };
-                    let labor = record_labor(state, &claim, now)?;
-                    events.push(Event::Execution(ExecutionEvent::TaskVerified {
-                        task: task.clone(),
-                        by: by.clone(),
-                        at: now,
-                    }));
-                    events.push(Event::Credits(labor));
-                }
-                None => {
-                    require_participant(&state.people, "by", by)?;
-                    if *by == worker {
-                        return Err(Rejection::SelfApproval { handle: by.clone(), action: "verify".into() });
-                    }
-                    events.push(Event::Execution(ExecutionEvent::TaskVerified {
-                        task: task.clone(),
-                        by: by.clone(),
-                        at: now,
-                    }));
-                }
-            }
-            Ok(events)
-        }
+        ExecutionCommand::Complete { task, by, hours } => super::labor::complete(state, task, by, *hours, now),
+        ExecutionCommand::Verify { task, by } => super::labor::verify(state, task, by, now),
         ExecutionCommand::Reject { task, by, reason } => {
             if reason.trim().is_empty() {
                 return Err(Rejection::FieldRequired { field: "reason".into() });
             }
             let located = locate(state, task)?;
             require_status(task, &located.record, TaskStatus::Done, "reject")?;
+            super::labor::require_outside_crew(state, &located.record, by, "reject")?;
             let worker = located.record.worker.clone().unwrap_or_default();
-            match skill_of(located.operation) {
-                Some((skill, level)) => verify_by(state, &worker, by, skill, level, now)?,
-                None => {
-                    require_participant(&state.people, "by", by)?;
-                }
+            if let Some((skill, level)) = skill_of(located.operation) {
+                verify_by(state, &worker, by, skill, level, now)?;
             }
             let event = ExecutionEvent::TaskRejected {
                 task: task.clone(),
@@ -202,9 +172,21 @@ fn start(state: &State, task: &TaskRef, worker: &str, now: Timestamp) -> Result<
             });
         }
     }
+    let crew = working_crew(state, task, worker)?;
     if let Some((skill, level)) = skill_of(located.operation) {
-        require_qualified(&state.people, "worker", worker, skill, level, now)?;
-        require_work_privilege(&state.credits, worker, level, now)?;
+        for member in &crew {
+            require_qualified(&state.people, "worker", member, skill, level, now)?;
+            require_work_privilege(&state.credits, member, level, now)?;
+        }
+    }
+    for member in crew.iter().filter(|member| *member != worker) {
+        let participant = require_participant(&state.people, "crew", member)?;
+        if let Some(absence) = participant.absences.iter().find(|a| a.from <= today && today <= a.to) {
+            return Err(Rejection::InvalidField {
+                field: "crew".into(),
+                message: format!("{member} is absent {}..{}: {}", absence.from, absence.to, absence.reason),
+            });
+        }
     }
     // Consume each part line for one unit, from the plan's reservation first; a scratch copy of
     // stock lets two lines of the same material see each other.
@@ -236,9 +218,28 @@ fn start(state: &State, task: &TaskRef, worker: &str, now: Timestamp) -> Result<
         worker: worker.to_string(),
         consumed,
         at: now,
+        crew,
     })];
     events.extend(stock_events);
     Ok(events)
+}
+
+/// Who works the task: without a confirmed crew, the worker alone; with one, the members who
+/// accepted, and the worker must be one of them.
+fn working_crew(state: &State, task: &TaskRef, worker: &str) -> Result<Vec<String>, Rejection> {
+    let Some(crew) = state.assignments.crew(task) else { return Ok(vec![worker.to_string()]) };
+    match crew.member(worker) {
+        None => Err(Rejection::NotInCrew { handle: worker.to_string(), task: task.to_string(), action: "start" }),
+        Some(member) if !member.accepted => Err(Rejection::InvalidField {
+            field: "worker".into(),
+            message: format!("{worker} has not accepted {task} yet; `prodos task accept {task}` first"),
+        }),
+        Some(_) => {
+            let mut members: Vec<String> = vec![worker.to_string()];
+            members.extend(crew.accepted().filter(|member| *member != worker).map(str::to_string));
+            Ok(members)
+        }
+    }
 }
 
 /// One finished unit's quantity of a part line: its quantity per module instance times the

@@ -4,6 +4,7 @@
 
 use super::model::{Consumption, Execution, TaskRef, TaskStatus};
 use crate::time::Timestamp;
+use crate::units::Milli;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -13,11 +14,17 @@ pub enum ExecutionEvent {
         worker: String,
         consumed: Vec<Consumption>,
         at: Timestamp,
+        /// The working crew; empty in ledgers written before crews existed, meaning the worker.
+        #[serde(default)]
+        crew: Vec<String>,
     },
     TaskCompleted {
         task: TaskRef,
         by: String,
         at: Timestamp,
+        /// Actual hours per crew member; `None` means the planned duration.
+        #[serde(default)]
+        hours: Option<Milli>,
     },
     TaskVerified {
         task: TaskRef,
@@ -61,17 +68,19 @@ impl ExecutionEvent {
 impl Execution {
     pub(crate) fn apply(&mut self, event: &ExecutionEvent) {
         match event {
-            ExecutionEvent::TaskStarted { task, worker, consumed, at } => {
+            ExecutionEvent::TaskStarted { task, worker, consumed, at, crew } => {
                 let record = self.task_mut(task);
                 record.status = TaskStatus::InProgress;
                 record.worker = Some(worker.clone());
+                record.crew = if crew.is_empty() { vec![worker.clone()] } else { crew.clone() };
                 record.started_at = Some(*at);
                 record.consumed.extend(consumed.iter().cloned());
             }
-            ExecutionEvent::TaskCompleted { task, at, .. } => {
+            ExecutionEvent::TaskCompleted { task, at, hours, .. } => {
                 let record = self.task_mut(task);
                 record.status = TaskStatus::Done;
                 record.completed_at = Some(*at);
+                record.hours = *hours;
             }
             ExecutionEvent::TaskVerified { task, by, .. } => {
                 let record = self.task_mut(task);
@@ -82,6 +91,7 @@ impl Execution {
                 let record = self.task_mut(task);
                 record.status = TaskStatus::InProgress;
                 record.completed_at = None;
+                record.hours = None;
                 record.rejections += 1;
             }
             ExecutionEvent::TaskBlocked { task, reason, .. } => self.task_mut(task).blocked = Some(reason.clone()),

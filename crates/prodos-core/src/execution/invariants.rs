@@ -1,6 +1,6 @@
 //! Execution invariants for `State::verify`: every consumed quantity traces to a lot of that
-//! material with the recorded provenance; a task beyond ready has a worker; a verified task's
-//! verifier is not its worker.
+//! material with the recorded provenance; a task beyond ready has a worker in its crew; a
+//! verified task's verifier is not in its crew.
 
 use crate::state::State;
 
@@ -21,8 +21,14 @@ pub fn verify(state: &State) -> Result<(), String> {
         if record.status != super::TaskStatus::Ready && record.worker.is_none() {
             return Err(format!("{task} is {} without a worker", record.status.as_str()));
         }
-        if record.verified_by.is_some() && record.verified_by == record.worker {
-            return Err(format!("{task} was verified by its own worker"));
+        if record.status != super::TaskStatus::Ready && !record.worker.as_ref().is_some_and(|w| record.crew.contains(w))
+        {
+            return Err(format!("{task} is {} and its worker is not in its crew", record.status.as_str()));
+        }
+        if let Some(verifier) = &record.verified_by
+            && record.crew.contains(verifier)
+        {
+            return Err(format!("{task} was verified by {verifier}, a member of its crew"));
         }
     }
     Ok(())

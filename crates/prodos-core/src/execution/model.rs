@@ -69,7 +69,13 @@ pub struct Consumption {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TaskRecord {
     pub status: TaskStatus,
+    /// Who started it.
     pub worker: Option<String>,
+    /// Everyone who works it (the worker first without a confirmed crew, else the crew members
+    /// who had accepted when it started); each gets a labor event on verification.
+    pub crew: Vec<String>,
+    /// Actual hours per crew member, when given on completion; else the planned duration.
+    pub hours: Option<Milli>,
     pub blocked: Option<String>,
     pub started_at: Option<Timestamp>,
     pub completed_at: Option<Timestamp>,
@@ -83,6 +89,8 @@ impl Default for TaskRecord {
         TaskRecord {
             status: TaskStatus::Ready,
             worker: None,
+            crew: Vec::new(),
+            hours: None,
             blocked: None,
             started_at: None,
             completed_at: None,

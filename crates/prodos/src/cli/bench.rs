@@ -11,6 +11,8 @@ pub enum BenchCommand {
     Ledger(super::bench_ledger::BenchLedgerArgs),
     /// Planning: explode + cost a 10,000-line BOM × 100 units; propose 12 guitars and a house.
     Plan(super::bench_plan::BenchPlanArgs),
+    /// Labor matching: 5,000 operation instances × 500 participants (seeded, synthetic).
+    Matching(super::bench_matching::BenchMatchingArgs),
 }
 
 pub fn run(command: BenchCommand) -> anyhow::Result<()> {
@@ -18,5 +20,6 @@ pub fn run(command: BenchCommand) -> anyhow::Result<()> {
         BenchCommand::Psplib(args) => super::bench_psplib::run(args),
         BenchCommand::Ledger(args) => super::bench_ledger::run(args),
         BenchCommand::Plan(args) => super::bench_plan::run(args),
+        BenchCommand::Matching(args) => super::bench_matching::run(args),
     }
 }

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod bench;
 pub mod bench_ledger;
+pub mod bench_matching;
 pub mod bench_psplib;
 pub mod context;
 pub mod demo;
@@ -27,6 +28,7 @@ pub mod challenge;
 pub mod credits;
 pub mod entitlement;
 pub mod goods;
+pub mod r#match;
 pub mod participant;
 pub mod production;
 pub mod task;

@@ -1,13 +1,16 @@
-//! `prodos task list|start|complete|verify|reject|block|unblock`: the execution workflow over a
-//! committed plan's operation instances (`PROD-0001/bracing#2`).
+//! `prodos task list|start|complete|verify|reject|block|unblock|accept|decline|swap`: the
+//! execution workflow over a committed plan's operation instances (`PROD-0001/bracing#2`), and
+//! each crew member's answer to an assignment.
 
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use super::format_time;
 use clap::Subcommand;
-use prodos_core::Command;
+use prodos_core::assignment::{AssignmentCommand, AssignmentEvent};
 use prodos_core::execution::{ExecutionCommand, TaskRef};
 use prodos_core::plan::PlanStatus;
+use prodos_core::{Command, Milli};
 use prodos_core::{Event, PlanId};
+use prodos_node::matching::decline_command;
 use prodos_node::views::people::TaskView;
 
 #[derive(Subcommand, Debug)]
@@ -26,11 +29,14 @@ pub enum TaskCommand {
         #[arg(long)]
         worker: Option<String>,
     },
-    /// Mark a task done (its worker or a coordinator).
+    /// Mark a task done (a crew member; without a confirmed crew, its worker or a coordinator).
     Complete {
         task: TaskRef,
         #[arg(long)]
         by: Option<String>,
+        /// Actual hours each crew member worked (default: the planned duration).
+        #[arg(long)]
+        hours: Option<String>,
     },
     /// Verify a done task (someone else, certified for it or a coordinator); records the labor.
     Verify {
@@ -58,6 +64,39 @@ pub enum TaskCommand {
         #[arg(long)]
         by: Option<String>,
     },
+    /// Accept your place in a task's confirmed crew (or a swap offered to you).
+    Accept {
+        task: TaskRef,
+        /// Defaults to --actor.
+        #[arg(long)]
+        handle: Option<String>,
+    },
+    /// Decline your place with a reason; the matcher finds a replacement if anyone fits.
+    Decline {
+        task: TaskRef,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        handle: Option<String>,
+    },
+    /// Offer your place to another qualified, available participant; done when they accept.
+    Swap {
+        task: TaskRef,
+        #[arg(long)]
+        with: String,
+        /// The member giving up the place; defaults to --actor.
+        #[arg(long)]
+        from: Option<String>,
+    },
+}
+
+/// `--hours 2.5`: positive decimal hours with at most three decimals.
+fn parse_hours(text: &str) -> anyhow::Result<Milli> {
+    let hours: f64 = text.trim().parse().map_err(|_| anyhow::anyhow!("field `hours`: `{text}` is not a number"))?;
+    match Milli::from_f64(hours) {
+        Some(hours) if hours.is_positive() => Ok(hours),
+        _ => anyhow::bail!("field `hours`: must be a positive number of hours, got `{text}`"),
+    }
 }
 
 pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
@@ -104,8 +143,9 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         TaskCommand::Start { task, worker } => {
             (ExecutionCommand::Start { task: task.clone(), worker: actor(worker) }, format!("{task} started"))
         }
-        TaskCommand::Complete { task, by } => {
-            (ExecutionCommand::Complete { task: task.clone(), by: actor(by) }, format!("{task} done"))
+        TaskCommand::Complete { task, by, hours } => {
+            let hours = hours.as_deref().map(parse_hours).transpose()?;
+            (ExecutionCommand::Complete { task: task.clone(), by: actor(by), hours }, format!("{task} done"))
         }
         TaskCommand::Verify { task, by } => {
             (ExecutionCommand::Verify { task: task.clone(), by: actor(by) }, format!("{task} verified"))
@@ -118,6 +158,39 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         }
         TaskCommand::Unblock { task, by } => {
             (ExecutionCommand::Unblock { task: task.clone(), by: actor(by) }, format!("{task} unblocked"))
+        }
+        TaskCommand::Accept { task, handle } => {
+            let command = AssignmentCommand::Accept { task: task.clone(), handle: actor(handle) };
+            let done = context.execute(&Command::Assignment(command))?;
+            report(&done, &format!("{task} accepted"));
+            return Ok(());
+        }
+        TaskCommand::Decline { task, reason, handle } => {
+            let handle = actor(handle);
+            let now = prodos_node::clock::now();
+            let command = context.node.read(|state| decline_command(state, &task, &handle, &reason, now))?;
+            let done = context.execute(&command)?;
+            for event in &done.events {
+                if let Event::Assignment(AssignmentEvent::CrewMemberAdded { handle: added, .. }) = event {
+                    println!("re-matched: {added} takes {handle}'s place (to accept)");
+                }
+            }
+            let declined =
+                done.events.iter().any(|e| matches!(e, Event::Assignment(AssignmentEvent::AssignmentDeclined { .. })));
+            let added =
+                done.events.iter().any(|e| matches!(e, Event::Assignment(AssignmentEvent::CrewMemberAdded { .. })));
+            if declined && !added {
+                println!("re-matched: nobody else qualified is free then; the place stays open");
+            }
+            report(&done, &format!("{task} declined by {handle}"));
+            return Ok(());
+        }
+        TaskCommand::Swap { task, with, from } => {
+            let from = actor(from);
+            let command = AssignmentCommand::Swap { task: task.clone(), from: from.clone(), to: with.clone() };
+            let done = context.execute(&Command::Assignment(command))?;
+            report(&done, &format!("{task}: {from} offers their place to {with}, who accepts with `task accept`"));
+            return Ok(());
         }
     };
     let done = context.execute(&Command::Execution(command))?;

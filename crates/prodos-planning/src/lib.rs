@@ -6,9 +6,11 @@
 //! `procure` (offers for shortages) → `sharing` (committed plans' load) and `staffing` (people
 //! from certifications and availability) → `model` (operations ×
 //! units onto prodos-sched, committed load as reservations) →
-//! `schedule` (search, slack, critical chain) → `verdict` → `propose` (all of it). `cost` prices
+//! `schedule` (search, slack, critical chain) → `calendar_time` (unattended steps and lags
+//! re-timed on real time) → `verdict` → `propose` (all of it). `cost` prices
 //! a design or a plan from current state; `synthetic` builds large designs for benchmarks.
 
+pub mod calendar_time;
 pub mod cost;
 pub mod explode;
 pub mod model;

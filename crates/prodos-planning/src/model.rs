@@ -8,8 +8,9 @@
 //! people at ≥ k. One resource per (skill, required level) expresses exactly that.
 //!
 //! Time: the schedule runs in working minutes. Hands-on durations already are; elapsed ones (an
-//! unattended finish curing, a glue lag) are restated at the calendar's working share, because
-//! curing goes on through nights and weekends. Everything is then divided by a common grain so
+//! unattended finish curing, a glue lag) are restated at the calendar's working share for the
+//! search, because curing goes on through nights and weekends; `calendar_time` then re-times
+//! them on real time for the dates. Everything is then divided by a common grain so
 //! the engine's time-indexed profile stays small.
 
 use crate::sharing::{CommittedLoad, SharedLoad};

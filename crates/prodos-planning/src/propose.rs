@@ -2,6 +2,7 @@
 //! netting, procurement, schedule, calendar dates and verdict. Pure: `now` and the search budget
 //! (with its stop callback) are parameters.
 
+use crate::calendar_time::on_calendar_time;
 use crate::explode::explode;
 use crate::model::{self, PlanningModel};
 use crate::net::net;
@@ -97,9 +98,20 @@ pub fn propose(
         let release = releases(spec, mandate, &materials, &purchases, state, start);
         let built = model::build(spec, mandate.qty, capacity, &staffing, &shared, release);
         match built.and_then(|m| schedule(&m, budget).map(|s| (m, s))) {
-            Ok((model, timed)) => {
-                operations = dated_operations(spec, &model, &timed, state, start);
+            Ok((model, found)) => {
+                let calendar = &capacity.calendar;
+                let (timed, elapsed) = match on_calendar_time(spec, &model, &found, calendar, start) {
+                    Some(on_calendar) => (on_calendar.timed, on_calendar.elapsed_intervals),
+                    None => (found, vec![None; model.instances.len()]),
+                };
+                operations = dated_operations(spec, &model, &timed, &elapsed, state, start);
                 fill_verdict(&mut verdict, &model, &timed, state, start, mandate.due);
+                // An unattended step may end outside working hours, after the last working minute.
+                verdict.finish = verdict.finish.max(operations.iter().map(|op| op.end).max());
+                let (on_time, late_by_days, late_by_work_days) =
+                    lateness(capacity, verdict.finish.unwrap_or(start), mandate.due);
+                verdict.on_time = on_time && verdict.infeasible.is_empty();
+                (verdict.late_by_days, verdict.late_by_work_days) = (late_by_days, late_by_work_days);
                 verdict.displaces = displaced(&model, &timed, &shared, state, start);
                 if timed.makespan_min > window_min {
                     let end = capacity.calendar.after_working_min(start, window_min);
@@ -160,10 +172,13 @@ fn releases<'a>(
     }
 }
 
+/// Operations on the calendar. `elapsed[j]` is the real interval of an unattended step, which
+/// runs through nights and weekends.
 fn dated_operations(
     spec: &DesignSpec,
     model: &PlanningModel,
     timed: &TimedSchedule,
+    elapsed: &[Option<(Timestamp, Timestamp)>],
     state: &State,
     start: Timestamp,
 ) -> Vec<ScheduledOperation> {
@@ -175,8 +190,11 @@ fn dated_operations(
         .map(|(j, &(op_idx, unit))| ScheduledOperation {
             operation: spec.operations[op_idx].id.clone(),
             unit,
-            start: calendar.next_working_instant(calendar.after_working_min(start, timed.start_min[j])),
-            end: calendar.after_working_min(start, timed.end_min[j]),
+            start: elapsed[j].map_or_else(
+                || calendar.next_working_instant(calendar.after_working_min(start, timed.start_min[j])),
+                |(begins, _)| begins,
+            ),
+            end: elapsed[j].map_or_else(|| calendar.after_working_min(start, timed.end_min[j]), |(_, ends)| ends),
             start_work_min: timed.start_min[j],
             end_work_min: timed.end_min[j],
             slack_work_min: timed.slack_min[j],
@@ -200,9 +218,9 @@ fn displaced(
     if model.displaceable.is_empty() {
         return Vec::new();
     }
-    let mut all = model.project.reservations().to_vec();
+    let mut all = timed.project.reservations().to_vec();
     all.extend(model.displaceable.iter().map(|(reservation, _)| *reservation));
-    let Ok(with_all) = model.project.clone().with_reservations(all) else { return Vec::new() };
+    let Ok(with_all) = timed.project.clone().with_reservations(all) else { return Vec::new() };
     // holder -> (resource names, first time in grains)
     let mut taken: std::collections::BTreeMap<&str, (std::collections::BTreeSet<&str>, i64)> = Default::default();
     for violation in prodos_sched::checker::check(&with_all, &timed.schedule) {

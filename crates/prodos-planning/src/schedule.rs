@@ -5,6 +5,7 @@ use crate::model::PlanningModel;
 use prodos_sched::cpm::CriticalPath;
 use prodos_sched::error::SchedError;
 use prodos_sched::solve::{SolveOptions, solve};
+use prodos_sched::{Project, Schedule};
 
 /// What the search may spend. Time is not measured here: the shell passes `should_stop`.
 #[derive(Clone, Copy)]
@@ -19,8 +20,10 @@ pub struct SearchBudget<'a> {
 
 #[derive(Debug, Clone)]
 pub struct TimedSchedule {
-    /// The engine's schedule, in grains.
-    pub schedule: prodos_sched::Schedule,
+    /// The engine's schedule, in grains, and the project it is a schedule of (the durations and
+    /// lags it was built with).
+    pub schedule: Schedule,
+    pub project: Project,
     /// Per activity, in working minutes from the plan start.
     pub start_min: Vec<i64>,
     pub end_min: Vec<i64>,
@@ -41,40 +44,50 @@ pub fn schedule(model: &PlanningModel, budget: SearchBudget<'_>) -> Result<Timed
         ..SolveOptions::default()
     };
     let solution = solve(&model.project, &options, budget.should_stop)?;
-    let project = &model.project;
-    let n = project.n_activities();
-    let starts = &solution.schedule.starts;
-    let durations: Vec<i64> = (0..n).map(|j| model.duration(j)).collect();
-    let finish: Vec<i64> = (0..n).map(|j| starts[j] + durations[j]).collect();
+    Ok(timed(&model.project, model.grain_min, solution.schedule, solution.lower_bound, solution.schedules_generated))
+}
 
-    let chain = critical_chain(model, starts, &finish);
+/// Reads a schedule of `project` (single-mode, in grains) back: minutes, slack, critical chain.
+pub fn timed(
+    project: &Project,
+    grain: i64,
+    schedule: Schedule,
+    lower_bound: i64,
+    schedules_generated: u64,
+) -> TimedSchedule {
+    let n = project.n_activities();
+    let starts = &schedule.starts;
+    let durations: Vec<i64> = (0..n).map(|j| project.activities()[j].modes[0].duration).collect();
+    let finish: Vec<i64> = (0..n).map(|j| starts[j] + durations[j]).collect();
+    let makespan = schedule.makespan(project);
+
+    let chain = critical_chain(project, starts, &finish);
     let mut critical = vec![false; n];
     for &j in &chain {
         critical[j] = true;
     }
     // Precedence slack against the achieved makespan; the chain itself has none.
-    let cpm = CriticalPath::with_durations(project, &durations, Some(solution.makespan));
-    let grain = model.grain_min;
+    let cpm = CriticalPath::with_durations(project, &durations, Some(makespan));
     let slack_min =
         (0..n).map(|j| if critical[j] { 0 } else { (cpm.latest_start[j] - starts[j]).max(0) * grain }).collect();
-    Ok(TimedSchedule {
-        schedule: solution.schedule.clone(),
+    TimedSchedule {
         start_min: starts.iter().map(|s| s * grain).collect(),
         end_min: finish.iter().map(|f| f * grain).collect(),
         slack_min,
         critical,
         critical_chain: chain,
-        makespan_min: solution.makespan * grain,
-        lower_bound_min: solution.lower_bound * grain,
-        schedules_generated: solution.schedules_generated,
-    })
+        makespan_min: makespan * grain,
+        lower_bound_min: lower_bound * grain,
+        schedules_generated,
+        schedule,
+        project: project.clone(),
+    }
 }
 
 /// Walks back from the last activity to finish: to a predecessor that ends (plus lag) exactly
 /// when it starts, else to an activity sharing a resource that ends exactly then, until an
 /// activity starts at its release or at time zero.
-fn critical_chain(model: &PlanningModel, starts: &[i64], finish: &[i64]) -> Vec<usize> {
-    let project = &model.project;
+fn critical_chain(project: &Project, starts: &[i64], finish: &[i64]) -> Vec<usize> {
     let n = project.n_activities();
     let Some(mut current) = (0..n).max_by_key(|&j| (finish[j], std::cmp::Reverse(j))) else { return Vec::new() };
     let mut chain = vec![current];

@@ -11,29 +11,75 @@ use crate::model::PlanningModel;
 use crate::schedule::{TimedSchedule, timed};
 use prodos_core::Timestamp;
 use prodos_core::design::DesignSpec;
-use prodos_core::plan::WorkCalendar;
+use prodos_core::plan::{Day, WorkCalendar};
 use prodos_sched::checker::check;
 use prodos_sched::{Activity, Mode, Precedence, Project, Schedule};
 
 const MS_PER_MIN: i64 = 60_000;
 
-/// The working-time axis of a plan: grain offsets from `start` and real instants.
+/// The working-time axis of a plan: grain offsets from `start` and real instants. Every day from
+/// the start's is tabled once with the working minutes before it, so a conversion costs one
+/// lookup and one day's arithmetic instead of a walk from the start.
 struct Clock<'a> {
     calendar: &'a WorkCalendar,
     start: Timestamp,
     grain: i64,
+    // Per day from `Day::of(start)`: (working minutes before it, working minutes in it).
+    days: std::cell::RefCell<Vec<(i64, i64)>>,
 }
 
 impl Clock<'_> {
+    fn first_day(&self) -> Day {
+        Day::of(self.start)
+    }
+
+    /// The instant a day's work may begin from: its start, or the plan's start on the first day.
+    fn day_from(&self, index: usize) -> Timestamp {
+        if index == 0 { self.start } else { self.first_day().plus(index as i64).start() }
+    }
+
+    /// Tables days until `done` says the last one is far enough.
+    fn table_until(&self, done: impl Fn(usize, (i64, i64)) -> bool) {
+        let mut days = self.days.borrow_mut();
+        loop {
+            if let Some(&last) = days.last() {
+                if done(days.len() - 1, last) {
+                    return;
+                }
+            }
+            let index = days.len();
+            let before = days.last().map_or(0, |&(before, minutes)| before + minutes);
+            let next = self.first_day().plus(index as i64 + 1).start();
+            days.push((before, self.calendar.working_min_between(self.day_from(index), next)));
+        }
+    }
+
     /// The earliest instant at `offset` grains: a day's close rather than the next morning, so
     /// an unattended step after the last work of a day runs through the night.
     fn instant(&self, offset: i64) -> Timestamp {
-        self.calendar.after_working_min(self.start, offset * self.grain)
+        let minutes = offset * self.grain;
+        if minutes <= 0 {
+            return self.start;
+        }
+        // A calendar has working days every week, so the table reaches any offset.
+        self.table_until(|_, (before, in_day)| before + in_day >= minutes);
+        let days = self.days.borrow();
+        let index = days.partition_point(|&(before, in_day)| before + in_day < minutes);
+        self.calendar.after_working_min(self.day_from(index), minutes - days[index].0)
     }
+
     /// The offset of an instant in grains, rounded up (never earlier than real time).
     fn offset(&self, at: Timestamp) -> i64 {
-        crate::ceil_div(self.calendar.working_min_between(self.start, at), self.grain)
+        if at <= self.start {
+            return 0;
+        }
+        let index = (Day::of(at).0 - self.first_day().0) as usize;
+        self.table_until(|last, _| last >= index);
+        let before = self.days.borrow()[index].0;
+        let minutes = before + self.calendar.working_min_between(self.day_from(index), at);
+        crate::ceil_div(minutes, self.grain)
     }
+
     /// Where `elapsed_min` real minutes begun at `offset` end.
     fn after_elapsed(&self, offset: i64, elapsed_min: i64) -> i64 {
         if elapsed_min <= 0 {
@@ -60,7 +106,7 @@ pub fn on_calendar_time(
     calendar: &WorkCalendar,
     start: Timestamp,
 ) -> Option<OnCalendar> {
-    let clock = Clock { calendar, start, grain: model.grain_min };
+    let clock = Clock { calendar, start, grain: model.grain_min, days: Default::default() };
     let project = &model.project;
     let n = project.n_activities();
     let elapsed: Vec<Option<i64>> = model

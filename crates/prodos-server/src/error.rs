@@ -57,6 +57,15 @@ pub enum ApiError {
     BadCredentials,
     #[error("role {role} may not {action}")]
     Forbidden { role: &'static str, action: String },
+    /// The account has no participant of its handle, so it cannot act on the shop floor.
+    #[error("account `{handle}` is not a participant of this node, so it cannot {action}")]
+    NotAParticipant { handle: String, action: String },
+    /// Object-level refusal: the object belongs to another participant.
+    #[error("{message}")]
+    NotYours { message: String },
+    /// Nobody verifies, rejects or signs off their own work.
+    #[error("{handle} cannot {action} their own work ({what})")]
+    OwnWork { handle: String, action: String, what: String },
     #[error("missing or wrong CSRF token: send the session's token in the X-CSRF-Token header")]
     CsrfMismatch,
     #[error("too many failed sign-ins; try again in {retry_after_s} s")]
@@ -101,6 +110,9 @@ impl ApiError {
             ApiError::SignInRequired => plain(StatusCode::SEE_OTHER, "sign_in_required"),
             ApiError::BadCredentials => plain(StatusCode::UNAUTHORIZED, "bad_credentials"),
             ApiError::Forbidden { .. } => plain(StatusCode::FORBIDDEN, "forbidden"),
+            ApiError::NotAParticipant { .. } => plain(StatusCode::FORBIDDEN, "not_a_participant"),
+            ApiError::NotYours { .. } => plain(StatusCode::FORBIDDEN, "not_yours"),
+            ApiError::OwnWork { .. } => plain(StatusCode::FORBIDDEN, "own_work"),
             ApiError::CsrfMismatch => plain(StatusCode::FORBIDDEN, "csrf_mismatch"),
             ApiError::TooManyAttempts { .. } => plain(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
             ApiError::Timeout => plain(StatusCode::REQUEST_TIMEOUT, "timeout"),
@@ -166,6 +178,19 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         R::UnknownLot { .. } => (StatusCode::NOT_FOUND, Some("lot".to_string())),
         R::UnknownMandate { .. } => (StatusCode::NOT_FOUND, Some("mandate".to_string())),
         R::UnknownPlan { .. } => (StatusCode::NOT_FOUND, Some("plan".to_string())),
+        R::UnknownParticipant { field, .. } => (StatusCode::NOT_FOUND, Some(field.clone())),
+        R::UnknownChallenge { .. } => (StatusCode::NOT_FOUND, Some("challenge".to_string())),
+        R::UnknownAttempt { .. } => (StatusCode::NOT_FOUND, Some("attempt".to_string())),
+        R::UnknownGood { .. } => (StatusCode::NOT_FOUND, Some("good".to_string())),
+        R::UnknownTask { .. } => (StatusCode::NOT_FOUND, Some("task".to_string())),
+        R::InvalidHandle { field, .. } | R::InvalidField { field, .. } => {
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(field.clone()))
+        }
+        // The domain's own permission rules (who may certify, verify, appoint): refused, not
+        // malformed.
+        R::CoordinatorRequired { .. } | R::SelfApproval { .. } | R::NotQualified { .. } => {
+            (StatusCode::FORBIDDEN, None)
+        }
         R::DesignKeyMismatch { .. } | R::DesignVersionImmutable { .. } | R::DesignAlreadyCertified { .. } => {
             (StatusCode::CONFLICT, None)
         }
@@ -176,7 +201,17 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         | R::AdjustmentBelowReserved { .. }
         | R::ProposalMismatch { .. }
         | R::PlanClosed { .. }
-        | R::PlanInfeasible { .. } => (StatusCode::CONFLICT, None),
+        | R::PlanInfeasible { .. }
+        | R::HandleTaken { .. }
+        | R::AttemptAlreadySignedOff { .. }
+        | R::GoodAlreadyReleased { .. }
+        | R::NoValidCertification { .. }
+        | R::AttemptNotPassed { .. }
+        | R::ContributionGateClosed { .. }
+        | R::InsufficientCredits { .. }
+        | R::NoEntitlement { .. }
+        | R::TaskWrongStatus { .. }
+        | R::PredecessorNotVerified { .. } => (StatusCode::CONFLICT, None),
         _ => (StatusCode::UNPROCESSABLE_ENTITY, None),
     };
     (status, code, field)

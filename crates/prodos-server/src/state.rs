@@ -5,6 +5,7 @@
 use crate::auth::limiter::LoginLimiter;
 use crate::auth::sessions::Sessions;
 use crate::auth::store::AccountStore;
+use crate::cache::PlanCache;
 use crate::error::ApiError;
 use prodos_core::{Command, Timestamp};
 use prodos_node::{CommandMeta, Node, Receipt};
@@ -52,6 +53,8 @@ pub struct AppState {
     pub appended: broadcast::Sender<u64>,
     /// Panics caught by the panic layer; tests assert it stays zero.
     pub panics: Arc<AtomicU64>,
+    /// Rendered plan reads, valid while the ledger head stays where they were rendered.
+    pub plan_cache: Arc<PlanCache>,
 }
 
 impl AppState {
@@ -66,6 +69,7 @@ impl AppState {
             clock: Arc::new(prodos_node::clock::now),
             appended,
             panics: Arc::new(AtomicU64::new(0)),
+            plan_cache: Arc::new(PlanCache::default()),
         }
     }
 
@@ -91,10 +95,15 @@ impl AppState {
         let meta = CommandMeta { command_id, actor: actor.to_string(), now: self.now() };
         let receipt = self.blocking(move |state| Ok(state.node.execute(&command, &meta)?)).await?;
         if !receipt.replayed && !receipt.seqs.is_empty() {
-            // No subscriber is not an error: nobody is watching.
-            let _ = self.appended.send(self.node.head().seq);
+            self.announce();
         }
         Ok(receipt)
+    }
+
+    /// Tells live pages the ledger moved.
+    pub fn announce(&self) {
+        // No subscriber is not an error: nobody is watching.
+        let _ = self.appended.send(self.node.head().seq);
     }
 
     /// The node's consistency check; tests end with it.

@@ -5,6 +5,7 @@ use prodos_core::{DesignRef, Milli};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DesignSummary {
     pub id: String,
     pub key: String,
@@ -36,6 +37,7 @@ impl DesignSummary {
 
 /// A node of the BOM tree: a module with its children, or a part line (leaf).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BomNode {
     pub id: String,
     pub name: String,
@@ -50,6 +52,7 @@ pub struct BomNode {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OperationView {
     pub id: String,
     pub name: String,
@@ -65,6 +68,7 @@ pub struct OperationView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DesignDetail {
     pub id: String,
     pub key: String,

@@ -4,6 +4,7 @@ use prodos_ledger::{Entry, hash_to_hex};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LedgerEntryView {
     pub seq: u64,
     pub recorded_at_ms: i64,

@@ -7,6 +7,7 @@ use prodos_core::plan::Day;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CertificationView {
     pub handle: String,
     pub skill: String,
@@ -43,6 +44,7 @@ impl CertificationView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ParticipantView {
     pub handle: String,
     pub real_name: Option<String>,
@@ -82,6 +84,7 @@ impl ParticipantView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AttemptView {
     pub attempt: String,
     pub challenge: String,
@@ -114,6 +117,7 @@ impl AttemptView {
 
 /// A challenge as candidates see it: the answers are not part of the view.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChallengeView {
     pub challenge: String,
     pub skill: String,
@@ -150,12 +154,14 @@ impl ChallengeView {
 
 /// A participant's credits with where they came from, and their reputation in parts.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreditBalanceView {
     pub handle: String,
     pub balance: String,
     pub earned: String,
     pub decayed: String,
     pub spent: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub reputation: prodos_core::credits::reputation::Reputation,
 }
 
@@ -174,8 +180,10 @@ impl CreditBalanceView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreditRowView {
     pub at_ms: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub kind: prodos_core::credits::account::RowKind,
     pub change: String,
     pub balance: String,
@@ -195,6 +203,7 @@ impl CreditRowView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GoodView {
     pub good: String,
     pub serial: String,
@@ -230,6 +239,7 @@ impl GoodView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EntitlementView {
     pub entitlement: String,
     pub handle: String,
@@ -263,6 +273,7 @@ impl EntitlementView {
 
 /// One operation instance of a committed plan, as a task.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TaskView {
     /// `PROD-0001/bracing#2`, what `prodos task …` takes.
     pub task: String,
@@ -335,6 +346,7 @@ impl TaskView {
 
 /// The seeds' `cos.production --active` block for one plan.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductionView {
     pub plan_id: String,
     pub design_ref: String,

@@ -18,6 +18,7 @@ fn hours(work_min: i64) -> String {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MandateView {
     pub id: String,
     pub design: String,
@@ -47,6 +48,7 @@ impl MandateView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlanSummaryView {
     pub id: String,
     pub mandate: String,
@@ -83,6 +85,7 @@ impl PlanSummaryView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MaterialNeedView {
     pub material: String,
     pub unit: String,
@@ -92,6 +95,7 @@ pub struct MaterialNeedView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PurchaseView {
     pub material: String,
     pub supplier: String,
@@ -104,6 +108,7 @@ pub struct PurchaseView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScheduledOperationView {
     pub operation: String,
     pub unit: u32,
@@ -117,6 +122,7 @@ pub struct ScheduledOperationView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResourceLoadView {
     pub resource: String,
     pub capacity: u32,
@@ -136,6 +142,7 @@ impl ResourceLoadView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SkillHoursView {
     pub skill: String,
     pub min_level: u8,
@@ -146,6 +153,7 @@ pub struct SkillHoursView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerdictView {
     pub on_time: bool,
     pub due: String,
@@ -205,6 +213,7 @@ impl VerdictView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlanDetailView {
     #[serde(flatten)]
     pub summary: PlanSummaryView,
@@ -268,6 +277,7 @@ impl PlanDetailView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MaterialCostView {
     pub material: String,
     pub qty: String,
@@ -278,6 +288,7 @@ pub struct MaterialCostView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ModuleCostView {
     pub module: String,
     pub name: String,
@@ -288,6 +299,7 @@ pub struct ModuleCostView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CostView {
     pub design: String,
     pub qty: u32,
@@ -344,6 +356,7 @@ impl CostView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SkillHeadcountView {
     pub skill: String,
     /// People per level, level 1 first.
@@ -351,12 +364,14 @@ pub struct SkillHeadcountView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RateView {
     pub what: String,
     pub per_hour: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CapacityView {
     pub tools: Vec<(String, u32)>,
     pub skills: Vec<SkillHeadcountView>,

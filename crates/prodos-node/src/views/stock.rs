@@ -6,6 +6,7 @@ use prodos_core::supplier::Supplier;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MaterialView {
     pub material: String,
     pub name: String,
@@ -33,6 +34,7 @@ impl MaterialView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LotView {
     pub lot: String,
     pub material: String,
@@ -63,6 +65,7 @@ impl LotView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CatalogItemView {
     pub material: String,
     pub price: String,
@@ -73,6 +76,7 @@ pub struct CatalogItemView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SupplierView {
     pub id: String,
     pub key: String,

@@ -138,3 +138,28 @@ pub async fn retire(
 ) -> Result<Json<ReceiptBody>, ApiError> {
     execute(&state, &principal, &headers, Command::RetireDesign { design: selector(&design)? }).await
 }
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct CostQuery {
+    /// Units to price (default 1).
+    pub qty: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/designs/{design}/cost", tag = "designs",
+    params(("design" = String, Path, description = "`DES-0001` (latest certified version) or `DES-0001@v2`"), CostQuery),
+    responses((status = 200, description = "Materials at lot cost or the cheapest offer, labor at the node's rates, tool time; per module and in total", body = prodos_node::views::CostView),
+              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn cost(
+    State(state): State<AppState>,
+    ApiPath(design): ApiPath<String>,
+    crate::api::extract::ApiQuery(query): crate::api::extract::ApiQuery<CostQuery>,
+) -> Result<Json<prodos_node::views::CostView>, ApiError> {
+    let selector = selector(&design)?;
+    let qty = query.qty.unwrap_or(1);
+    let qty = u32::try_from(qty)
+        .ok()
+        .filter(|qty| (1..=100_000).contains(qty))
+        .ok_or_else(|| ApiError::invalid("qty", format!("must be a whole number in 1..=100000, got {qty}")))?;
+    Ok(Json(prodos_node::planning::design_cost_view(&state.node, selector, qty)?))
+}

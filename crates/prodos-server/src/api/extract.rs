@@ -35,6 +35,26 @@ fn json_rejection(rejection: JsonRejection) -> ApiError {
     }
 }
 
+/// A JSON body that may be left out entirely (actions whose fields are all optional): an empty
+/// body is `T::default()`; anything else must be well-formed JSON of the right shape.
+pub struct OptionalJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Default> FromRequest<S> for OptionalJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let declared = request.headers().contains_key(header::CONTENT_TYPE);
+        if !declared {
+            let bytes = axum::body::Bytes::from_request(request, state).await.map_err(bytes_rejection)?;
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Ok(OptionalJson(T::default()));
+            }
+            return Err(ApiError::UnsupportedMediaType { expected: "application/json" });
+        }
+        ApiJson::<T>::from_request(request, state).await.map(|ApiJson(value)| OptionalJson(value))
+    }
+}
+
 pub struct ApiQuery<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {

@@ -2,14 +2,21 @@
 //! answer with wire views; access is decided before they run (`guard`), from the route registry.
 
 pub mod accounts;
+pub mod acting;
 pub mod audit;
+pub mod credits;
 pub mod designs;
 pub mod events;
 pub mod extract;
+pub mod goods;
+pub mod mandates;
 pub mod meta;
+pub mod people;
+pub mod plans;
 pub mod session;
 pub mod stock;
 pub mod suppliers;
+pub mod tasks;
 pub mod tokens;
 
 use crate::auth::Principal;

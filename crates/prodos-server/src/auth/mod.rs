@@ -54,6 +54,19 @@ pub struct Principal {
     pub credential: Credential,
 }
 
+impl Principal {
+    /// The participant this account acts as on the shop floor. An account is linked to the
+    /// participant of the same handle (the ledger records people by handle, and the demo's logins
+    /// carry their participants' handles); an account without one cannot take or verify work.
+    pub fn participant(&self) -> &str {
+        &self.handle
+    }
+
+    pub fn is_coordinator(&self) -> bool {
+        self.role == Role::Coordinator
+    }
+}
+
 /// What a route requires. Every route names one; `allows` is the whole function-level policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -67,7 +80,12 @@ pub enum Access {
     Member,
     /// Checking the whole chain costs a full scan: auditors, coordinators and admins.
     Verify,
-    /// Changing designs, stock and suppliers: coordinators.
+    /// Doing the work: starting, completing, verifying and blocking tasks, answering challenges,
+    /// signing off attempts. Participants and coordinators, as the participant of their handle;
+    /// which objects they may touch is checked in the handler (their own tasks, never verifying
+    /// their own work).
+    Work,
+    /// Coordinating production: designs, stock, suppliers, mandates, plans, people, goods.
     Manage,
     /// Managing accounts: admins.
     Admin,
@@ -82,6 +100,7 @@ impl Access {
             (Access::PublicRecord | Access::Member | Access::Page, Some(_)) => true,
             (_, None) => false,
             (Access::Verify, Some(role)) => matches!(role, Role::Auditor | Role::Coordinator | Role::Admin),
+            (Access::Work, Some(role)) => matches!(role, Role::Participant | Role::Coordinator),
             (Access::Manage, Some(role)) => role == Role::Coordinator,
             (Access::Admin, Some(role)) => role == Role::Admin,
         }
@@ -93,7 +112,8 @@ impl Access {
             Access::PublicRecord => "read the public record",
             Access::Member | Access::Page => "read the node's record",
             Access::Verify => "verify the whole chain",
-            Access::Manage => "change designs, stock or suppliers",
+            Access::Work => "take, do or verify work",
+            Access::Manage => "coordinate production (designs, stock, plans, people, goods)",
             Access::Admin => "manage accounts",
         }
     }

@@ -1,0 +1,191 @@
+//! `/api/tasks`: the execution workflow over committed plans' operation instances. A task is
+//! addressed as `/api/tasks/PROD-0031/bracing/1` (the CLI's `PROD-0031/bracing#1`). Actions are
+//! taken as the caller's participant; `acting` decides whose tasks they may touch.
+
+use crate::api::acting::{TaskAction, acting_participant, check_task_action, task_ref};
+use crate::api::extract::{ApiPath, ApiQuery, OptionalJson};
+use crate::api::{ReceiptBody, command_id};
+use crate::auth::Principal;
+use crate::error::{ApiError, ErrorBody};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::{Extension, Json};
+use prodos_core::execution::{ExecutionCommand, TaskRef};
+use prodos_core::plan::PlanStatus;
+use prodos_core::{Command, PlanId, Rejection};
+use prodos_node::Receipt;
+use prodos_node::views::people::TaskView;
+use serde::Deserialize;
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct TaskFilter {
+    /// Only this plan's tasks, e.g. `PROD-0031`.
+    pub plan: Option<String>,
+    /// Only tasks in this status: `ready`, `in progress`, `done`, `verified`.
+    pub status: Option<String>,
+    /// Only tasks this participant is working on or worked on.
+    pub worker: Option<String>,
+}
+
+/// The optional fields of a task action; the body may be left out.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaskActionRequest {
+    /// `start` only: who works on it. Coordinators may name anyone; participants only themselves.
+    pub worker: Option<String>,
+    /// Required for `reject` and `block`.
+    pub reason: Option<String>,
+}
+
+type TaskPath = (String, String, String);
+
+#[utoipa::path(get, path = "/api/tasks", tag = "tasks", params(TaskFilter),
+    responses((status = 200, description = "Tasks of committed plans in schedule order", body = Vec<TaskView>),
+              (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiQuery(filter): ApiQuery<TaskFilter>,
+) -> Result<Json<Vec<TaskView>>, ApiError> {
+    let plan = filter
+        .plan
+        .as_deref()
+        .map(|plan| {
+            plan.parse::<PlanId>().map_err(|error| ApiError::BadRequest {
+                code: "bad_plan_id",
+                message: error.to_string(),
+                field: Some("plan".into()),
+            })
+        })
+        .transpose()?;
+    state.node.read(|node_state| {
+        if let Some(plan) = plan
+            && node_state.plans.plan(plan).is_none()
+        {
+            return Err(ApiError::Rejected(Rejection::UnknownPlan { plan }));
+        }
+        Ok(Json(
+            node_state
+                .plans
+                .plans()
+                .filter(|p| p.status == PlanStatus::Committed && plan.is_none_or(|wanted| wanted == p.id))
+                .flat_map(|p| TaskView::of_plan(node_state, p))
+                .filter(|task| filter.status.as_deref().is_none_or(|status| task.status == status))
+                .filter(|task| filter.worker.as_deref().is_none_or(|worker| task.worker.as_deref() == Some(worker)))
+                .collect(),
+        ))
+    })
+}
+
+/// Checks that the caller may take `action` on `task`, then executes it as their participant.
+/// Shared by the JSON routes and the task board's forms.
+pub async fn act(
+    state: &AppState,
+    principal: &Principal,
+    headers: &HeaderMap,
+    task: TaskRef,
+    action: TaskAction,
+    request: TaskActionRequest,
+) -> Result<Receipt, ApiError> {
+    let command = state.node.read(|node_state| -> Result<ExecutionCommand, ApiError> {
+        let me = acting_participant(node_state, principal, action.as_str())?;
+        let exists = node_state.plans.plan(task.plan).is_some_and(|plan| {
+            plan.proposal.operations.iter().any(|op| op.operation == task.operation && op.unit == task.unit)
+        });
+        if !exists {
+            return Err(ApiError::Rejected(Rejection::UnknownTask { task: task.to_string() }));
+        }
+        let record = node_state.execution.task(&task);
+        let worker = request.worker.clone().unwrap_or_else(|| me.clone());
+        check_task_action(principal, &task, &record, action, &worker)?;
+        if action != TaskAction::Start && request.worker.is_some() {
+            return Err(ApiError::invalid("worker", "only `start` takes a worker"));
+        }
+        let reason = request.reason.clone().unwrap_or_default();
+        let task = task.clone();
+        Ok(match action {
+            TaskAction::Start => ExecutionCommand::Start { task, worker },
+            TaskAction::Complete => ExecutionCommand::Complete { task, by: me, hours: None },
+            TaskAction::Verify => ExecutionCommand::Verify { task, by: me },
+            TaskAction::Reject => ExecutionCommand::Reject { task, by: me, reason },
+            TaskAction::Block => ExecutionCommand::Block { task, by: me, reason },
+            TaskAction::Unblock => ExecutionCommand::Unblock { task, by: me },
+        })
+    })?;
+    let command_id = command_id(headers, principal)?;
+    state.execute(Command::Execution(command), &principal.handle, command_id).await
+}
+
+async fn act_json(
+    state: AppState,
+    principal: Principal,
+    headers: HeaderMap,
+    (plan, operation, unit): TaskPath,
+    action: TaskAction,
+    request: TaskActionRequest,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let task = task_ref(&plan, &operation, &unit)?;
+    let receipt = act(&state, &principal, &headers, task, action, request).await?;
+    Ok(Json(ReceiptBody::of(&receipt, &state)))
+}
+
+macro_rules! task_action_route {
+    ($name:ident, $action:expr, $path:literal, $summary:literal) => {
+        #[doc = $summary]
+        #[utoipa::path(post, path = $path, tag = "tasks", request_body(content = Option<TaskActionRequest>),
+            params(("plan" = String, Path, description = "`PROD-0031`"),
+                   ("operation" = String, Path, description = "The operation id, e.g. `bracing`"),
+                   ("unit" = u32, Path, description = "The unit, from 1"),
+                   ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+            responses((status = 200, body = ReceiptBody),
+                      (status = 403, description = "Not the caller's task, or their own work", body = ErrorBody),
+                      (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+        pub async fn $name(
+            State(state): State<AppState>,
+            Extension(principal): Extension<Principal>,
+            headers: HeaderMap,
+            ApiPath(path): ApiPath<TaskPath>,
+            OptionalJson(request): OptionalJson<TaskActionRequest>,
+        ) -> Result<Json<ReceiptBody>, ApiError> {
+            act_json(state, principal, headers, path, $action, request).await
+        }
+    };
+}
+
+task_action_route!(
+    start,
+    TaskAction::Start,
+    "/api/tasks/{plan}/{operation}/{unit}/start",
+    "Start a task (predecessors verified, worker certified); consumes its materials."
+);
+task_action_route!(
+    complete,
+    TaskAction::Complete,
+    "/api/tasks/{plan}/{operation}/{unit}/complete",
+    "Mark a task done: its worker, or a coordinator."
+);
+task_action_route!(
+    verify,
+    TaskAction::Verify,
+    "/api/tasks/{plan}/{operation}/{unit}/verify",
+    "Verify a done task: someone else, certified for it or a coordinator; records the labor."
+);
+task_action_route!(
+    reject,
+    TaskAction::Reject,
+    "/api/tasks/{plan}/{operation}/{unit}/reject",
+    "Send a done task back for rework (needs `reason`)."
+);
+task_action_route!(
+    block,
+    TaskAction::Block,
+    "/api/tasks/{plan}/{operation}/{unit}/block",
+    "Block a task (needs `reason`): its worker, or a coordinator."
+);
+task_action_route!(
+    unblock,
+    TaskAction::Unblock,
+    "/api/tasks/{plan}/{operation}/{unit}/unblock",
+    "Lift a task's block: its worker, or a coordinator."
+);

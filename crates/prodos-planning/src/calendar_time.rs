@@ -146,8 +146,10 @@ pub fn on_calendar_time(
         for &(p, _) in project.predecessors(j) {
             at = at.max(clock.after_elapsed(finish[p], lag_min(p, j)));
         }
-        while !left.fits(usage, at, duration(j, at)) {
-            at += 1;
+        // A conflict at grain τ rules out every start up to τ (lengths never shrink with a later
+        // start), so the search jumps past it.
+        while let Some(conflict) = left.last_conflict(usage, at, duration(j, at)) {
+            at = conflict + 1;
         }
         let length = duration(j, at);
         left.take(usage, at, length);
@@ -244,8 +246,9 @@ impl Profile {
         &mut self.left[t * width..(t + 1) * width]
     }
 
-    fn fits(&mut self, usage: &[i64], at: i64, length: i64) -> bool {
-        (at..at + length).all(|t| self.row(t).iter().zip(usage).all(|(&left, &u)| left >= u))
+    /// The last grain in `at..at + length` where `usage` does not fit, if any.
+    fn last_conflict(&mut self, usage: &[i64], at: i64, length: i64) -> Option<i64> {
+        (at..at + length).rev().find(|&t| self.row(t).iter().zip(usage).any(|(&left, &u)| left < u))
     }
 
     fn take(&mut self, usage: &[i64], at: i64, length: i64) {

@@ -27,8 +27,9 @@ impl TaskSlot {
     pub fn minutes(&self) -> u32 {
         self.days.iter().map(|(_, minutes)| minutes).sum()
     }
+    /// Whether `[start, end)` shares time with this slot; an instant task holds no time.
     pub fn overlaps(&self, start: Timestamp, end: Timestamp) -> bool {
-        self.start < end && start < self.end
+        self.start < self.end && start < end && self.start < end && start < self.end
     }
 }
 

@@ -285,6 +285,8 @@ pub struct TaskView {
     pub status: &'static str,
     pub blocked: Option<String>,
     pub worker: Option<String>,
+    /// Everyone working it (the worker first; a confirmed crew's accepted members).
+    pub crew: Vec<String>,
     pub verified_by: Option<String>,
     pub rejections: u32,
     /// Predecessors not yet verified: a ready task with any cannot start.
@@ -319,6 +321,7 @@ impl TaskView {
                     status: record.status.as_str(),
                     blocked: record.blocked.clone(),
                     worker: record.worker.clone(),
+                    crew: record.crew.clone(),
                     verified_by: record.verified_by.clone(),
                     rejections: record.rejections,
                     waiting_on: operation

@@ -2,7 +2,9 @@
 //! and one small script for live updates, all compiled into the binary. No front-end build.
 
 pub mod login;
+pub mod people;
 pub mod views;
+pub mod work;
 
 use crate::auth::{Credential, Principal};
 use crate::error::ApiError;

@@ -95,6 +95,9 @@ struct DesignPage {
     chrome: Chrome,
     design: DesignDetail,
     bom: Vec<BomRow>,
+    /// One unit priced now (lot cost or cheapest offer, the node's rates); the page reloads it
+    /// when the ledger moves. `None` when it cannot be priced at all.
+    cost: Option<prodos_node::views::CostView>,
 }
 
 pub async fn design(
@@ -105,7 +108,12 @@ pub async fn design(
     let axum::Json(design) = crate::api::designs::show(State(state.clone()), ApiPath(design)).await?;
     let mut bom = Vec::new();
     flatten(&design.bom, 0, &mut bom);
-    render(&DesignPage { chrome: Chrome::new(&state, Some(&principal), true), design, bom })
+    let cost = design
+        .id
+        .parse()
+        .ok()
+        .and_then(|selector| prodos_node::planning::design_cost_view(&state.node, selector, 1).ok());
+    render(&DesignPage { chrome: Chrome::new(&state, Some(&principal), true), design, bom, cost })
 }
 
 #[derive(Template)]

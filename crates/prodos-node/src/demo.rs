@@ -1,10 +1,24 @@
-//! The demo cooperative: example designs (certified), stock and suppliers, seeded into an empty
-//! node. One place, so that `prodos demo` and `prodos serve --demo` seed exactly the same thing.
+//! The demo cooperative: a guitar workshop with eight months of history, seeded into an empty node.
+//! One place, so that `prodos demo` and `prodos serve --demo` seed exactly the same thing.
+//!
+//! Everything is written through ordinary commands, the way the cooperative would have written it:
+//! designs certified, stock and suppliers imported, people certified, capacity declared, earlier
+//! batches planned, re-planned, worked and verified, until decision DEC-0019's plan PROD-0031 is
+//! under way. Times are relative to `now`, so the demo always looks current.
+
+mod cast;
+mod history;
+mod seeder;
+mod story;
+mod workshop;
 
 use crate::error::NodeError;
-use crate::node::{CommandMeta, Node, Receipt};
-use prodos_core::stock::LotReceipt;
-use prodos_core::{Command, DesignSelector, Event, Timestamp};
+use crate::node::Node;
+use prodos_core::Timestamp;
+use seeder::Seeder;
+
+pub use cast::{COORDINATOR, PARTICIPANT_A, PARTICIPANT_B};
+pub use history::{ACTIVE_DECISION, ACTIVE_PLAN};
 
 /// The example files shipped in `examples/`, compiled into the binary.
 pub const EXAMPLE_DESIGNS: &[(&str, &str)] = &[
@@ -14,55 +28,55 @@ pub const EXAMPLE_DESIGNS: &[(&str, &str)] = &[
 pub const EXAMPLE_STOCK: (&str, &str) = ("examples/stock.csv", include_str!("../../../examples/stock.csv"));
 pub const EXAMPLE_SUPPLIERS: (&str, &str) = ("examples/suppliers.csv", include_str!("../../../examples/suppliers.csv"));
 
-/// Imports and certifies the example designs, then receives stock and supplier catalogs.
+/// Logins the server creates for the demo, as (handle, role). Participants' logins carry their
+/// participant handles, so that what they do in the browser is done as them.
+pub const DEMO_LOGINS: &[(&str, &str)] = &[
+    (COORDINATOR, "coordinator"),
+    (PARTICIPANT_A, "participant"),
+    (PARTICIPANT_B, "participant"),
+    ("auditor", "auditor"),
+    ("admin", "admin"),
+];
+
+/// Seeds the demo cooperative as of `now`.
 ///
-/// Command ids are fixed (`demo-seed-N`), so seeding twice returns the first results and writes
-/// nothing the second time.
+/// Command ids are fixed (`demo-N`), so seeding again writes nothing, and an interrupted seeding
+/// replays what was written and goes on from there. `actor` is recorded on the set-up
+/// commands (imports); everything people did is recorded under their own handles.
 pub fn seed(node: &Node, actor: &str, now: Timestamp) -> Result<(), NodeError> {
-    let mut seeder = Seeder { node, actor, now, issued: 0 };
-    for (file, text) in EXAMPLE_DESIGNS {
-        let parsed = prodos_formats::parse_design(file, text).map_err(|errors| broken(file, errors))?;
-        let receipt = seeder.execute(&Command::ImportDesign { spec: parsed.spec, declared: None })?;
-        let design = receipt
-            .events
-            .iter()
-            .find_map(|event| match event {
-                Event::DesignDrafted { design, .. } => Some(*design),
-                _ => None,
-            })
-            .ok_or_else(|| broken(file, "drafted no design"))?;
-        let selector = DesignSelector { design: design.design, version: Some(design.version) };
-        seeder.execute(&Command::CertifyDesign { design: selector })?;
+    // The story reads the state as it goes (who is free, what is short); once it has been told
+    // in full, telling it again on the finished state would only replay the same ids.
+    if node.read(|state| state.plans.plan(ACTIVE_PLAN).is_some()) && seeded_here(node)? {
+        return Ok(());
     }
-    let (file, text) = EXAMPLE_SUPPLIERS;
-    let rows = prodos_formats::parse_catalog_csv(file, text).map_err(|errors| broken(file, errors))?;
-    seeder.execute(&Command::ImportSuppliers { suppliers: prodos_formats::catalog_listings(&rows) })?;
-    let (file, text) = EXAMPLE_STOCK;
-    let rows = prodos_formats::parse_stock_csv(file, text).map_err(|errors| broken(file, errors))?;
-    let lots: Vec<LotReceipt> = rows.iter().map(prodos_formats::StockRow::to_receipt).collect();
-    seeder.execute(&Command::ReceiveLots { lots })?;
-    Ok(())
+    let mut seeder = Seeder::new(node, actor, now);
+    let designs = workshop::set_up(&mut seeder)?;
+    cast::enrol(&mut seeder)?;
+    history::play(&mut seeder, &designs)
 }
 
-struct Seeder<'a> {
-    node: &'a Node,
-    actor: &'a str,
-    now: Timestamp,
-    issued: u32,
+fn seeded_here(node: &Node) -> Result<bool, NodeError> {
+    Ok(!node.store().entries_of_command("demo-1")?.is_empty())
 }
 
-impl Seeder<'_> {
-    fn execute(&mut self, command: &Command) -> Result<Receipt, NodeError> {
-        self.issued += 1;
-        let meta = CommandMeta {
-            command_id: format!("demo-seed-{}", self.issued),
-            actor: self.actor.to_string(),
-            now: self.now,
+/// A task of the active plan that participant A may start now and participant B may verify once
+/// A has done it: what the end-to-end browser test works through. Earliest in the schedule first.
+pub fn task_for_a_and_b(state: &prodos_core::State, now: Timestamp) -> Option<prodos_core::execution::TaskRef> {
+    use prodos_core::execution::{ExecutionCommand, TaskRef};
+    let plan = state.plans.plan(ACTIVE_PLAN)?;
+    let verifier = state.people.get(PARTICIPANT_B)?;
+    let mut operations: Vec<_> = plan.proposal.operations.iter().collect();
+    operations.sort_by_key(|op| (op.start, op.unit));
+    operations.into_iter().find_map(|op| {
+        let task = TaskRef { plan: plan.id, operation: op.operation.clone(), unit: op.unit };
+        let start = ExecutionCommand::Start { task: task.clone(), worker: PARTICIPANT_A.to_string() };
+        prodos_core::decide(state, &prodos_core::Command::Execution(start), now).ok()?;
+        let spec = &state.designs.version(plan.proposal.design)?.spec;
+        let operation = spec.operation(&op.operation)?;
+        let checkable = match &operation.skill {
+            Some(skill) => verifier.level_at(skill, now).is_some_and(|held| i64::from(held) >= operation.min_level),
+            None => true,
         };
-        self.node.execute(command, &meta)
-    }
-}
-
-fn broken(file: &str, reason: impl std::fmt::Display) -> NodeError {
-    NodeError::BrokenExample { file: file.to_string(), reason: reason.to_string() }
+        checkable.then_some(task)
+    })
 }

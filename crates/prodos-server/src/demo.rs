@@ -1,6 +1,8 @@
-//! Demo logins: one account per role with a random password, so that `prodos serve --demo` can be
-//! tried at once. The passwords are printed and kept in `demo-logins.txt` in the data directory
-//! (readable by its owner only) so a restart can print them again.
+//! Demo logins: a coordinator, two participants (under their participant handles), an auditor and
+//! an admin (`prodos_node::demo::DEMO_LOGINS`), each with a random password, so that
+//! `prodos serve --demo` can be tried at once. The passwords are printed and kept in
+//! `demo-logins.txt` in the data directory (readable by its owner only) so a restart can print
+//! them again.
 
 use crate::auth::{Role, password, secret, store::AccountStore};
 use crate::error::ApiError;
@@ -8,7 +10,7 @@ use std::path::Path;
 
 pub const DEMO_LOGINS_FILE: &str = "demo-logins.txt";
 
-/// One demo login: the handle is the role's name.
+/// One demo login.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoLogin {
     pub handle: String,
@@ -23,9 +25,11 @@ pub fn ensure_accounts(store: &AccountStore, data_dir: &Path, now_ms: i64) -> Re
     if store.count()? > 0 {
         return Ok(std::fs::read_to_string(&file).map(|text| parse(&text)).unwrap_or_default());
     }
-    let mut logins = Vec::with_capacity(Role::ALL.len());
-    for role in Role::ALL {
-        let login = DemoLogin { handle: role.as_str().to_string(), role, password: secret::random_password(16)? };
+    let mut logins = Vec::with_capacity(prodos_node::demo::DEMO_LOGINS.len());
+    for (handle, role) in prodos_node::demo::DEMO_LOGINS {
+        let role =
+            Role::parse(role).ok_or_else(|| ApiError::Startup { reason: format!("demo login role `{role}`") })?;
+        let login = DemoLogin { handle: (*handle).to_string(), role, password: secret::random_password(16)? };
         store.create(&login.handle, role, &password::hash(&login.password)?, now_ms)?;
         logins.push(login);
     }

@@ -1,0 +1,154 @@
+//! The demo cooperative as a newcomer meets it: DEC-0019's plan PROD-0031 partly executed after a
+//! believable history, people with varied certifications, and seeding that is idempotent.
+
+use prodos_core::execution::{TaskRef, TaskStatus};
+use prodos_core::plan::{Day, PlanStatus};
+use prodos_core::{DecisionId, PlanId, State, Timestamp};
+use prodos_ledger::MemoryLedger;
+use prodos_node::Node;
+use prodos_node::demo::{self, ACTIVE_PLAN, COORDINATOR, PARTICIPANT_A, PARTICIPANT_B};
+use std::sync::{Arc, OnceLock};
+
+/// 2026-11-18 10:40 UTC, a Wednesday.
+const NOW: Timestamp = Timestamp(1_794_960_000_000 + 10 * 3_600_000 + 40 * 60_000);
+
+fn seeded() -> &'static (Arc<MemoryLedger>, Node) {
+    static SEEDED: OnceLock<(Arc<MemoryLedger>, Node)> = OnceLock::new();
+    SEEDED.get_or_init(|| {
+        let store = Arc::new(MemoryLedger::default());
+        let node = Node::open(store.clone()).unwrap();
+        demo::seed(&node, "demo", NOW).unwrap();
+        (store, node)
+    })
+}
+
+fn state() -> State {
+    seeded().1.read(State::clone)
+}
+
+fn statuses(state: &State, plan: PlanId) -> Vec<(TaskRef, TaskStatus, bool)> {
+    let found = state.plans.plan(plan).unwrap();
+    found
+        .proposal
+        .operations
+        .iter()
+        .map(|op| {
+            let task = TaskRef { plan, operation: op.operation.clone(), unit: op.unit };
+            let record = state.execution.task(&task);
+            (task, record.status, record.blocked.is_some())
+        })
+        .collect()
+}
+
+#[test]
+fn prod_0031_is_dec_0019s_twelve_guitars_partly_executed() {
+    let state = state();
+    state.verify().unwrap();
+    let plan = state.plans.plan(ACTIVE_PLAN).expect("PROD-0031 exists");
+    assert_eq!(plan.status, PlanStatus::Committed);
+    let mandate = state.plans.mandate(plan.mandate).unwrap();
+    assert_eq!(mandate.decision, Some(DecisionId(19)));
+    assert_eq!(mandate.qty, 12);
+    assert!(plan.proposal.verdict.infeasible.is_empty());
+
+    let tasks = statuses(&state, ACTIVE_PLAN);
+    assert_eq!(tasks.len(), 12 * 23);
+    let count = |wanted: TaskStatus| tasks.iter().filter(|(_, status, _)| *status == wanted).count();
+    assert!(count(TaskStatus::Verified) >= 5, "verified: {}", count(TaskStatus::Verified));
+    assert!(count(TaskStatus::InProgress) >= 1, "in progress: {}", count(TaskStatus::InProgress));
+    assert!(count(TaskStatus::Done) >= 1, "a task waits for its check");
+    assert_eq!(tasks.iter().filter(|(_, _, blocked)| *blocked).count(), 1, "one task is blocked");
+    let labor_for_plan = state
+        .credits
+        .labor()
+        .iter()
+        .filter(|record| record.task.as_deref().is_some_and(|task| task.starts_with(&format!("{ACTIVE_PLAN}/"))));
+    assert_eq!(labor_for_plan.count(), count(TaskStatus::Verified), "each verified task records labor");
+}
+
+#[test]
+fn the_history_before_it_has_finished_cancelled_and_superseded_plans() {
+    let state = state();
+    let plans: Vec<_> = (1..ACTIVE_PLAN.0).map(|n| state.plans.plan(PlanId(n)).unwrap()).collect();
+    let with = |status: PlanStatus| plans.iter().filter(|plan| plan.status == status).count();
+    assert!(with(PlanStatus::Cancelled) >= 5, "cancelled: {}", with(PlanStatus::Cancelled));
+    assert!(with(PlanStatus::Superseded) >= 2, "superseded: {}", with(PlanStatus::Superseded));
+    let finished = plans
+        .iter()
+        .filter(|plan| plan.status == PlanStatus::Committed)
+        .filter(|plan| statuses(&state, plan.id).iter().all(|(_, status, _)| *status == TaskStatus::Verified))
+        .count();
+    assert!(finished >= 4, "finished batches: {finished}");
+    // Nothing of the story happens after the moment it was seeded.
+    let (store, _) = seeded();
+    let mut last = 0;
+    prodos_ledger::LedgerStore::scan(store.as_ref(), 1, &mut |entry| {
+        assert!(entry.recorded_at_ms >= last, "entry {} goes back in time", entry.seq);
+        last = entry.recorded_at_ms;
+        Ok(())
+    })
+    .unwrap();
+    assert!(last <= NOW.millis());
+}
+
+#[test]
+fn the_people_have_varied_certifications_availability_and_training() {
+    let state = state();
+    let people: Vec<_> = state.people.iter().collect();
+    assert!(people.len() >= 12, "{} participants", people.len());
+    assert_eq!(people.iter().filter(|person| person.coordinator).count(), 1);
+    assert!(state.people.get(COORDINATOR).unwrap().coordinator);
+    let levels: std::collections::BTreeSet<u8> =
+        people.iter().flat_map(|person| person.skills_at(NOW).into_values()).collect();
+    assert!(levels.len() >= 4, "levels held: {levels:?}");
+    let soon = Timestamp(NOW.millis() + 14 * 86_400_000);
+    let expiring = people
+        .iter()
+        .flat_map(|person| person.valid_certifications(NOW))
+        .filter(|cert| cert.expires_at.is_some_and(|expires| expires <= soon))
+        .count();
+    assert_eq!(expiring, 1, "one certification expires within two weeks");
+    assert!(people.iter().any(|person| person.is_absent_on(Day::of(NOW))));
+    assert!(people.iter().any(|person| person.availability.minutes_per_weekday[5] > 0), "someone works Saturdays");
+    for handle in [PARTICIPANT_A, PARTICIPANT_B] {
+        assert!(state.credits.labor_of(handle).count() > 0, "{handle} has verified labor");
+    }
+}
+
+/// The end-to-end browser test starts a task as participant A and verifies it as participant B.
+#[test]
+fn participant_a_has_a_ready_task_that_participant_b_may_verify() {
+    let state = state();
+    let task = demo::task_for_a_and_b(&state, NOW).expect("a task for the demo logins");
+    assert_eq!(task.plan, ACTIVE_PLAN);
+    assert_eq!(state.execution.task(&task).status, TaskStatus::Ready);
+}
+
+#[test]
+fn seeding_again_writes_nothing() {
+    let (store, node) = seeded();
+    let head = node.head();
+    demo::seed(node, "demo", Timestamp(NOW.millis() + 60_000)).unwrap();
+    assert_eq!(node.head(), head);
+    assert_eq!(prodos_ledger::LedgerStore::head(store.as_ref()).unwrap(), head);
+}
+
+/// The demo is seeded at whatever moment someone runs it: a weekend night, just before the
+/// working day, just after it. Each time the story ends with the same plan under way.
+#[test]
+fn the_story_holds_at_any_moment_of_the_week() {
+    const HOUR: i64 = 3_600_000;
+    let sunday_night = NOW.millis() + 4 * 24 * HOUR + 13 * HOUR;
+    let monday_early = sunday_night + 9 * HOUR;
+    let friday_evening = NOW.millis() + 2 * 24 * HOUR + 7 * HOUR;
+    for at in [sunday_night, monday_early, friday_evening].map(Timestamp) {
+        let node = Node::open(Arc::new(MemoryLedger::default())).unwrap();
+        demo::seed(&node, "demo", at).unwrap();
+        let state = node.read(State::clone);
+        state.verify().unwrap();
+        let tasks = statuses(&state, ACTIVE_PLAN);
+        assert!(tasks.iter().any(|(_, status, _)| *status == TaskStatus::Verified), "at {at:?}");
+        assert_eq!(tasks.iter().filter(|(_, _, blocked)| *blocked).count(), 1, "at {at:?}");
+        assert!(demo::task_for_a_and_b(&state, at).is_some(), "at {at:?}");
+    }
+}

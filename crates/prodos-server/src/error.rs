@@ -188,7 +188,7 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         }
         // The domain's own permission rules (who may certify, verify, appoint): refused, not
         // malformed.
-        R::CoordinatorRequired { .. } | R::SelfApproval { .. } | R::NotQualified { .. } => {
+        R::CoordinatorRequired { .. } | R::SelfApproval { .. } | R::NotQualified { .. } | R::NotInCrew { .. } => {
             (StatusCode::FORBIDDEN, None)
         }
         R::DesignKeyMismatch { .. } | R::DesignVersionImmutable { .. } | R::DesignAlreadyCertified { .. } => {
@@ -211,7 +211,9 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         | R::InsufficientCredits { .. }
         | R::NoEntitlement { .. }
         | R::TaskWrongStatus { .. }
-        | R::PredecessorNotVerified { .. } => (StatusCode::CONFLICT, None),
+        | R::PredecessorNotVerified { .. }
+        | R::NoMatchProposal { .. }
+        | R::NotAvailable { .. } => (StatusCode::CONFLICT, None),
         _ => (StatusCode::UNPROCESSABLE_ENTITY, None),
     };
     (status, code, field)

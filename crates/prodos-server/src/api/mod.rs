@@ -10,6 +10,7 @@ pub mod events;
 pub mod extract;
 pub mod goods;
 pub mod mandates;
+pub mod matching;
 pub mod meta;
 pub mod people;
 pub mod plans;

@@ -1,0 +1,133 @@
+//! Labor matching over HTTP: coordinators propose and confirm crews for a committed plan;
+//! participants accept or decline their own places and offer them to someone else (swap).
+
+use crate::api::acting::{acting_participant, task_ref};
+use crate::api::extract::{ApiJson, ApiPath};
+use crate::api::plans::plan_id;
+use crate::api::{ReceiptBody, execute};
+use crate::auth::Principal;
+use crate::error::{ApiError, ErrorBody};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::{Extension, Json};
+use prodos_core::Command;
+use prodos_core::assignment::AssignmentCommand;
+use prodos_node::matching::{MatchView, decline_command, propose_match};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeclineRequest {
+    pub reason: String,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SwapRequest {
+    /// Who takes the caller's place; they must accept it.
+    pub with: String,
+}
+
+fn me(state: &AppState, principal: &Principal, action: &str) -> Result<String, ApiError> {
+    state.node.read(|node_state| acting_participant(node_state, principal, action))
+}
+
+#[utoipa::path(get, path = "/api/plans/{plan}/match", tag = "matching",
+    params(("plan" = String, Path, description = "`PROD-0031`")),
+    responses((status = 200, description = "Crews per task: proposed, confirmed, accepted, declined, unfilled", body = Object),
+              (status = 404, body = ErrorBody)))]
+pub async fn show(State(state): State<AppState>, ApiPath(plan): ApiPath<String>) -> Result<Json<MatchView>, ApiError> {
+    let plan = plan_id(&plan)?;
+    Ok(Json(state.node.read(|node_state| MatchView::of(node_state, plan))?))
+}
+
+#[utoipa::path(post, path = "/api/plans/{plan}/match", tag = "matching",
+    params(("plan" = String, Path, description = "`PROD-0031`"),
+           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, description = "The matcher's crews, recorded as a proposal", body = ReceiptBody),
+              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn propose(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiPath(plan): ApiPath<String>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let plan = plan_id(&plan)?;
+    let by = me(&state, &principal, "propose crews")?;
+    let now = state.now();
+    let run = state.node.read(|node_state| propose_match(node_state, plan, &by, now))?;
+    execute(&state, &principal, &headers, run.command).await
+}
+
+#[utoipa::path(post, path = "/api/plans/{plan}/match/confirm", tag = "matching",
+    params(("plan" = String, Path, description = "`PROD-0031`"),
+           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, body = ReceiptBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn confirm(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiPath(plan): ApiPath<String>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let plan = plan_id(&plan)?;
+    let by = me(&state, &principal, "confirm crews")?;
+    execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::ConfirmMatch { plan, by })).await
+}
+
+#[utoipa::path(post, path = "/api/tasks/{plan}/{operation}/{unit}/accept", tag = "matching",
+    params(("plan" = String, Path, description = "`PROD-0031`"), ("operation" = String, Path, description = "Operation id"),
+           ("unit" = u32, Path, description = "Unit, from 1"),
+           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, description = "The caller accepted their place (or a swap offered to them)", body = ReceiptBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn accept(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiPath((plan, operation, unit)): ApiPath<(String, String, String)>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let task = task_ref(&plan, &operation, &unit)?;
+    let handle = me(&state, &principal, "accept work")?;
+    execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::Accept { task, handle })).await
+}
+
+#[utoipa::path(post, path = "/api/tasks/{plan}/{operation}/{unit}/decline", tag = "matching", request_body = DeclineRequest,
+    params(("plan" = String, Path, description = "`PROD-0031`"), ("operation" = String, Path, description = "Operation id"),
+           ("unit" = u32, Path, description = "Unit, from 1"),
+           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, description = "Declined; the matcher adds a replacement when anyone fits", body = ReceiptBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn decline(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiPath((plan, operation, unit)): ApiPath<(String, String, String)>,
+    ApiJson(request): ApiJson<DeclineRequest>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let task = task_ref(&plan, &operation, &unit)?;
+    let handle = me(&state, &principal, "decline work")?;
+    let now = state.now();
+    let command = state.node.read(|node_state| decline_command(node_state, &task, &handle, &request.reason, now))?;
+    execute(&state, &principal, &headers, command).await
+}
+
+#[utoipa::path(post, path = "/api/tasks/{plan}/{operation}/{unit}/swap", tag = "matching", request_body = SwapRequest,
+    params(("plan" = String, Path, description = "`PROD-0031`"), ("operation" = String, Path, description = "Operation id"),
+           ("unit" = u32, Path, description = "Unit, from 1"),
+           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, description = "The caller's place offered to `with`, who must accept it", body = ReceiptBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn swap(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiPath((plan, operation, unit)): ApiPath<(String, String, String)>,
+    ApiJson(request): ApiJson<SwapRequest>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let task = task_ref(&plan, &operation, &unit)?;
+    // Only one's own place can be given away; a coordinator re-matches instead.
+    let from = me(&state, &principal, "swap work")?;
+    execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::Swap { task, from, to: request.with }))
+        .await
+}

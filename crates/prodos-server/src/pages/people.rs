@@ -73,9 +73,7 @@ pub async fn participant(
             .plans()
             .filter(|plan| plan.status == PlanStatus::Committed)
             .flat_map(|plan| TaskView::of_plan(node_state, plan))
-            .filter(|task| {
-                task.worker.as_deref() == Some(handle.as_str()) || task.crew.contains(&handle)
-            })
+            .filter(|task| task.worker.as_deref() == Some(handle.as_str()) || task.crew.contains(&handle))
             .collect();
         let history = prodos_core::credits::statement(&node_state.credits, &handle, now)
             .rows

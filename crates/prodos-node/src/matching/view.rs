@@ -27,6 +27,8 @@ pub struct CrewView {
     pub status: &'static str,
     /// The confirmed crew.
     pub members: Vec<CrewMemberView>,
+    /// Who works or worked it, once started (with or without a confirmed crew).
+    pub worked_by: Vec<String>,
     /// People the pending proposal adds, waiting for a coordinator's confirmation.
     pub proposed: Vec<String>,
     /// `handle: reason` for each decline.
@@ -70,6 +72,7 @@ impl MatchView {
 
 fn crew_view(state: &State, slot: &TaskSlot) -> CrewView {
     let crew = state.assignments.crew(&slot.task);
+    let record = state.execution.task(&slot.task);
     let proposal = state.assignments.proposal(slot.task.plan);
     CrewView {
         task: slot.task.to_string(),
@@ -78,7 +81,8 @@ fn crew_view(state: &State, slot: &TaskSlot) -> CrewView {
         places: slot.crew,
         start: format_instant(slot.start),
         end: format_instant(slot.end),
-        status: state.execution.task(&slot.task).status.as_str(),
+        status: record.status.as_str(),
+        worked_by: record.crew.clone(),
         members: crew
             .map(|crew| {
                 crew.members

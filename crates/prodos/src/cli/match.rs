@@ -18,7 +18,8 @@ pub enum MatchCommand {
         #[arg(long)]
         by: Option<String>,
     },
-    /// Crews of a plan: confirmed members (✓ accepted), the pending proposal, empty places.
+    /// Crews of a plan: confirmed members (✓ accepted) or who works it, the pending proposal,
+    /// declines, swaps and why places are empty.
     Show {
         plan: PlanId,
         #[arg(long)]
@@ -65,11 +66,15 @@ pub fn run(command: MatchCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             );
             let mut out = table(&["task", "skill", "places", "start", "status", "crew", "proposed", "notes"]);
             for crew in view.crews {
-                let members: Vec<String> = crew
+                let mut members: Vec<String> = crew
                     .members
                     .iter()
                     .map(|member| format!("{}{}", member.handle, if member.accepted { " ✓" } else { "" }))
                     .collect();
+                if members.is_empty() {
+                    // Started before any crew was confirmed: show who works it.
+                    members = crew.worked_by.clone();
+                }
                 let mut notes: Vec<String> = crew.declined.iter().map(|d| format!("declined {d}")).collect();
                 notes.extend(crew.swap_offer.map(|offer| format!("swap {offer}")));
                 notes.extend(crew.unfilled);

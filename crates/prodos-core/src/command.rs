@@ -102,4 +102,5 @@ pub enum Command {
     Distribution(crate::distribution::DistributionCommand),
     Execution(crate::execution::ExecutionCommand),
     Assignment(crate::assignment::AssignmentCommand),
+    Access(crate::access::AccessCommand),
 }

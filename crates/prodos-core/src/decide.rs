@@ -51,5 +51,6 @@ pub fn decide(state: &State, command: &Command, now: Timestamp) -> Result<Vec<Ev
         Command::Distribution(command) => crate::distribution::decide::decide(state, command, now),
         Command::Execution(command) => crate::execution::decide::decide(state, command, now),
         Command::Assignment(command) => crate::assignment::decide::decide(state, command, now),
+        Command::Access(command) => crate::access::decide(command, now),
     }
 }

@@ -146,6 +146,8 @@ pub enum Event {
     Distribution(crate::distribution::DistributionEvent),
     Execution(crate::execution::ExecutionEvent),
     Assignment(crate::assignment::AssignmentEvent),
+    // Access control (issue 5): accounts and tokens, without secrets.
+    Access(crate::access::AccessEvent),
 }
 
 impl Event {
@@ -180,6 +182,7 @@ impl Event {
             Event::Distribution(event) => event.kind(),
             Event::Execution(event) => event.kind(),
             Event::Assignment(event) => event.kind(),
+            Event::Access(event) => event.kind(),
         }
     }
 }

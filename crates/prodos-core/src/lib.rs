@@ -2,6 +2,7 @@
 //! `State::apply(event)`. No IO, no clock, no unseeded randomness: replay and simulation are
 //! deterministic because time and seeds are parameters.
 
+pub mod access;
 pub mod assignment;
 pub mod command;
 pub mod credits;

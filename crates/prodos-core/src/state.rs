@@ -20,6 +20,7 @@ pub struct State {
     pub distribution: crate::distribution::Distribution,
     pub execution: crate::execution::Execution,
     pub assignments: crate::assignment::Assignments,
+    pub access: crate::access::AccessRecord,
 }
 
 impl State {
@@ -94,6 +95,7 @@ impl State {
             Event::Distribution(event) => crate::distribution::event::apply(self, event),
             Event::Execution(event) => self.execution.apply(event),
             Event::Assignment(event) => self.assignments.apply(event),
+            Event::Access(event) => self.access.apply(event),
         }
     }
 

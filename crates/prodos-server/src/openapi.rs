@@ -20,6 +20,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
         crate::api::accounts::list,
         crate::api::accounts::create,
         crate::api::accounts::disable,
+        crate::api::accounts::set_role,
         crate::api::designs::list,
         crate::api::designs::import,
         crate::api::designs::show,

@@ -47,6 +47,7 @@ pub fn registry() -> Vec<RouteSpec> {
         route!(GET "/api/accounts", Admin, api::accounts::list),
         route!(POST "/api/accounts", Admin, api::accounts::create),
         route!(POST "/api/accounts/{handle}/disable", Admin, api::accounts::disable),
+        route!(POST "/api/accounts/{handle}/role", Admin, api::accounts::set_role),
         route!(GET "/api/designs", Member, api::designs::list),
         route!(POST "/api/designs", Manage, api::designs::import),
         route!(GET "/api/designs/{design}", Member, api::designs::show),

@@ -100,6 +100,14 @@ impl AppState {
         Ok(receipt)
     }
 
+    /// Records a change of access (account, role, token) in the ledger as `by`, so the public
+    /// record shows who changed access. Only handles, roles and token ids: never a secret.
+    pub async fn record_access(&self, change: prodos_core::access::AccessChange, by: &str) -> Result<(), ApiError> {
+        let command_id = format!("access:{by}:{}", crate::auth::secret::random_hex(16)?);
+        let command = Command::Access(prodos_core::access::AccessCommand::Record { change, by: by.to_string() });
+        self.execute(command, by, command_id).await.map(|_| ())
+    }
+
     /// Tells live pages the ledger moved.
     pub fn announce(&self) {
         // No subscriber is not an error: nobody is watching.

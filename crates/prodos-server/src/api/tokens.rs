@@ -9,6 +9,7 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
+use prodos_core::access::AccessChange;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -37,8 +38,11 @@ pub async fn create(
         return Err(ApiError::invalid("label", "a label of 1–80 characters says what the token is for"));
     }
     let now_ms = state.now().millis();
-    let (token, secret) =
-        state.blocking(move |state| state.accounts.issue_token(&principal.handle, &label, now_ms)).await?;
+    let handle = principal.handle.clone();
+    let (token, secret) = state.blocking(move |state| state.accounts.issue_token(&handle, &label, now_ms)).await?;
+    let change =
+        AccessChange::TokenIssued { token: token.id.clone(), handle: token.handle.clone(), label: token.label.clone() };
+    state.record_access(change, &principal.handle).await?;
     Ok((StatusCode::CREATED, Json(CreatedToken { token, secret })))
 }
 
@@ -66,8 +70,9 @@ pub async fn revoke(
     let owner = (principal.role != Role::Admin).then(|| principal.handle.clone());
     let shown_id = id.clone();
     let revoked = state.blocking(move |state| state.accounts.revoke_token(&id, owner.as_deref(), now_ms)).await?;
-    if !revoked {
+    let Some(owner) = revoked else {
         return Err(ApiError::NotFound { what: format!("token {shown_id}") });
-    }
+    };
+    state.record_access(AccessChange::TokenRevoked { token: shown_id, handle: owner }, &principal.handle).await?;
     Ok(StatusCode::NO_CONTENT)
 }

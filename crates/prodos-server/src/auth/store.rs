@@ -144,6 +144,25 @@ impl AccountStore {
         row.map(|(role, hash)| Ok((stored_role(&role)?, hash))).transpose()
     }
 
+    /// The role of an account, enabled or not; `None` when there is no such account.
+    pub fn role_of(&self, handle: &str) -> Result<Option<Role>, ApiError> {
+        let role: Option<String> = self
+            .lock()
+            .query_row("SELECT role FROM accounts WHERE handle = ?1", params![handle], |row| row.get(0))
+            .optional()
+            .map_err(db_error)?;
+        role.map(|role| stored_role(&role)).transpose()
+    }
+
+    /// Changes an account's role; false when there is no such account.
+    pub fn set_role(&self, handle: &str, role: Role) -> Result<bool, ApiError> {
+        let changed = self
+            .lock()
+            .execute("UPDATE accounts SET role = ?2 WHERE handle = ?1", params![handle, role.as_str()])
+            .map_err(db_error)?;
+        Ok(changed > 0)
+    }
+
     /// Disables an account and revokes its tokens in one transaction.
     pub fn disable(&self, handle: &str, now_ms: i64) -> Result<bool, ApiError> {
         let mut connection = self.lock();
@@ -224,17 +243,28 @@ impl AccountStore {
         rows.collect::<Result<_, _>>().map_err(db_error)
     }
 
-    /// Revokes token `id` if `owner` owns it (any owner when `None`, for admins). False when there
+    /// Revokes token `id` if `owner` owns it (any owner when `None`, for admins). `None` when there
     /// is no such token for this caller, which the route reports as 404 so ids cannot be probed.
-    pub fn revoke_token(&self, id: &str, owner: Option<&str>, now_ms: i64) -> Result<bool, ApiError> {
-        let changed = self
-            .lock()
+    /// Returns the token's owner when it was revoked now (`None` when already revoked, so a
+    /// repeated revocation records nothing).
+    pub fn revoke_token(&self, id: &str, owner: Option<&str>, now_ms: i64) -> Result<Option<String>, ApiError> {
+        let connection = self.lock();
+        let holder: Option<String> = connection
+            .query_row(
+                "SELECT handle FROM api_tokens WHERE id = ?1 AND (?2 IS NULL OR handle = ?2)",
+                params![id, owner],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(db_error)?;
+        let Some(holder) = holder else { return Ok(None) };
+        connection
             .execute(
-                "UPDATE api_tokens SET revoked_at_ms = COALESCE(revoked_at_ms, ?3) WHERE id = ?1 AND (?2 IS NULL OR handle = ?2)",
-                params![id, owner, now_ms],
+                "UPDATE api_tokens SET revoked_at_ms = COALESCE(revoked_at_ms, ?2) WHERE id = ?1",
+                params![id, now_ms],
             )
             .map_err(db_error)?;
-        Ok(changed > 0)
+        Ok(Some(holder))
     }
 }
 

@@ -1,6 +1,6 @@
 //! Bad input: the right 4xx with the shared error body, nothing written, never a panic.
 
-use crate::support::{Caller, Fixture, PASSWORD};
+use crate::support::{Caller, Fixture, PASSWORD, handle};
 use axum::http::{Method, StatusCode};
 use prodos_server::auth::limiter::MAX_FAILURES_PER_ACCOUNT;
 use prodos_server::auth::sessions::IDLE_TIMEOUT_MS;
@@ -20,13 +20,13 @@ fn assert_error(fixture: &Fixture, head_before: u64, reply: &crate::support::Rep
 async fn wrong_password_then_too_many_attempts() {
     let fixture = Fixture::new();
     let head = fixture.head();
-    let wrong = json!({"handle": "coordinator", "password": "not the password at all"});
+    let wrong = json!({"handle": handle("coordinator"), "password": "not the password at all"});
     for _ in 0..MAX_FAILURES_PER_ACCOUNT {
         let reply = fixture.post_json("/api/session", &Caller::Anonymous, wrong.clone()).await;
         assert_error(&fixture, head, &reply, 401, "bad_credentials");
     }
     // Locked now, even with the right password; the reply says when to retry.
-    let right = json!({"handle": "coordinator", "password": PASSWORD});
+    let right = json!({"handle": handle("coordinator"), "password": PASSWORD});
     let reply = fixture.post_json("/api/session", &Caller::Anonymous, right.clone()).await;
     assert_error(&fixture, head, &reply, 429, "too_many_attempts");
     assert!(reply.headers.contains_key("retry-after"));
@@ -166,7 +166,7 @@ async fn unknown_routes_and_methods_get_json_errors() {
     let reply = fixture.send(Method::POST, "/api/designs/DES-0001/certify", &fixture.token("coordinator"), None).await;
     assert_error(&fixture, head, &reply, 409, "design_already_certified");
     let bad_key = axum::http::Request::post("/api/stock/release")
-        .header("authorization", format!("Bearer {}", fixture.tokens["coordinator"]))
+        .header("authorization", format!("Bearer {}", fixture.tokens[handle("coordinator")]))
         .header("content-type", "application/json")
         .header("idempotency-key", "has spaces in it")
         .body(axum::body::Body::from(json!({"purpose": "x"}).to_string()))

@@ -8,3 +8,4 @@ mod openapi;
 mod pages;
 mod routes;
 mod support;
+mod work;

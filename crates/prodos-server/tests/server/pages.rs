@@ -1,7 +1,7 @@
 //! The dashboard pages: sign in through the form, read every page, sign out with the form's CSRF
 //! token; anonymous browsers are sent to the sign-in page.
 
-use crate::support::{Caller, Fixture, PASSWORD};
+use crate::support::{Caller, Fixture, PASSWORD, handle};
 use axum::http::{Method, header};
 
 fn form(handle: &str, password: &str) -> Option<(&'static str, Vec<u8>)> {
@@ -26,11 +26,12 @@ async fn anonymous_browsers_are_sent_to_sign_in() {
 #[tokio::test]
 async fn sign_in_read_every_page_and_sign_out() {
     let fixture = Fixture::new();
-    let wrong = fixture.send(Method::POST, "/login", &Caller::Anonymous, form("coordinator", "wrong password!!")).await;
+    let wrong =
+        fixture.send(Method::POST, "/login", &Caller::Anonymous, form(handle("coordinator"), "wrong password!!")).await;
     assert_eq!(wrong.status, 401);
     assert!(wrong.text().contains("wrong handle or password"));
 
-    let reply = fixture.send(Method::POST, "/login", &Caller::Anonymous, form("coordinator", PASSWORD)).await;
+    let reply = fixture.send(Method::POST, "/login", &Caller::Anonymous, form(handle("coordinator"), PASSWORD)).await;
     assert_eq!(reply.status, 303, "{}", reply.text());
     let cookie =
         reply.headers[header::SET_COOKIE].to_str().expect("ascii").split(';').next().expect("cookie").to_string();
@@ -38,7 +39,7 @@ async fn sign_in_read_every_page_and_sign_out() {
 
     let overview = fixture.get("/", &browser).await;
     assert_eq!(overview.status, 200);
-    assert!(overview.text().contains("coordinator (coordinator)"));
+    assert!(overview.text().contains(&format!("{} (coordinator)", handle("coordinator"))));
     let designs = fixture.get("/designs", &browser).await.text();
     assert!(designs.contains("href=\"/designs/DES-0001\"") && designs.contains("acoustic-guitar"));
     let design = fixture.get("/designs/DES-0002", &browser).await;
@@ -92,5 +93,102 @@ async fn page_text_is_escaped() {
     let stock = fixture.get("/stock", &fixture.token("auditor")).await.text();
     assert!(!stock.contains("<script>alert(1)</script>"));
     assert!(stock.contains("&#60;script&#62;") || stock.contains("&lt;script&gt;"), "escaped");
+    fixture.finish();
+}
+
+#[tokio::test]
+async fn the_plan_page_and_task_board_carry_their_hooks_and_their_forms_act() {
+    let fixture = Fixture::new();
+    let plan = prodos_node::demo::ACTIVE_PLAN.to_string();
+    let browser = fixture.login("participant").await;
+    let plans = fixture.get("/plans", &browser).await.text();
+    assert!(plans.contains(&format!("data-plan=\"{plan}\"")), "{plans}");
+    let page = fixture.get(&format!("/plans/{plan}"), &browser).await;
+    assert_eq!(page.status, 200);
+    let page = page.text();
+    for hook in [
+        "id=\"plan-progress\"",
+        "data-complete=\"",
+        "data-total=\"",
+        "<svg",
+        "id=\"verdict\"",
+        "data-task=\"",
+        "data-action=\"start\"",
+    ] {
+        assert!(page.contains(hook), "plan page lacks {hook}");
+    }
+    // Start a ready task from the board: a form post with the session's CSRF token, back to the page.
+    let (start_path, task) = {
+        let (before, _) = page.split_once("data-action=\"start\"").expect("a start button");
+        let form_open = "<form method=\"post\" action=\"";
+        let form_at = before.rfind(form_open).expect("form");
+        let action = before[form_at + form_open.len()..].split('"').next().expect("action").to_string();
+        let card_open = "data-task=\"";
+        let card_at = before.rfind(card_open).expect("card");
+        (action, before[card_at + card_open.len()..].split('"').next().expect("task").to_string())
+    };
+    let csrf = match &browser {
+        Caller::Session { csrf, .. } => csrf.clone().expect("csrf"),
+        _ => unreachable!(),
+    };
+    let no_csrf = match &browser {
+        Caller::Session { cookie, .. } => Caller::Session { cookie: cookie.clone(), csrf: None },
+        _ => unreachable!(),
+    };
+    let head = fixture.head();
+    let body = format!("back=/plans/{plan}");
+    let forged = fixture
+        .send(
+            Method::POST,
+            &start_path,
+            &no_csrf,
+            Some(("application/x-www-form-urlencoded", body.clone().into_bytes())),
+        )
+        .await;
+    assert_eq!(forged.status, 403, "{}", forged.text());
+    assert_eq!(fixture.head(), head, "a form without its CSRF token wrote");
+    let body = format!("csrf={csrf}&back=/plans/{plan}");
+    let reply = fixture
+        .send(Method::POST, &start_path, &no_csrf, Some(("application/x-www-form-urlencoded", body.into_bytes())))
+        .await;
+    // The demo's participant may or may not hold the skill of the first startable card; either the
+    // task started and the browser goes back, or an error page says why and nothing was written.
+    if reply.status == 303 {
+        assert_eq!(reply.headers["location"], format!("/plans/{plan}").as_str());
+        let board = fixture.get("/tasks", &browser).await.text();
+        let card_at = board.find(&format!("data-task=\"{task}\"")).expect("card on the board");
+        assert!(board[card_at..].starts_with(&format!("data-task=\"{task}\" data-status=\"in progress\"")));
+    } else {
+        assert!(reply.status.is_client_error(), "{}", reply.text());
+        assert!(reply.text().contains("data-error=\""));
+        assert_eq!(fixture.head(), head);
+    }
+    // Another participant's task: an error page with the reason, nothing written.
+    let other = handle("participant2");
+    let others = fixture.state.node.read(|state| {
+        let found = state.plans.plan(prodos_node::demo::ACTIVE_PLAN).expect("plan");
+        prodos_node::views::people::TaskView::of_plan(state, found)
+            .into_iter()
+            .find(|task| task.status == "in progress" && task.worker.as_deref() == Some(other))
+            .expect("participant2 works on something")
+    });
+    let head = fixture.head();
+    let uri = format!("/tasks/{}/{}/{}/complete", others.plan, others.operation, others.unit);
+    let body = format!("csrf={csrf}&back=/tasks");
+    let refused = fixture
+        .send(Method::POST, &uri, &no_csrf, Some(("application/x-www-form-urlencoded", body.into_bytes())))
+        .await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(refused.code(), "not_yours");
+    assert_eq!(fixture.head(), head);
+    for page in ["/tasks", "/participants", &format!("/participants/{other}"), "/goods", "/designs/DES-0001"] {
+        let reply = fixture.get(page, &browser).await;
+        assert_eq!(reply.status, 200, "{page}: {}", reply.text());
+    }
+    assert!(fixture.get("/designs/DES-0001", &browser).await.text().contains("id=\"design-cost\" data-total=\""));
+    assert!(fixture.get(&format!("/participants/{other}"), &browser).await.text().contains("id=\"credits\""));
+    // Auditors read the board but are offered no actions.
+    let auditor_board = fixture.get("/tasks", &fixture.token("auditor")).await.text();
+    assert!(auditor_board.contains("data-task=\"") && !auditor_board.contains("data-action="));
     fixture.finish();
 }

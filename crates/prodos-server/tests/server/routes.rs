@@ -1,7 +1,7 @@
 //! One router test per route, without a socket: what each route answers for a caller allowed to
 //! use it, and that writes reach the ledger (and repeat safely under an Idempotency-Key).
 
-use crate::support::{Caller, Fixture};
+use crate::support::{Caller, Fixture, handle};
 use axum::http::{Method, StatusCode, header};
 use serde_json::json;
 
@@ -75,21 +75,36 @@ async fn designs_list_show_export_import_certify_retire() {
 async fn stock_lists_and_moves() {
     let fixture = Fixture::new();
     let coordinator = fixture.token("coordinator");
+    let available = |materials: serde_json::Value| {
+        materials
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|m| m["material"] == "brass-shim")
+            .map(|m| m["available"].clone())
+    };
     let materials = fixture.get("/api/stock", &fixture.token("participant")).await.json();
-    let abalone = materials.as_array().expect("list").iter().find(|m| m["material"] == "abalone-rosette").cloned();
-    assert_eq!(abalone.expect("abalone")["available"], "2");
+    assert!(materials.as_array().is_some_and(|list| !list.is_empty()));
+    assert_eq!(available(materials), None);
     let lots = fixture.get("/api/stock/lots", &coordinator).await.json();
     assert_eq!(lots[0]["lot"], "LOT-0001");
 
     let received = fixture
-        .post_json("/api/stock/receive", &coordinator, json!({"material": "abalone-rosette", "qty": 3, "unit": "pc", "cost": 38, "provenance": "supplier", "source": "luthier-supply"}))
+        .post_json("/api/stock/receive", &coordinator, json!({"material": "brass-shim", "name": "Brass shim", "qty": 5, "unit": "pc", "cost": 0.4, "provenance": "supplier", "source": "luthier-supply"}))
         .await;
     assert_eq!(received.status, 200, "{}", received.text());
+    assert_eq!(available(fixture.get("/api/stock", &coordinator).await.json()), Some(json!("5")));
+    let lots = fixture.get("/api/stock/lots", &coordinator).await.json();
+    let lot =
+        lots.as_array().expect("lots").iter().find(|lot| lot["material"] == "brass-shim").expect("new lot")["lot"]
+            .as_str()
+            .expect("id")
+            .to_string();
     let reserved = fixture
         .post_json(
             "/api/stock/reserve",
             &coordinator,
-            json!({"material": "abalone-rosette", "qty": 4, "unit": "pc", "purpose": "PROD-0031"}),
+            json!({"material": "brass-shim", "qty": 4, "unit": "pc", "purpose": "repair-bench"}),
         )
         .await;
     assert_eq!(reserved.status, 200, "{}", reserved.text());
@@ -97,24 +112,22 @@ async fn stock_lists_and_moves() {
         .post_json(
             "/api/stock/consume",
             &coordinator,
-            json!({"material": "abalone-rosette", "qty": 1, "unit": "pc", "purpose": "PROD-0031"}),
+            json!({"material": "brass-shim", "qty": 1, "unit": "pc", "purpose": "repair-bench"}),
         )
         .await;
     assert_eq!(consumed.status, 200, "{}", consumed.text());
     let too_much = fixture
-        .post_json("/api/stock/consume", &coordinator, json!({"material": "abalone-rosette", "qty": 10, "unit": "pc"}))
+        .post_json("/api/stock/consume", &coordinator, json!({"material": "brass-shim", "qty": 10, "unit": "pc"}))
         .await;
     assert_eq!(too_much.status, 409, "{}", too_much.text());
     assert_eq!(too_much.code(), "insufficient_stock");
-    let released = fixture.post_json("/api/stock/release", &coordinator, json!({"purpose": "PROD-0031"})).await;
+    let released = fixture.post_json("/api/stock/release", &coordinator, json!({"purpose": "repair-bench"})).await;
     assert_eq!(released.status, 200, "{}", released.text());
     let adjusted = fixture
-        .post_json("/api/stock/lots/LOT-0001/adjust", &coordinator, json!({"delta": -1, "reason": "cracked"}))
+        .post_json(&format!("/api/stock/lots/{lot}/adjust"), &coordinator, json!({"delta": -1, "reason": "bent"}))
         .await;
     assert_eq!(adjusted.status, 200, "{}", adjusted.text());
-    let materials = fixture.get("/api/stock", &coordinator).await.json();
-    let abalone = materials.as_array().expect("list").iter().find(|m| m["material"] == "abalone-rosette").cloned();
-    assert_eq!(abalone.expect("abalone")["available"], "4");
+    assert_eq!(available(fixture.get("/api/stock", &coordinator).await.json()), Some(json!("3")));
     fixture.finish();
 }
 
@@ -124,7 +137,7 @@ async fn an_idempotency_key_makes_a_write_repeat_safe() {
     let body = json!({"material": "abalone-rosette", "qty": 1, "unit": "pc", "cost": 38});
     let send = || {
         let request = axum::http::Request::post("/api/stock/receive")
-            .header(header::AUTHORIZATION, format!("Bearer {}", fixture.tokens["coordinator"]))
+            .header(header::AUTHORIZATION, format!("Bearer {}", fixture.tokens[handle("coordinator")]))
             .header(header::CONTENT_TYPE, "application/json")
             .header("Idempotency-Key", "receive-abalone-1")
             .body(axum::body::Body::from(body.to_string()))
@@ -242,7 +255,7 @@ async fn tokens_are_created_listed_and_revoked_by_their_owner() {
     let secret = created["secret"].as_str().expect("secret").to_string();
     let id = created["token"]["id"].as_str().expect("id").to_string();
     let new_token = Caller::Token(secret);
-    assert_eq!(fixture.get("/api/session", &new_token).await.json()["handle"], "participant");
+    assert_eq!(fixture.get("/api/session", &new_token).await.json()["handle"], handle("participant"));
     let listed = fixture.get("/api/tokens", &participant).await.json();
     assert_eq!(listed.as_array().map(Vec::len), Some(2));
     assert!(listed.to_string().find(&id).is_some());
@@ -291,7 +304,7 @@ async fn events_announce_each_recorded_command() {
     use futures_util::StreamExt as _;
     let fixture = Fixture::new();
     let request = axum::http::Request::get("/api/events")
-        .header(header::AUTHORIZATION, format!("Bearer {}", fixture.tokens["participant"]))
+        .header(header::AUTHORIZATION, format!("Bearer {}", fixture.tokens[handle("participant")]))
         .body(axum::body::Body::empty())
         .expect("request");
     let response = tower::ServiceExt::oneshot(fixture.app.clone(), request).await.expect("infallible");
@@ -314,5 +327,73 @@ async fn events_announce_each_recorded_command() {
     let text = String::from_utf8_lossy(&frame).into_owned();
     assert!(text.contains("event: appended"), "{text}");
     assert!(text.contains(&format!("data: {}", fixture.head())), "{text}");
+    fixture.finish();
+}
+
+#[tokio::test]
+async fn account_changes_are_recorded_in_the_ledger_without_secrets() {
+    let fixture = Fixture::new();
+    let admin = fixture.token("admin");
+    let head = fixture.head();
+    let password = "a long enough password";
+    let created = fixture
+        .post_json("/api/accounts", &admin, json!({"handle": "newcomer", "role": "participant", "password": password}))
+        .await;
+    assert_eq!(created.status, 201, "{}", created.text());
+    let promoted = fixture.post_json("/api/accounts/newcomer/role", &admin, json!({"role": "auditor"})).await;
+    assert_eq!(promoted.status, 204, "{}", promoted.text());
+    let missing = fixture.post_json("/api/accounts/nobody/role", &admin, json!({"role": "auditor"})).await;
+    assert_eq!(missing.status, 404);
+    let issued = fixture.post_json("/api/tokens", &fixture.token("participant"), json!({"label": "script"})).await;
+    assert_eq!(issued.status, 201, "{}", issued.text());
+    let (token_id, secret) = (
+        issued.json()["token"]["id"].as_str().unwrap().to_string(),
+        issued.json()["secret"].as_str().unwrap().to_string(),
+    );
+    let revoked =
+        fixture.send(Method::DELETE, &format!("/api/tokens/{token_id}"), &fixture.token("participant"), None).await;
+    assert_eq!(revoked.status, 204);
+    let disabled = fixture.send(Method::POST, "/api/accounts/newcomer/disable", &admin, None).await;
+    assert_eq!(disabled.status, 204);
+
+    let log = fixture.get(&format!("/api/audit/log?since={}", head + 1), &fixture.token("auditor")).await;
+    let entries = log.json();
+    let kinds: Vec<(&str, &str)> = entries["entries"]
+        .as_array()
+        .or(entries.as_array())
+        .expect("entries")
+        .iter()
+        .map(|entry| (entry["kind"].as_str().unwrap_or_default(), entry["actor"].as_str().unwrap_or_default()))
+        .collect();
+    let admin_handle = crate::support::handle("admin");
+    let participant = crate::support::handle("participant");
+    assert_eq!(
+        kinds,
+        [
+            ("AccountCreated", admin_handle),
+            ("AccountRoleChanged", admin_handle),
+            ("TokenIssued", participant),
+            ("TokenRevoked", participant),
+            ("AccountDisabled", admin_handle)
+        ]
+    );
+    let recorded = fixture.state.node.read(|state| state.access.account("newcomer").cloned()).expect("recorded");
+    assert_eq!((recorded.role.as_str(), recorded.disabled), ("auditor", true));
+    // No secret, and no hash of one, anywhere in the ledger.
+    let secret_part = secret.split_once('.').expect("tok_ID.SECRET").1.to_string();
+    let mut leaks = Vec::new();
+    fixture
+        .state
+        .node
+        .store()
+        .scan(1, &mut |entry| {
+            let payload = String::from_utf8_lossy(&entry.payload).into_owned();
+            if payload.contains(password) || payload.contains(&secret_part) || payload.contains("$argon2") {
+                leaks.push(entry.seq);
+            }
+            Ok(())
+        })
+        .expect("scan");
+    assert!(leaks.is_empty(), "secrets in ledger entries {leaks:?}");
     fixture.finish();
 }

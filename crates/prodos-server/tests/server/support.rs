@@ -1,17 +1,19 @@
-//! A fresh server per test: a seeded demo node in a temporary directory, one account and one API
-//! token per role (plus a second participant), a clock the test moves, and request helpers.
+//! A fresh server per test: the demo cooperative (seeded once per test binary, then copied into a
+//! fresh in-memory ledger for each test), one account and one API token per role (plus a second
+//! participant and a spare account), a clock the test moves, and request helpers.
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use prodos_core::Timestamp;
+use prodos_ledger::{AppendRequest, Entry, LedgerStore as _, MemoryLedger, NewEvent};
 use prodos_server::auth::store::AccountStore;
 use prodos_server::auth::{Role, password};
 use prodos_server::{AppState, ServerConfig};
 use serde_json::Value;
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, OnceLock};
 use tower::ServiceExt as _;
 
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -41,7 +43,12 @@ impl Reply {
             .unwrap_or_else(|_| panic!("not JSON ({}): {}", self.status, String::from_utf8_lossy(&self.body)))
     }
 
+    /// The error code: from the JSON error body, or from an error page's `data-error` hook.
     pub fn code(&self) -> String {
+        let text = self.text();
+        if let Some((_, rest)) = text.split_once("data-error=\"") {
+            return rest.split('"').next().unwrap_or_default().to_string();
+        }
         self.json()["code"].as_str().unwrap_or_default().to_string()
     }
 
@@ -54,19 +61,69 @@ pub struct Fixture {
     pub state: AppState,
     pub app: Router,
     pub clock_ms: Arc<AtomicI64>,
+    /// API token secrets by account handle.
     pub tokens: HashMap<&'static str, String>,
-    _dir: tempfile::TempDir,
 }
 
-/// Handles of the accounts every fixture has: one per role, and a second participant.
-pub const HANDLES: [(&str, Role); 6] = [
-    ("participant", Role::Participant),
-    ("coordinator", Role::Coordinator),
-    ("auditor", Role::Auditor),
-    ("admin", Role::Admin),
-    ("participant2", Role::Participant),
-    ("spare", Role::Participant),
+/// The accounts every fixture has, as (name in tests, account handle, role). Accounts act as the
+/// participant of their handle, so the participants and the coordinator are the demo's people
+/// (`prodos_node::demo`); `spare` is an account of nobody on the shop floor.
+pub const ACCOUNTS: [(&str, &str, Role); 6] = [
+    ("participant", prodos_node::demo::PARTICIPANT_A, Role::Participant),
+    ("coordinator", prodos_node::demo::COORDINATOR, Role::Coordinator),
+    ("auditor", "auditor", Role::Auditor),
+    ("admin", "admin", Role::Admin),
+    ("participant2", prodos_node::demo::PARTICIPANT_B, Role::Participant),
+    ("spare", "spare", Role::Participant),
 ];
+
+/// The account handle behind a test name (`participant` → the demo's participant A).
+pub fn handle(name: &str) -> &'static str {
+    ACCOUNTS
+        .iter()
+        .find(|(alias, _, _)| *alias == name)
+        .map(|(_, handle, _)| *handle)
+        .unwrap_or_else(|| panic!("no fixture account `{name}`"))
+}
+
+/// The demo's ledger, seeded once per test binary: seeding plans and works eight months of
+/// history, which every test would otherwise repeat.
+fn demo_entries() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        let ledger = Arc::new(MemoryLedger::new());
+        let node = prodos_node::Node::open(ledger.clone()).expect("open node");
+        prodos_node::demo::seed(&node, "demo", Timestamp::from_millis(START_MS)).expect("seed demo");
+        let mut entries = Vec::new();
+        ledger
+            .scan(1, &mut |entry| {
+                entries.push(entry);
+                Ok(())
+            })
+            .expect("scan");
+        entries
+    })
+}
+
+/// A fresh ledger holding the demo's entries, appended command by command as they were.
+fn demo_ledger() -> Arc<MemoryLedger> {
+    let ledger = Arc::new(MemoryLedger::new());
+    for command in demo_entries().chunk_by(|a, b| a.command_id == b.command_id) {
+        let first = &command[0];
+        let request = AppendRequest {
+            command_id: first.command_id.clone(),
+            actor: first.actor.clone(),
+            recorded_at_ms: first.recorded_at_ms,
+            expected_head: Some(first.seq - 1),
+            events: command
+                .iter()
+                .map(|entry| NewEvent { kind: entry.kind.clone(), payload: entry.payload.clone() })
+                .collect(),
+        };
+        ledger.append(request).expect("copy the demo");
+    }
+    ledger
+}
 
 impl Fixture {
     pub fn new() -> Fixture {
@@ -74,14 +131,12 @@ impl Fixture {
     }
 
     pub fn with_config(config: ServerConfig) -> Fixture {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let node = prodos_node::data_dir::open(dir.path()).expect("open node");
-        prodos_node::demo::seed(&node, "demo", Timestamp::from_millis(START_MS)).expect("seed demo");
+        let node = prodos_node::Node::open(demo_ledger()).expect("open node");
         let accounts = AccountStore::in_memory().expect("accounts");
         // One hash for all: argon2id is slow on purpose, and the tests need many accounts.
         let hash = password::hash(PASSWORD).expect("hash");
         let mut tokens = HashMap::new();
-        for (handle, role) in HANDLES {
+        for (_, handle, role) in ACCOUNTS {
             accounts.create(handle, role, &hash, START_MS).expect("create account");
             let (_, secret) = accounts.issue_token(handle, "tests", START_MS).expect("token");
             tokens.insert(handle, secret);
@@ -91,11 +146,12 @@ impl Fixture {
         let clock = clock_ms.clone();
         state.clock = Arc::new(move || Timestamp::from_millis(clock.load(Ordering::SeqCst)));
         let app = prodos_server::app(state.clone());
-        Fixture { state, app, clock_ms, tokens, _dir: dir }
+        Fixture { state, app, clock_ms, tokens }
     }
 
-    pub fn token(&self, handle: &str) -> Caller {
-        Caller::Token(self.tokens[handle].clone())
+    /// The API token of the account a test calls `name` (`participant`, `coordinator`, …).
+    pub fn token(&self, name: &str) -> Caller {
+        Caller::Token(self.tokens[handle(name)].clone())
     }
 
     pub fn advance_ms(&self, ms: i64) {
@@ -150,8 +206,10 @@ impl Fixture {
         self.send(Method::POST, uri, caller, Some(("application/json", body.to_string().into_bytes()))).await
     }
 
-    /// Signs in and returns the session caller (cookie plus CSRF token).
-    pub async fn login(&self, handle: &str) -> Caller {
+    /// Signs in as the account a test calls `name` and returns the session caller (cookie plus
+    /// CSRF token).
+    pub async fn login(&self, name: &str) -> Caller {
+        let handle = handle(name);
         let reply = self
             .post_json("/api/session", &Caller::Anonymous, serde_json::json!({"handle": handle, "password": PASSWORD}))
             .await;

@@ -48,6 +48,8 @@ pub struct BomNode {
     pub unit: Option<String>,
     pub material: Option<String>,
     pub scrap_pct: Option<f64>,
+    // Recursive: the schema refers to itself instead of expanding forever.
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub children: Vec<BomNode>,
 }
 

@@ -33,7 +33,7 @@ pub struct VerifyBody {
 }
 
 #[utoipa::path(get, path = "/api/audit/log", tag = "audit", params(LogQuery),
-    responses((status = 200, description = "Ledger entries from `since`, oldest first", body = Vec<serde_json::Value>),
+    responses((status = 200, description = "Ledger entries from `since`, oldest first", body = Vec<LedgerEntryView>),
               (status = 400, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn log(
     State(state): State<AppState>,

@@ -35,7 +35,7 @@ fn resolve(state: &NodeState, selector: DesignSelector) -> Result<DesignRef, Api
 }
 
 #[utoipa::path(get, path = "/api/designs", tag = "designs",
-    responses((status = 200, description = "Every design with its latest version", body = Vec<serde_json::Value>),
+    responses((status = 200, description = "Every design with its latest version", body = Vec<DesignSummary>),
               (status = 401, body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>) -> Json<Vec<DesignSummary>> {
     Json(state.node.read(|node_state| node_state.designs.iter().map(DesignSummary::of).collect()))
@@ -43,7 +43,7 @@ pub async fn list(State(state): State<AppState>) -> Json<Vec<DesignSummary>> {
 
 #[utoipa::path(get, path = "/api/designs/{design}", tag = "designs",
     params(("design" = String, Path, description = "`DES-0001` (latest version) or `DES-0001@v2`")),
-    responses((status = 200, description = "One version's BOM tree and build sequence", body = serde_json::Value),
+    responses((status = 200, description = "One version's BOM tree and build sequence", body = DesignDetail),
               (status = 404, body = ErrorBody)))]
 pub async fn show(
     State(state): State<AppState>,

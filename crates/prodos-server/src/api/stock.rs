@@ -88,7 +88,7 @@ fn provenance(kind: Option<&str>, source: Option<String>) -> Result<Provenance, 
 }
 
 #[utoipa::path(get, path = "/api/stock", tag = "stock",
-    responses((status = 200, description = "Materials with on-hand, reserved and available quantities", body = Vec<serde_json::Value>),
+    responses((status = 200, description = "Materials with on-hand, reserved and available quantities", body = Vec<MaterialView>),
               (status = 401, body = ErrorBody)))]
 pub async fn materials(State(state): State<AppState>) -> Json<Vec<MaterialView>> {
     Json(state.node.read(|node_state| {
@@ -97,7 +97,7 @@ pub async fn materials(State(state): State<AppState>) -> Json<Vec<MaterialView>>
 }
 
 #[utoipa::path(get, path = "/api/stock/lots", tag = "stock",
-    responses((status = 200, description = "Every lot with its provenance", body = Vec<serde_json::Value>),
+    responses((status = 200, description = "Every lot with its provenance", body = Vec<LotView>),
               (status = 401, body = ErrorBody)))]
 pub async fn lots(State(state): State<AppState>) -> Json<Vec<LotView>> {
     Json(state.node.read(|node_state| node_state.stock.lots().map(|lot| LotView::of(node_state, lot)).collect()))

@@ -11,7 +11,7 @@ use prodos_core::Command;
 use prodos_node::views::SupplierView;
 
 #[utoipa::path(get, path = "/api/suppliers", tag = "suppliers",
-    responses((status = 200, description = "Suppliers with their catalogs", body = Vec<serde_json::Value>),
+    responses((status = 200, description = "Suppliers with their catalogs", body = Vec<SupplierView>),
               (status = 401, body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>) -> Json<Vec<SupplierView>> {
     Json(state.node.read(|node_state| node_state.suppliers.iter().map(SupplierView::of).collect()))

@@ -24,5 +24,13 @@ async fn the_document_lists_every_route_of_the_registry_and_no_other() {
         .collect();
     assert_eq!(documented, served);
     assert!(document["components"]["schemas"]["ErrorBody"].is_object());
+    // Typed responses show their real shapes, not plain objects.
+    for schema in ["PlanDetailView", "TaskView", "ParticipantView", "CostView", "MaterialView"] {
+        let found = &document["components"]["schemas"][schema];
+        assert!(found["properties"].is_object() || found["allOf"].is_array(), "{schema} has no schema: {found}");
+    }
+    let plan =
+        &document["paths"]["/api/plans/{plan}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    assert_eq!(plan["$ref"], "#/components/schemas/PlanDetailView");
     fixture.finish();
 }

@@ -13,6 +13,7 @@ use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_core::Command;
 use prodos_core::assignment::AssignmentCommand;
+use prodos_core::execution::TaskRef;
 use prodos_node::matching::{MatchView, decline_command, propose_match};
 use serde::Deserialize;
 
@@ -31,6 +32,17 @@ pub struct SwapRequest {
 
 fn me(state: &AppState, principal: &Principal, action: &str) -> Result<String, ApiError> {
     state.node.read(|node_state| acting_participant(node_state, principal, action))
+}
+
+/// The place a participant acts on through `/api/tasks/{plan}/{operation}/{unit}/…`: the task the path
+/// names and the caller's own handle, checked the same way for accept, decline and swap.
+fn own_place(
+    state: &AppState,
+    principal: &Principal,
+    (plan, operation, unit): &(String, String, String),
+    action: &str,
+) -> Result<(TaskRef, String), ApiError> {
+    Ok((task_ref(plan, operation, unit)?, me(state, principal, action)?))
 }
 
 #[utoipa::path(get, path = "/api/plans/{plan}/match", tag = "matching",
@@ -85,10 +97,9 @@ pub async fn accept(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
     headers: HeaderMap,
-    ApiPath((plan, operation, unit)): ApiPath<(String, String, String)>,
+    ApiPath(path): ApiPath<(String, String, String)>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let task = task_ref(&plan, &operation, &unit)?;
-    let handle = me(&state, &principal, "accept work")?;
+    let (task, handle) = own_place(&state, &principal, &path, "accept work")?;
     execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::Accept { task, handle })).await
 }
 
@@ -102,11 +113,10 @@ pub async fn decline(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
     headers: HeaderMap,
-    ApiPath((plan, operation, unit)): ApiPath<(String, String, String)>,
+    ApiPath(path): ApiPath<(String, String, String)>,
     ApiJson(request): ApiJson<DeclineRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let task = task_ref(&plan, &operation, &unit)?;
-    let handle = me(&state, &principal, "decline work")?;
+    let (task, handle) = own_place(&state, &principal, &path, "decline work")?;
     let now = state.now();
     let command = state.node.read(|node_state| decline_command(node_state, &task, &handle, &request.reason, now))?;
     execute(&state, &principal, &headers, command).await
@@ -122,12 +132,11 @@ pub async fn swap(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
     headers: HeaderMap,
-    ApiPath((plan, operation, unit)): ApiPath<(String, String, String)>,
+    ApiPath(path): ApiPath<(String, String, String)>,
     ApiJson(request): ApiJson<SwapRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let task = task_ref(&plan, &operation, &unit)?;
     // Only one's own place can be given away; a coordinator re-matches instead.
-    let from = me(&state, &principal, "swap work")?;
+    let (task, from) = own_place(&state, &principal, &path, "swap work")?;
     execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::Swap { task, from, to: request.with }))
         .await
 }

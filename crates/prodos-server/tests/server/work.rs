@@ -88,6 +88,11 @@ async fn refused(
     assert_eq!(fixture.head(), head, "{uri}: a refusal wrote to the ledger");
 }
 
+/// The common case of [`refused`]: a JSON POST that must be turned away.
+async fn refused_post(fixture: &Fixture, uri: &str, caller: &Caller, body: Value, status: u16, code: &str) {
+    refused(fixture, Method::POST, uri, caller, Some(body), status, code).await;
+}
+
 #[tokio::test]
 async fn one_participant_starts_and_completes_a_task_and_another_verifies_it() {
     let fixture = Fixture::new();
@@ -100,12 +105,11 @@ async fn one_participant_starts_and_completes_a_task_and_another_verifies_it() {
     let complete_before = complete(fixture.get("/api/production?active=true", &me).await.json());
 
     // Nobody starts a task for someone else unless they coordinate.
-    refused(
+    refused_post(
         &fixture,
-        Method::POST,
         &action_uri(&task, "start"),
         &other,
-        Some(json!({"worker": handle("participant")})),
+        json!({"worker": handle("participant")}),
         403,
         "not_yours",
     )
@@ -117,16 +121,7 @@ async fn one_participant_starts_and_completes_a_task_and_another_verifies_it() {
 
     // It is theirs now: the other participant can neither complete nor block it.
     refused(&fixture, Method::POST, &action_uri(&task, "complete"), &other, None, 403, "not_yours").await;
-    refused(
-        &fixture,
-        Method::POST,
-        &action_uri(&task, "block"),
-        &other,
-        Some(json!({"reason": "mine"})),
-        403,
-        "not_yours",
-    )
-    .await;
+    refused_post(&fixture, &action_uri(&task, "block"), &other, json!({"reason": "mine"}), 403, "not_yours").await;
     let completed = fixture.send(Method::POST, &action_uri(&task, "complete"), &me, None).await;
     assert_eq!(completed.status, 200, "{}", completed.text());
 
@@ -161,7 +156,7 @@ async fn bad_task_requests_get_the_right_4xx_and_write_nothing() {
     refused(&fixture, Method::POST, &format!("/api/tasks/{plan}/make-bridge/x/start"), &me, None, 400, "bad_task_id")
         .await;
     refused(&fixture, Method::POST, "/api/tasks/PLAN-1/make-bridge/1/start", &me, None, 400, "bad_task_id").await;
-    refused(&fixture, Method::POST, &start, &me, Some(json!({"wroker": "typo"})), 422, "invalid_json").await;
+    refused_post(&fixture, &start, &me, json!({"wroker": "typo"}), 422, "invalid_json").await;
     let head = fixture.head();
     let malformed = fixture.send(Method::POST, &start, &me, Some(("application/json", b"{\"worker\":".to_vec()))).await;
     assert_eq!((malformed.status.as_u16(), malformed.code().as_str()), (400, "malformed_json"), "{}", malformed.text());
@@ -183,26 +178,16 @@ async fn bad_task_requests_get_the_right_4xx_and_write_nothing() {
         "task_wrong_status",
     )
     .await;
-    refused(
+    refused_post(
         &fixture,
-        Method::POST,
         &action_uri(&task, "block"),
         &fixture.token("coordinator"),
-        Some(json!({"reason": " "})),
+        json!({"reason": " "}),
         422,
         "field_required",
     )
     .await;
-    refused(
-        &fixture,
-        Method::POST,
-        &action_uri(&task, "complete"),
-        &me,
-        Some(json!({"worker": "x"})),
-        403,
-        "not_yours",
-    )
-    .await;
+    refused_post(&fixture, &action_uri(&task, "complete"), &me, json!({"worker": "x"}), 403, "not_yours").await;
     fixture.finish();
 }
 
@@ -241,36 +226,14 @@ async fn plans_read_from_the_cache_draw_their_gantt_and_price_their_cost() {
 async fn a_coordinator_mandates_proposes_commits_and_cancels_a_plan() {
     let fixture = Fixture::new();
     let coordinator = fixture.token("coordinator");
-    refused(
-        &fixture,
-        Method::POST,
-        "/api/mandates",
-        &coordinator,
-        Some(json!({"design": "DES-0001", "qty": 0, "due": "2027-12-01"})),
-        422,
-        "count_must_be_positive",
-    )
-    .await;
-    refused(
-        &fixture,
-        Method::POST,
-        "/api/mandates",
-        &coordinator,
-        Some(json!({"design": "DES-0001", "qty": 1, "due": "1 Dec"})),
-        422,
-        "invalid_field",
-    )
-    .await;
-    refused(
-        &fixture,
-        Method::POST,
-        "/api/mandates",
-        &coordinator,
-        Some(json!({"design": "DES-0099", "qty": 1, "due": "2027-12-01"})),
-        404,
-        "unknown_design",
-    )
-    .await;
+    // Each bad mandate is turned away with its own code and writes nothing.
+    for (body, status, code) in [
+        (json!({"design": "DES-0001", "qty": 0, "due": "2027-12-01"}), 422, "count_must_be_positive"),
+        (json!({"design": "DES-0001", "qty": 1, "due": "1 Dec"}), 422, "invalid_field"),
+        (json!({"design": "DES-0099", "qty": 1, "due": "2027-12-01"}), 404, "unknown_design"),
+    ] {
+        refused_post(&fixture, "/api/mandates", &coordinator, body, status, code).await;
+    }
     let created = fixture
         .post_json(
             "/api/mandates",
@@ -281,26 +244,13 @@ async fn a_coordinator_mandates_proposes_commits_and_cancels_a_plan() {
     assert_eq!(created.status, 200, "{}", created.text());
     let mandates = fixture.get("/api/mandates", &coordinator).await.json();
     let mandate = mandates.as_array().expect("mandates").last().expect("created")["id"].as_str().unwrap().to_string();
-    refused(
-        &fixture,
-        Method::POST,
-        "/api/plans",
-        &coordinator,
-        Some(json!({"mandate": mandate, "time_limit_s": 600})),
-        422,
-        "invalid_field",
-    )
-    .await;
-    refused(
-        &fixture,
-        Method::POST,
-        "/api/plans",
-        &coordinator,
-        Some(json!({"mandate": "MAN-0999", "schedules": 5})),
-        404,
-        "unknown_mandate",
-    )
-    .await;
+    // So is a plan request with a bad field or an unknown mandate.
+    for (body, status, code) in [
+        (json!({"mandate": mandate, "time_limit_s": 600}), 422, "invalid_field"),
+        (json!({"mandate": "MAN-0999", "schedules": 5}), 404, "unknown_mandate"),
+    ] {
+        refused_post(&fixture, "/api/plans", &coordinator, body, status, code).await;
+    }
     let proposed = fixture.post_json("/api/plans", &coordinator, json!({"mandate": mandate, "schedules": 20})).await;
     assert_eq!(proposed.status, 200, "{}", proposed.text());
     let plan = proposed.json()["plan"].as_str().unwrap().to_string();
@@ -334,12 +284,11 @@ async fn people_credits_and_goods_read_and_change_as_their_owners() {
         fixture.get(&format!("/api/participants/{}", handle("participant")), &me).await.json()["available_hours_per_week"],
         "36"
     );
-    refused(
+    refused_post(
         &fixture,
-        Method::POST,
         &format!("/api/participants/{}/availability", handle("participant")),
         &me,
-        Some(json!({"hours_per_weekday": [8, 8, 8, 8, 30, 0, 0]})),
+        json!({"hours_per_weekday": [8, 8, 8, 8, 30, 0, 0]}),
         422,
         "invalid_field",
     )
@@ -347,12 +296,11 @@ async fn people_credits_and_goods_read_and_change_as_their_owners() {
     let certifications =
         fixture.get(&format!("/api/certifications?handle={}", handle("participant")), &me).await.json();
     assert!(certifications.as_array().is_some_and(|list| !list.is_empty()));
-    refused(
+    refused_post(
         &fixture,
-        Method::POST,
         "/api/certifications",
         &me,
-        Some(json!({"handle": handle("participant"), "skill": "setup", "level": 1})),
+        json!({"handle": handle("participant"), "skill": "setup", "level": 1}),
         403,
         "own_work",
     )
@@ -367,12 +315,11 @@ async fn people_credits_and_goods_read_and_change_as_their_owners() {
     let produced =
         fixture.post_json("/api/goods", &coordinator, json!({"design": "DES-0001", "serial": "TEST-0001"})).await;
     assert_eq!(produced.status, 200, "{}", produced.text());
-    refused(
+    refused_post(
         &fixture,
-        Method::POST,
         "/api/goods/TEST-0001/distribute",
         &coordinator,
-        Some(json!({"to": handle("participant")})),
+        json!({"to": handle("participant")}),
         409,
         "no_entitlement",
     )
@@ -384,12 +331,11 @@ async fn people_credits_and_goods_read_and_change_as_their_owners() {
     let released =
         fixture.post_json("/api/goods/TEST-0001/distribute", &coordinator, json!({"to": handle("participant")})).await;
     assert_eq!(released.status, 200, "{}", released.text());
-    refused(
+    refused_post(
         &fixture,
-        Method::POST,
         "/api/goods/TEST-0001/distribute",
         &coordinator,
-        Some(json!({"to": handle("participant")})),
+        json!({"to": handle("participant")}),
         409,
         "good_already_released",
     )
@@ -421,12 +367,11 @@ async fn a_coordinator_proposes_and_confirms_crews_and_members_answer_for_themse
         let (plan_part, rest) = crew["task"].as_str().unwrap().split_once('/').unwrap();
         let (operation, unit) = rest.rsplit_once('#').unwrap();
         let base = format!("/api/tasks/{plan_part}/{operation}/{unit}");
-        refused(
+        refused_post(
             &fixture,
-            Method::POST,
             &format!("{base}/decline"),
             &fixture.token("participant"),
-            Some(json!({})),
+            json!({}),
             422,
             "invalid_json",
         )

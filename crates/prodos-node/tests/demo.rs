@@ -152,3 +152,16 @@ fn the_story_holds_at_any_moment_of_the_week() {
         assert!(demo::task_for_a_and_b(&state, at).is_some(), "at {at:?}");
     }
 }
+
+#[test]
+fn production_active_lists_plans_being_worked_not_finished_batches() {
+    let state = state();
+    let active = prodos_node::views::people::ProductionView::all(&state, true);
+    let ids: Vec<&str> = active.iter().map(|view| view.plan_id.as_str()).collect();
+    assert!(ids.contains(&ACTIVE_PLAN.to_string().as_str()), "PROD-0031 is active: {ids:?}");
+    for view in &active {
+        assert!(view.tasks_complete < view.tasks_total, "{} is finished yet listed as active", view.plan_id);
+    }
+    let all = prodos_node::views::people::ProductionView::all(&state, false);
+    assert!(all.iter().any(|view| view.status == "committed" && view.tasks_complete == view.tasks_total));
+}

@@ -368,6 +368,21 @@ pub struct ProductionView {
 }
 
 impl ProductionView {
+    /// Every plan's block, or only the active ones: committed and not yet fully verified (a
+    /// finished batch stays committed in the ledger, but nobody is working on it any more).
+    pub fn all(state: &prodos_core::State, active_only: bool) -> Vec<ProductionView> {
+        state
+            .plans
+            .plans()
+            .map(|plan| ProductionView::of(state, plan))
+            .filter(|view| !active_only || view.is_active())
+            .collect()
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.status == prodos_core::plan::PlanStatus::Committed.as_str() && self.tasks_complete < self.tasks_total
+    }
+
     pub fn of(state: &prodos_core::State, plan: &prodos_core::plan::Plan) -> ProductionView {
         use prodos_core::execution::TaskStatus;
         let tasks = TaskView::of_plan(state, plan);

@@ -9,7 +9,7 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
-use prodos_core::plan::{Day, PlanStatus};
+use prodos_core::plan::Day;
 use prodos_core::{Command, DecisionId, DesignSelector};
 use prodos_node::views::MandateView;
 use prodos_node::views::people::ProductionView;
@@ -34,7 +34,7 @@ pub struct MandateRequest {
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct ProductionFilter {
-    /// Only committed plans (the ones being worked on).
+    /// Only active plans: committed, with tasks not yet verified.
     #[serde(default)]
     pub active: bool,
 }
@@ -80,12 +80,5 @@ pub async fn production(
     State(state): State<AppState>,
     ApiQuery(filter): ApiQuery<ProductionFilter>,
 ) -> Json<Vec<ProductionView>> {
-    Json(state.node.read(|node_state| {
-        node_state
-            .plans
-            .plans()
-            .filter(|plan| !filter.active || plan.status == PlanStatus::Committed)
-            .map(|plan| ProductionView::of(node_state, plan))
-            .collect()
-    }))
+    Json(state.node.read(|node_state| ProductionView::all(node_state, filter.active)))
 }

@@ -3,12 +3,11 @@
 
 use super::context::{Context, GlobalArgs, print_json};
 use clap::Args;
-use prodos_core::plan::PlanStatus;
 use prodos_node::views::people::ProductionView;
 
 #[derive(Args, Debug)]
 pub struct ProductionArgs {
-    /// Only committed plans (the ones being worked on).
+    /// Only active plans: committed, with tasks not yet verified.
     #[arg(long)]
     pub active: bool,
     #[arg(long)]
@@ -17,14 +16,7 @@ pub struct ProductionArgs {
 
 pub fn run(args: ProductionArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     let context = Context::open(global)?;
-    let views: Vec<ProductionView> = context.node.read(|state| {
-        state
-            .plans
-            .plans()
-            .filter(|plan| !args.active || plan.status == PlanStatus::Committed)
-            .map(|plan| ProductionView::of(state, plan))
-            .collect()
-    });
+    let views = context.node.read(|state| ProductionView::all(state, args.active));
     if args.json {
         return print_json(&views);
     }

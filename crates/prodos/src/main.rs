@@ -35,10 +35,10 @@ enum Noun {
     Audit(cli::audit::AuditCommand),
     /// Solve one PSPLIB project file (.sm / .mm) with the scheduling engine.
     Schedule(cli::schedule::ScheduleArgs),
-    /// Benchmarks: PSPLIB scheduling quality and speed, ledger throughput.
+    /// Benchmarks: PSPLIB scheduling, ledger throughput, planning speed, labor matching.
     #[command(subcommand)]
     Bench(cli::bench::BenchCommand),
-    /// Seed an empty data directory with the demo cooperative (example designs, stock, suppliers).
+    /// Seed an empty data directory with the demo guitar cooperative and its history up to PROD-0031.
     Demo,
     /// Serve the JSON API and dashboard over the data directory (`--demo` seeds it first).
     Serve(cli::serve::ServeArgs),

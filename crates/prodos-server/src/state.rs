@@ -5,7 +5,7 @@
 use crate::auth::limiter::LoginLimiter;
 use crate::auth::sessions::Sessions;
 use crate::auth::store::AccountStore;
-use crate::cache::PlanCache;
+use crate::cache::{PageCache, PlanCache};
 use crate::error::ApiError;
 use prodos_core::{Command, Timestamp};
 use prodos_node::{CommandMeta, Node, Receipt};
@@ -55,6 +55,8 @@ pub struct AppState {
     pub panics: Arc<AtomicU64>,
     /// Rendered plan reads, valid while the ledger head stays where they were rendered.
     pub plan_cache: Arc<PlanCache>,
+    /// Rendered pages and task lists per viewer and route, valid while the head stays put.
+    pub page_cache: Arc<PageCache>,
 }
 
 impl AppState {
@@ -70,6 +72,7 @@ impl AppState {
             appended,
             panics: Arc::new(AtomicU64::new(0)),
             plan_cache: Arc::new(PlanCache::default()),
+            page_cache: Arc::new(PageCache::default()),
         }
     }
 

@@ -6,10 +6,13 @@ use crate::api::acting::{TaskAction, acting_participant, check_task_action, task
 use crate::api::extract::{ApiPath, ApiQuery, OptionalJson};
 use crate::api::{ReceiptBody, command_id};
 use crate::auth::Principal;
+use crate::cache::{PageKey, Viewer};
 use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
+use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use prodos_core::execution::{ExecutionCommand, TaskRef};
 use prodos_core::plan::PlanStatus;
@@ -44,10 +47,7 @@ type TaskPath = (String, String, String);
 #[utoipa::path(get, path = "/api/tasks", tag = "tasks", params(TaskFilter),
     responses((status = 200, description = "Tasks of committed plans in schedule order", body = Vec<TaskView>),
               (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn list(
-    State(state): State<AppState>,
-    ApiQuery(filter): ApiQuery<TaskFilter>,
-) -> Result<Json<Vec<TaskView>>, ApiError> {
+pub async fn list(State(state): State<AppState>, ApiQuery(filter): ApiQuery<TaskFilter>) -> Result<Response, ApiError> {
     let plan = filter
         .plan
         .as_deref()
@@ -59,23 +59,32 @@ pub async fn list(
             })
         })
         .transpose()?;
-    state.node.read(|node_state| {
-        if let Some(plan) = plan
-            && node_state.plans.plan(plan).is_none()
-        {
-            return Err(ApiError::Rejected(Rejection::UnknownPlan { plan }));
-        }
-        Ok(Json(
-            node_state
-                .plans
-                .plans()
-                .filter(|p| p.status == PlanStatus::Committed && plan.is_none_or(|wanted| wanted == p.id))
-                .flat_map(|p| TaskView::of_plan(node_state, p))
-                .filter(|task| filter.status.as_deref().is_none_or(|status| task.status == status))
-                .filter(|task| filter.worker.as_deref().is_none_or(|worker| task.worker.as_deref() == Some(worker)))
-                .collect(),
-        ))
-    })
+    // The list is the same for every caller, so one rendering per filter serves all of them.
+    let route = format!("/api/tasks?plan={plan:?}&status={:?}&worker={:?}", filter.status, filter.worker);
+    let key = PageKey { viewer: Viewer::Anyone, route };
+    let bytes = state.page_cache.get_or_render(
+        key,
+        || state.node.head().seq,
+        || {
+            let tasks = state.node.read(|node_state| {
+                if let Some(plan) = plan
+                    && node_state.plans.plan(plan).is_none()
+                {
+                    return Err(ApiError::Rejected(Rejection::UnknownPlan { plan }));
+                }
+                Ok(node_state
+                    .plans
+                    .plans()
+                    .filter(|p| p.status == PlanStatus::Committed && plan.is_none_or(|wanted| wanted == p.id))
+                    .flat_map(|p| TaskView::of_plan(node_state, p))
+                    .filter(|task| filter.status.as_deref().is_none_or(|status| task.status == status))
+                    .filter(|task| filter.worker.as_deref().is_none_or(|worker| task.worker.as_deref() == Some(worker)))
+                    .collect::<Vec<_>>())
+            })?;
+            serde_json::to_vec(&tasks).map(Bytes::from).map_err(ApiError::internal)
+        },
+    )?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], bytes).into_response())
 }
 
 /// Checks that the caller may take `action` on `task`, then executes it as their participant.

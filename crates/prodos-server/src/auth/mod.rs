@@ -40,7 +40,7 @@ impl Role {
 
 /// How the caller proved who they are. Cookie sessions carry ambient authority, so their unsafe
 /// requests need a CSRF token; bearer tokens are sent deliberately by scripts and need none.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Credential {
     Session { csrf_token: String },
     Token { token_id: String },

@@ -7,11 +7,13 @@ pub mod views;
 pub mod work;
 
 use crate::auth::{Credential, Principal};
+use crate::cache::{PageKey, Viewer};
 use crate::error::ApiError;
 use crate::state::AppState;
 use askama::Template;
+use axum::body::Bytes;
 use axum::http::header;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 
 /// What every page shows around its content: who is signed in, the ledger head, and whether the
 /// page follows new events.
@@ -48,8 +50,29 @@ impl Chrome {
 
 /// Renders a template; a template error is ours, so it is logged and answered as internal.
 pub fn render(template: &impl Template) -> Result<Response, ApiError> {
-    let html = template.render().map_err(ApiError::internal)?;
-    Ok(([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response())
+    render_bytes(template).map(html)
+}
+
+pub fn render_bytes(template: &impl Template) -> Result<Bytes, ApiError> {
+    template.render().map(Bytes::from).map_err(ApiError::internal)
+}
+
+/// Rendered HTML as a response; `no-store` because pages carry the session's CSRF token.
+pub fn html(bytes: Bytes) -> Response {
+    ([(header::CACHE_CONTROL, "no-store"), (header::CONTENT_TYPE, "text/html; charset=utf-8")], bytes).into_response()
+}
+
+/// The page at `route` as `principal` sees it: from the page cache while the ledger head has not
+/// moved since it was rendered for them, else rendered by `render` (the heavy pages: plans, a
+/// plan with its board and Gantt chart, the task board).
+pub fn cached_page(
+    state: &AppState,
+    principal: &Principal,
+    route: String,
+    render: impl FnOnce() -> Result<Bytes, ApiError>,
+) -> Result<Response, ApiError> {
+    let key = PageKey { viewer: Viewer::of(principal), route };
+    state.page_cache.get_or_render(key, || state.node.head().seq, render).map(html)
 }
 
 pub async fn stylesheet() -> Response {

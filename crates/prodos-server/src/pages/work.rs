@@ -9,10 +9,11 @@ use crate::api::plans::{gantt_svg, plan_id};
 use crate::api::tasks::{TaskActionRequest, act};
 use crate::auth::{Principal, Role};
 use crate::error::ApiError;
-use crate::pages::{Chrome, render};
+use crate::pages::{Chrome, cached_page, render, render_bytes};
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -116,22 +117,24 @@ pub async fn plans(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let (active, others) = state.node.read(|node_state| {
-        let mut active = Vec::new();
-        let mut others = Vec::new();
-        for plan in node_state.plans.plans() {
-            if plan.status == PlanStatus::Committed {
-                active.push(PlanRow {
-                    summary: PlanSummaryView::of(plan),
-                    progress: ProductionView::of(node_state, plan),
-                });
-            } else {
-                others.push(PlanSummaryView::of(plan));
+    cached_page(&state, &principal, "/plans".into(), || {
+        let (active, others) = state.node.read(|node_state| {
+            let mut active = Vec::new();
+            let mut others = Vec::new();
+            for plan in node_state.plans.plans() {
+                if plan.status == PlanStatus::Committed {
+                    active.push(PlanRow {
+                        summary: PlanSummaryView::of(plan),
+                        progress: ProductionView::of(node_state, plan),
+                    });
+                } else {
+                    others.push(PlanSummaryView::of(plan));
+                }
             }
-        }
-        (active, others)
-    });
-    render(&PlansPage { chrome: Chrome::new(&state, Some(&principal), true), active, others })
+            (active, others)
+        });
+        render_bytes(&PlansPage { chrome: Chrome::new(&state, Some(&principal), true), active, others })
+    })
 }
 
 #[derive(Template)]
@@ -153,8 +156,12 @@ pub async fn plan(
     ApiPath(plan): ApiPath<String>,
 ) -> Result<Response, ApiError> {
     let plan = plan_id(&plan)?;
+    cached_page(&state, &principal, format!("/plans/{plan}"), || plan_page(&state, &principal, plan))
+}
+
+fn plan_page(state: &AppState, principal: &Principal, plan: prodos_core::PlanId) -> Result<Bytes, ApiError> {
     let detail = plan_detail(&state.node, plan)?;
-    let gantt = String::from_utf8_lossy(&gantt_svg(&state, plan)?).into_owned();
+    let gantt = String::from_utf8_lossy(&gantt_svg(state, plan)?).into_owned();
     let (progress, tasks) = state.node.read(|node_state| {
         let found = node_state.plans.plan(plan).ok_or(prodos_core::Rejection::UnknownPlan { plan })?;
         let tasks = if found.status == PlanStatus::Committed { TaskView::of_plan(node_state, found) } else { vec![] };
@@ -166,8 +173,8 @@ pub async fn plan(
         .filter(|need| need.shortage != "0")
         .map(|need| Shortage::of(need, &detail.purchases))
         .collect();
-    render(&PlanPage {
-        chrome: Chrome::new(&state, Some(&principal), true),
+    render_bytes(&PlanPage {
+        chrome: Chrome::new(state, Some(principal), true),
         back: format!("/plans/{plan}"),
         has_tasks: !tasks.is_empty(),
         columns: board(tasks, principal.role),
@@ -190,18 +197,20 @@ pub async fn tasks(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let tasks = state.node.read(|node_state| {
-        node_state
-            .plans
-            .plans()
-            .filter(|plan| plan.status == PlanStatus::Committed)
-            .flat_map(|plan| TaskView::of_plan(node_state, plan))
-            .collect()
-    });
-    render(&TasksPage {
-        chrome: Chrome::new(&state, Some(&principal), true),
-        columns: board(tasks, principal.role),
-        back: "/tasks".into(),
+    cached_page(&state, &principal, "/tasks".into(), || {
+        let tasks = state.node.read(|node_state| {
+            node_state
+                .plans
+                .plans()
+                .filter(|plan| plan.status == PlanStatus::Committed)
+                .flat_map(|plan| TaskView::of_plan(node_state, plan))
+                .collect()
+        });
+        render_bytes(&TasksPage {
+            chrome: Chrome::new(&state, Some(&principal), true),
+            columns: board(tasks, principal.role),
+            back: "/tasks".into(),
+        })
     })
 }
 

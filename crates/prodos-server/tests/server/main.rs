@@ -5,6 +5,7 @@
 mod bad_input;
 mod matrix;
 mod openapi;
+mod page_cache;
 mod pages;
 mod routes;
 mod support;

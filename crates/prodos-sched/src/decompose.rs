@@ -102,27 +102,17 @@ pub fn reinsert(order: &[usize], from: usize, to: usize, members: &[usize], sub_
 mod tests {
     use super::*;
     use crate::checker::check;
-    use crate::model::{Resource, Schedule};
+    use crate::model::Schedule;
     use crate::sgs::Generator;
+    use crate::sgs::tests::two_unit_project;
 
     /// Start; jobs 1 (3 days, both units), 2 (1 day, 1 unit), 3 (2 days, 1 unit), 4 (2 days, both
     /// units, after 2); end.
     fn project() -> Project {
-        let a = |d, u| Activity { modes: vec![Mode { duration: d, usage: vec![u] }], release: 0 };
-        Project::new(
-            vec![Resource { kind: ResourceKind::Renewable, capacity: 2 }],
-            vec![a(0, 0), a(3, 2), a(1, 1), a(2, 1), a(2, 2), a(0, 0)],
-            vec![
-                Precedence { from: 0, to: 1, lag: 0 },
-                Precedence { from: 0, to: 2, lag: 0 },
-                Precedence { from: 0, to: 3, lag: 0 },
-                Precedence { from: 2, to: 4, lag: 0 },
-                Precedence { from: 1, to: 5, lag: 0 },
-                Precedence { from: 3, to: 5, lag: 0 },
-                Precedence { from: 4, to: 5, lag: 0 },
-            ],
+        two_unit_project(
+            &[(0, 0), (3, 2), (1, 1), (2, 1), (2, 2), (0, 0)],
+            &[(0, 1), (0, 2), (0, 3), (2, 4), (1, 5), (3, 5), (4, 5)],
         )
-        .unwrap()
     }
 
     #[test]

@@ -384,26 +384,25 @@ fn sort_reversing_ties(order: &mut [usize], values: &[i64], keys: &mut [i64]) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::checker::check;
     use crate::model::{Activity, Mode, Precedence, Resource, ResourceKind, Schedule};
 
-    fn project() -> Project {
-        let a = |d, u| Activity { modes: vec![Mode { duration: d, usage: vec![u] }], release: 0 };
+    /// A small test project on one renewable resource of capacity 2: each job is (duration, units),
+    /// each arc a finish-to-start precedence without lag. Shared by the unit tests that need one.
+    pub(crate) fn two_unit_project(jobs: &[(i64, i64)], arcs: &[(usize, usize)]) -> Project {
+        let a = |&(d, u): &(i64, i64)| Activity { modes: vec![Mode { duration: d, usage: vec![u] }], release: 0 };
         Project::new(
             vec![Resource { kind: ResourceKind::Renewable, capacity: 2 }],
-            vec![a(0, 0), a(3, 2), a(2, 1), a(2, 1), a(0, 0)],
-            vec![
-                Precedence { from: 0, to: 1, lag: 0 },
-                Precedence { from: 0, to: 2, lag: 0 },
-                Precedence { from: 0, to: 3, lag: 0 },
-                Precedence { from: 1, to: 4, lag: 0 },
-                Precedence { from: 2, to: 4, lag: 0 },
-                Precedence { from: 3, to: 4, lag: 0 },
-            ],
+            jobs.iter().map(a).collect(),
+            arcs.iter().map(|&(from, to)| Precedence { from, to, lag: 0 }).collect(),
         )
         .unwrap()
+    }
+
+    fn project() -> Project {
+        two_unit_project(&[(0, 0), (3, 2), (2, 1), (2, 1), (0, 0)], &[(0, 1), (0, 2), (0, 3), (1, 4), (2, 4), (3, 4)])
     }
 
     #[test]

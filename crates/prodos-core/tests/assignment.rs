@@ -6,74 +6,27 @@
 mod world;
 
 use prodos_core::assignment::{AssignmentCommand, ProposedCrew, UnfilledCrew};
-use prodos_core::design::{
-    DesignSpec, Lifetime, ModuleSpec, OperationSpec, PartLine, Precedence, QualityCheck, SkillDef,
-};
+use prodos_core::design::DesignSpec;
 use prodos_core::execution::{ExecutionCommand, TaskRef};
 use prodos_core::people::{NewParticipant, PeopleCommand};
-use prodos_core::plan::{Day, PlanProposal, ScheduledOperation, Verdict};
+use prodos_core::plan::{Day, PlanProposal, ScheduledOperation};
 use prodos_core::*;
-use world::World;
+use world::{World, certified, on_time_verdict, stool_spec};
 
 const MIN: i64 = 60_000;
 
-fn operation(id: &str, minutes: i64, level: i64, crew: i64, after: &[&str]) -> OperationSpec {
-    OperationSpec {
-        id: id.into(),
-        name: id.into(),
-        module: Some("frame".into()),
-        duration_min: minutes,
-        skill: Some("joinery".into()),
-        min_level: level,
-        crew,
-        tools: vec![],
-        after: after.iter().map(|op| Precedence { operation: op.to_string(), lag_min: 0 }).collect(),
-        consumes: vec![],
-        checks: vec![],
-    }
-}
-
+/// The world's stool made a bench: 4 legs, an hour's cut, and a two-hour assembly needing a crew of two.
 fn bench_design() -> DesignSpec {
-    DesignSpec {
-        key: "bench".into(),
-        name: "Bench".into(),
-        summary: "A workshop bench".into(),
-        lifetime: Lifetime {
-            service_life_years: Some(40),
-            maintenance_interval_days: Some(365),
-            repairability: "Bolted; every part replaceable.".into(),
-        },
-        skills: vec![SkillDef { id: "joinery".into(), name: "Joinery".into() }],
-        tools: vec![],
-        modules: vec![ModuleSpec { id: "frame".into(), name: "Frame".into(), parent: None, count: 1 }],
-        parts: vec![PartLine {
-            id: "legs".into(),
-            name: "Legs".into(),
-            module: "frame".into(),
-            material: "oak-leg-blank".into(),
-            qty: Milli::from_units(4),
-            unit: Unit::Piece,
-            scrap_bp: 0,
-            supplier_hints: vec![],
-        }],
-        operations: vec![
-            {
-                let mut cut = operation("cut", 60, 1, 1, &[]);
-                cut.consumes.push("legs".into());
-                cut
-            },
-            {
-                let mut assemble = operation("assemble", 120, 2, 2, &["cut"]);
-                assemble.checks.push(QualityCheck {
-                    name: "wobble".into(),
-                    nominal: 0.0,
-                    tolerance: 1.0,
-                    unit: "mm".into(),
-                });
-                assemble
-            },
-        ],
-    }
+    let mut bench = stool_spec();
+    bench.key = "bench".into();
+    bench.name = "Bench".into();
+    bench.summary = "A workshop bench".into();
+    bench.parts[0].qty = Milli::from_units(4);
+    let [cut, assemble] = &mut bench.operations[..] else { panic!("the stool has two operations") };
+    cut.duration_min = 60;
+    assemble.duration_min = 120;
+    assemble.crew = 2;
+    bench
 }
 
 /// Tuesday after the world's first day, at `minute` after midnight.
@@ -100,9 +53,8 @@ fn scheduled(operation: &str, unit: u32, start: Timestamp, minutes: i64) -> Sche
 /// (1) offer 8 h Monday to Friday.
 fn workshop() -> World {
     let mut world = World::new();
-    world.run(Command::ImportDesign { spec: bench_design(), declared: None }).unwrap();
+    certified(&mut world, bench_design());
     let design = DesignSelector { design: DesignId(1), version: None };
-    world.run(Command::CertifyDesign { design }).unwrap();
     let participants = ["carol", "dana", "erin", "finn", "gus"]
         .iter()
         .map(|handle| NewParticipant { handle: handle.to_string(), real_name: None, coordinator: *handle == "carol" })
@@ -148,27 +100,9 @@ fn workshop() -> World {
         materials: vec![],
         purchases: vec![],
         operations,
-        verdict: Verdict {
-            due,
-            finish: Some(finish),
-            on_time: true,
-            late_by_work_days: 0,
-            late_by_days: 0,
-            makespan_work_min: 300,
-            critical_path: vec![],
-            bottleneck: None,
-            resource_loads: vec![],
-            skill_hours: vec![],
-            material_problems: vec![],
-            infeasible: vec![],
-            schedules_generated: 1,
-            lower_bound_work_min: 300,
-            capacity_notes: Vec::new(),
-            displaces: Vec::new(),
-        },
+        verdict: on_time_verdict(due, finish, 300),
     };
-    world.run(Command::RecordPlanProposal { mandate: MandateId(1), proposal }).unwrap();
-    world.run(Command::CommitPlan { plan: PlanId(1) }).unwrap();
+    world.commit_first_plan(proposal);
     world
 }
 

@@ -10,10 +10,10 @@ use prodos_core::credits::statement;
 use prodos_core::distribution::DistributionCommand;
 use prodos_core::execution::{ExecutionCommand, TaskRef, TaskStatus};
 use prodos_core::people::{NewParticipant, PeopleCommand};
-use prodos_core::plan::{Day, MaterialNeed, PlanProposal, ScheduledOperation, Verdict};
+use prodos_core::plan::{Day, MaterialNeed, PlanProposal, ScheduledOperation};
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::*;
-use world::{World, certified_stool};
+use world::{World, certified_stool, on_time_verdict};
 
 const STOOL: DesignSelector = DesignSelector { design: DesignId(1), version: None };
 
@@ -81,27 +81,9 @@ fn shop_with_plan() -> World {
             operation("cut", 2, start),
             operation("assemble", 2, start),
         ],
-        verdict: Verdict {
-            due,
-            finish: Some(start),
-            on_time: true,
-            late_by_work_days: 0,
-            late_by_days: 0,
-            makespan_work_min: 240,
-            critical_path: vec![],
-            bottleneck: None,
-            resource_loads: vec![],
-            skill_hours: vec![],
-            material_problems: vec![],
-            infeasible: vec![],
-            schedules_generated: 1,
-            lower_bound_work_min: 240,
-            capacity_notes: Vec::new(),
-            displaces: Vec::new(),
-        },
+        verdict: on_time_verdict(due, start, 240),
     };
-    world.run(Command::RecordPlanProposal { mandate: MandateId(1), proposal }).unwrap();
-    world.run(Command::CommitPlan { plan: PlanId(1) }).unwrap();
+    world.commit_first_plan(proposal);
     world
 }
 

@@ -2,7 +2,9 @@
 //! commands are decided and their events applied, and refusals are checked to change nothing.
 #![allow(dead_code)]
 
+use prodos_core::design::{DesignSpec, Lifetime, ModuleSpec, OperationSpec, PartLine, QualityCheck, SkillDef};
 use prodos_core::people::PeopleCommand;
+use prodos_core::plan::{Day, PlanProposal, Verdict};
 use prodos_core::*;
 
 pub struct World {
@@ -44,12 +46,53 @@ impl World {
     pub fn verify(&self) {
         self.state.verify().expect("state invariants hold");
     }
+
+    /// Records a hand-made `proposal` for mandate `MAN-0001` and commits it as `PROD-0001`.
+    pub fn commit_first_plan(&mut self, proposal: PlanProposal) {
+        self.run(Command::RecordPlanProposal { mandate: MandateId(1), proposal }).unwrap();
+        self.run(Command::CommitPlan { plan: PlanId(1) }).unwrap();
+    }
 }
 
-/// A certified one-operation design (`DES-0001`, key `stool`) for scenarios that need goods.
+/// The verdict of a hand-made plan that finishes on time at `finish`, its makespan equal to its
+/// lower bound, and nothing else to report.
+pub fn on_time_verdict(due: Day, finish: Timestamp, makespan_work_min: i64) -> Verdict {
+    Verdict {
+        due,
+        finish: Some(finish),
+        on_time: true,
+        late_by_work_days: 0,
+        late_by_days: 0,
+        makespan_work_min,
+        critical_path: vec![],
+        bottleneck: None,
+        resource_loads: vec![],
+        skill_hours: vec![],
+        material_problems: vec![],
+        infeasible: vec![],
+        schedules_generated: 1,
+        lower_bound_work_min: makespan_work_min,
+        capacity_notes: Vec::new(),
+        displaces: Vec::new(),
+    }
+}
+
+/// A certified stool design (`DES-0001`, key `stool`) for scenarios that need goods.
 pub fn certified_stool(world: &mut World) {
-    use prodos_core::design::{DesignSpec, Lifetime, ModuleSpec, OperationSpec, PartLine, QualityCheck, SkillDef};
-    let spec = DesignSpec {
+    certified(world, stool_spec());
+}
+
+/// Imports `spec` as the world's first design, `DES-0001`, and certifies it.
+pub fn certified(world: &mut World, spec: DesignSpec) {
+    world.run(Command::ImportDesign { spec, declared: None }).unwrap();
+    let design = DesignSelector { design: DesignId(1), version: None };
+    world.run(Command::CertifyDesign { design }).unwrap();
+}
+
+/// The stool: one frame of 3 oak leg blanks, cut (joinery 1) then assembled (joinery 2) and checked
+/// for wobble. Scenarios that need another design start from it and change what differs.
+pub fn stool_spec() -> DesignSpec {
+    DesignSpec {
         key: "stool".into(),
         name: "Stool".into(),
         summary: "A shop stool".into(),
@@ -99,8 +142,5 @@ pub fn certified_stool(world: &mut World) {
                 checks: vec![QualityCheck { name: "wobble".into(), nominal: 0.0, tolerance: 1.0, unit: "mm".into() }],
             },
         ],
-    };
-    world.run(Command::ImportDesign { spec, declared: None }).unwrap();
-    let design = DesignSelector { design: DesignId(1), version: None };
-    world.run(Command::CertifyDesign { design }).unwrap();
+    }
 }

@@ -2,5 +2,6 @@
 //! against the PSPLIB benchmark data (run only when `PRODOS_BENCH_DIR` is set).
 
 mod bench_data;
+mod generators;
 mod random_projects;
 mod reservations;

@@ -1,13 +1,12 @@
 //! Property tests: on random project graphs (single- and multi-mode, with lags and release dates)
 //! every generated schedule passes the independent checker and respects the critical-path bound.
 
+use crate::generators::check_every_generated_schedule;
 use prodos_sched::checker::check;
 use prodos_sched::cpm::CriticalPath;
 use prodos_sched::exact::solve_exact;
 use prodos_sched::ga::GaConfig;
 use prodos_sched::model::{Activity, Mode, Precedence, Project, Resource, ResourceKind, Schedule};
-use prodos_sched::priority::{PriorityRule, priority_list};
-use prodos_sched::sgs::Generator;
 use prodos_sched::solve::{SolveOptions, solve};
 use proptest::prelude::*;
 
@@ -74,22 +73,7 @@ proptest! {
 
     #[test]
     fn single_mode_generators_are_feasible(project in project_strategy(1, 25)) {
-        let durations: Vec<i64> = project.activities().iter().map(|a| a.modes[0].duration).collect();
-        let modes = vec![0; project.n_activities()];
-        let mut generator = Generator::new(&project);
-        let mut starts = vec![0; project.n_activities()];
-        for rule in PriorityRule::ALL {
-            let keys = rule.keys(&project, &durations);
-            let ms = generator.parallel(&keys, &mut starts);
-            assert_feasible(&project, &Schedule { starts: starts.clone(), modes: modes.clone() });
-            prop_assert_eq!(ms, Schedule { starts: starts.clone(), modes: modes.clone() }.makespan(&project));
-            let mut order = priority_list(&project, &keys);
-            let ms = generator.serial_forward(&order, &mut starts);
-            assert_feasible(&project, &Schedule { starts: starts.clone(), modes: modes.clone() });
-            let improved = generator.forward_backward(&mut order, &mut starts, ms);
-            prop_assert!(improved <= ms);
-            assert_feasible(&project, &Schedule { starts: starts.clone(), modes: modes.clone() });
-        }
+        check_every_generated_schedule(&project, |schedule| assert_feasible(&project, schedule));
         let never = || false;
         let solution = solve(&project, &SolveOptions { max_schedules: Some(300), ..SolveOptions::default() }, &never).unwrap();
         assert_feasible(&project, &solution.schedule);

@@ -2,11 +2,10 @@
 //! generator's schedule passes the checker and, counted time point by time point in a separate
 //! tally, never uses more than the capacity the reservations leave.
 
+use crate::generators::check_every_generated_schedule;
 use prodos_sched::checker::check;
 use prodos_sched::exact::solve_exact;
 use prodos_sched::model::{Activity, Mode, Precedence, Project, Reservation, Resource, ResourceKind, Schedule};
-use prodos_sched::priority::{PriorityRule, priority_list};
-use prodos_sched::sgs::Generator;
 use prodos_sched::solve::{SolveOptions, solve};
 use proptest::prelude::*;
 
@@ -88,21 +87,7 @@ proptest! {
 
     #[test]
     fn generators_respect_reservations(project in reserved_project(20)) {
-        let durations: Vec<i64> = project.activities().iter().map(|a| a.modes[0].duration).collect();
-        let modes = vec![0; project.n_activities()];
-        let mut generator = Generator::new(&project);
-        let mut starts = vec![0; project.n_activities()];
-        for rule in PriorityRule::ALL {
-            let keys = rule.keys(&project, &durations);
-            generator.parallel(&keys, &mut starts);
-            assert_within_reservations(&project, &Schedule { starts: starts.clone(), modes: modes.clone() });
-            let mut order = priority_list(&project, &keys);
-            let ms = generator.serial_forward(&order, &mut starts);
-            assert_within_reservations(&project, &Schedule { starts: starts.clone(), modes: modes.clone() });
-            let improved = generator.forward_backward(&mut order, &mut starts, ms);
-            prop_assert!(improved <= ms);
-            assert_within_reservations(&project, &Schedule { starts: starts.clone(), modes: modes.clone() });
-        }
+        check_every_generated_schedule(&project, |schedule| assert_within_reservations(&project, schedule));
         let never = || false;
         let solution = solve(&project, &SolveOptions { max_schedules: Some(300), ..SolveOptions::default() }, &never).unwrap();
         assert_within_reservations(&project, &solution.schedule);

@@ -64,7 +64,7 @@ pub fn html(bytes: Bytes) -> Response {
 
 /// The page at `route` as `principal` sees it: from the page cache while the ledger head has not
 /// moved since it was rendered for them, else rendered by `render` (the heavy pages: plans, a
-/// plan with its board and Gantt chart, the task board).
+/// plan with its board and Gantt chart, the task board, stock with every lot).
 pub fn cached_page(
     state: &AppState,
     principal: &Principal,

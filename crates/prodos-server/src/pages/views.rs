@@ -4,7 +4,7 @@
 use crate::api::extract::ApiPath;
 use crate::auth::Principal;
 use crate::error::ApiError;
-use crate::pages::{Chrome, render};
+use crate::pages::{Chrome, cached_page, render, render_bytes};
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
@@ -129,14 +129,17 @@ pub async fn stock(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let (materials, lots, suppliers) = state.node.read(|node_state| {
-        (
-            node_state.stock.materials().map(|material| MaterialView::of(node_state, material)).collect(),
-            node_state.stock.lots().map(|lot| LotView::of(node_state, lot)).collect(),
-            node_state.suppliers.iter().map(SupplierView::of).collect(),
-        )
-    });
-    render(&StockPage { chrome: Chrome::new(&state, Some(&principal), true), materials, lots, suppliers })
+    // Every lot and its provenance: heavy enough on a long-lived node to be worth the page cache.
+    cached_page(&state, &principal, "/stock".into(), || {
+        let (materials, lots, suppliers) = state.node.read(|node_state| {
+            (
+                node_state.stock.materials().map(|material| MaterialView::of(node_state, material)).collect(),
+                node_state.stock.lots().map(|lot| LotView::of(node_state, lot)).collect(),
+                node_state.suppliers.iter().map(SupplierView::of).collect(),
+            )
+        });
+        render_bytes(&StockPage { chrome: Chrome::new(&state, Some(&principal), true), materials, lots, suppliers })
+    })
 }
 
 #[derive(Template)]

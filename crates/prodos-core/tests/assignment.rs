@@ -8,7 +8,7 @@ mod world;
 use prodos_core::assignment::{AssignmentCommand, ProposedCrew, UnfilledCrew};
 use prodos_core::design::DesignSpec;
 use prodos_core::execution::{ExecutionCommand, TaskRef};
-use prodos_core::people::{NewParticipant, PeopleCommand};
+use prodos_core::people::PeopleCommand;
 use prodos_core::plan::{Day, PlanProposal, ScheduledOperation};
 use prodos_core::*;
 use world::{World, certified, on_time_verdict, stool_spec};
@@ -55,11 +55,7 @@ fn workshop() -> World {
     let mut world = World::new();
     certified(&mut world, bench_design());
     let design = DesignSelector { design: DesignId(1), version: None };
-    let participants = ["carol", "dana", "erin", "finn", "gus"]
-        .iter()
-        .map(|handle| NewParticipant { handle: handle.to_string(), real_name: None, coordinator: *handle == "carol" })
-        .collect();
-    world.people(PeopleCommand::AddParticipants { participants, by: None }).unwrap();
+    world.add_participants(&["carol", "dana", "erin", "finn", "gus"]);
     let legs = prodos_core::stock::LotReceipt {
         material: "oak-leg-blank".into(),
         material_name: None,
@@ -70,14 +66,7 @@ fn workshop() -> World {
     };
     world.run(Command::ReceiveLots { lots: vec![legs] }).unwrap();
     for (handle, level) in [("dana", 3), ("erin", 2), ("finn", 2), ("gus", 1)] {
-        let grant = PeopleCommand::GrantCertification {
-            handle: handle.into(),
-            skill: "joinery".into(),
-            level,
-            expires_on: None,
-            by: "carol".into(),
-        };
-        world.people(grant).unwrap();
+        world.grant_joinery(handle, level);
         let week = PeopleCommand::SetAvailability {
             handle: handle.into(),
             minutes_per_weekday: [480, 480, 480, 480, 480, 0, 0],

@@ -9,7 +9,7 @@ mod world;
 use prodos_core::credits::statement;
 use prodos_core::distribution::DistributionCommand;
 use prodos_core::execution::{ExecutionCommand, TaskRef, TaskStatus};
-use prodos_core::people::{NewParticipant, PeopleCommand};
+use prodos_core::people::PeopleCommand;
 use prodos_core::plan::{Day, MaterialNeed, PlanProposal, ScheduledOperation};
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::*;
@@ -35,21 +35,9 @@ fn operation(operation: &str, unit: u32, start: Timestamp) -> ScheduledOperation
 fn shop_with_plan() -> World {
     let mut world = World::new();
     certified_stool(&mut world);
-    let participants = ["carol", "dana", "erin"]
-        .iter()
-        .map(|handle| NewParticipant { handle: handle.to_string(), real_name: None, coordinator: *handle == "carol" })
-        .collect();
-    world.people(PeopleCommand::AddParticipants { participants, by: None }).unwrap();
-    for (handle, level) in [("dana", 3), ("erin", 2)] {
-        let grant = PeopleCommand::GrantCertification {
-            handle: handle.into(),
-            skill: "joinery".into(),
-            level,
-            expires_on: None,
-            by: "carol".into(),
-        };
-        world.people(grant).unwrap();
-    }
+    world.add_participants(&["carol", "dana", "erin"]);
+    world.grant_joinery("dana", 3);
+    world.grant_joinery("erin", 2);
     let receipt = LotReceipt {
         material: "oak-leg-blank".into(),
         material_name: None,

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use prodos_core::design::{DesignSpec, Lifetime, ModuleSpec, OperationSpec, PartLine, QualityCheck, SkillDef};
-use prodos_core::people::PeopleCommand;
+use prodos_core::people::{self, PeopleCommand};
 use prodos_core::plan::{Day, PlanProposal, Verdict};
 use prodos_core::*;
 
@@ -45,6 +45,31 @@ impl World {
 
     pub fn verify(&self) {
         self.state.verify().expect("state invariants hold");
+    }
+
+    /// Adds `handles` as participants in one step; `carol`, when among them, coordinates.
+    pub fn add_participants(&mut self, handles: &[&str]) {
+        let participants = handles
+            .iter()
+            .map(|handle| people::NewParticipant {
+                handle: handle.to_string(),
+                real_name: None,
+                coordinator: *handle == "carol",
+            })
+            .collect();
+        self.people(PeopleCommand::AddParticipants { participants, by: None }).unwrap();
+    }
+
+    /// carol certifies `handle` in joinery at `level`, without expiry.
+    pub fn grant_joinery(&mut self, handle: &str, level: i64) {
+        let grant = PeopleCommand::GrantCertification {
+            handle: handle.into(),
+            skill: "joinery".into(),
+            level,
+            expires_on: None,
+            by: "carol".into(),
+        };
+        self.people(grant).unwrap();
     }
 
     /// Records a hand-made `proposal` for mandate `MAN-0001` and commits it as `PROD-0001`.

@@ -30,6 +30,20 @@ pub struct SwapRequest {
     pub with: String,
 }
 
+/// The path of a participant's own place, `/api/tasks/{plan}/{operation}/{unit}/…`, documented once
+/// for the accept, decline and swap routes.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct TaskPlace {
+    /// `PROD-0031`
+    plan: String,
+    /// Operation id
+    operation: String,
+    /// Unit, from 1
+    #[param(value_type = u32)]
+    unit: String,
+}
+
 fn me(state: &AppState, principal: &Principal, action: &str) -> Result<String, ApiError> {
     state.node.read(|node_state| acting_participant(node_state, principal, action))
 }
@@ -39,10 +53,10 @@ fn me(state: &AppState, principal: &Principal, action: &str) -> Result<String, A
 fn own_place(
     state: &AppState,
     principal: &Principal,
-    (plan, operation, unit): &(String, String, String),
+    place: &TaskPlace,
     action: &str,
 ) -> Result<(TaskRef, String), ApiError> {
-    Ok((task_ref(plan, operation, unit)?, me(state, principal, action)?))
+    Ok((task_ref(&place.plan, &place.operation, &place.unit)?, me(state, principal, action)?))
 }
 
 #[utoipa::path(get, path = "/api/plans/{plan}/match", tag = "matching",
@@ -88,55 +102,49 @@ pub async fn confirm(
 }
 
 #[utoipa::path(post, path = "/api/tasks/{plan}/{operation}/{unit}/accept", tag = "matching",
-    params(("plan" = String, Path, description = "`PROD-0031`"), ("operation" = String, Path, description = "Operation id"),
-           ("unit" = u32, Path, description = "Unit, from 1"),
-           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    params(TaskPlace, ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
     responses((status = 200, description = "The caller accepted their place (or a swap offered to them)", body = ReceiptBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn accept(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
     headers: HeaderMap,
-    ApiPath(path): ApiPath<(String, String, String)>,
+    ApiPath(place): ApiPath<TaskPlace>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let (task, handle) = own_place(&state, &principal, &path, "accept work")?;
+    let (task, handle) = own_place(&state, &principal, &place, "accept work")?;
     execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::Accept { task, handle })).await
 }
 
 #[utoipa::path(post, path = "/api/tasks/{plan}/{operation}/{unit}/decline", tag = "matching", request_body = DeclineRequest,
-    params(("plan" = String, Path, description = "`PROD-0031`"), ("operation" = String, Path, description = "Operation id"),
-           ("unit" = u32, Path, description = "Unit, from 1"),
-           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    params(TaskPlace, ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
     responses((status = 200, description = "Declined; the matcher adds a replacement when anyone fits", body = ReceiptBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn decline(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
     headers: HeaderMap,
-    ApiPath(path): ApiPath<(String, String, String)>,
+    ApiPath(place): ApiPath<TaskPlace>,
     ApiJson(request): ApiJson<DeclineRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let (task, handle) = own_place(&state, &principal, &path, "decline work")?;
+    let (task, handle) = own_place(&state, &principal, &place, "decline work")?;
     let now = state.now();
     let command = state.node.read(|node_state| decline_command(node_state, &task, &handle, &request.reason, now))?;
     execute(&state, &principal, &headers, command).await
 }
 
 #[utoipa::path(post, path = "/api/tasks/{plan}/{operation}/{unit}/swap", tag = "matching", request_body = SwapRequest,
-    params(("plan" = String, Path, description = "`PROD-0031`"), ("operation" = String, Path, description = "Operation id"),
-           ("unit" = u32, Path, description = "Unit, from 1"),
-           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    params(TaskPlace, ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
     responses((status = 200, description = "The caller's place offered to `with`, who must accept it", body = ReceiptBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn swap(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
     headers: HeaderMap,
-    ApiPath(path): ApiPath<(String, String, String)>,
+    ApiPath(place): ApiPath<TaskPlace>,
     ApiJson(request): ApiJson<SwapRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
     // Only one's own place can be given away; a coordinator re-matches instead.
-    let (task, from) = own_place(&state, &principal, &path, "swap work")?;
+    let (task, from) = own_place(&state, &principal, &place, "swap work")?;
     execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::Swap { task, from, to: request.with }))
         .await
 }

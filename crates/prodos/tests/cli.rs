@@ -1,64 +1,9 @@
 //! End-to-end tests of the `prodos` binary: what a person typing commands sees, and what the
 //! ledger holds afterwards.
 
-use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod shell;
 
-/// A scratch data directory and a way to run `prodos` against it.
-struct Shell {
-    dir: tempfile::TempDir,
-}
-
-impl Shell {
-    fn new() -> Shell {
-        Shell { dir: tempfile::tempdir().unwrap() }
-    }
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-    fn file(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_prodos"))
-            .arg("--data")
-            .arg(self.data())
-            .args(args)
-            .current_dir(repo_root())
-            .env_remove("PRODOS_DATA")
-            .output()
-            .unwrap()
-    }
-    /// Runs a command that must succeed and returns its stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert!(output.status.success(), "prodos {args:?} failed:\n{}", String::from_utf8_lossy(&output.stderr));
-        String::from_utf8(output.stdout).unwrap()
-    }
-    /// Runs a command that must fail and returns its stderr.
-    fn fails(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert!(!output.status.success(), "prodos {args:?} should have failed");
-        String::from_utf8(output.stderr).unwrap()
-    }
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-    fn ledger_len(&self) -> usize {
-        self.json(&["audit", "log", "--json"]).as_array().unwrap().len()
-    }
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn example(name: &str) -> String {
-    repo_root().join("examples").join(name).display().to_string()
-}
+use shell::*;
 
 #[test]
 fn the_demo_seeds_certified_designs_stock_and_suppliers_with_an_intact_ledger() {
@@ -119,8 +64,7 @@ fn a_bad_design_file_is_refused_with_file_and_line_and_nothing_is_written() {
     // The good file listed first was not imported either.
     assert_eq!(shell.ledger_len(), 0);
 
-    let not_utf8 = shell.dir.path().join("latin1.toml");
-    std::fs::write(&not_utf8, b"[design]\nname = \"Caf\xe9\"\n").unwrap();
+    let not_utf8 = shell.file("latin1.toml", b"[design]\nname = \"Caf\xe9\"\n");
     let error = shell.fails(&["design", "import", not_utf8.to_str().unwrap()]);
     assert!(error.contains("latin1.toml") && error.contains("UTF-8"), "{error}");
 }

@@ -1,58 +1,10 @@
 //! End-to-end tests of people and work through the `prodos` binary: participants, certification
 //! through the training game, and refusals that name the field and write nothing.
 
+mod shell;
+
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-/// A scratch data directory and a way to run `prodos` against it.
-struct Shell {
-    dir: tempfile::TempDir,
-}
-
-impl Shell {
-    fn new() -> Shell {
-        Shell { dir: tempfile::tempdir().unwrap() }
-    }
-    fn file(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_prodos"))
-            .arg("--data")
-            .arg(self.dir.path().join("data"))
-            .args(args)
-            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
-            .env_remove("PRODOS_DATA")
-            .env_remove("PRODOS_ACTOR")
-            .output()
-            .unwrap()
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert!(output.status.success(), "prodos {args:?} failed:\n{}", String::from_utf8_lossy(&output.stderr));
-        String::from_utf8(output.stdout).unwrap()
-    }
-    /// Runs a command that must fail, checks that the ledger did not grow, and returns stderr.
-    fn fails(&self, args: &[&str]) -> String {
-        let before = self.ledger_len();
-        let output = self.run(args);
-        assert!(!output.status.success(), "prodos {args:?} should have failed");
-        assert_eq!(self.ledger_len(), before, "a refusal must write nothing");
-        String::from_utf8(output.stderr).unwrap()
-    }
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-    fn ledger_len(&self) -> usize {
-        if !self.dir.path().join("data").exists() {
-            return 0;
-        }
-        self.json(&["audit", "log", "--json"]).as_array().unwrap().len()
-    }
-}
+use shell::*;
 
 /// The example designs (certified), suppliers and stock, with carol (coordinator), dana
 /// (fretting 4) and erin (no certifications yet). Imported file by file rather than through

@@ -197,3 +197,39 @@ fn an_unfinished_unit_is_not_a_good_and_unknown_tasks_are_named() {
     );
     world.verify();
 }
+
+/// A batch's reservation can exceed what its tasks consume (whole pieces rounded up once per plan,
+/// scrap allowed for and not used): verifying the last task gives the rest back to the node.
+#[test]
+fn the_last_verification_releases_what_the_finished_plan_still_holds() {
+    let mut world = shop_with_plan();
+    let spare = LotReceipt {
+        material: "oak-leg-blank".into(),
+        material_name: None,
+        qty: Quantity { amount: Milli::from_units(2), unit: Unit::Piece },
+        unit_cost: Millicents::from_currency(4.0).unwrap(),
+        location: "rack".into(),
+        provenance: Provenance::Own,
+    };
+    world.run(Command::ReceiveLots { lots: vec![spare] }).unwrap();
+    let leftover = Quantity { amount: Milli(500), unit: Unit::Piece };
+    let reserve =
+        Command::ReserveStock { material: "oak-leg-blank".into(), qty: leftover, purpose: "PROD-0001".into() };
+    world.run(reserve).unwrap();
+    for (unit, worker, checker) in [(1, "erin", "dana"), (2, "dana", "erin")] {
+        for operation in ["cut", "assemble"] {
+            world.run(start(operation, unit, worker)).unwrap();
+            world.run(complete(operation, unit, worker)).unwrap();
+            if (unit, operation) != (2, "assemble") {
+                world.run(verify(operation, unit, checker)).unwrap();
+            }
+        }
+    }
+    let held = |world: &World| world.state.stock.reserved_for("oak-leg-blank", "PROD-0001");
+    assert_eq!(held(&world), Milli(500), "an unfinished plan keeps its reservation");
+    let events = world.run(verify("assemble", 2, "erin")).unwrap();
+    assert!(events.iter().any(|event| matches!(event, Event::StockReleased { qty, .. } if *qty == Milli(500))));
+    assert_eq!(held(&world), Milli::ZERO, "the finished plan holds nothing");
+    assert_eq!(world.state.stock.available("oak-leg-blank"), Milli::from_units(2));
+    world.verify();
+}

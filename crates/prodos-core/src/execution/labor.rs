@@ -9,6 +9,7 @@ use crate::credits::decide::{LaborClaim, MAX_HOURS_PER_RECORD, record_labor};
 use crate::design::OperationSpec;
 use crate::event::Event;
 use crate::people::qualification::require_participant;
+use crate::plan::Plan;
 use crate::rejection::Rejection;
 use crate::state::State;
 use crate::time::Timestamp;
@@ -99,5 +100,20 @@ pub fn verify(state: &State, task: &TaskRef, by: &str, now: Timestamp) -> Result
             events.push(Event::Credits(record_labor(state, &claim, now)?));
         }
     }
+    if finishes_plan(state, located.plan, task) {
+        // What the finished batch still holds (pieces rounded up once per plan, scrap allowed for
+        // but not used) goes back to the node instead of staying reserved for nobody.
+        events.extend(crate::plan::decide::release_all(&state.stock, &located.plan.purpose()));
+    }
     Ok(events)
+}
+
+/// Whether verifying `task` leaves no task of `plan` unverified.
+fn finishes_plan(state: &State, plan: &Plan, task: &TaskRef) -> bool {
+    let verified_before = state
+        .execution
+        .touched()
+        .filter(|(other, record)| other.plan == plan.id && *other != task && record.status == TaskStatus::Verified)
+        .count();
+    verified_before + 1 == plan.proposal.operations.len()
 }

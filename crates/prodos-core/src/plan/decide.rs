@@ -256,7 +256,7 @@ pub fn cancel(state: &State, plan_id: PlanId, now: Timestamp) -> Result<Vec<Even
 }
 
 /// Releases everything held for `purpose`; nothing held is fine here (it may all be consumed).
-fn release_all(stock: &Stock, purpose: &str) -> Vec<Event> {
+pub(crate) fn release_all(stock: &Stock, purpose: &str) -> Vec<Event> {
     crate::stock::decide::release(stock, purpose, None).unwrap_or_default()
 }
 

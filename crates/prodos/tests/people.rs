@@ -125,33 +125,25 @@ fn certification_refusals_name_the_missing_skill_level_or_handle() {
 fn verified_labor_pays_for_a_good_that_is_released_once() {
     let shell = crew();
     shell.ok(&["credits", "weight", "luthiery.fretting", "4", "2", "--by", "carol"]);
-    let refused = shell.fails(&[
-        "credits",
-        "labor",
-        "dana",
-        "--skill",
-        "luthiery.fretting",
-        "--level",
-        "4",
-        "--hours",
-        "3",
-        "--verified-by",
-        "dana",
-    ]);
+    // Three hours of level-4 fretting by dana, verified by `verifier`.
+    let labor = |verifier| {
+        [
+            "credits",
+            "labor",
+            "dana",
+            "--skill",
+            "luthiery.fretting",
+            "--level",
+            "4",
+            "--hours",
+            "3",
+            "--verified-by",
+            verifier,
+        ]
+    };
+    let refused = shell.fails(&labor("dana"));
     assert!(refused.contains("dana cannot verify their own work"), "{refused}");
-    shell.ok(&[
-        "credits",
-        "labor",
-        "dana",
-        "--skill",
-        "luthiery.fretting",
-        "--level",
-        "4",
-        "--hours",
-        "3",
-        "--verified-by",
-        "carol",
-    ]);
+    shell.ok(&labor("carol"));
     let balance = shell.json(&["credits", "balance", "dana", "--json"]);
     assert_eq!(balance[0]["balance"], "6");
     assert_eq!(balance[0]["reputation"]["verified_hours"], 3000);

@@ -112,8 +112,8 @@ pub fn verify(state: &State, task: &TaskRef, by: &str, now: Timestamp) -> Result
 fn finishes_plan(state: &State, plan: &Plan, task: &TaskRef) -> bool {
     let verified_before = state
         .execution
-        .touched()
-        .filter(|(other, record)| other.plan == plan.id && *other != task && record.status == TaskStatus::Verified)
+        .touched_of(plan.id)
+        .filter(|(other, record)| *other != task && record.status == TaskStatus::Verified)
         .count();
     verified_before + 1 == plan.proposal.operations.len()
 }

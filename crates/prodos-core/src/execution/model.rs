@@ -114,6 +114,12 @@ impl Execution {
     pub fn touched(&self) -> impl Iterator<Item = (&TaskRef, &TaskRecord)> {
         self.tasks.iter()
     }
+    /// The touched tasks of one plan, found by range (task refs sort by plan first), so a plan's
+    /// progress costs its own tasks rather than every task the node ever ran.
+    pub fn touched_of(&self, plan: PlanId) -> impl Iterator<Item = (&TaskRef, &TaskRecord)> {
+        let first = TaskRef { plan, operation: String::new(), unit: 0 };
+        self.tasks.range(first..).take_while(move |(task, _)| task.plan == plan)
+    }
     pub(crate) fn task_mut(&mut self, task: &TaskRef) -> &mut TaskRecord {
         self.tasks.entry(task.clone()).or_default()
     }

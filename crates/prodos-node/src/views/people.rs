@@ -389,11 +389,9 @@ impl ProductionView {
         let count = |status: TaskStatus| tasks.iter().filter(|task| task.status == status.as_str()).count();
         let prefix = format!("{}/", plan.id);
         let mut consumed: std::collections::BTreeMap<&str, prodos_core::Milli> = Default::default();
-        for (task, record) in state.execution.touched() {
-            if task.plan == plan.id {
-                for consumption in &record.consumed {
-                    *consumed.entry(consumption.material.as_str()).or_default() += consumption.qty;
-                }
+        for (_, record) in state.execution.touched_of(plan.id) {
+            for consumption in &record.consumed {
+                *consumed.entry(consumption.material.as_str()).or_default() += consumption.qty;
             }
         }
         let mandate = state.plans.mandate(plan.mandate);

@@ -7,7 +7,7 @@
 mod world;
 
 use prodos_core::credits::statement;
-use prodos_core::distribution::DistributionCommand;
+use prodos_core::distribution::{DistributionCommand, DistributionEvent};
 use prodos_core::execution::{ExecutionCommand, TaskRef, TaskStatus};
 use prodos_core::people::PeopleCommand;
 use prodos_core::plan::{Day, MaterialNeed, PlanProposal, ScheduledOperation};
@@ -125,7 +125,19 @@ fn a_stool_goes_from_its_first_task_to_a_released_good() {
     );
     world.run(start("assemble", 1, "dana")).unwrap();
     world.run(complete("assemble", 1, "dana")).unwrap();
-    world.run(verify("assemble", 1, "erin")).unwrap();
+    assert!(world.state.distribution.goods().next().is_none(), "an unfinished unit is no good yet");
+    // The unit's last check makes it a good, produced by whoever checked it.
+    let events = world.run(verify("assemble", 1, "erin")).unwrap();
+    let produced: Vec<_> = events
+        .iter()
+        .filter_map(|event| match event {
+            Event::Distribution(DistributionEvent::GoodProduced { good }) => {
+                Some((good.serial.as_str(), good.origin.as_str(), good.produced_by.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(produced, [("stool-0001", "PROD-0001#1", "erin")]);
 
     // Unit 2: rework after a rejection, a blocked task, a coordinator verifying.
     world.run(start("cut", 2, "dana")).unwrap();
@@ -149,10 +161,11 @@ fn a_stool_goes_from_its_first_task_to_a_released_good() {
     world.run(verify("assemble", 2, "dana")).unwrap();
     assert_eq!(world.state.stock.on_hand("oak-leg-blank"), Milli::ZERO);
 
-    // Finished units become goods; erin, entitled, receives one for a credit.
+    // Both units are goods, each once; erin, entitled, receives one for a credit.
+    let origins: Vec<&str> = world.state.distribution.goods().map(|good| good.origin.as_str()).collect();
+    assert_eq!(origins, ["PROD-0001#1", "PROD-0001#2"]);
     let produce =
         |unit| Command::Distribution(DistributionCommand::ProduceUnit { plan: PlanId(1), unit, by: "carol".into() });
-    world.run(produce(1)).unwrap();
     assert!(world.refuse(produce(1)).to_string().contains("already a good"), "unit 1 is produced once");
     let grant = DistributionCommand::GrantEntitlement {
         handle: "erin".into(),

@@ -92,6 +92,32 @@ fn the_history_before_it_has_finished_cancelled_and_superseded_plans() {
 }
 
 #[test]
+fn every_finished_guitar_is_a_good_and_the_member_builds_went_to_their_builders() {
+    let state = state();
+    let finished_units: usize = state
+        .plans
+        .plans()
+        .filter(|plan| plan.status != PlanStatus::Cancelled)
+        .map(|plan| {
+            (1..=plan.proposal.qty)
+                .filter(|&unit| {
+                    statuses(&state, plan.id)
+                        .iter()
+                        .filter(|(task, _, _)| task.unit == unit)
+                        .all(|(_, status, _)| *status == TaskStatus::Verified)
+                })
+                .count()
+        })
+        .sum();
+    let goods: Vec<_> = state.distribution.goods().collect();
+    assert!(finished_units >= 10, "finished guitars: {finished_units}");
+    assert_eq!(goods.len(), finished_units, "one good per finished unit");
+    assert!(goods.iter().all(|good| good.origin.starts_with("PROD-") && good.serial.starts_with("acoustic-guitar-")));
+    let released_to: Vec<&str> = state.distribution.releases().iter().map(|release| release.to.as_str()).collect();
+    assert_eq!(released_to, ["ines", "eli"]);
+}
+
+#[test]
 fn the_people_have_varied_certifications_availability_and_training() {
     let state = state();
     let people: Vec<_> = state.people.iter().collect();
@@ -164,4 +190,28 @@ fn production_active_lists_plans_being_worked_not_finished_batches() {
     }
     let all = prodos_node::views::people::ProductionView::all(&state, false);
     assert!(all.iter().any(|view| view.status == "committed" && view.tasks_complete == view.tasks_total));
+}
+
+#[test]
+fn the_public_record_says_what_was_produced_by_whom_with_what() {
+    let state = state();
+    let record = prodos_node::views::PublicRecordView::of(&state, 42, "ab".into());
+    assert_eq!((record.head_seq, record.head_hash.as_str()), (42, "ab"));
+    let active = record.batches.iter().find(|batch| batch.plan == ACTIVE_PLAN.to_string()).unwrap();
+    assert_eq!((active.state, active.mandated_by.as_str(), active.qty), ("in production", "DEC-0019", 12));
+    let finished: Vec<_> = record.batches.iter().filter(|batch| batch.state == "finished").collect();
+    assert!(finished.len() >= 4, "finished batches: {}", finished.len());
+    for batch in &finished {
+        assert_eq!(batch.units_finished, batch.qty, "{} finished all its units", batch.plan);
+        assert_eq!(batch.tasks_verified, batch.tasks_total);
+        assert!(batch.labor.len() >= 3, "{} was worked by several people", batch.plan);
+        let hours: f64 = batch.labor.iter().map(|share| share.hours.parse::<f64>().unwrap()).sum();
+        assert!((hours - batch.labor_hours_total.parse::<f64>().unwrap()).abs() < 0.01);
+        assert!(hours > 20.0 * f64::from(batch.qty), "{}: {hours} h for {} guitars", batch.plan, batch.qty);
+        assert!(batch.materials.iter().any(|used| used.provenance.starts_with("supplier:")), "{}", batch.plan);
+    }
+    assert!(record.batches.iter().any(|batch| batch.rework > 0), "the school batch had a bridge re-glued");
+    assert_eq!(record.goods.len(), state.distribution.goods().count());
+    assert_eq!(record.goods.iter().filter(|good| good.released_to.is_some()).count(), 2);
+    assert!(record.certified_designs.iter().any(|design| design.key == "acoustic-guitar"));
 }

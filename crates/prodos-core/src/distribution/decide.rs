@@ -104,9 +104,14 @@ pub fn produce(
         Some("") => return Err(Rejection::FieldRequired { field: "serial".into() }),
         Some(serial) => serial.to_string(),
         None => {
+            // The design key and the next running number that no good holds yet (a coordinator
+            // may have given a serial of that form by hand).
             let key = state.designs.get(design.design).map(|record| record.key.clone()).unwrap_or_default();
             let made = state.distribution.goods().filter(|good| good.design.design == design.design).count();
-            format!("{key}-{:04}", made + 1)
+            (made + 1..)
+                .map(|number| format!("{key}-{number:04}"))
+                .find(|serial| state.distribution.find_good(serial).is_none())
+                .unwrap_or_default()
         }
     };
     if state.distribution.find_good(&serial).is_some() || serial.parse::<crate::ids::GoodId>().is_ok() {
@@ -158,6 +163,11 @@ fn distribute(state: &State, good: &str, to: &str, by: &str, now: Timestamp) -> 
     })
 }
 
+/// The origin a plan's unit carries as a good.
+pub fn unit_origin(plan: PlanId, unit: u32) -> String {
+    format!("{plan}#{unit}")
+}
+
 /// Every task of the unit must be verified, and the unit must not be a good already.
 fn produce_unit(
     state: &State,
@@ -167,7 +177,7 @@ fn produce_unit(
     now: Timestamp,
 ) -> Result<DistributionEvent, Rejection> {
     let plan = state.plans.plan(plan_id).ok_or(Rejection::UnknownPlan { plan: plan_id })?;
-    let origin = format!("{plan_id}#{unit}");
+    let origin = unit_origin(plan_id, unit);
     let not_finished = |message: String| Rejection::InvalidField { field: "unit".into(), message };
     if unit == 0 || unit > plan.proposal.qty {
         return Err(not_finished(format!("{plan_id} plans units 1–{}, not {unit}", plan.proposal.qty)));
@@ -186,6 +196,30 @@ fn produce_unit(
         }
     }
     produce(state, plan.proposal.design, None, &origin, by, now)
+}
+
+/// The good a verification finishes: when `verified` is the last unverified task of its unit and
+/// the unit is not a good yet, the unit becomes one, produced by the verifier.
+pub fn good_of_finished_unit(
+    state: &State,
+    plan: &crate::plan::Plan,
+    verified: &TaskRef,
+    by: &str,
+    now: Timestamp,
+) -> Result<Option<DistributionEvent>, Rejection> {
+    let origin = unit_origin(plan.id, verified.unit);
+    if state.distribution.goods().any(|good| good.origin == origin) {
+        return Ok(None);
+    }
+    let unit_finished = plan.proposal.operations.iter().filter(|operation| operation.unit == verified.unit).all(|operation| {
+        operation.operation == verified.operation
+            || state.execution.task(&TaskRef { plan: plan.id, operation: operation.operation.clone(), unit: verified.unit }).status
+                == TaskStatus::Verified
+    });
+    if !unit_finished {
+        return Ok(None);
+    }
+    produce(state, plan.proposal.design, None, &origin, by, now).map(Some)
 }
 
 fn known_design(state: &State, selector: DesignSelector) -> Result<DesignRef, Rejection> {

@@ -100,6 +100,10 @@ pub fn verify(state: &State, task: &TaskRef, by: &str, now: Timestamp) -> Result
             events.push(Event::Credits(record_labor(state, &claim, now)?));
         }
     }
+    // The unit's last check makes it a good, with a serial, ready for distribution.
+    if let Some(good) = crate::distribution::decide::good_of_finished_unit(state, located.plan, task, by, now)? {
+        events.push(Event::Distribution(good));
+    }
     if finishes_plan(state, located.plan, task) {
         // What the finished batch still holds (pieces rounded up once per plan, scrap allowed for
         // but not used) goes back to the node instead of staying reserved for nobody.

@@ -9,10 +9,13 @@ use super::seeder::Seeder;
 use super::story::{Redo, Story};
 use super::workshop::{self, Designs};
 use crate::error::NodeError;
+use prodos_core::distribution::DistributionCommand;
 use prodos_core::execution::{ExecutionCommand, TaskRef, TaskStatus};
 use prodos_core::plan::Day;
 use prodos_core::stock::{LotReceipt, Provenance};
-use prodos_core::{Command, DecisionId, DesignSelector, Event, MandateId, Millicents, PlanId, Quantity, Timestamp};
+use prodos_core::{
+    Command, DecisionId, DesignSelector, Event, MandateId, Milli, Millicents, PlanId, Quantity, Timestamp,
+};
 use std::collections::BTreeMap;
 
 /// The decision behind the plan the demo is about.
@@ -118,7 +121,7 @@ pub fn play(seeder: &mut Seeder, designs: &Designs) -> Result<(), NodeError> {
 
     story.on_day(-80, 9)?;
     let member_build = mandate(&mut story, guitar, 1, 0, Some(16))?;
-    build(&mut story, member_build)?;
+    let member_plan = build(&mut story, member_build)?;
 
     // Before deciding DEC-0019 the assembly asked what 6 to 16 guitars would take.
     story.on_day(-60, 14)?;
@@ -128,7 +131,7 @@ pub fn play(seeder: &mut Seeder, designs: &Designs) -> Result<(), NodeError> {
     // DEC-0016 allowed two member builds; the second one, left-handed, starts later.
     story.on_day(-70, 9)?;
     let left_handed = mandate(&mut story, guitar, 1, 0, Some(16))?;
-    build(&mut story, left_handed)?;
+    let left_handed_plan = build(&mut story, left_handed)?;
     story.on_day(-58, 9)?;
     let commission = mandate(&mut story, guitar, 1, 10, Some(17))?;
     build(&mut story, commission)?;
@@ -164,6 +167,12 @@ pub fn play(seeder: &mut Seeder, designs: &Designs) -> Result<(), NodeError> {
     }
     commit(&mut story, active)?;
     story.work(active);
+
+    // The two member builds are finished goods by now; the assembly entitles their builders to
+    // them for a share of their credits, and the coordinator hands them over.
+    story.on_day(-12, 16)?;
+    hand_over(&mut story, member_plan, "ines")?;
+    hand_over(&mut story, left_handed_plan, "eli")?;
 
     story.on_day(-10, 9)?;
     cast::absence(story.seeder)?;
@@ -214,6 +223,32 @@ fn bench_tasks(story: &Story, plan: PlanId, wanted: TaskStatus) -> Vec<(TaskRef,
             })
             .collect()
     })
+}
+
+/// Credits a member pays for a guitar they built themselves, in thousandths.
+const MEMBER_BUILD_CREDITS: Milli = Milli(20_000);
+
+/// Grants `member` an entitlement to the design of a one-unit plan and releases its good to them.
+fn hand_over(story: &mut Story, plan: PlanId, member: &str) -> Result<(), NodeError> {
+    let origin = prodos_core::distribution::decide::unit_origin(plan, 1);
+    let found = story.seeder.read(|state| {
+        let good = state.distribution.goods().find(|good| good.origin == origin)?;
+        Some((good.id, good.design.design))
+    });
+    let Some((good, design)) = found else {
+        return Err(broken(format!("{origin} is not a finished good by day -12")));
+    };
+    let grant = DistributionCommand::GrantEntitlement {
+        handle: member.into(),
+        design: DesignSelector { design, version: None },
+        qty: 1,
+        cost_credits: MEMBER_BUILD_CREDITS,
+        by: COORDINATOR.into(),
+    };
+    story.seeder.run(COORDINATOR, Command::Distribution(grant))?;
+    let release = DistributionCommand::Distribute { good: good.to_string(), to: member.into(), by: COORDINATOR.into() };
+    story.seeder.run(COORDINATOR, Command::Distribution(release))?;
+    Ok(())
 }
 
 /// Plans a batch and sets it to work: when the first proposal is short of material, the orders

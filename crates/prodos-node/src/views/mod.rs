@@ -6,9 +6,11 @@ pub mod gantt;
 pub mod ledger;
 pub mod people;
 pub mod plans;
+pub mod record;
 pub mod stock;
 
 pub use designs::{BomNode, DesignDetail, DesignSummary, OperationView};
 pub use ledger::LedgerEntryView;
 pub use plans::{CapacityView, CostView, MandateView, PlanDetailView, PlanSummaryView};
+pub use record::PublicRecordView;
 pub use stock::{CatalogItemView, LotView, MaterialView, SupplierView};

@@ -15,11 +15,19 @@ pub enum GoodsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Register a finished unit of a certified design as a good (coordinators).
+    /// Register a good (coordinators): a unit of a certified design made outside any plan, or
+    /// with --plan and --unit a plan's finished unit that is not a good yet. (A unit finished
+    /// through its plan's tasks becomes a good by itself when its last task is verified; --plan
+    /// serves units finished on a ledger from before that rule.)
     Produce {
-        design: DesignSelector,
+        #[arg(required_unless_present = "plan", conflicts_with_all = ["plan", "unit"])]
+        design: Option<DesignSelector>,
+        #[arg(long, requires = "unit")]
+        plan: Option<prodos_core::PlanId>,
+        #[arg(long, requires = "plan")]
+        unit: Option<u32>,
         /// Defaults to DESIGN-KEY-NNNN.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "plan")]
         serial: Option<String>,
         #[arg(long, default_value = "")]
         note: String,
@@ -64,14 +72,14 @@ pub fn run(command: GoodsCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             }
             println!("{out}");
         }
-        GoodsCommand::Produce { design, serial, note, by } => {
+        GoodsCommand::Produce { design, plan, unit, serial, note, by } => {
             let by = by.unwrap_or_else(|| global.actor.clone());
-            let done = context.execute(&Command::Distribution(DistributionCommand::ProduceGood {
-                design,
-                serial,
-                note,
-                by,
-            }))?;
+            let command = match (design, plan, unit) {
+                (_, Some(plan), Some(unit)) => DistributionCommand::ProduceUnit { plan, unit, by },
+                (Some(design), _, _) => DistributionCommand::ProduceGood { design, serial, note, by },
+                _ => anyhow::bail!("name a DESIGN, or a plan's unit with --plan and --unit"),
+            };
+            let done = context.execute(&Command::Distribution(command))?;
             let serial = done.events.iter().find_map(|event| match event {
                 prodos_core::Event::Distribution(prodos_core::distribution::DistributionEvent::GoodProduced {
                     good,

@@ -208,6 +208,22 @@ fn an_unfinished_unit_is_not_a_good_and_unknown_tasks_are_named() {
         world.refuse(start("cut", 1, "dana")).to_string(),
         format!("field `worker`: dana is absent {today}..{}: flu", today.plus(2))
     );
+    // finn's only certification runs out; a week later he may not start a joinery task.
+    world.add_participants(&["finn"]);
+    let expiring = PeopleCommand::GrantCertification {
+        handle: "finn".into(),
+        skill: "joinery".into(),
+        level: 3,
+        expires_on: Some(today.plus(3)),
+        by: "carol".into(),
+    };
+    world.people(expiring).unwrap();
+    world.now = Timestamp::from_millis(world.now.millis() + 7 * 86_400_000);
+    let refused = world.refuse(start("cut", 1, "finn")).to_string();
+    assert!(
+        refused.starts_with("finn is not qualified for `joinery` at level 1: the level-3 certification expired on "),
+        "{refused}"
+    );
     world.verify();
 }
 

@@ -91,9 +91,14 @@ fn the_history_before_it_has_finished_cancelled_and_superseded_plans() {
     assert!(last <= NOW.millis());
 }
 
+/// The guitar walk from commit to distribution: every batch the story committed was worked task
+/// by task, each finished guitar became a good, two went to members, and the invariants hold
+/// (credits = labor − decay − spending, consumption traced to lots, no good released twice, a
+/// unit is one good and only once finished).
 #[test]
 fn every_finished_guitar_is_a_good_and_the_member_builds_went_to_their_builders() {
     let state = state();
+    state.verify().unwrap();
     let finished_units: usize = state
         .plans
         .plans()

@@ -1,7 +1,10 @@
 //! Distribution invariants for `State::verify`: no good is released twice, every release names a
 //! known good, a participant and an entitlement of theirs for the good's design, and no
-//! entitlement covers more releases than its quantity.
+//! entitlement covers more releases than its quantity; a plan's unit is at most one good, and
+//! only once every task of the unit was verified.
 
+use crate::execution::{TaskRef, TaskStatus};
+use crate::ids::PlanId;
 use crate::state::State;
 use std::collections::BTreeSet;
 
@@ -32,5 +35,26 @@ pub fn verify(state: &State) -> Result<(), String> {
             return Err(format!("{} covers {} goods but {used} were released", entitlement.id, entitlement.qty));
         }
     }
+    let mut units = BTreeSet::new();
+    for good in distribution.goods() {
+        let Some((plan, unit)) = plan_unit(state, &good.origin) else { continue };
+        if !units.insert((plan.id, unit)) {
+            return Err(format!("{} unit {unit} became more than one good", plan.id));
+        }
+        let unfinished = plan.proposal.operations.iter().filter(|operation| operation.unit == unit).find(|operation| {
+            let task = TaskRef { plan: plan.id, operation: operation.operation.clone(), unit };
+            state.execution.task(&task).status != TaskStatus::Verified
+        });
+        if let Some(operation) = unfinished {
+            return Err(format!("{} is a good but {}/{}#{unit} is not verified", good.id, plan.id, operation.operation));
+        }
+    }
     Ok(())
+}
+
+/// The plan and unit an origin such as `PROD-0001#2` names, when it names a known plan's unit.
+fn plan_unit<'s>(state: &'s State, origin: &str) -> Option<(&'s crate::plan::Plan, u32)> {
+    let (plan, unit) = origin.split_once('#')?;
+    let plan = state.plans.plan(plan.parse::<PlanId>().ok()?)?;
+    Some((plan, unit.parse().ok()?))
 }

@@ -10,7 +10,10 @@ mod error;
 mod source_map;
 mod text;
 
-pub use csv_import::{CatalogRow, StockRow, catalog_listings, parse_bom_csv, parse_catalog_csv, parse_stock_csv};
+pub use csv_import::{
+    CatalogRow, ParticipantRow, StockRow, catalog_listings, parse_bom_csv, parse_catalog_csv, parse_participants_csv,
+    parse_stock_csv,
+};
 pub use design_toml::{ParsedDesign, export_design, parse_design};
 pub use error::{FormatError, FormatErrors};
 pub use source_map::SourceMap;

@@ -57,6 +57,12 @@ impl Node {
         query(&self.folded.read().expect("node lock poisoned").state)
     }
 
+    /// Reads the state together with the head it was folded to, for views that show both.
+    pub fn read_at_head<R>(&self, query: impl FnOnce(&State, Head) -> R) -> R {
+        let folded = self.folded.read().expect("node lock poisoned");
+        query(&folded.state, folded.head)
+    }
+
     pub fn head(&self) -> Head {
         self.folded.read().expect("node lock poisoned").head
     }

@@ -28,13 +28,13 @@ async fn authorize(app: &AppState, access: Access, request: &mut Request) -> Res
     }
     let principal = match authenticate(app, request.headers()).await {
         // An expired or ended session on a page: back to the sign-in page, not a JSON error.
-        Err(ApiError::Unauthenticated) if access == Access::Page => return Err(ApiError::SignInRequired),
+        Err(ApiError::Unauthenticated) if access.is_page() => return Err(ApiError::SignInRequired),
         other => other?,
     };
     let role = principal.as_ref().map(|principal| principal.role);
     if !access.allows(role, app.config.public_record) {
         return Err(match role {
-            None if access == Access::Page => ApiError::SignInRequired,
+            None if access.is_page() => ApiError::SignInRequired,
             None => ApiError::Unauthenticated,
             Some(role) => ApiError::Forbidden { role: role.as_str(), action: access.describe().to_string() },
         });

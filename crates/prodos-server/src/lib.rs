@@ -8,6 +8,7 @@ pub mod auth;
 pub mod cache;
 pub mod demo;
 mod error;
+pub mod follow;
 pub mod guard;
 pub mod openapi;
 pub mod pages;

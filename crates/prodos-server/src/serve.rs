@@ -48,6 +48,8 @@ pub fn run(options: ServeOptions) -> Result<(), ApiError> {
         for login in &logins {
             println!("  login {:<12} password {}  ({})", login.handle, login.password, login.role.as_str());
         }
+        // Writes by the CLI or another process on the same data directory reach pages too.
+        tokio::spawn(crate::follow::follow(state.clone()));
         let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(startup)
     })

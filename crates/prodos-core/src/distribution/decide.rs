@@ -211,11 +211,15 @@ pub fn good_of_finished_unit(
     if state.distribution.goods().any(|good| good.origin == origin) {
         return Ok(None);
     }
-    let unit_finished = plan.proposal.operations.iter().filter(|operation| operation.unit == verified.unit).all(|operation| {
-        operation.operation == verified.operation
-            || state.execution.task(&TaskRef { plan: plan.id, operation: operation.operation.clone(), unit: verified.unit }).status
-                == TaskStatus::Verified
-    });
+    let unit_finished =
+        plan.proposal.operations.iter().filter(|operation| operation.unit == verified.unit).all(|operation| {
+            operation.operation == verified.operation
+                || state
+                    .execution
+                    .task(&TaskRef { plan: plan.id, operation: operation.operation.clone(), unit: verified.unit })
+                    .status
+                    == TaskStatus::Verified
+        });
     if !unit_finished {
         return Ok(None);
     }

@@ -46,7 +46,10 @@ pub fn verify(state: &State) -> Result<(), String> {
             state.execution.task(&task).status != TaskStatus::Verified
         });
         if let Some(operation) = unfinished {
-            return Err(format!("{} is a good but {}/{}#{unit} is not verified", good.id, plan.id, operation.operation));
+            return Err(format!(
+                "{} is a good but {}/{}#{unit} is not verified",
+                good.id, plan.id, operation.operation
+            ));
         }
     }
     Ok(())

@@ -4,7 +4,9 @@ use crate::rendered;
 use prodos_core::design::SpecPath;
 use prodos_core::stock::Provenance;
 use prodos_core::{Milli, Millicents, Unit};
-use prodos_formats::{FormatError, catalog_listings, parse_bom_csv, parse_catalog_csv, parse_stock_csv};
+use prodos_formats::{
+    FormatError, catalog_listings, parse_bom_csv, parse_catalog_csv, parse_participants_csv, parse_stock_csv,
+};
 
 fn bom_rejects(text: &str, expected: &[&str]) {
     match parse_bom_csv("bom.csv", text, "bench", "Bench") {
@@ -147,6 +149,45 @@ fn malformed_stock_rows_are_named_by_line_and_column() {
         ]
     );
     assert!(errors.errors().iter().all(|error| matches!(error, FormatError::Cell { .. })));
+}
+
+#[test]
+fn participant_rows_read_quoted_names_and_the_coordinator_flag() {
+    let text = "handle,real_name,coordinator\n\
+                mara,\"Okafor, Mara\",yes\n\
+                \n\
+                ben,,\n\
+                ana,Ana Lindqvist,no\n";
+    let rows = parse_participants_csv("people.csv", text).unwrap();
+    let read: Vec<_> = rows
+        .iter()
+        .map(|row| {
+            (
+                row.line,
+                row.participant.handle.as_str(),
+                row.participant.real_name.as_deref(),
+                row.participant.coordinator,
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [(2, "mara", Some("Okafor, Mara"), true), (4, "ben", None, false), (5, "ana", Some("Ana Lindqvist"), false)]
+    );
+}
+
+#[test]
+fn malformed_participant_rows_are_named_by_line_and_column() {
+    let errors = parse_participants_csv("people.csv", "handle,coordinator\nmara,perhaps\n,no\n").unwrap_err();
+    assert_eq!(
+        rendered(&errors),
+        [
+            "people.csv:2: column 2 `coordinator`: `perhaps` is not yes or no",
+            "people.csv:3: column 1 `handle`: must not be empty"
+        ]
+    );
+    let errors = parse_participants_csv("people.csv", "handle,nickname\nmara,m\n").unwrap_err();
+    assert!(rendered(&errors)[0].starts_with("people.csv:1: "), "{:?}", rendered(&errors));
 }
 
 #[test]

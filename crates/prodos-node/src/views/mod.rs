@@ -1,6 +1,7 @@
 //! Wire views: what the CLI's `--json` and (later) the HTTP API show. They are built from the
 //! state but are not domain types, so the domain can change without breaking scripts.
 
+pub mod credit_settings;
 pub mod designs;
 pub mod gantt;
 pub mod ledger;
@@ -9,6 +10,7 @@ pub mod plans;
 pub mod record;
 pub mod stock;
 
+pub use credit_settings::CreditSettingsView;
 pub use designs::{BomNode, DesignDetail, DesignSummary, OperationView};
 pub use ledger::LedgerEntryView;
 pub use plans::{CapacityView, CostView, MandateView, PlanDetailView, PlanSummaryView};

@@ -183,7 +183,11 @@ impl BatchRecordView {
             rework,
             labor: labor
                 .into_iter()
-                .map(|(handle, (hours, tasks))| LaborShareView { handle: handle.to_string(), hours: hours.to_string(), tasks })
+                .map(|(handle, (hours, tasks))| LaborShareView {
+                    handle: handle.to_string(),
+                    hours: hours.to_string(),
+                    tasks,
+                })
                 .collect(),
             labor_hours_total: labor_hours_total.to_string(),
             materials,

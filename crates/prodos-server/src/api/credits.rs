@@ -1,14 +1,96 @@
 //! `/api/credits`: time credits earned from verified labor, their decay and spending, and
 //! reputation shown in its parts. Every member may read every balance, as the ledger itself is
-//! readable by every member.
+//! readable by every member. Labor done outside a plan's tasks is recorded by the one who
+//! verifies it (never by the worker); `/api/credit-policy` holds the coordinators' settings:
+//! decay, weights per skill and level, and contribution gates.
 
-use crate::api::extract::ApiPath;
+use crate::api::acting::acting_participant;
+use crate::api::extract::{ApiJson, ApiPath};
+use crate::api::{ReceiptBody, execute};
+use crate::auth::Principal;
 use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
-use axum::Json;
 use axum::extract::State;
-use prodos_core::Rejection;
+use axum::http::HeaderMap;
+use axum::{Extension, Json};
+use prodos_core::credits::{CreditsCommand, Privilege};
+use prodos_core::{Command, Milli, Rejection};
+use prodos_node::views::CreditSettingsView;
 use prodos_node::views::people::{CreditBalanceView, CreditRowView};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LaborRequest {
+    pub skill: String,
+    /// 1–5: the level the work asked for.
+    pub level: i64,
+    /// Verified hours, more than 0 and at most 24 per record.
+    pub hours: f64,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Fields left out keep their current values, as `prodos credits policy` does.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreditPolicyRequest {
+    /// Share lost at each 30-day boundary, in basis points (500 = 5 %).
+    pub decay_rate_per_period_bp: Option<i64>,
+    /// Credits per verified hour where no skill weight is set.
+    pub default_weight_per_hour: Option<f64>,
+    /// Credits an entitlement earned through the goods gate costs.
+    pub earned_entitlement_cost_credits: Option<f64>,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreditWeightRequest {
+    pub skill: String,
+    /// 1–5; higher levels without a weight use the nearest lower level's.
+    pub level: i64,
+    /// Credits per verified hour of this work.
+    pub weight_per_hour: f64,
+}
+
+/// The privilege a contribution gate guards.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GatedPrivilege {
+    /// Taking operations from `from_level` up.
+    Work,
+    /// Receiving goods (earning entitlements).
+    Goods,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GateRequest {
+    pub privilege: GatedPrivilege,
+    /// Verified hours needed within the window.
+    pub min_hours: f64,
+    /// The trailing window, 1–3650 days.
+    pub window_days: i64,
+    /// For `work`: operations from this level up are gated (default 4).
+    pub from_level: Option<i64>,
+}
+
+fn milli(field: &str, value: f64) -> Result<Milli, ApiError> {
+    Milli::from_f64(value).ok_or_else(|| ApiError::invalid(field, format!("{value} is not a number")))
+}
+
+fn me(state: &AppState, principal: &Principal, action: &str) -> Result<String, ApiError> {
+    state.node.read(|node_state| acting_participant(node_state, principal, action))
+}
+
+async fn credits(
+    state: &AppState,
+    principal: &Principal,
+    headers: &HeaderMap,
+    command: CreditsCommand,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    execute(state, principal, headers, Command::Credits(command)).await
+}
 
 fn known(state: &AppState, handle: &str) -> Result<(), ApiError> {
     match state.node.read(|node_state| node_state.people.get(handle).is_some()) {
@@ -58,4 +140,121 @@ pub async fn history(
     Ok(Json(state.node.read(|node_state| {
         prodos_core::credits::statement(&node_state.credits, &handle, now).rows.iter().map(CreditRowView::of).collect()
     })))
+}
+
+#[utoipa::path(post, path = "/api/credits/{handle}/labor", tag = "credits", request_body = LaborRequest,
+    params(("handle" = String, Path, description = "Who did the work; never the caller"),
+           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, description = "Labor done outside a plan's tasks, verified by the caller (a coordinator or someone certified at its level)", body = ReceiptBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn labor(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiPath(handle): ApiPath<String>,
+    ApiJson(request): ApiJson<LaborRequest>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let verified_by = me(&state, &principal, "verify labor")?;
+    if verified_by == handle {
+        let what = format!("{} h of {}", request.hours, request.skill);
+        return Err(ApiError::OwnWork { handle, action: "verify".into(), what });
+    }
+    let command = CreditsCommand::RecordLabor {
+        handle,
+        skill: request.skill,
+        level: request.level,
+        hours: milli("hours", request.hours)?,
+        verified_by,
+        note: request.note,
+    };
+    credits(&state, &principal, &headers, command).await
+}
+
+#[utoipa::path(get, path = "/api/credit-policy", tag = "credits",
+    responses((status = 200, description = "The credit policy, the weights per skill and level, and the contribution gates", body = CreditSettingsView),
+              (status = 401, body = ErrorBody)))]
+pub async fn settings(State(state): State<AppState>) -> Json<CreditSettingsView> {
+    Json(state.node.read(CreditSettingsView::of))
+}
+
+#[utoipa::path(post, path = "/api/credit-policy", tag = "credits", request_body = CreditPolicyRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, description = "Set by the caller, a coordinator (nothing recorded when unchanged)", body = ReceiptBody),
+              (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_policy(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<CreditPolicyRequest>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let by = me(&state, &principal, "set the credit policy")?;
+    let current = state.node.read(|node_state| node_state.credits.policy());
+    let amount =
+        |field: &str, value: Option<f64>, current: Milli| value.map_or(Ok(current), |value| milli(field, value));
+    let command = CreditsCommand::SetCreditPolicy {
+        decay_rate_per_period_bp: request
+            .decay_rate_per_period_bp
+            .unwrap_or(i64::from(current.decay_rate_per_period_bp)),
+        default_weight_per_hour: amount(
+            "default_weight_per_hour",
+            request.default_weight_per_hour,
+            current.default_weight_per_hour,
+        )?,
+        earned_entitlement_cost_credits: amount(
+            "earned_entitlement_cost_credits",
+            request.earned_entitlement_cost_credits,
+            current.earned_entitlement_cost_credits,
+        )?,
+        by,
+    };
+    credits(&state, &principal, &headers, command).await
+}
+
+#[utoipa::path(post, path = "/api/credit-policy/weights", tag = "credits", request_body = CreditWeightRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, body = ReceiptBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn weight(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<CreditWeightRequest>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let by = me(&state, &principal, "set credit weights")?;
+    let command = CreditsCommand::SetCreditWeight {
+        skill: request.skill,
+        level: request.level,
+        weight_per_hour: milli("weight_per_hour", request.weight_per_hour)?,
+        by,
+    };
+    credits(&state, &principal, &headers, command).await
+}
+
+#[utoipa::path(post, path = "/api/credit-policy/gates", tag = "credits", request_body = GateRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, description = "The gate of this privilege, replacing the previous one", body = ReceiptBody),
+              (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn gate(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<GateRequest>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let by = me(&state, &principal, "set contribution gates")?;
+    let privilege = match request.privilege {
+        GatedPrivilege::Work => {
+            let level = request.from_level.unwrap_or(4);
+            let level = u8::try_from(level)
+                .map_err(|_| ApiError::invalid("from_level", format!("{level} is not a skill level (1–5)")))?;
+            Privilege::WorkFromLevel { level }
+        }
+        GatedPrivilege::Goods => Privilege::ReceiveGoods,
+    };
+    let command = CreditsCommand::SetGateRule {
+        privilege,
+        min_hours: milli("min_hours", request.min_hours)?,
+        window_days: request.window_days,
+        by,
+    };
+    credits(&state, &principal, &headers, command).await
 }

@@ -1,6 +1,7 @@
-//! `/api/designs`: list, show, export, import (TOML body), certify and retire versioned designs.
+//! `/api/designs`: list, show, export, import (a TOML body, or a flat CSV bill of materials),
+//! certify and retire versioned designs.
 
-use crate::api::extract::{ApiPath, TextBody};
+use crate::api::extract::{ApiPath, ApiQuery, TextBody};
 use crate::api::{ReceiptBody, command_id, execute};
 use crate::auth::Principal;
 use crate::error::{ApiError, ErrorBody};
@@ -87,19 +88,63 @@ pub async fn import(
     Extension(principal): Extension<Principal>,
     request: Request,
 ) -> Result<Json<ImportedDesign>, ApiError> {
+    const FILE: &str = "design.toml";
     let headers = request.headers().clone();
-    let body = TextBody::read(request, &state, &["application/toml", "text/plain"], "design.toml").await?;
-    let parsed = prodos_formats::parse_design("design.toml", &body.text)?;
-    let command = Command::ImportDesign { spec: parsed.spec.clone(), declared: parsed.declared };
-    let command_id = command_id(&headers, &principal)?;
+    let body = TextBody::read(request, &state, &["application/toml", "text/plain"], FILE).await?;
+    let parsed = prodos_formats::parse_design(FILE, &body.text)?;
+    let declared = parsed.declared;
+    import_parsed(&state, &principal, &headers, parsed, declared).await
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct BomQuery {
+    /// Design key (a stable slug), e.g. `garden-bench`.
+    pub key: String,
+    /// The design's name.
+    pub name: String,
+}
+
+#[utoipa::path(post, path = "/api/designs/import-bom", tag = "designs",
+    request_body(content = String, content_type = "text/csv",
+        description = "A flat bill of materials, `parent,component,qty,unit[,scrap_pct]`, as `prodos design import-bom` reads"),
+    params(BomQuery, ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, description = "Drafted, with no build sequence yet", body = ImportedDesign),
+              (status = 400, body = ErrorBody), (status = 415, body = ErrorBody),
+              (status = 422, description = "bom.csv:LINE: problems", body = ErrorBody)))]
+pub async fn import_bom(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    ApiQuery(query): ApiQuery<BomQuery>,
+    request: Request,
+) -> Result<Json<ImportedDesign>, ApiError> {
+    const FILE: &str = "bom.csv";
+    let headers = request.headers().clone();
+    let body = TextBody::read(request, &state, &["text/csv", "text/plain"], FILE).await?;
+    let parsed = prodos_formats::parse_bom_csv(FILE, &body.text, &query.key, &query.name)?;
+    // As the CLI: a BOM says nothing about which design it is, whatever the parser made of it.
+    import_parsed(&state, &principal, &headers, parsed, None).await
+}
+
+/// Records a parsed design text and answers with the version it drafted; problems the core finds
+/// point at lines of the posted text, as the CLI does for files.
+async fn import_parsed(
+    state: &AppState,
+    principal: &Principal,
+    headers: &HeaderMap,
+    parsed: prodos_formats::ParsedDesign,
+    declared: Option<DesignSelector>,
+) -> Result<Json<ImportedDesign>, ApiError> {
+    let command = Command::ImportDesign { spec: parsed.spec, declared };
+    let command_id = command_id(headers, principal)?;
     let receipt = match state.execute(command, &principal.handle, command_id).await {
         Err(ApiError::Rejected(Rejection::DesignInvalid { problems, .. })) => {
-            // Point at lines of the posted text, as the CLI does for files.
+            let file = parsed.source.file();
             let lines: Vec<String> = problems
                 .iter()
                 .map(|problem| match parsed.source.locate(&problem.at, &problem.field) {
-                    Some(line) => format!("design.toml:{line}: {problem}"),
-                    None => format!("design.toml: {problem}"),
+                    Some(line) => format!("{file}:{line}: {problem}"),
+                    None => format!("{file}: {problem}"),
                 })
                 .collect();
             return Err(ApiError::Invalid { code: "design_invalid", message: lines.join("\n"), field: None });
@@ -110,7 +155,7 @@ pub async fn import(
         Event::DesignDrafted { design, .. } | Event::DesignDraftRevised { design, .. } => Some(design.to_string()),
         _ => None,
     });
-    Ok(Json(ImportedDesign { design, receipt: ReceiptBody::of(&receipt, &state) }))
+    Ok(Json(ImportedDesign { design, receipt: ReceiptBody::of(&receipt, state) }))
 }
 
 #[utoipa::path(post, path = "/api/designs/{design}/certify", tag = "designs",
@@ -153,7 +198,7 @@ pub struct CostQuery {
 pub async fn cost(
     State(state): State<AppState>,
     ApiPath(design): ApiPath<String>,
-    crate::api::extract::ApiQuery(query): crate::api::extract::ApiQuery<CostQuery>,
+    ApiQuery(query): ApiQuery<CostQuery>,
 ) -> Result<Json<prodos_node::views::CostView>, ApiError> {
     let selector = selector(&design)?;
     let qty = query.qty.unwrap_or(1);

@@ -1,15 +1,17 @@
 //! `/api/participants`, `/api/certifications`, `/api/challenges`, `/api/attempts`: the people of
 //! the node, their certifications and the training game. Writes are made as the caller's
 //! participant (`by`); participants change only their own records, coordinators anyone's.
+//! Participants are added one as JSON or many from a CSV file.
 
 use crate::api::acting::{acting_participant, check_own_handle};
-use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::api::extract::{ApiJson, ApiPath, ApiQuery, TextBody};
+use crate::api::imports::at_line;
 use crate::api::{ReceiptBody, execute};
 use crate::auth::Principal;
 use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
-use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{HeaderMap, header};
 use axum::{Extension, Json};
 use prodos_core::people::{NewParticipant, PeopleCommand, Question};
 use prodos_core::plan::Day;
@@ -159,25 +161,41 @@ pub async fn show(
         .ok_or_else(|| ApiError::Rejected(Rejection::UnknownParticipant { field: "handle".into(), handle }))
 }
 
-#[utoipa::path(post, path = "/api/participants", tag = "people", request_body = AddParticipantRequest,
+#[utoipa::path(post, path = "/api/participants", tag = "people",
+    request_body(description = "One participant as JSON, or many as CSV with a header row `handle[,real_name][,coordinator]` (as `prodos participant import` reads): all of them or none",
+        content((AddParticipantRequest = "application/json"), (String = "text/csv"))),
     params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
-    responses((status = 200, body = ReceiptBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = ReceiptBody), (status = 409, body = ErrorBody), (status = 415, body = ErrorBody),
+              (status = 422, description = "A bad value; in CSV, participants.csv:LINE: problems", body = ErrorBody)))]
 pub async fn add(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
-    headers: HeaderMap,
-    ApiJson(request): ApiJson<AddParticipantRequest>,
+    request: Request,
 ) -> Result<Json<ReceiptBody>, ApiError> {
+    const FILE: &str = "participants.csv";
+    let headers = request.headers().clone();
+    if !is_csv(&headers) {
+        let ApiJson(request) = ApiJson::<AddParticipantRequest>::from_request(request, &state).await?;
+        let by = me(&state, &principal, "add participants")?;
+        let participant =
+            NewParticipant { handle: request.handle, real_name: request.real_name, coordinator: request.coordinator };
+        let command = PeopleCommand::AddParticipants { participants: vec![participant], by: Some(by) };
+        return people(&state, &principal, &headers, command).await;
+    }
+    let body = TextBody::read(request, &state, &["text/csv"], FILE).await?;
+    let rows = prodos_formats::parse_participants_csv(FILE, &body.text)?;
+    let lines: Vec<usize> = rows.iter().map(|row| row.line).collect();
+    let participants = rows.into_iter().map(|row| row.participant).collect();
     let by = me(&state, &principal, "add participants")?;
-    let participant =
-        NewParticipant { handle: request.handle, real_name: request.real_name, coordinator: request.coordinator };
-    people(
-        &state,
-        &principal,
-        &headers,
-        PeopleCommand::AddParticipants { participants: vec![participant], by: Some(by) },
-    )
-    .await
+    let command = PeopleCommand::AddParticipants { participants, by: Some(by) };
+    people(&state, &principal, &headers, command).await.map_err(|error| at_line(error, FILE, "participants", &lines))
+}
+
+fn is_csv(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("text/csv"))
 }
 
 #[utoipa::path(post, path = "/api/participants/{handle}/availability", tag = "people", request_body = AvailabilityRequest,

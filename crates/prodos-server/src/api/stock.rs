@@ -1,12 +1,14 @@
 //! `/api/stock`: materials and lots, and the moves a coordinator makes on them: receive, reserve,
-//! release, consume, adjust. Amounts are JSON numbers in the material's unit, as on the CLI.
+//! release, consume, adjust; and lots received from a CSV file, as `prodos stock import` reads it.
+//! Amounts are JSON numbers in the material's unit, as on the CLI.
 
-use crate::api::extract::{ApiJson, ApiPath};
+use crate::api::extract::{ApiJson, ApiPath, TextBody};
+use crate::api::imports::at_line;
 use crate::api::{ReceiptBody, execute};
 use crate::auth::Principal;
 use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_core::stock::{LotReceipt, Provenance};
@@ -193,4 +195,26 @@ pub async fn adjust(
     })?;
     let command = Command::AdjustLot { lot, delta: milli("delta", request.delta)?, reason: request.reason };
     execute(&state, &principal, &headers, command).await
+}
+
+#[utoipa::path(post, path = "/api/stock/import", tag = "stock",
+    request_body(content = String, content_type = "text/csv",
+        description = "material,qty,unit,unit_cost,location,provenance[,source]: every lot received, or none"),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, body = ReceiptBody), (status = 415, body = ErrorBody),
+              (status = 422, description = "stock.csv:LINE: problems", body = ErrorBody)))]
+pub async fn import(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    request: Request,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    const FILE: &str = "stock.csv";
+    let headers = request.headers().clone();
+    let body = TextBody::read(request, &state, &["text/csv", "text/plain"], FILE).await?;
+    let rows = prodos_formats::parse_stock_csv(FILE, &body.text)?;
+    let lines: Vec<usize> = rows.iter().map(|row| row.line).collect();
+    let lots: Vec<LotReceipt> = rows.iter().map(prodos_formats::StockRow::to_receipt).collect();
+    execute(&state, &principal, &headers, Command::ReceiveLots { lots })
+        .await
+        .map_err(|error| at_line(error, FILE, "lots", &lines))
 }

@@ -74,6 +74,9 @@ pub enum Access {
     Public,
     /// The public operational record: anyone when the node publishes it, else any member.
     PublicRecord,
+    /// The public record as a page: as `PublicRecord`, but an anonymous browser of a node that
+    /// keeps its record private is sent to the sign-in page.
+    PublicRecordPage,
     /// A dashboard page: any signed-in account; anonymous browsers are sent to the sign-in page.
     Page,
     /// Any signed-in account: reading designs, stock, the audit log; managing one's own tokens.
@@ -92,12 +95,17 @@ pub enum Access {
 }
 
 impl Access {
+    /// Pages answer an anonymous caller they refuse with the sign-in page, not a JSON error.
+    pub fn is_page(self) -> bool {
+        matches!(self, Access::Page | Access::PublicRecordPage)
+    }
+
     /// `None` is an anonymous caller.
     pub fn allows(self, role: Option<Role>, public_record: bool) -> bool {
         match (self, role) {
             (Access::Public, _) => true,
-            (Access::PublicRecord, None) => public_record,
-            (Access::PublicRecord | Access::Member | Access::Page, Some(_)) => true,
+            (Access::PublicRecord | Access::PublicRecordPage, None) => public_record,
+            (Access::PublicRecord | Access::PublicRecordPage | Access::Member | Access::Page, Some(_)) => true,
             (_, None) => false,
             (Access::Verify, Some(role)) => matches!(role, Role::Auditor | Role::Coordinator | Role::Admin),
             (Access::Work, Some(role)) => matches!(role, Role::Participant | Role::Coordinator),
@@ -109,7 +117,7 @@ impl Access {
     pub fn describe(self) -> &'static str {
         match self {
             Access::Public => "call this route",
-            Access::PublicRecord => "read the public record",
+            Access::PublicRecord | Access::PublicRecordPage => "read the public record",
             Access::Member | Access::Page => "read the node's record",
             Access::Verify => "verify the whole chain",
             Access::Work => "take, do or verify work",

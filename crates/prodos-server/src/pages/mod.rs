@@ -3,6 +3,7 @@
 
 pub mod login;
 pub mod people;
+pub mod record;
 pub mod views;
 pub mod work;
 

@@ -176,3 +176,24 @@ async fn unknown_routes_and_methods_get_json_errors() {
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     fixture.finish();
 }
+
+/// The timeout layer answers 408 with the shared error body. A body that never arrives keeps the
+/// handler waiting on it, so a short timeout fires without any slow work or sleeping.
+#[tokio::test]
+async fn a_request_that_outlives_the_timeout_gets_408() {
+    let config = prodos_server::ServerConfig {
+        request_timeout: std::time::Duration::from_millis(50),
+        ..prodos_server::ServerConfig::default()
+    };
+    let fixture = Fixture::with_config(config);
+    let head = fixture.head();
+    let never_ending = futures_util::stream::pending::<Result<axum::body::Bytes, std::io::Error>>();
+    let request = axum::http::Request::post("/api/suppliers")
+        .header("authorization", format!("Bearer {}", fixture.tokens[handle("coordinator")]))
+        .header("content-type", "text/csv")
+        .body(axum::body::Body::from_stream(never_ending))
+        .expect("request");
+    let reply = fixture.call(request).await;
+    assert_error(&fixture, head, &reply, 408, "timeout");
+    fixture.finish();
+}

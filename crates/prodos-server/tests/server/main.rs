@@ -3,6 +3,7 @@
 //! `Fixture::finish`, which runs the node's `verify()` and asserts no panic was caught.
 
 mod bad_input;
+mod coordination;
 mod matrix;
 mod openapi;
 mod page_cache;

@@ -18,6 +18,7 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         ("GET", "/api/health") => (true, "pcua", ""),
         ("GET", "/api/openapi.json") => (true, "pcua", ""),
         ("GET", "/api/public/record") => (true, "pcua", ""),
+        ("GET", "/record") => (true, "pcua", ""),
         ("POST", "/api/session") => (true, "pcua", ""),
         ("GET", "/api/session") => (false, "pcua", ""),
         ("DELETE", "/api/session") => (false, "pcua", ""),
@@ -30,6 +31,7 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         ("POST", "/api/accounts/{handle}/role") => (false, "a", ""),
         ("GET", "/api/designs") => (false, "pcua", ""),
         ("POST", "/api/designs") => (false, "c", ""),
+        ("POST", "/api/designs/import-bom") => (false, "c", ""),
         ("GET", "/api/designs/{design}") => (false, "pcua", ""),
         ("GET", "/api/designs/{design}/export") => (false, "pcua", ""),
         ("GET", "/api/designs/{design}/cost") => (false, "pcua", ""),
@@ -38,12 +40,21 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         ("GET", "/api/stock") => (false, "pcua", ""),
         ("GET", "/api/stock/lots") => (false, "pcua", ""),
         ("POST", "/api/stock/receive") => (false, "c", ""),
+        ("POST", "/api/stock/import") => (false, "c", ""),
         ("POST", "/api/stock/reserve") => (false, "c", ""),
         ("POST", "/api/stock/release") => (false, "c", ""),
         ("POST", "/api/stock/consume") => (false, "c", ""),
         ("POST", "/api/stock/lots/{lot}/adjust") => (false, "c", ""),
         ("GET", "/api/suppliers") => (false, "pcua", ""),
         ("POST", "/api/suppliers") => (false, "c", ""),
+        ("GET", "/api/resources") => (false, "pcua", ""),
+        ("POST", "/api/resources/tools") => (false, "c", ""),
+        ("POST", "/api/resources/skills") => (false, "c", ""),
+        ("POST", "/api/resources/labor-rates") => (false, "c", ""),
+        ("POST", "/api/resources/tool-rates") => (false, "c", ""),
+        ("GET", "/api/calendar") => (false, "pcua", ""),
+        ("PUT", "/api/calendar/week") => (false, "c", ""),
+        ("POST", "/api/calendar/closures") => (false, "c", ""),
         ("GET", "/api/mandates") => (false, "pcua", ""),
         ("POST", "/api/mandates") => (false, "c", ""),
         ("GET", "/api/production") => (false, "pcua", ""),
@@ -83,6 +94,12 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         ("GET", "/api/credits") => (false, "pcua", ""),
         ("GET", "/api/credits/{handle}") => (false, "pcua", ""),
         ("GET", "/api/credits/{handle}/history") => (false, "pcua", ""),
+        // Recording someone else's labor is verifying it; only one's own is refused (`own_work`).
+        ("POST", "/api/credits/{handle}/labor") => (false, "pc", ""),
+        ("GET", "/api/credit-policy") => (false, "pcua", ""),
+        ("POST", "/api/credit-policy") => (false, "c", ""),
+        ("POST", "/api/credit-policy/weights") => (false, "c", ""),
+        ("POST", "/api/credit-policy/gates") => (false, "c", ""),
         ("GET", "/api/goods") => (false, "pcua", ""),
         ("POST", "/api/goods") => (false, "c", ""),
         ("POST", "/api/goods/{good}/distribute") => (false, "c", ""),
@@ -152,7 +169,12 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         "/api/accounts" => json(json!({"handle": "newcomer", "role": "participant", "password": PASSWORD})),
         "/api/accounts/{handle}/role" => json(json!({"role": "auditor"})),
         "/api/designs" => Some(("application/toml", prodos_node::demo::EXAMPLE_DESIGNS[0].1.as_bytes().to_vec())),
+        "/api/designs/import-bom" => Some(("text/csv", b"parent,component,qty,unit\nbench,leg,4,pc\n".to_vec())),
         "/api/stock/receive" => json(json!({"material": "abalone-rosette", "qty": 1, "unit": "pc", "cost": 2.5})),
+        "/api/stock/import" => Some((
+            "text/csv",
+            b"material,qty,unit,unit_cost,location,provenance\nabalone-rosette,1,pc,2.5,store,own\n".to_vec(),
+        )),
         "/api/stock/reserve" => {
             json(json!({"material": "abalone-rosette", "qty": 1, "unit": "pc", "purpose": "matrix-hold"}))
         }
@@ -160,6 +182,20 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         "/api/stock/consume" => json(json!({"material": "abalone-rosette", "qty": 1, "unit": "pc"})),
         "/api/stock/lots/{lot}/adjust" => json(json!({"delta": 1, "reason": "count"})),
         "/api/suppliers" => Some(("text/csv", prodos_node::demo::EXAMPLE_SUPPLIERS.1.as_bytes().to_vec())),
+        "/api/resources/tools" => json(json!({"tool": "matrix-jig", "count": 1})),
+        // Headcount 0 at every level leaves planning with the certified participants.
+        "/api/resources/skills" => json(json!({"skill": "setup", "level": 1, "headcount": 0})),
+        "/api/resources/labor-rates" => json(json!({"skill": "setup", "level": 1, "rate": 20})),
+        "/api/resources/tool-rates" => json(json!({"tool": "matrix-jig", "rate": 1.5})),
+        // The demo's own week, so later plan routes see the calendar unchanged.
+        "/api/calendar/week" => {
+            json(json!({"weekdays": ["mon", "tue", "wed", "thu", "fri"], "start": "08:00", "hours": 8}))
+        }
+        "/api/calendar/closures" => json(json!({"day": "2030-12-25", "reason": "matrix"})),
+        "/api/credits/{handle}/labor" => json(json!({"skill": "luthiery.bending", "level": 1, "hours": 1})),
+        "/api/credit-policy" => json(json!({})),
+        "/api/credit-policy/weights" => json(json!({"skill": "setup", "level": 1, "weight_per_hour": 1})),
+        "/api/credit-policy/gates" => json(json!({"privilege": "goods", "min_hours": 0, "window_days": 30})),
         "/api/mandates" => json(json!({"design": "DES-0001", "qty": 1, "due": "2027-12-01"})),
         "/api/plans" => json(json!({"mandate": "MAN-0001", "schedules": 5})),
         "/api/tasks/{plan}/{operation}/{unit}/start" if objects.handle == other => json(json!({"worker": other})),
@@ -201,6 +237,7 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         .replace("{challenge}", "CHL-0001")
         .replace("{attempt}", "ATT-0001")
         .replace("{good}", "GOOD-0001");
+    let uri = if path == "/api/designs/import-bom" { format!("{uri}?key=matrix-bench&name=Matrix") } else { uri };
     (uri, body)
 }
 

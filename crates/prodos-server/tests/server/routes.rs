@@ -19,6 +19,17 @@ async fn health_openapi_and_the_public_record_need_no_login() {
     let record = record.json();
     assert_eq!(record["head_seq"], fixture.head());
     assert_eq!(record["certified_designs"][0]["design"], "DES-0001@v1");
+    // What was produced, by whom, with what: the demo's finished batches and PROD-0031 under way.
+    let batches = record["batches"].as_array().unwrap();
+    let active = batches.iter().find(|batch| batch["plan"] == "PROD-0031").unwrap();
+    assert_eq!((active["state"].as_str(), active["mandated_by"].as_str()), (Some("in production"), Some("DEC-0019")));
+    let finished = batches.iter().find(|batch| batch["state"] == "finished").unwrap();
+    assert!(!finished["labor"].as_array().unwrap().is_empty(), "{finished}");
+    assert!(finished["materials"][0]["provenance"].is_string(), "{finished}");
+    assert!(record["goods"].as_array().unwrap().len() >= 10);
+    let page = fixture.get("/record", &Caller::Anonymous).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Operational record") && page.text().contains("PROD-0031"));
     fixture.finish();
 }
 
@@ -28,6 +39,9 @@ async fn the_public_record_needs_a_login_when_the_node_keeps_it_private() {
     let fixture = Fixture::with_config(config);
     assert_eq!(fixture.get("/api/public/record", &Caller::Anonymous).await.status, 401);
     assert_eq!(fixture.get("/api/public/record", &fixture.token("participant")).await.status, 200);
+    let page = fixture.get("/record", &Caller::Anonymous).await;
+    assert_eq!(page.status, 303, "an anonymous browser is sent to sign in");
+    assert_eq!(fixture.get("/record", &fixture.token("auditor")).await.status, 200);
     fixture.finish();
 }
 
@@ -296,6 +310,37 @@ async fn admins_create_and_disable_accounts() {
         .post_json("/api/session", &Caller::Anonymous, json!({"handle": "spare", "password": crate::support::PASSWORD}))
         .await;
     assert_eq!(login.status, 401);
+    fixture.finish();
+}
+
+#[tokio::test]
+async fn writes_by_another_process_reach_reads_and_live_pages() {
+    let fixture = Fixture::new();
+    let mut events = fixture.state.appended.subscribe();
+    // The CLI on the same data directory: its own node over the same store.
+    let cli = prodos_node::Node::open(fixture.ledger.clone()).expect("second node");
+    let lot = prodos_core::stock::LotReceipt {
+        material: "abalone-rosette".into(),
+        material_name: None,
+        qty: prodos_core::Quantity { amount: prodos_core::Milli::from_units(3), unit: prodos_core::Unit::Piece },
+        unit_cost: prodos_core::Millicents::from_currency(2.0).expect("cost"),
+        location: "drawer".into(),
+        provenance: prodos_core::stock::Provenance::Own,
+    };
+    let meta = prodos_node::CommandMeta {
+        command_id: "cli-1".into(),
+        actor: "cli".into(),
+        now: prodos_core::Timestamp::from_millis(fixture.state.now().millis()),
+    };
+    cli.execute(&prodos_core::Command::ReceiveLots { lots: vec![lot] }, &meta).expect("cli write");
+    let before = fixture.head();
+    assert!(prodos_server::follow::catch_up(&fixture.state).await.expect("look"), "the head moved");
+    assert_eq!(fixture.head(), cli.head().seq);
+    assert!(fixture.head() > before);
+    assert_eq!(events.recv().await.expect("announced"), fixture.head());
+    let lots = fixture.get("/api/stock/lots", &fixture.token("auditor")).await.json();
+    assert!(lots.as_array().unwrap().iter().any(|lot| lot["location"] == "drawer"), "the server reads the new lot");
+    assert!(!prodos_server::follow::catch_up(&fixture.state).await.expect("look"), "nothing new the second time");
     fixture.finish();
 }
 

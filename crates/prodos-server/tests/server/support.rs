@@ -63,6 +63,8 @@ pub struct Fixture {
     pub clock_ms: Arc<AtomicI64>,
     /// API token secrets by account handle.
     pub tokens: HashMap<&'static str, String>,
+    /// The store under the server's node, for a second writer (another process, the CLI).
+    pub ledger: Arc<MemoryLedger>,
 }
 
 /// The accounts every fixture has, as (name in tests, account handle, role). Accounts act as the
@@ -131,7 +133,8 @@ impl Fixture {
     }
 
     pub fn with_config(config: ServerConfig) -> Fixture {
-        let node = prodos_node::Node::open(demo_ledger()).expect("open node");
+        let ledger = demo_ledger();
+        let node = prodos_node::Node::open(ledger.clone()).expect("open node");
         let accounts = AccountStore::in_memory().expect("accounts");
         // One hash for all: argon2id is slow on purpose, and the tests need many accounts.
         let hash = password::hash(PASSWORD).expect("hash");
@@ -146,7 +149,7 @@ impl Fixture {
         let clock = clock_ms.clone();
         state.clock = Arc::new(move || Timestamp::from_millis(clock.load(Ordering::SeqCst)));
         let app = prodos_server::app(state.clone());
-        Fixture { state, app, clock_ms, tokens }
+        Fixture { state, app, clock_ms, tokens, ledger }
     }
 
     /// The API token of the account a test calls `name` (`participant`, `coordinator`, …).

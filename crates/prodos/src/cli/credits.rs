@@ -38,7 +38,7 @@ pub enum CreditsCommandArgs {
         #[arg(long, default_value = "")]
         note: String,
     },
-    /// Show the credit policy, or set it (coordinators).
+    /// Show the credit policy with the weights and gates, or set the policy (coordinators).
     Policy {
         /// Share lost at each 30-day boundary, in basis points (500 = 5 %).
         #[arg(long)]
@@ -160,12 +160,20 @@ pub fn run(command: CreditsCommandArgs, global: &GlobalArgs) -> anyhow::Result<(
         CreditsCommandArgs::Policy { decay_bp, default_weight, earned_cost, by, json } => {
             let current = context.node.read(|state| state.credits.policy());
             if decay_bp.is_none() && default_weight.is_none() && earned_cost.is_none() {
+                let settings = context.node.read(prodos_node::views::CreditSettingsView::of);
                 if json {
-                    return print_json(&current);
+                    return print_json(&settings);
                 }
-                println!("decay_rate_per_period_bp: {} (per 30 days)", current.decay_rate_per_period_bp);
-                println!("default_weight_per_hour:  {}", current.default_weight_per_hour);
-                println!("earned_entitlement_cost:  {}", current.earned_entitlement_cost_credits);
+                let policy = &settings.policy;
+                println!("decay_rate_per_period_bp: {} (per 30 days)", policy.decay_rate_per_period_bp);
+                println!("default_weight_per_hour:  {}", policy.default_weight_per_hour);
+                println!("earned_entitlement_cost:  {}", policy.earned_entitlement_cost_credits);
+                for weight in &settings.weights {
+                    println!("weight {}:{}: {} per hour", weight.skill, weight.level, weight.weight_per_hour);
+                }
+                for gate in &settings.gates {
+                    println!("gate: {} needs {} h within {} days", gate.description, gate.min_hours, gate.window_days);
+                }
                 return Ok(());
             }
             let command = CreditsCommand::SetCreditPolicy {

@@ -127,7 +127,8 @@ pub fn run(command: ParticipantCommand, global: &GlobalArgs) -> anyhow::Result<(
         }
         ParticipantCommand::Import { file, by } => {
             let text = read_input(&file)?;
-            let participants = parse_participants_csv(&file.display().to_string(), &text)?;
+            let rows = prodos_formats::parse_participants_csv(&file.display().to_string(), &text)?;
+            let participants = rows.into_iter().map(|row| row.participant).collect();
             let by = Some(by.unwrap_or_else(|| global.actor.clone()));
             let done = context
                 .execute(&Command::People(PeopleCommand::AddParticipants { participants, by }))
@@ -172,49 +173,4 @@ fn parse_week(text: &str) -> anyhow::Result<[i64; 7]> {
         minutes[index] = (hours * 60.0).round() as i64;
     }
     Ok(minutes)
-}
-
-/// Reads `handle[,real_name][,coordinator]` rows after a header naming the columns. Fields may be
-/// double-quoted (a real name with a comma); `coordinator` is yes/no/true/false/1/0 or empty.
-fn parse_participants_csv(file: &str, text: &str) -> anyhow::Result<Vec<NewParticipant>> {
-    let mut lines = text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty());
-    let (_, header) = lines.next().with_context(|| format!("{file}: empty file"))?;
-    let columns: Vec<String> = split_csv_line(header).into_iter().map(|c| c.trim().to_lowercase()).collect();
-    let column = |name: &str| columns.iter().position(|c| c == name);
-    let handle_at = column("handle").with_context(|| format!("{file}:1: the header has no `handle` column"))?;
-    let (name_at, coordinator_at) = (column("real_name"), column("coordinator"));
-    let mut participants = Vec::new();
-    for (index, line) in lines {
-        let fields = split_csv_line(line);
-        let field = |at: Option<usize>| at.and_then(|at| fields.get(at)).map(|f| f.trim().to_string());
-        let coordinator = match field(coordinator_at).as_deref().map(str::to_lowercase).as_deref() {
-            None | Some("") | Some("no") | Some("false") | Some("0") => false,
-            Some("yes") | Some("true") | Some("1") => true,
-            Some(other) => anyhow::bail!("{file}:{}: coordinator `{other}` is not yes or no", index + 1),
-        };
-        participants.push(NewParticipant {
-            handle: field(Some(handle_at)).unwrap_or_default(),
-            real_name: field(name_at).filter(|name| !name.is_empty()),
-            coordinator,
-        });
-    }
-    Ok(participants)
-}
-
-fn split_csv_line(line: &str) -> Vec<String> {
-    let mut fields = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.trim_end_matches('\r').chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                fields.last_mut().expect("never empty").push('"');
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => fields.push(String::new()),
-            (c, _) => fields.last_mut().expect("never empty").push(c),
-        }
-    }
-    fields
 }

@@ -1,0 +1,110 @@
+//! `/api/calendar`: the node's working calendar — weekdays worked, day start and length, closed
+//! days — through which plans are dated; read by members, set by coordinators, as
+//! `prodos calendar` does.
+
+use crate::api::extract::ApiJson;
+use crate::api::{ReceiptBody, execute};
+use crate::auth::Principal;
+use crate::error::{ApiError, ErrorBody};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::{Extension, Json};
+use prodos_core::Command;
+use prodos_core::plan::{Day, WorkWeek, calendar::WEEKDAY_NAMES};
+use prodos_node::views::CapacityView;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkWeekRequest {
+    /// Weekdays worked, e.g. `["mon", "tue", "wed", "thu", "fri"]` (the default).
+    pub weekdays: Option<Vec<String>>,
+    /// Start of the working day, `HH:MM` UTC (default `08:00`).
+    pub start: Option<String>,
+    /// Working hours per day, more than 0 and at most 24 (default 8).
+    pub hours: Option<f64>,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClosureRequest {
+    /// The closed day, `YYYY-MM-DD`: nothing is planned on it.
+    pub day: String,
+    /// Why: a holiday, an inventory count, a move.
+    pub reason: String,
+}
+
+/// Weekday names to the week's bit mask, with the CLI's rule: a name counts when it starts with
+/// a weekday's three letters (`mon`, `Monday`).
+fn weekday_mask(names: &[String]) -> Result<u8, ApiError> {
+    let mut mask = 0u8;
+    for name in names.iter().map(|name| name.trim()).filter(|name| !name.is_empty()) {
+        let lower = name.to_ascii_lowercase();
+        let Some(index) = WEEKDAY_NAMES.iter().position(|known| lower.starts_with(known)) else {
+            return Err(ApiError::invalid(
+                "weekdays",
+                format!("`{name}` is not a weekday (use {})", WEEKDAY_NAMES.join(",")),
+            ));
+        };
+        mask |= 1 << index;
+    }
+    Ok(mask)
+}
+
+fn minute_of_day(text: &str) -> Result<u32, ApiError> {
+    let parse = || -> Option<u32> {
+        let (hours, minutes) = text.trim().split_once(':')?;
+        let (hours, minutes) = (hours.parse::<u32>().ok()?, minutes.parse::<u32>().ok()?);
+        (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
+    };
+    parse().ok_or_else(|| ApiError::invalid("start", format!("`{text}` is not a time of day (HH:MM)")))
+}
+
+#[utoipa::path(get, path = "/api/calendar", tag = "resources",
+    responses((status = 200, description = "The node's capacity, whose calendar part is the working week and the closed days (as `prodos calendar show --json`)", body = CapacityView),
+              (status = 401, body = ErrorBody)))]
+pub async fn show(State(state): State<AppState>) -> Json<CapacityView> {
+    Json(state.node.read(|node_state| CapacityView::of(&node_state.capacity)))
+}
+
+#[utoipa::path(put, path = "/api/calendar/week", tag = "resources", request_body = WorkWeekRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, description = "The weekly pattern replaced (nothing recorded when unchanged)", body = ReceiptBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn set_week(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<WorkWeekRequest>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    // What is left out keeps the CLI's defaults, which are the default week: Monday to Friday,
+    // 08:00, 8 hours.
+    let default = WorkWeek::default();
+    let daily_work_min = match request.hours {
+        Some(hours) if !(hours > 0.0 && hours <= 24.0) => {
+            return Err(ApiError::invalid("hours", format!("must be more than 0 and at most 24, got {hours}")));
+        }
+        Some(hours) => (hours * 60.0).round() as u32,
+        None => default.daily_work_min,
+    };
+    let week = WorkWeek {
+        weekdays_mask: request.weekdays.as_deref().map(weekday_mask).transpose()?.unwrap_or(default.weekdays_mask),
+        day_start_min: request.start.as_deref().map(minute_of_day).transpose()?.unwrap_or(default.day_start_min),
+        daily_work_min,
+    };
+    execute(&state, &principal, &headers, Command::SetWorkWeek { week }).await
+}
+
+#[utoipa::path(post, path = "/api/calendar/closures", tag = "resources", request_body = ClosureRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, body = ReceiptBody), (status = 422, body = ErrorBody)))]
+pub async fn close(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<ClosureRequest>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let day: Day = request.day.parse().map_err(|message: String| ApiError::invalid("day", message))?;
+    execute(&state, &principal, &headers, Command::CloseDay { day, reason: request.reason }).await
+}

@@ -1,9 +1,12 @@
 //! Following the ledger: other processes append to the same data directory (the CLI, a script
 //! on the store, a second server), and the server folds their entries in and tells live pages,
-//! so nobody reads a state older than the ledger for longer than one look.
+//! so nobody reads a state older than the ledger for longer than one look. Accounts another
+//! process disabled or gave a new role lose their sessions here.
 
 use crate::error::ApiError;
 use crate::state::AppState;
+use prodos_core::Event;
+use prodos_core::access::{AccessChange, AccessEvent};
 use std::time::Duration;
 
 /// How often the server looks at the store's head: a cheap read, so twice a second.
@@ -16,9 +19,42 @@ pub async fn catch_up(state: &AppState) -> Result<bool, ApiError> {
     state.blocking(|state| Ok(state.node.refresh()?)).await?;
     let moved = state.node.head().seq != before;
     if moved {
+        // The host operator may have disabled an account or changed its role from the CLI:
+        // sessions carry the role they were started with, so that account's sessions end.
+        let handles = state.blocking(move |state| access_changed_since(&state, before)).await?;
+        for handle in handles {
+            state.sessions.end_all_of(&handle);
+        }
         state.announce();
     }
     Ok(moved)
+}
+
+/// Handles of the accounts disabled or given another role in entries after `seq`.
+fn access_changed_since(state: &AppState, seq: u64) -> Result<Vec<String>, ApiError> {
+    let mut handles = Vec::new();
+    let mut undecodable = None;
+    let scanned = state.node.store().scan(seq + 1, &mut |entry| {
+        if !matches!(entry.kind.as_str(), "AccountDisabled" | "AccountRoleChanged") {
+            return Ok(());
+        }
+        match prodos_node::decode(&entry) {
+            Ok(Event::Access(AccessEvent::AccessChanged { change, .. })) => match change {
+                AccessChange::AccountDisabled { handle } | AccessChange::RoleChanged { handle, .. } => {
+                    handles.push(handle)
+                }
+                _ => {}
+            },
+            Ok(_) => {}
+            Err(error) => undecodable = Some(error),
+        }
+        Ok(())
+    });
+    scanned.map_err(ApiError::internal)?;
+    match undecodable {
+        Some(error) => Err(ApiError::internal(error)),
+        None => Ok(handles),
+    }
 }
 
 /// Looks every [`FOLLOW_EVERY`] for as long as the server runs.

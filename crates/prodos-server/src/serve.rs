@@ -36,6 +36,7 @@ pub fn run(options: ServeOptions) -> Result<(), ApiError> {
         }
         logins = demo::ensure_accounts(&accounts, &options.data_dir, now.millis())?;
     }
+    let no_accounts = accounts.count()? == 0;
     let state = AppState::new(Arc::new(node), accounts, options.config);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(startup)?;
     runtime.block_on(async move {
@@ -47,6 +48,9 @@ pub fn run(options: ServeOptions) -> Result<(), ApiError> {
         println!("  API description: http://{local}/api/openapi.json");
         for login in &logins {
             println!("  login {:<12} password {}  ({})", login.handle, login.password, login.role.as_str());
+        }
+        if no_accounts {
+            println!("  no accounts yet: create the first with `prodos account add HANDLE --role admin`");
         }
         // Writes by the CLI or another process on the same data directory reach pages too.
         tokio::spawn(crate::follow::follow(state.clone()));

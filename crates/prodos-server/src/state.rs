@@ -103,12 +103,11 @@ impl AppState {
         Ok(receipt)
     }
 
-    /// Records a change of access (account, role, token) in the ledger as `by`, so the public
-    /// record shows who changed access. Only handles, roles and token ids: never a secret.
-    pub async fn record_access(&self, change: prodos_core::access::AccessChange, by: &str) -> Result<(), ApiError> {
+    /// The meta of an access change (account, role, token) made by `by` through the API: a fresh
+    /// command id, `by` as the actor. See `auth::admin`, which records it before the store changes.
+    pub fn access_meta(&self, by: &str) -> Result<CommandMeta, ApiError> {
         let command_id = format!("access:{by}:{}", crate::auth::secret::random_hex(16)?);
-        let command = Command::Access(prodos_core::access::AccessCommand::Record { change, by: by.to_string() });
-        self.execute(command, by, command_id).await.map(|_| ())
+        Ok(CommandMeta { command_id, actor: by.to_string(), now: self.now() })
     }
 
     /// Tells live pages the ledger moved.

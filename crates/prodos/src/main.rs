@@ -86,6 +86,14 @@ enum Noun {
     Match(cli::r#match::MatchCommand),
     /// Per plan: tasks done and in progress, labor events, materials consumed.
     Production(cli::production::ProductionArgs),
+
+    // Access from the host: the first admin and script tokens of a node without `--demo`.
+    /// Accounts of the server: add, list, disable, change role (recorded in the ledger).
+    #[command(subcommand)]
+    Account(cli::account::AccountCommand),
+    /// API tokens for scripts: issue (secret shown once), list, revoke.
+    #[command(subcommand)]
+    Token(cli::token::TokenCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -118,6 +126,8 @@ fn main() -> std::process::ExitCode {
         Noun::Task(command) => cli::task::run(command, &cli.global),
         Noun::Match(command) => cli::r#match::run(command, &cli.global),
         Noun::Production(args) => cli::production::run(args, &cli.global),
+        Noun::Account(command) => cli::account::run(command, &cli.global),
+        Noun::Token(command) => cli::token::run(command, &cli.global),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -1,16 +1,16 @@
 //! `/api/accounts`: admins create, list and disable accounts and change their roles. Disabling
 //! or a new role ends the account's sessions at once (disabling also revokes its tokens). Each
-//! change is recorded in the ledger (`AccessChanged`) with the admin who made it, never a secret.
+//! change is recorded in the ledger (`AccessChanged`) with the admin who made it, never a secret,
+//! by the steps in `auth::admin` that the host operator's CLI runs too.
 
 use crate::api::extract::{ApiJson, ApiPath};
 use crate::auth::store::AccountView;
-use crate::auth::{Principal, Role, password};
+use crate::auth::{Principal, Role, admin};
 use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use prodos_core::access::AccessChange;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -41,26 +41,13 @@ pub async fn create(
     Extension(principal): Extension<Principal>,
     ApiJson(request): ApiJson<CreateAccountRequest>,
 ) -> Result<(StatusCode, Json<AccountView>), ApiError> {
-    crate::auth::store::check_handle(&request.handle)?;
-    password::check_policy(&request.password)?;
-    let now_ms = state.now().millis();
-    let (handle, role) = (request.handle.clone(), request.role);
-    if state.blocking(move |state| state.accounts.role_of(&handle)).await?.is_some() {
-        return Err(ApiError::Invalid {
-            code: "handle_taken",
-            message: format!("an account `{}` already exists", request.handle),
-            field: Some("handle".into()),
-        });
-    }
-    let change = AccessChange::AccountCreated { handle: request.handle.clone(), role: role.as_str().to_string() };
-    state.record_access(change, &principal.handle).await?;
+    let meta = state.access_meta(&principal.handle)?;
     let view = state
         .blocking(move |state| {
-            let hash = password::hash(&request.password)?;
-            state.accounts.create(&request.handle, request.role, &hash, now_ms)?;
-            Ok(AccountView { handle: request.handle, role: request.role, disabled: false, created_at_ms: now_ms })
+            admin::create_account(&state.node, &state.accounts, &meta, &request.handle, request.role, &request.password)
         })
         .await?;
+    state.announce();
     tracing::info!(admin = %principal.handle, handle = %view.handle, role = view.role.as_str(), "account created");
     Ok((StatusCode::CREATED, Json(view)))
 }
@@ -76,16 +63,15 @@ pub async fn disable(
     if handle == principal.handle {
         return Err(ApiError::invalid("handle", "an admin cannot disable their own account"));
     }
-    let now_ms = state.now().millis();
+    let meta = state.access_meta(&principal.handle)?;
     let target = handle.clone();
-    let lookup = handle.clone();
-    if state.blocking(move |state| state.accounts.role_of(&lookup)).await?.is_none() {
-        return Err(ApiError::NotFound { what: format!("account {handle}") });
-    }
-    state.record_access(AccessChange::AccountDisabled { handle: handle.clone() }, &principal.handle).await?;
-    state.blocking(move |state| state.accounts.disable(&target, now_ms)).await?;
+    let disabled =
+        state.blocking(move |state| admin::disable_account(&state.node, &state.accounts, &meta, &target)).await?;
     state.sessions.end_all_of(&handle);
-    tracing::info!(admin = %principal.handle, %handle, "account disabled");
+    if disabled {
+        state.announce();
+        tracing::info!(admin = %principal.handle, %handle, "account disabled");
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -102,23 +88,15 @@ pub async fn set_role(
     if handle == principal.handle {
         return Err(ApiError::invalid("handle", "an admin cannot change their own role"));
     }
-    let lookup = handle.clone();
-    let from = state
-        .blocking(move |state| state.accounts.role_of(&lookup))
-        .await?
-        .ok_or_else(|| ApiError::NotFound { what: format!("account {handle}") })?;
-    if from == request.role {
-        return Ok(StatusCode::NO_CONTENT);
-    }
-    let change = AccessChange::RoleChanged {
-        handle: handle.clone(),
-        from: from.as_str().to_string(),
-        to: request.role.as_str().to_string(),
-    };
-    state.record_access(change, &principal.handle).await?;
+    let meta = state.access_meta(&principal.handle)?;
     let target = handle.clone();
-    state.blocking(move |state| state.accounts.set_role(&target, request.role)).await?;
-    state.sessions.end_all_of(&handle);
-    tracing::info!(admin = %principal.handle, %handle, role = request.role.as_str(), "role changed");
+    let changed = state
+        .blocking(move |state| admin::change_role(&state.node, &state.accounts, &meta, &target, request.role))
+        .await?;
+    if changed {
+        state.sessions.end_all_of(&handle);
+        state.announce();
+        tracing::info!(admin = %principal.handle, %handle, role = request.role.as_str(), "role changed");
+    }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -3,13 +3,12 @@
 
 use crate::api::extract::{ApiJson, ApiPath};
 use crate::auth::store::TokenView;
-use crate::auth::{Principal, Role};
+use crate::auth::{Principal, Role, admin};
 use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use prodos_core::access::AccessChange;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -33,16 +32,12 @@ pub async fn create(
     Extension(principal): Extension<Principal>,
     ApiJson(request): ApiJson<CreateTokenRequest>,
 ) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
-    let label = request.label.trim().to_string();
-    if label.is_empty() || label.chars().count() > 80 {
-        return Err(ApiError::invalid("label", "a label of 1–80 characters says what the token is for"));
-    }
-    let now_ms = state.now().millis();
+    let meta = state.access_meta(&principal.handle)?;
     let handle = principal.handle.clone();
-    let (token, secret) = state.blocking(move |state| state.accounts.issue_token(&handle, &label, now_ms)).await?;
-    let change =
-        AccessChange::TokenIssued { token: token.id.clone(), handle: token.handle.clone(), label: token.label.clone() };
-    state.record_access(change, &principal.handle).await?;
+    let (token, secret) = state
+        .blocking(move |state| admin::issue_token(&state.node, &state.accounts, &meta, &handle, &request.label))
+        .await?;
+    state.announce();
     Ok((StatusCode::CREATED, Json(CreatedToken { token, secret })))
 }
 
@@ -64,15 +59,15 @@ pub async fn revoke(
     Extension(principal): Extension<Principal>,
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
-    let now_ms = state.now().millis();
+    let meta = state.access_meta(&principal.handle)?;
     // Object-level check: someone else's token is reported as missing, not forbidden, so token
     // ids cannot be probed.
     let owner = (principal.role != Role::Admin).then(|| principal.handle.clone());
-    let shown_id = id.clone();
-    let revoked = state.blocking(move |state| state.accounts.revoke_token(&id, owner.as_deref(), now_ms)).await?;
-    let Some(owner) = revoked else {
-        return Err(ApiError::NotFound { what: format!("token {shown_id}") });
-    };
-    state.record_access(AccessChange::TokenRevoked { token: shown_id, handle: owner }, &principal.handle).await?;
+    let revoked = state
+        .blocking(move |state| admin::revoke_token(&state.node, &state.accounts, &meta, &id, owner.as_deref()))
+        .await?;
+    if revoked {
+        state.announce();
+    }
     Ok(StatusCode::NO_CONTENT)
 }

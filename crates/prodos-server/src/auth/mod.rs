@@ -2,6 +2,7 @@
 //! each role may do. Accounts and token hashes live in `accounts.sqlite3` in the data directory;
 //! sessions live only in memory; neither ever enters the append-only ledger.
 
+pub mod admin;
 pub mod limiter;
 pub mod password;
 pub mod secret;

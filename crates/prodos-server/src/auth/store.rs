@@ -31,6 +31,24 @@ pub struct TokenView {
     pub revoked_at_ms: Option<i64>,
 }
 
+/// A token whose id and secret are drawn but not yet stored, so that its id can be recorded in
+/// the ledger before the token exists. The secret is never displayed by `Debug`.
+pub struct NewToken {
+    id: String,
+    secret: String,
+}
+
+impl NewToken {
+    pub fn generate() -> Result<NewToken, ApiError> {
+        Ok(NewToken { id: format!("tok_{}", secret::random_hex(8)?), secret: secret::random_hex(32)? })
+    }
+
+    /// The public id, `tok_` and hex: what the ledger records.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
 pub struct AccountStore {
     connection: Mutex<Connection>,
 }
@@ -154,6 +172,21 @@ impl AccountStore {
         role.map(|role| stored_role(&role)).transpose()
     }
 
+    /// One account, enabled or not; `None` when there is no such account.
+    pub fn account(&self, handle: &str) -> Result<Option<AccountView>, ApiError> {
+        let row: Option<(String, bool, i64)> = self
+            .lock()
+            .query_row("SELECT role, disabled, created_at_ms FROM accounts WHERE handle = ?1", params![handle], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })
+            .optional()
+            .map_err(db_error)?;
+        row.map(|(role, disabled, created_at_ms)| {
+            Ok(AccountView { handle: handle.to_string(), role: stored_role(&role)?, disabled, created_at_ms })
+        })
+        .transpose()
+    }
+
     /// Changes an account's role; false when there is no such account.
     pub fn set_role(&self, handle: &str, role: Role) -> Result<bool, ApiError> {
         let changed = self
@@ -182,25 +215,34 @@ impl AccountStore {
 
     /// Issues a token for `handle`; returns its view and the secret, which is never stored.
     pub fn issue_token(&self, handle: &str, label: &str, now_ms: i64) -> Result<(TokenView, String), ApiError> {
-        let id = format!("tok_{}", secret::random_hex(8)?);
-        let secret_part = secret::random_hex(32)?;
+        self.store_token(handle, label, NewToken::generate()?, now_ms)
+    }
+
+    /// Stores a token drawn earlier (its id already recorded in the ledger); returns its view and
+    /// the `tok_ID.SECRET` to show once. Only the secret's hash is written.
+    pub fn store_token(
+        &self,
+        handle: &str,
+        label: &str,
+        token: NewToken,
+        now_ms: i64,
+    ) -> Result<(TokenView, String), ApiError> {
+        let NewToken { id, secret: secret_part } = token;
         self.lock()
             .execute(
                 "INSERT INTO api_tokens (id, handle, label, secret_hash, created_at_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, handle, label, secret::secret_hash(&secret_part), now_ms],
             )
             .map_err(db_error)?;
-        let token = format!("{id}.{secret_part}");
-        Ok((
-            TokenView {
-                id,
-                handle: handle.to_string(),
-                label: label.to_string(),
-                created_at_ms: now_ms,
-                revoked_at_ms: None,
-            },
-            token,
-        ))
+        let presented = format!("{id}.{secret_part}");
+        let view = TokenView {
+            id,
+            handle: handle.to_string(),
+            label: label.to_string(),
+            created_at_ms: now_ms,
+            revoked_at_ms: None,
+        };
+        Ok((view, presented))
     }
 
     /// The owner and role behind a presented `tok_….secret`, if it is valid, unrevoked and its
@@ -224,6 +266,26 @@ impl AccountStore {
         Ok(Some((handle, stored_role(&role)?, id.to_string())))
     }
 
+    /// One token, revoked or not; `None` when there is no such token.
+    pub fn token(&self, id: &str) -> Result<Option<TokenView>, ApiError> {
+        self.lock()
+            .query_row(
+                "SELECT id, handle, label, created_at_ms, revoked_at_ms FROM api_tokens WHERE id = ?1",
+                params![id],
+                |row| {
+                    Ok(TokenView {
+                        id: row.get(0)?,
+                        handle: row.get(1)?,
+                        label: row.get(2)?,
+                        created_at_ms: row.get(3)?,
+                        revoked_at_ms: row.get(4)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(db_error)
+    }
+
     pub fn tokens_of(&self, handle: &str) -> Result<Vec<TokenView>, ApiError> {
         let connection = self.lock();
         let mut statement = connection
@@ -245,8 +307,7 @@ impl AccountStore {
 
     /// Revokes token `id` if `owner` owns it (any owner when `None`, for admins). `None` when there
     /// is no such token for this caller, which the route reports as 404 so ids cannot be probed.
-    /// Returns the token's owner when it was revoked now (`None` when already revoked, so a
-    /// repeated revocation records nothing).
+    /// Returns the token's owner; a token revoked before keeps its first revocation time.
     pub fn revoke_token(&self, id: &str, owner: Option<&str>, now_ms: i64) -> Result<Option<String>, ApiError> {
         let connection = self.lock();
         let holder: Option<String> = connection

@@ -345,6 +345,31 @@ async fn writes_by_another_process_reach_reads_and_live_pages() {
 }
 
 #[tokio::test]
+async fn accounts_changed_by_another_process_lose_their_sessions() {
+    let fixture = Fixture::new();
+    let spare = fixture.login("spare").await;
+    let auditor = fixture.login("auditor").await;
+    // The host operator's CLI on the same data directory: its own node, the same account store.
+    let cli = prodos_node::Node::open(fixture.ledger.clone()).expect("second node");
+    let meta = |id: &str| prodos_node::CommandMeta {
+        command_id: id.into(),
+        actor: "host".into(),
+        now: prodos_core::Timestamp::from_millis(fixture.state.now().millis()),
+    };
+    use prodos_server::auth::{Role, admin};
+    assert!(admin::disable_account(&cli, &fixture.state.accounts, &meta("cli-1"), "spare").expect("disable"));
+    assert!(
+        admin::change_role(&cli, &fixture.state.accounts, &meta("cli-2"), "auditor", Role::Participant).expect("role")
+    );
+    assert_eq!(fixture.get("/api/session", &spare).await.status, 200, "not seen yet");
+    assert!(prodos_server::follow::catch_up(&fixture.state).await.expect("look"));
+    assert_eq!(fixture.get("/api/session", &spare).await.status, 401, "a disabled account's sessions end");
+    assert_eq!(fixture.get("/api/session", &auditor).await.status, 401, "a session carries its role, so it ends");
+    assert_eq!(fixture.get("/api/session", &fixture.token("participant")).await.status, 200, "others keep theirs");
+    fixture.finish();
+}
+
+#[tokio::test]
 async fn events_announce_each_recorded_command() {
     use futures_util::StreamExt as _;
     let fixture = Fixture::new();

@@ -37,6 +37,11 @@ impl Context {
 
     /// Executes a command with a fresh (or the given) command id and the current time.
     pub fn execute(&self, command: &Command) -> anyhow::Result<Receipt> {
+        Ok(self.node.execute(command, &self.next_meta())?)
+    }
+
+    /// The actor, the current time and a fresh (or the given) command id, for the next command.
+    pub fn next_meta(&self) -> CommandMeta {
         let serial = self.issued.get();
         self.issued.set(serial + 1);
         let now = clock::now();
@@ -45,8 +50,7 @@ impl Context {
             (Some(id), n) => format!("{id}#{n}"),
             (None, n) => format!("cli-{}-{}-{n}", now.millis(), std::process::id()),
         };
-        let meta = CommandMeta { command_id, actor: self.global.actor.clone(), now };
-        Ok(self.node.execute(command, &meta)?)
+        CommandMeta { command_id, actor: self.global.actor.clone(), now }
     }
 }
 

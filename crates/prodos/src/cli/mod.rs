@@ -33,6 +33,10 @@ pub mod participant;
 pub mod production;
 pub mod task;
 
+// Access from the host: accounts and API tokens.
+pub mod account;
+pub mod token;
+
 /// Ledger times as people read them (UTC).
 pub fn format_time(ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(ms)

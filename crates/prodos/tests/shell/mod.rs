@@ -39,6 +39,24 @@ impl Shell {
             .output()
             .unwrap()
     }
+    /// Runs with `input` on standard input (as `--password-stdin` reads it).
+    pub fn run_with_input(&self, args: &[&str], input: &str) -> Output {
+        use std::io::Write as _;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_prodos"))
+            .arg("--data")
+            .arg(self.data())
+            .args(args)
+            .current_dir(repo_root())
+            .env_remove("PRODOS_DATA")
+            .env_remove("PRODOS_ACTOR")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    }
     /// Runs a command that must succeed and returns its stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let output = self.run(args);

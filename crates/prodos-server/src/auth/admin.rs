@@ -1,0 +1,188 @@
+//! Managing accounts and API tokens, as plain blocking steps shared by the API handlers (which run
+//! them on the blocking pool and then tell live pages) and the host operator's CLI (`prodos
+//! account`, `prodos token`). Each step validates, records the access change in the ledger as
+//! `meta.actor`, and only then changes the account store, so the record never misses a change the
+//! store made; a refusal before that point changes neither.
+
+use crate::auth::store::{AccountStore, AccountView, NewToken, TokenView, check_handle};
+use crate::auth::{Role, password};
+use crate::error::ApiError;
+use prodos_core::access::{AccessChange, AccessCommand, AccessEvent};
+use prodos_core::{Command, Event};
+use prodos_node::{CommandMeta, Node};
+
+/// A token's label says what it is for, e.g. `nightly-stock-import`.
+pub const MAX_LABEL_CHARS: usize = 80;
+
+/// Creates an account with `password` (checked against the policy, stored as an argon2id hash).
+/// CPU-heavy (argon2): call it from a blocking task.
+pub fn create_account(
+    node: &Node,
+    accounts: &AccountStore,
+    meta: &CommandMeta,
+    handle: &str,
+    role: Role,
+    password: &str,
+) -> Result<AccountView, ApiError> {
+    check_handle(handle)?;
+    password::check_policy(password)?;
+    if accounts.role_of(handle)?.is_some() {
+        return Err(ApiError::Invalid {
+            code: "handle_taken",
+            message: format!("an account `{handle}` already exists"),
+            field: Some("handle".into()),
+        });
+    }
+    let hash = password::hash(password)?;
+    record(node, meta, AccessChange::AccountCreated { handle: handle.to_string(), role: role.as_str().to_string() })?;
+    let now_ms = meta.now.millis();
+    accounts.create(handle, role, &hash, now_ms)?;
+    Ok(AccountView { handle: handle.to_string(), role, disabled: false, created_at_ms: now_ms })
+}
+
+/// Disables an account and revokes its tokens. False when it was disabled already (nothing is
+/// recorded then). The caller ends the account's sessions.
+pub fn disable_account(
+    node: &Node,
+    accounts: &AccountStore,
+    meta: &CommandMeta,
+    handle: &str,
+) -> Result<bool, ApiError> {
+    let account = existing_account(accounts, handle)?;
+    if account.disabled {
+        return Ok(false);
+    }
+    record(node, meta, AccessChange::AccountDisabled { handle: handle.to_string() })?;
+    accounts.disable(handle, meta.now.millis())?;
+    Ok(true)
+}
+
+/// Gives an account another role. False when it holds that role already (nothing is recorded
+/// then). The caller ends the account's sessions, which carry the old role.
+pub fn change_role(
+    node: &Node,
+    accounts: &AccountStore,
+    meta: &CommandMeta,
+    handle: &str,
+    role: Role,
+) -> Result<bool, ApiError> {
+    let from = existing_account(accounts, handle)?.role;
+    if from == role {
+        return Ok(false);
+    }
+    let change = AccessChange::RoleChanged {
+        handle: handle.to_string(),
+        from: from.as_str().to_string(),
+        to: role.as_str().to_string(),
+    };
+    record(node, meta, change)?;
+    accounts.set_role(handle, role)?;
+    Ok(true)
+}
+
+/// Issues an API token to an enabled account; returns its view and the `tok_ID.SECRET` to show
+/// once. The ledger records the id and label, never the secret.
+pub fn issue_token(
+    node: &Node,
+    accounts: &AccountStore,
+    meta: &CommandMeta,
+    handle: &str,
+    label: &str,
+) -> Result<(TokenView, String), ApiError> {
+    let label = label.trim();
+    if label.is_empty() || label.chars().count() > MAX_LABEL_CHARS {
+        return Err(ApiError::invalid("label", "a label of 1–80 characters says what the token is for"));
+    }
+    if existing_account(accounts, handle)?.disabled {
+        return Err(ApiError::invalid(
+            "handle",
+            format!("account `{handle}` is disabled, so its tokens would not work"),
+        ));
+    }
+    let token = NewToken::generate()?;
+    let change = AccessChange::TokenIssued {
+        token: token.id().to_string(),
+        handle: handle.to_string(),
+        label: label.to_string(),
+    };
+    record(node, meta, change)?;
+    accounts.store_token(handle, label, token, meta.now.millis())
+}
+
+/// Revokes token `id`, if `owner` holds it (any holder when `None`: admins and the host
+/// operator). Someone else's token is reported as not found, so ids cannot be probed. False when
+/// it was revoked already (nothing is recorded then).
+pub fn revoke_token(
+    node: &Node,
+    accounts: &AccountStore,
+    meta: &CommandMeta,
+    id: &str,
+    owner: Option<&str>,
+) -> Result<bool, ApiError> {
+    let token = accounts
+        .token(id)?
+        .filter(|token| owner.is_none_or(|owner| owner == token.handle))
+        .ok_or_else(|| ApiError::NotFound { what: format!("token {id}") })?;
+    if token.revoked_at_ms.is_some() {
+        return Ok(false);
+    }
+    record(node, meta, AccessChange::TokenRevoked { token: token.id.clone(), handle: token.handle.clone() })?;
+    accounts.revoke_token(&token.id, None, meta.now.millis())?;
+    Ok(true)
+}
+
+fn existing_account(accounts: &AccountStore, handle: &str) -> Result<AccountView, ApiError> {
+    accounts.account(handle)?.ok_or_else(|| ApiError::NotFound { what: format!("account {handle}") })
+}
+
+/// Records `change` as made by `meta.actor` (the core requires a non-empty `by`). A command id
+/// already used for another change is refused, or the store would change without a record; the
+/// same change under the same id is a retry, and the store step it may have missed goes ahead.
+fn record(node: &Node, meta: &CommandMeta, change: AccessChange) -> Result<(), ApiError> {
+    let command = Command::Access(AccessCommand::Record { change: change.clone(), by: meta.actor.clone() });
+    let receipt = node.execute(&command, meta)?;
+    let same_change = |event: &Event| {
+        matches!(event, Event::Access(AccessEvent::AccessChanged { change: recorded, by, .. })
+            if *recorded == change && *by == meta.actor)
+    };
+    if receipt.replayed && !receipt.events.iter().any(same_change) {
+        return Err(ApiError::Invalid {
+            code: "command_id_used",
+            message: format!(
+                "command id `{}` already recorded another change (entry {}); nothing changed",
+                meta.command_id,
+                receipt.seqs.first().copied().unwrap_or_default()
+            ),
+            field: Some("command_id".into()),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use prodos_core::Timestamp;
+    use std::sync::Arc;
+
+    fn meta(command_id: &str) -> CommandMeta {
+        CommandMeta { command_id: command_id.into(), actor: "host".into(), now: Timestamp::from_millis(1_000) }
+    }
+
+    #[test]
+    fn a_command_id_is_never_spent_twice_on_different_changes() {
+        let node = Node::open(Arc::new(prodos_ledger::MemoryLedger::new())).unwrap();
+        let accounts = AccountStore::in_memory().unwrap();
+        create_account(&node, &accounts, &meta("op-1"), "ana", Role::Admin, "a long enough password").unwrap();
+        // The same id for another change would change the store without a record: refused.
+        let refused = issue_token(&node, &accounts, &meta("op-1"), "ana", "deploy").unwrap_err();
+        assert!(matches!(refused, ApiError::Invalid { code: "command_id_used", .. }), "{refused:?}");
+        assert!(accounts.tokens_of("ana").unwrap().is_empty());
+        // A retry of the same change under its id completes the store step it missed.
+        let change = AccessChange::RoleChanged { handle: "ana".into(), from: "admin".into(), to: "auditor".into() };
+        record(&node, &meta("op-2"), change).unwrap();
+        assert!(change_role(&node, &accounts, &meta("op-2"), "ana", Role::Auditor).unwrap());
+        assert_eq!(accounts.role_of("ana").unwrap(), Some(Role::Auditor));
+        assert_eq!(node.head().seq, 2);
+    }
+}

@@ -53,6 +53,12 @@ pub struct GaConfig {
     pub sub_budget: u64,
     /// Population of the GA that solves a sub-project.
     pub sub_population: usize,
+    /// Survivor diversity: a schedule whose start times differ from a better-ranked survivor's in
+    /// fewer than this share of the activities (rounded up, at most `min_distance_cap`) is
+    /// demoted behind all distinct ones. 0.0: only identical schedules are demoted.
+    pub min_distance: f64,
+    /// Upper bound of the activity count `min_distance` yields.
+    pub min_distance_cap: usize,
 }
 
 impl GaConfig {
@@ -79,6 +85,11 @@ impl GaConfig {
             window: 20,
             sub_budget: 300,
             sub_population: 20,
+            // Measured on the full j60 set at 50,000 schedules (three seeds): 10.63 % against
+            // 10.70 % with only identical schedules demoted; j120 gained with the cap at 16
+            // and not with 31.
+            min_distance: 0.25,
+            min_distance_cap: 16,
         }
     }
 }
@@ -101,11 +112,37 @@ struct Individual {
     /// Nonrenewable overuse; 0 means mode-feasible.
     excess: i64,
     makespan: i64,
+    /// Activities (of positive duration) that finish at the makespan.
+    finishing_last: i64,
 }
 
 impl Individual {
-    fn fitness(&self) -> (i64, i64) {
-        (self.excess, self.makespan)
+    fn new(list: Vec<usize>, modes: Vec<usize>) -> Self {
+        let n = modes.len();
+        Individual { list, modes, starts: vec![0; n], excess: 0, makespan: 0, finishing_last: 0 }
+    }
+
+    /// Rank key, smaller is better. Among equally long schedules the one with fewer activities
+    /// finishing at the end ranks first: it is the closer to a shorter one (one move may pull the
+    /// last activity in). Measured on the full j60 set at 50,000 schedules this tie-break alone
+    /// took the mean deviation from 10.70 % to 10.66 %; ties on the sum of starts, on weighted
+    /// finishing times, on resource load near the end and on resource-constrained float did not
+    /// help.
+    fn fitness(&self) -> (i64, i64, i64) {
+        (self.excess, self.makespan, self.finishing_last)
+    }
+
+    /// Whether the start times differ in fewer than `threshold` activities. Late activities
+    /// differ first between near schedules, so scanning from the end stops sooner.
+    fn closer_than(&self, other: &Individual, threshold: usize) -> bool {
+        let mut differ = 0;
+        for (a, b) in self.starts.iter().zip(&other.starts).rev() {
+            differ += usize::from(a != b);
+            if differ >= threshold {
+                return false;
+            }
+        }
+        true
     }
 }
 
@@ -154,6 +191,13 @@ impl<'p> Ga<'p> {
             }
         }
         ind.excess = nonrenewable_excess(self.project, &ind.modes);
+        let generator = &self.generator;
+        ind.finishing_last = (0..ind.starts.len())
+            .filter(|&j| {
+                let duration = generator.duration(j);
+                duration > 0 && ind.starts[j] + duration == ind.makespan
+            })
+            .count() as i64;
         if ind.excess == 0 && self.best.as_ref().is_none_or(|(b, _)| ind.makespan < *b) {
             self.best = Some((ind.makespan, Schedule { starts: ind.starts.clone(), modes: ind.modes.clone() }));
         }
@@ -211,7 +255,7 @@ impl<'p> Ga<'p> {
     fn sample_individual(&mut self) -> Individual {
         let list = sampled_list(self.project, &self.lft_keys, self.config.sampling_alpha, &mut self.rng);
         let modes = self.random_modes();
-        let mut ind = Individual { list, modes, starts: vec![0; self.project.n_activities()], excess: 0, makespan: 0 };
+        let mut ind = Individual::new(list, modes);
         self.evaluate(&mut ind);
         ind
     }
@@ -359,7 +403,7 @@ impl<'p> Ga<'p> {
         if list == order {
             return None;
         }
-        let mut child = Individual { list, modes: elite.modes.clone(), starts: vec![0; n], excess: 0, makespan: 0 };
+        let mut child = Individual::new(list, elite.modes.clone());
         self.evaluate(&mut child);
         Some(child)
     }
@@ -458,7 +502,7 @@ fn run(
     let mut population: Vec<Individual> = Vec::with_capacity(2 * config.population);
     if let Some(list) = initial.filter(|_| can_afford(&ga, 1)) {
         let modes = (0..n).map(|j| project.shortest_executable_mode(j)).collect();
-        let mut ind = Individual { list: list.to_vec(), modes, starts: vec![0; n], excess: 0, makespan: 0 };
+        let mut ind = Individual::new(list.to_vec(), modes);
         ga.evaluate(&mut ind);
         population.push(ind);
     }
@@ -474,6 +518,7 @@ fn run(
     let mut stale_generations = 0;
     let mut in_second_phase = false;
     let mut best_seen = ga.best.as_ref().map(|(b, _)| *b);
+    let threshold = ((config.min_distance * n as f64).ceil() as usize).min(config.min_distance_cap);
     while population.len() >= 2 && !done(&ga) && can_afford(&ga, 2) {
         let pop_size = population.len();
         let pairs = pop_size / 2;
@@ -503,13 +548,7 @@ fn run(
             };
             let (mother, father) = (population[mother_idx].clone(), population[father_idx].clone());
             for (m, f) in [(&mother, &father), (&father, &mother)] {
-                let mut child = Individual {
-                    list: Vec::with_capacity(n),
-                    modes: m.modes.clone(),
-                    starts: vec![0; n],
-                    excess: 0,
-                    makespan: 0,
-                };
+                let mut child = Individual::new(Vec::with_capacity(n), m.modes.clone());
                 if ga.rng.random_bool(config.peak_crossover_prob) {
                     ga.peak_crossover(m, f, &mut child);
                 } else {
@@ -523,13 +562,19 @@ fn run(
         // Ranking selection. Individuals whose schedule another better-ranked one already has go to
         // the back: many different lists decode to the same schedule, and without this a stalled
         // population fills with copies of its best (measured: up to half of all children on hard
-        // j60 instances). Schedule identity is compared by hash; a collision only demotes.
+        // j60 instances). Schedule identity is compared by hash; a collision only demotes. Near
+        // copies (fewer than `threshold` different start times) go to the back as well, which
+        // keeps the survivors spread over the plateau of equally long schedules.
         population.sort_by_key(|a| a.fitness());
         let mut kept: Vec<Individual> = Vec::with_capacity(2 * config.population);
         let mut dupes: Vec<Individual> = Vec::new();
         seen_schedules.clear();
         for ind in population.drain(..) {
-            if !seen_schedules.insert(schedule_hash(&ind)) {
+            if !seen_schedules.insert(schedule_hash(&ind))
+                || (threshold > 0
+                    && kept.len() < config.population
+                    && kept.iter().any(|other| ind.closer_than(other, threshold)))
+            {
                 dupes.push(ind);
             } else {
                 kept.push(ind);
@@ -614,5 +659,30 @@ mod tests {
         assert_eq!(a.schedule, b.schedule);
         assert!(a.schedules_generated <= 600);
         assert!(check(&p, a.schedule.as_ref().unwrap()).is_empty());
+    }
+
+    #[test]
+    fn near_copies_are_told_apart_by_how_many_starts_differ() {
+        let mut a = Individual::new(vec![0, 1, 2, 3], vec![0; 4]);
+        a.starts = vec![0, 2, 4, 6];
+        let mut b = a.clone();
+        b.starts[3] = 7;
+        assert!(b.closer_than(&a, 2), "one differing start is nearer than two");
+        assert!(!b.closer_than(&a, 1));
+        b.starts[1] = 3;
+        assert!(!b.closer_than(&a, 2), "two differing starts are not nearer than two");
+    }
+
+    #[test]
+    fn equally_long_schedules_rank_by_how_many_activities_finish_last() {
+        let mut crowded = Individual::new(vec![0, 1], vec![0; 2]);
+        crowded.makespan = 10;
+        crowded.finishing_last = 3;
+        let mut lean = crowded.clone();
+        lean.finishing_last = 1;
+        let mut shorter = crowded.clone();
+        shorter.makespan = 9;
+        assert!(lean.fitness() < crowded.fitness());
+        assert!(shorter.fitness() < lean.fitness());
     }
 }

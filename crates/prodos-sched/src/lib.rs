@@ -14,8 +14,9 @@
 //!   resource profile; forward–backward improvement. The hot loop; allocation-free.
 //! - [`priority`]: LFT, LST, MTS, GRPW, MSLK, SPT and regret-based biased random sampling.
 //! - [`ga`]: the metaheuristic (activity-list GA with FBI, two-point and peak crossover, second
-//!   phase around the best, selection that keeps one copy of each schedule), run to a schedule
-//!   budget or a stop callback.
+//!   phase around the best, selection that keeps one copy of each schedule and demotes near
+//!   copies, ties ranked by how many activities finish last), run to a schedule budget or a stop
+//!   callback.
 //! - [`decompose`]: windows of a schedule posed as sub-projects (Debels & Vanhoucke 2007), an
 //!   opt-in GA step ([`ga::GaConfig::decomposition_at`]); off by default, see ARCHITECTURE.md.
 //! - [`exact`]: branch and bound on the Pumpkin LCG solver (cumulative + precedences).

@@ -48,9 +48,11 @@ pub fn solve(
     should_stop: &dyn Fn() -> bool,
 ) -> Result<Solution, SchedError> {
     let cp_bound = CriticalPath::of(project).lower_bound;
-    let max_schedules = match (options.max_schedules, options.exact) {
+    let exact = options.exact && supports(project) && project.n_activities() <= options.exact_max_activities;
+    let max_schedules = match (options.max_schedules, exact) {
         (Some(m), _) => Some(m),
         (None, true) => Some(DEFAULT_HEURISTIC_SCHEDULES_BEFORE_EXACT),
+        // No exact search to hand the time to: the heuristic uses all of it.
         (None, false) => None,
     };
     if max_schedules == Some(0) {
@@ -72,7 +74,7 @@ pub fn solve(
     };
     let mut lower_bound = cp_bound;
     let mut proven_optimal = makespan <= cp_bound;
-    if options.exact && !proven_optimal && supports(project) && project.n_activities() <= options.exact_max_activities {
+    if exact && !proven_optimal {
         if let Some(out) = solve_exact(project, makespan, cp_bound, should_stop) {
             if let Some(better) = out.improved {
                 makespan = better.makespan(project);
@@ -104,6 +106,39 @@ mod tests {
         assert!(s.proven_optimal);
         assert_eq!(s.lower_bound, s.makespan);
         assert_eq!(s.makespan, s.schedule.makespan(&p));
+    }
+
+    #[test]
+    fn a_time_budget_goes_to_the_heuristic_when_exact_search_cannot_run() {
+        use crate::model::{Activity, Mode, Precedence, Resource, ResourceKind};
+        // Two modes per activity: exact search does not handle multi-mode projects.
+        let two_modes = |d: i64| Activity {
+            modes: vec![Mode { duration: d, usage: vec![2] }, Mode { duration: 2 * d, usage: vec![1] }],
+            release: 0,
+        };
+        let dummy = Activity { modes: vec![Mode { duration: 0, usage: vec![0] }], release: 0 };
+        let mut activities = vec![dummy.clone()];
+        activities.extend((1..=8).map(two_modes));
+        activities.push(dummy);
+        let mut arcs: Vec<Precedence> = (1..=8).map(|j| Precedence { from: 0, to: j, lag: 0 }).collect();
+        arcs.extend((1..=8).map(|j| Precedence { from: j, to: 9, lag: 0 }));
+        let project =
+            Project::new(vec![Resource { kind: ResourceKind::Renewable, capacity: 2 }], activities, arcs).unwrap();
+        // The GA polls once per sampled individual and once per generation: 400 polls is far more
+        // than the schedules the heuristic gets when exact search follows.
+        let polls = std::cell::Cell::new(0);
+        let stop_after_400_polls = || {
+            polls.set(polls.get() + 1);
+            polls.get() > 400
+        };
+        let options = SolveOptions { max_schedules: None, exact: true, ..SolveOptions::default() };
+        let solution = solve(&project, &options, &stop_after_400_polls).unwrap();
+        assert!(
+            solution.schedules_generated > DEFAULT_HEURISTIC_SCHEDULES_BEFORE_EXACT,
+            "the heuristic stopped at {} schedules",
+            solution.schedules_generated
+        );
+        assert!(check(&project, &solution.schedule).is_empty());
     }
 
     #[test]

@@ -272,15 +272,7 @@ impl AccountStore {
             .query_row(
                 "SELECT id, handle, label, created_at_ms, revoked_at_ms FROM api_tokens WHERE id = ?1",
                 params![id],
-                |row| {
-                    Ok(TokenView {
-                        id: row.get(0)?,
-                        handle: row.get(1)?,
-                        label: row.get(2)?,
-                        created_at_ms: row.get(3)?,
-                        revoked_at_ms: row.get(4)?,
-                    })
-                },
+                token_view,
             )
             .optional()
             .map_err(db_error)
@@ -291,17 +283,7 @@ impl AccountStore {
         let mut statement = connection
             .prepare("SELECT id, handle, label, created_at_ms, revoked_at_ms FROM api_tokens WHERE handle = ?1 ORDER BY created_at_ms, id")
             .map_err(db_error)?;
-        let rows = statement
-            .query_map(params![handle], |row| {
-                Ok(TokenView {
-                    id: row.get(0)?,
-                    handle: row.get(1)?,
-                    label: row.get(2)?,
-                    created_at_ms: row.get(3)?,
-                    revoked_at_ms: row.get(4)?,
-                })
-            })
-            .map_err(db_error)?;
+        let rows = statement.query_map(params![handle], token_view).map_err(db_error)?;
         rows.collect::<Result<_, _>>().map_err(db_error)
     }
 
@@ -349,4 +331,15 @@ pub fn check_handle(handle: &str) -> Result<(), ApiError> {
         ));
     }
     Ok(())
+}
+
+/// A row of `SELECT id, handle, label, created_at_ms, revoked_at_ms FROM api_tokens`.
+fn token_view(row: &rusqlite::Row<'_>) -> rusqlite::Result<TokenView> {
+    Ok(TokenView {
+        id: row.get(0)?,
+        handle: row.get(1)?,
+        label: row.get(2)?,
+        created_at_ms: row.get(3)?,
+        revoked_at_ms: row.get(4)?,
+    })
 }

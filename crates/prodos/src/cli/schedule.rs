@@ -17,10 +17,12 @@ pub struct BudgetArgs {
     /// Schedule budget of the heuristic (schedule generation passes; default 5000), per instance.
     #[arg(long, conflicts_with = "time_limit")]
     pub schedules: Option<u64>,
-    /// Wall-clock limit in seconds for the whole solve (heuristic, then exact search), per instance.
+    /// Wall-clock limit in seconds for the whole solve, per instance: the heuristic first, then
+    /// exact search in the time left where the project allows it (single-mode), as the planner does.
     #[arg(long, allow_negative_numbers = true)]
     pub time_limit: Option<f64>,
-    /// After the heuristic, search exactly (Pumpkin CP) to prove optimality (default limit 10 s).
+    /// With a schedule budget: after the heuristic, search exactly (Pumpkin CP) to prove
+    /// optimality or raise the lower bound (limit 10 s unless --time-limit is given).
     #[arg(long)]
     pub exact: bool,
     /// Seed of the heuristic; the same seed and budget give the same schedule.
@@ -45,7 +47,9 @@ impl BudgetArgs {
             (None, Some(_)) => None,
             (None, None) => Some(DEFAULT_SCHEDULES),
         };
-        let options = SolveOptions { max_schedules, seed: self.seed, exact: self.exact, ..SolveOptions::default() };
+        // A time budget is spent in full: whatever the heuristic leaves goes to exact search.
+        let exact = self.exact || self.time_limit.is_some();
+        let options = SolveOptions { max_schedules, seed: self.seed, exact, ..SolveOptions::default() };
         Ok((options, time_limit_s))
     }
 }

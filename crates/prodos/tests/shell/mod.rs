@@ -26,29 +26,27 @@ impl Shell {
         std::fs::write(&path, contents).unwrap();
         path
     }
-    /// Runs from the repository root (so `examples/…` paths resolve), with no data directory or
-    /// actor leaking in from the environment.
-    pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_prodos"))
+    /// The binary on this shell's data directory, from the repository root (so `examples/…` paths
+    /// resolve), with no data directory or actor leaking in from the environment.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_prodos"));
+        command
             .arg("--data")
             .arg(self.data())
             .args(args)
             .current_dir(repo_root())
             .env_remove("PRODOS_DATA")
-            .env_remove("PRODOS_ACTOR")
-            .output()
-            .unwrap()
+            .env_remove("PRODOS_ACTOR");
+        command
+    }
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
     }
     /// Runs with `input` on standard input (as `--password-stdin` reads it).
     pub fn run_with_input(&self, args: &[&str], input: &str) -> Output {
         use std::io::Write as _;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_prodos"))
-            .arg("--data")
-            .arg(self.data())
-            .args(args)
-            .current_dir(repo_root())
-            .env_remove("PRODOS_DATA")
-            .env_remove("PRODOS_ACTOR")
+        let mut child = self
+            .command(args)
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())

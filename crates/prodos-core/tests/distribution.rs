@@ -145,5 +145,27 @@ fn only_coordinators_register_goods_and_grant_entitlements() {
         world.refuse(Command::Distribution(grant)).to_string(),
         "`dana` must be a coordinator to grant entitlements"
     );
+    // An entitled participant claims a good for themselves; handing one to someone else is
+    // a coordinator's act.
+    let grant = DistributionCommand::GrantEntitlement {
+        handle: "erin".into(),
+        design: STOOL,
+        qty: 1,
+        cost_credits: Milli::ZERO,
+        by: "carol".into(),
+    };
+    world.run(Command::Distribution(grant)).unwrap();
+    let release = |by: &str| {
+        Command::Distribution(DistributionCommand::Distribute {
+            good: "GOOD-0001".into(),
+            to: "erin".into(),
+            by: by.into(),
+        })
+    };
+    assert_eq!(
+        world.refuse(release("dana")).to_string(),
+        "`dana` must be a coordinator to release a good to someone else"
+    );
+    world.run(release("erin")).unwrap();
     world.verify();
 }

@@ -6,7 +6,7 @@
 
 mod world;
 
-use prodos_core::credits::statement;
+use prodos_core::credits::{CreditsEvent, statement};
 use prodos_core::distribution::{DistributionCommand, DistributionEvent};
 use prodos_core::execution::{ExecutionCommand, TaskRef, TaskStatus};
 use prodos_core::people::PeopleCommand;
@@ -17,12 +17,12 @@ use world::{World, certified_stool, on_time_verdict};
 
 const STOOL: DesignSelector = DesignSelector { design: DesignId(1), version: None };
 
-fn operation(operation: &str, unit: u32, start: Timestamp) -> ScheduledOperation {
+fn operation(operation: &str, unit: u32, start: Timestamp, end: Timestamp) -> ScheduledOperation {
     ScheduledOperation {
         operation: operation.into(),
         unit,
         start,
-        end: start,
+        end,
         start_work_min: 0,
         end_work_min: 0,
         slack_work_min: 0,
@@ -33,6 +33,11 @@ fn operation(operation: &str, unit: u32, start: Timestamp) -> ScheduledOperation
 
 /// A shop with a committed plan `PROD-0001` for two stools and 6 leg blanks from a sawmill.
 fn shop_with_plan() -> World {
+    shop_with_steps_lasting(0)
+}
+
+/// A shop whose two-stool plan schedules every step to end `minutes` after the plan starts.
+fn shop_with_steps_lasting(minutes: i64) -> World {
     let mut world = World::new();
     certified_stool(&mut world);
     world.add_participants(&["carol", "dana", "erin"]);
@@ -51,6 +56,7 @@ fn shop_with_plan() -> World {
     let mandate = Command::CreateMandate { design: STOOL, qty: 2, due, decision: Some(DecisionId(19)), priority: 0 };
     world.run(mandate).unwrap();
     let start = world.now;
+    let end = Timestamp::from_millis(start.millis() + minutes * 60_000);
     let proposal = PlanProposal {
         design: DesignRef { design: DesignId(1), version: 1 },
         qty: 2,
@@ -64,10 +70,10 @@ fn shop_with_plan() -> World {
         }],
         purchases: vec![],
         operations: vec![
-            operation("cut", 1, start),
-            operation("assemble", 1, start),
-            operation("cut", 2, start),
-            operation("assemble", 2, start),
+            operation("cut", 1, start, end),
+            operation("assemble", 1, start, end),
+            operation("cut", 2, start, end),
+            operation("assemble", 2, start, end),
         ],
         verdict: on_time_verdict(due, start, 240),
     };
@@ -224,6 +230,54 @@ fn an_unfinished_unit_is_not_a_good_and_unknown_tasks_are_named() {
         refused.starts_with("finn is not qualified for `joinery` at level 1: the level-3 certification expired on "),
         "{refused}"
     );
+    world.verify();
+}
+
+/// Qualification is checked when work starts: a certification that runs out while the task is
+/// under way must not leave the finished work unverifiable and unpaid.
+#[test]
+fn work_begun_under_a_valid_certification_is_verified_after_it_lapses() {
+    let mut world = shop_with_plan();
+    world.add_participants(&["finn"]);
+    let today = Day::of(world.now);
+    let expiring = PeopleCommand::GrantCertification {
+        handle: "finn".into(),
+        skill: "joinery".into(),
+        level: 3,
+        expires_on: Some(today.plus(3)),
+        by: "carol".into(),
+    };
+    world.people(expiring).unwrap();
+    world.run(start("cut", 1, "finn")).unwrap();
+    world.run(complete("cut", 1, "finn")).unwrap();
+    world.now = Timestamp::from_millis(world.now.millis() + 7 * 86_400_000);
+    let events = world.run(verify("cut", 1, "carol")).unwrap();
+    let labor = events.iter().find_map(|event| match event {
+        Event::Credits(CreditsEvent::LaborRecorded { labor }) => Some(labor),
+        _ => None,
+    });
+    assert_eq!(labor.map(|labor| labor.handle.as_str()), Some("finn"));
+    assert!(statement(&world.state.credits, "finn", world.now).earned.is_positive());
+    // A new task is another matter: the lapsed certification stops it.
+    assert!(world.refuse(start("cut", 2, "finn")).to_string().contains("expired on"));
+    world.verify();
+}
+
+/// Punctuality is one of reputation's parts: work completed by its scheduled end counts as on
+/// time, later as late.
+#[test]
+fn reputation_counts_work_completed_by_its_scheduled_end_as_on_time() {
+    let mut world = shop_with_steps_lasting(30);
+    world.run(start("cut", 1, "dana")).unwrap();
+    world.run(complete("cut", 1, "dana")).unwrap();
+    world.run(verify("cut", 1, "carol")).unwrap();
+    world.run(start("cut", 2, "dana")).unwrap();
+    world.now = Timestamp::from_millis(world.now.millis() + 3_600_000);
+    world.run(complete("cut", 2, "dana")).unwrap();
+    world.run(verify("cut", 2, "carol")).unwrap();
+    let reputation = prodos_core::credits::reputation::reputation(&world.state, "dana");
+    assert_eq!((reputation.tasks_on_time, reputation.tasks_late), (1, 1));
+    assert_eq!(reputation.tasks_verified_first_time, 2);
     world.verify();
 }
 

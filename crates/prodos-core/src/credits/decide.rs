@@ -94,6 +94,15 @@ pub struct LaborClaim<'a> {
 /// qualified worker past the contribution gate, and a different verifier who is a coordinator or
 /// certified at the work's level.
 pub fn record_labor(state: &State, claim: &LaborClaim<'_>, now: Timestamp) -> Result<CreditsEvent, Rejection> {
+    require_qualified(&state.people, "handle", claim.handle, claim.skill, claim.level, now)?;
+    require_work_privilege(&state.credits, claim.handle, claim.level, now)?;
+    verified_labor(state, claim, now)
+}
+
+/// The `LaborRecorded` event of work whose worker was already found qualified (a task's crew, at
+/// its start): positive hours up to a day and a different verifier who is a coordinator or
+/// certified at the work's level. A certification lapsing after the work began does not undo it.
+pub fn verified_labor(state: &State, claim: &LaborClaim<'_>, now: Timestamp) -> Result<CreditsEvent, Rejection> {
     if !claim.hours.is_positive() {
         return Err(Rejection::QuantityMustBePositive { field: "hours".into(), qty: claim.hours });
     }
@@ -103,9 +112,7 @@ pub fn record_labor(state: &State, claim: &LaborClaim<'_>, now: Timestamp) -> Re
             message: format!("{} h is more than one record may hold ({MAX_HOURS_PER_RECORD} h)", claim.hours),
         });
     }
-    require_qualified(&state.people, "handle", claim.handle, claim.skill, claim.level, now)?;
     verify_by(state, claim.handle, claim.verified_by, claim.skill, claim.level, now)?;
-    require_work_privilege(&state.credits, claim.handle, claim.level, now)?;
     let credits = claim.hours.times(state.credits.weight_per_hour(claim.skill, claim.level));
     Ok(CreditsEvent::LaborRecorded {
         labor: LaborRecord {

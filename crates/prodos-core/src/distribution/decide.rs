@@ -134,7 +134,11 @@ pub fn produce(
 
 fn distribute(state: &State, good: &str, to: &str, by: &str, now: Timestamp) -> Result<DistributionEvent, Rejection> {
     require_participant(&state.people, "to", to)?;
-    require_participant(&state.people, "by", by)?;
+    if by != to {
+        // Participants claim what they are entitled to; handing a good to someone else is a
+        // coordinator's act.
+        require_coordinator(&state.people, "by", by, "release a good to someone else")?;
+    }
     let good = state.distribution.find_good(good).ok_or_else(|| Rejection::UnknownGood { good: good.to_string() })?;
     if let Some(release) = state.distribution.release_of(good.id) {
         return Err(Rejection::GoodAlreadyReleased { good: good.id, to: release.to.clone() });

@@ -5,7 +5,7 @@
 use super::decide::{locate, require_status, skill_of};
 use super::event::ExecutionEvent;
 use super::model::{TaskRecord, TaskRef, TaskStatus};
-use crate::credits::decide::{LaborClaim, MAX_HOURS_PER_RECORD, record_labor};
+use crate::credits::decide::{LaborClaim, MAX_HOURS_PER_RECORD, verified_labor};
 use crate::design::OperationSpec;
 use crate::event::Event;
 use crate::people::qualification::require_participant;
@@ -97,7 +97,9 @@ pub fn verify(state: &State, task: &TaskRef, by: &str, now: Timestamp) -> Result
                 task: Some(task.to_string()),
                 note: &located.operation.name,
             };
-            events.push(Event::Credits(record_labor(state, &claim, now)?));
+            // The crew's certifications and contribution gate were checked when the task
+            // started; one lapsing since must not leave finished work unverifiable.
+            events.push(Event::Credits(verified_labor(state, &claim, now)?));
         }
     }
     // The unit's last check makes it a good, with a serial, ready for distribution.

@@ -110,18 +110,32 @@ pub fn run(command: CreditsCommandArgs, global: &GlobalArgs) -> anyhow::Result<(
             if json {
                 return print_json(&views);
             }
-            let mut out =
-                table(&["handle", "balance", "earned", "decayed", "spent", "verified h", "labor events", "skills"]);
+            // Reputation in its parts, never one number: output, quality, punctuality.
+            let mut out = table(&[
+                "handle",
+                "balance",
+                "earned",
+                "decayed",
+                "spent",
+                "verified h",
+                "labor events",
+                "skills",
+                "first-time / rejected",
+                "on time / late",
+            ]);
             for view in views {
+                let reputation = &view.reputation;
                 out.add_row(vec![
-                    view.handle,
-                    view.balance,
-                    view.earned,
-                    view.decayed,
-                    view.spent,
-                    view.reputation.verified_hours.to_string(),
-                    view.reputation.labor_events.to_string(),
-                    view.reputation.skills_worked.to_string(),
+                    view.handle.clone(),
+                    view.balance.clone(),
+                    view.earned.clone(),
+                    view.decayed.clone(),
+                    view.spent.clone(),
+                    reputation.verified_hours.to_string(),
+                    reputation.labor_events.to_string(),
+                    reputation.skills_worked.to_string(),
+                    format!("{} / {}", reputation.tasks_verified_first_time, reputation.tasks_rejected),
+                    format!("{} / {}", reputation.tasks_on_time, reputation.tasks_late),
                 ]);
             }
             println!("{out}");

@@ -1,5 +1,5 @@
-//! Who changed access to the node: accounts created, roles changed, accounts disabled, API tokens
-//! issued and revoked. The accounts themselves (password and token hashes) live outside the
+//! Who changed access to the node: accounts created, roles changed, accounts disabled and enabled
+//! again, passwords changed, API tokens issued and revoked. The accounts themselves (password and token hashes) live outside the
 //! ledger, in the server's account store; these facts record only handles, roles and token ids, so
 //! the public record shows who changed access without ever holding a secret or a hash of one.
 
@@ -25,6 +25,15 @@ pub enum AccessChange {
         to: String,
     },
     AccountDisabled {
+        handle: String,
+    },
+    /// A disabled account may sign in again; the tokens revoked when it was disabled stay revoked.
+    AccountEnabled {
+        handle: String,
+    },
+    /// The account's password was changed (by its holder) or reset (by an admin or the host
+    /// operator; `by` tells which). Only that it happened: never the password or its hash.
+    PasswordChanged {
         handle: String,
     },
     /// `token` is the public id (`tok_…`), never the secret.
@@ -56,6 +65,8 @@ impl AccessEvent {
                 AccessChange::AccountCreated { .. } => "AccountCreated",
                 AccessChange::RoleChanged { .. } => "AccountRoleChanged",
                 AccessChange::AccountDisabled { .. } => "AccountDisabled",
+                AccessChange::AccountEnabled { .. } => "AccountEnabled",
+                AccessChange::PasswordChanged { .. } => "AccountPasswordChanged",
                 AccessChange::TokenIssued { .. } => "TokenIssued",
                 AccessChange::TokenRevoked { .. } => "TokenRevoked",
             },
@@ -103,7 +114,14 @@ impl AccessRecord {
                     fact.disabled = true;
                 }
             }
-            AccessChange::TokenIssued { .. } | AccessChange::TokenRevoked { .. } => {}
+            AccessChange::AccountEnabled { handle } => {
+                if let Some(fact) = self.accounts.get_mut(handle) {
+                    fact.disabled = false;
+                }
+            }
+            AccessChange::PasswordChanged { .. }
+            | AccessChange::TokenIssued { .. }
+            | AccessChange::TokenRevoked { .. } => {}
         }
     }
 }
@@ -138,7 +156,9 @@ pub fn decide(command: &AccessCommand, now: Timestamp) -> Result<Vec<Event>, Rej
             role("from", from)?;
             role("to", to)?;
         }
-        AccessChange::AccountDisabled { handle } => required("handle", handle)?,
+        AccessChange::AccountDisabled { handle }
+        | AccessChange::AccountEnabled { handle }
+        | AccessChange::PasswordChanged { handle } => required("handle", handle)?,
         AccessChange::TokenIssued { token, handle, .. } | AccessChange::TokenRevoked { token, handle } => {
             required("handle", handle)?;
             // A token id is `tok_` and hex; anything with a `.` could be a secret pasted by mistake.
@@ -173,6 +193,7 @@ mod tests {
             AccessChange::AccountCreated { handle: "ana".into(), role: "participant".into() },
             AccessChange::RoleChanged { handle: "ana".into(), from: "participant".into(), to: "coordinator".into() },
             AccessChange::AccountDisabled { handle: "ana".into() },
+            AccessChange::PasswordChanged { handle: "ana".into() },
         ] {
             let events = decide(&AccessCommand::Record { change, by: "admin".into() }, at).unwrap();
             let [Event::Access(event)] = events.as_slice() else { panic!("one access event") };
@@ -180,6 +201,20 @@ mod tests {
         }
         let fact = record.account("ana").unwrap();
         assert_eq!((fact.role.as_str(), fact.disabled, fact.created_by.as_str()), ("coordinator", true, "admin"));
+        let enabled = decide(
+            &AccessCommand::Record {
+                change: AccessChange::AccountEnabled { handle: "ana".into() },
+                by: "admin".into(),
+            },
+            at,
+        )
+        .unwrap();
+        let [Event::Access(event)] = enabled.as_slice() else { panic!("one access event") };
+        assert_eq!(event.kind(), "AccountEnabled");
+        record.apply(event);
+        assert!(!record.account("ana").unwrap().disabled, "enabled again");
+        let unnamed = AccessChange::PasswordChanged { handle: " ".into() };
+        assert!(decide(&AccessCommand::Record { change: unnamed, by: "admin".into() }, at).is_err());
         let bad_role = AccessChange::AccountCreated { handle: "bo".into(), role: "king".into() };
         assert!(decide(&AccessCommand::Record { change: bad_role, by: "admin".into() }, at).is_err());
     }

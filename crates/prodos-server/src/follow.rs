@@ -1,7 +1,7 @@
 //! Following the ledger: other processes append to the same data directory (the CLI, a script
 //! on the store, a second server), and the server folds their entries in and tells live pages,
 //! so nobody reads a state older than the ledger for longer than one look. Accounts another
-//! process disabled or gave a new role lose their sessions here.
+//! process disabled, gave a new role or a new password lose their sessions here.
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -19,8 +19,9 @@ pub async fn catch_up(state: &AppState) -> Result<bool, ApiError> {
     state.blocking(|state| Ok(state.node.refresh()?)).await?;
     let moved = state.node.head().seq != before;
     if moved {
-        // The host operator may have disabled an account or changed its role from the CLI:
-        // sessions carry the role they were started with, so that account's sessions end.
+        // The host operator may have disabled an account, changed its role or reset its password
+        // from the CLI: sessions carry the role they were started with, and a reset is how a
+        // taken-over account is won back, so that account's sessions end.
         let handles = state.blocking(move |state| access_changed_since(&state, before)).await?;
         for handle in handles {
             state.sessions.end_all_of(&handle);
@@ -30,20 +31,24 @@ pub async fn catch_up(state: &AppState) -> Result<bool, ApiError> {
     Ok(moved)
 }
 
-/// Handles of the accounts disabled or given another role in entries after `seq`.
+/// Handles of the accounts disabled, given another role or a new password in entries after `seq`.
 fn access_changed_since(state: &AppState, seq: u64) -> Result<Vec<String>, ApiError> {
     let mut handles = Vec::new();
     let mut undecodable = None;
     let scanned = state.node.store().scan(seq + 1, &mut |entry| {
-        if !matches!(entry.kind.as_str(), "AccountDisabled" | "AccountRoleChanged") {
+        if !matches!(entry.kind.as_str(), "AccountDisabled" | "AccountRoleChanged" | "AccountPasswordChanged") {
             return Ok(());
         }
         match prodos_node::decode(&entry) {
             Ok(Event::Access(AccessEvent::AccessChanged { change, .. })) => match change {
-                AccessChange::AccountDisabled { handle } | AccessChange::RoleChanged { handle, .. } => {
-                    handles.push(handle)
-                }
-                _ => {}
+                AccessChange::AccountDisabled { handle }
+                | AccessChange::RoleChanged { handle, .. }
+                | AccessChange::PasswordChanged { handle } => handles.push(handle),
+                // Spelled out, so a new kind of change has to be decided on here.
+                AccessChange::AccountCreated { .. }
+                | AccessChange::AccountEnabled { .. }
+                | AccessChange::TokenIssued { .. }
+                | AccessChange::TokenRevoked { .. } => {}
             },
             Ok(_) => {}
             Err(error) => undecodable = Some(error),

@@ -90,7 +90,13 @@ impl AppState {
         work: impl FnOnce(AppState) -> Result<R, ApiError> + Send + 'static,
     ) -> Result<R, ApiError> {
         let state = self.clone();
-        tokio::task::spawn_blocking(move || work(state)).await.map_err(ApiError::internal)?
+        match tokio::task::spawn_blocking(move || work(state)).await {
+            Ok(result) => result,
+            // Re-raised in the handler's task, so the panic layer counts and answers it like any
+            // other: a panic in domain code must not pass as a plain 500.
+            Err(join) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
+            Err(join) => Err(ApiError::internal(join)),
+        }
     }
 
     /// Executes a command as `actor` under `command_id`, then tells subscribers the new head.

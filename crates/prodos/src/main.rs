@@ -88,7 +88,8 @@ enum Noun {
     Production(cli::production::ProductionArgs),
 
     // Access from the host: the first admin and script tokens of a node without `--demo`.
-    /// Accounts of the server: add, list, disable, change role (recorded in the ledger).
+    /// Accounts of the server: add, list, disable, enable, change role, reset password (recorded
+    /// in the ledger, never a secret).
     #[command(subcommand)]
     Account(cli::account::AccountCommand),
     /// API tokens for scripts: issue (secret shown once), list, revoke.

@@ -163,3 +163,73 @@ fn refusals_name_the_field_and_change_neither_the_ledger_nor_the_accounts() {
     assert_eq!(shell.json(&["token", "list", "root", "--json"]), json!([]), "no token was stored");
     assert_eq!(shell.ledger_len(), 1, "only the first account was recorded");
 }
+
+#[tokio::test]
+async fn the_host_resets_a_password_and_enables_a_disabled_account() {
+    let shell = Shell::new();
+    let (first, second) = ("the first long password", "the second long password");
+    let sign_in = |password: &str| json!({"handle": "ana", "password": password});
+    let added = shell.run_with_input(&["account", "add", "ana", "--role", "admin", "--password-stdin"], first);
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+
+    let reset = shell.run_with_input(&["--actor", "host", "account", "password", "ana", "--password-stdin"], second);
+    assert!(reset.status.success(), "{}", String::from_utf8_lossy(&reset.stderr));
+    let stdout = String::from_utf8_lossy(&reset.stdout);
+    assert!(stdout.contains("account ana has a new password: recorded as entry 2"), "{stdout}");
+    assert!(!stdout.contains(second), "a piped password is not echoed");
+    assert_eq!(
+        call(&shell, Method::POST, "/api/session", None, Some(sign_in(first))).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(call(&shell, Method::POST, "/api/session", None, Some(sign_in(second))).await.0, StatusCode::OK);
+
+    // Without --password-stdin a strong one is generated and shown once.
+    let generated = shell.ok(&["account", "password", "ana"]);
+    assert!(generated.contains("shown once"), "{generated}");
+    let third = generated.lines().find_map(|line| line.strip_prefix("password: ")).expect("a generated password");
+    assert_eq!(
+        call(&shell, Method::POST, "/api/session", None, Some(sign_in(second))).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(call(&shell, Method::POST, "/api/session", None, Some(sign_in(third))).await.0, StatusCode::OK);
+
+    shell.ok(&["account", "disable", "ana"]);
+    assert_eq!(
+        call(&shell, Method::POST, "/api/session", None, Some(sign_in(third))).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let enabled = shell.ok(&["account", "enable", "ana"]);
+    assert!(enabled.contains("account ana enabled, its revoked tokens stay revoked: recorded as entry 5"), "{enabled}");
+    assert!(shell.ok(&["account", "enable", "ana"]).contains("was enabled already: unchanged, nothing recorded"));
+    assert_eq!(call(&shell, Method::POST, "/api/session", None, Some(sign_in(third))).await.0, StatusCode::OK);
+    let accounts = shell.json(&["account", "list", "--json"]);
+    assert_eq!(accounts[0]["disabled"], false);
+
+    // Refusals name the field and write nothing.
+    let head = shell.ledger_len();
+    let weak = shell.run_with_input(&["account", "password", "ana", "--password-stdin"], "short\n");
+    assert!(!weak.status.success());
+    let stderr = String::from_utf8_lossy(&weak.stderr);
+    assert!(stderr.contains("field `new_password`: a password needs at least 12 characters"), "{stderr}");
+    assert_eq!(shell.ledger_len(), head, "a weak password writes nothing");
+    assert!(shell.fails(&["account", "password", "zed"]).contains("unknown account `zed` (field `handle`)"));
+    assert!(shell.fails(&["account", "enable", "zed"]).contains("unknown account `zed` (field `handle`)"));
+    assert_eq!(call(&shell, Method::POST, "/api/session", None, Some(sign_in(third))).await.0, StatusCode::OK);
+
+    let log = shell.json(&["audit", "log", "--json"]);
+    let expected = [
+        ("AccountCreated", "cli"),
+        ("AccountPasswordChanged", "host"),
+        ("AccountPasswordChanged", "cli"),
+        ("AccountDisabled", "cli"),
+        ("AccountEnabled", "cli"),
+    ]
+    .map(|(kind, actor)| (kind.to_string(), actor.to_string()));
+    assert_eq!(kinds_and_actors(&log), expected);
+    assert_eq!(log[1]["payload"]["Access"]["AccessChanged"]["change"]["PasswordChanged"]["handle"], "ana");
+    let dump = log.to_string();
+    for leaked in [first, second, third, "$argon2"] {
+        assert!(!dump.contains(leaked), "the ledger holds `{leaked}`");
+    }
+    shell.ok(&["audit", "verify"]);
+}

@@ -14,6 +14,10 @@ use prodos_node::{CommandMeta, Node};
 /// A token's label says what it is for, e.g. `nightly-stock-import`.
 pub const MAX_LABEL_CHARS: usize = 80;
 
+/// The code of a refused password change whose current password was wrong; the API handler
+/// counts it as a failed sign-in, so guesses through either route share one budget.
+pub const WRONG_PASSWORD: &str = "wrong_password";
+
 /// Creates an account with `password` (checked against the policy, stored as an argon2id hash).
 /// CPU-heavy (argon2): call it from a blocking task.
 pub fn create_account(
@@ -55,6 +59,69 @@ pub fn disable_account(
     record(node, meta, AccessChange::AccountDisabled { handle: handle.to_string() })?;
     accounts.disable(handle, meta.now.millis())?;
     Ok(true)
+}
+
+/// Lets a disabled account sign in again (its revoked tokens stay revoked). False when it was
+/// enabled already (nothing is recorded then).
+pub fn enable_account(
+    node: &Node,
+    accounts: &AccountStore,
+    meta: &CommandMeta,
+    handle: &str,
+) -> Result<bool, ApiError> {
+    let account = existing_account(accounts, handle)?;
+    if !account.disabled {
+        return Ok(false);
+    }
+    record(node, meta, AccessChange::AccountEnabled { handle: handle.to_string() })?;
+    accounts.enable(handle)?;
+    Ok(true)
+}
+
+/// Sets an account's password. With `current` (the holder changing their own, ASVS 2.1.5) it must
+/// match the stored hash and differ from `new`; without it (an admin's or the host operator's
+/// reset) nothing is compared, so a reset never tells its maker whether they guessed the old
+/// password. A wrong current password is a 422 [`WRONG_PASSWORD`] on `current_password`, and a
+/// refusal writes nothing. The caller ends the account's sessions. CPU-heavy (argon2): call it
+/// from a blocking task.
+pub fn change_password(
+    node: &Node,
+    accounts: &AccountStore,
+    meta: &CommandMeta,
+    handle: &str,
+    current: Option<&str>,
+    new: &str,
+) -> Result<(), ApiError> {
+    let account = existing_account(accounts, handle)?;
+    if let Some(current) = current {
+        // `credentials` holds enabled accounts only: a disabled one has nothing to sign in with.
+        let stored = accounts.credentials(handle)?.map(|(_, hash)| hash);
+        if account.disabled || !stored.is_some_and(|hash| password::verify(current, &hash)) {
+            return Err(ApiError::Invalid {
+                code: WRONG_PASSWORD,
+                message: "the current password is wrong".into(),
+                field: Some("current_password".into()),
+            });
+        }
+        if new == current {
+            return Err(ApiError::Invalid {
+                code: "password_unchanged",
+                message: "the new password must differ from the current one".into(),
+                field: Some("new_password".into()),
+            });
+        }
+    }
+    password::check_policy(new).map_err(|error| match error {
+        // The policy names `password`; here the offending value is the new one.
+        ApiError::Invalid { code, message, .. } => {
+            ApiError::Invalid { code, message, field: Some("new_password".into()) }
+        }
+        other => other,
+    })?;
+    let hash = password::hash(new)?;
+    record(node, meta, AccessChange::PasswordChanged { handle: handle.to_string() })?;
+    accounts.set_password(handle, &hash)?;
+    Ok(())
 }
 
 /// Gives an account another role. False when it holds that role already (nothing is recorded
@@ -184,5 +251,56 @@ mod tests {
         assert!(change_role(&node, &accounts, &meta("op-2"), "ana", Role::Auditor).unwrap());
         assert_eq!(accounts.role_of("ana").unwrap(), Some(Role::Auditor));
         assert_eq!(node.head().seq, 2);
+    }
+
+    #[test]
+    fn a_password_change_checks_the_current_one_and_records_no_secret() {
+        let node = Node::open(Arc::new(prodos_ledger::MemoryLedger::new())).unwrap();
+        let accounts = AccountStore::in_memory().unwrap();
+        let (old, new) = ("the first long password", "the second long password");
+        create_account(&node, &accounts, &meta("op-1"), "ana", Role::Participant, old).unwrap();
+        let hash_of = |accounts: &AccountStore| accounts.credentials("ana").unwrap().unwrap().1;
+        let before = hash_of(&accounts);
+
+        let refusals = [
+            (Some("not the password at all"), new, WRONG_PASSWORD, "current_password"),
+            (Some(old), old, "password_unchanged", "new_password"),
+            (Some(old), "short", "invalid_field", "new_password"),
+            (None, "short", "invalid_field", "new_password"),
+        ];
+        for (id, (current, next, want_code, want_field)) in refusals.into_iter().enumerate() {
+            let refused =
+                change_password(&node, &accounts, &meta(&format!("no-{id}")), "ana", current, next).unwrap_err();
+            let ApiError::Invalid { code, field, .. } = &refused else { panic!("{refused:?}") };
+            assert_eq!((*code, field.as_deref()), (want_code, Some(want_field)), "{current:?} → {next}");
+        }
+        assert_eq!(node.head().seq, 1, "a refusal records nothing");
+        assert_eq!(hash_of(&accounts), before, "and stores nothing");
+
+        change_password(&node, &accounts, &meta("op-2"), "ana", Some(old), new).unwrap();
+        assert!(password::verify(new, &hash_of(&accounts)) && !password::verify(old, &hash_of(&accounts)));
+        // A reset needs no current password: the host operator's and the admins' way back in.
+        change_password(&node, &accounts, &meta("op-3"), "ana", None, old).unwrap();
+        assert!(password::verify(old, &hash_of(&accounts)));
+        let unknown = enable_account(&node, &accounts, &meta("op-4"), "zed");
+        assert!(matches!(unknown, Err(ApiError::NotFound { .. })), "{unknown:?}");
+        assert!(disable_account(&node, &accounts, &meta("op-5"), "ana").unwrap());
+        assert!(accounts.credentials("ana").unwrap().is_none(), "disabled");
+        assert!(enable_account(&node, &accounts, &meta("op-6"), "ana").unwrap());
+        assert!(!enable_account(&node, &accounts, &meta("op-7"), "ana").unwrap(), "enabled already: nothing recorded");
+        assert!(password::verify(old, &hash_of(&accounts)), "enabled with the password it had");
+
+        let mut kinds = Vec::new();
+        node.store()
+            .scan(1, &mut |entry| {
+                let payload = String::from_utf8_lossy(&entry.payload).into_owned();
+                assert!(!payload.contains(old) && !payload.contains(new) && !payload.contains("$argon2"), "{payload}");
+                kinds.push(entry.kind);
+                Ok(())
+            })
+            .unwrap();
+        let want =
+            ["AccountCreated", "AccountPasswordChanged", "AccountPasswordChanged", "AccountDisabled", "AccountEnabled"];
+        assert_eq!(kinds, want);
     }
 }

@@ -196,6 +196,27 @@ impl AccountStore {
         Ok(changed > 0)
     }
 
+    /// Replaces an account's password hash (an argon2id PHC string computed by the caller); false
+    /// when there is no such account. Enabled or not: an admin may reset a disabled account's
+    /// password before enabling it.
+    pub fn set_password(&self, handle: &str, password_hash: &str) -> Result<bool, ApiError> {
+        let changed = self
+            .lock()
+            .execute("UPDATE accounts SET password_hash = ?2 WHERE handle = ?1", params![handle, password_hash])
+            .map_err(db_error)?;
+        Ok(changed > 0)
+    }
+
+    /// Lets a disabled account sign in again; false when there is no such account. Its tokens,
+    /// revoked when it was disabled, stay revoked: whoever needs one is issued a new one.
+    pub fn enable(&self, handle: &str) -> Result<bool, ApiError> {
+        let changed = self
+            .lock()
+            .execute("UPDATE accounts SET disabled = 0 WHERE handle = ?1", params![handle])
+            .map_err(db_error)?;
+        Ok(changed > 0)
+    }
+
     /// Disables an account and revokes its tokens in one transaction.
     pub fn disable(&self, handle: &str, now_ms: i64) -> Result<bool, ApiError> {
         let mut connection = self.lock();

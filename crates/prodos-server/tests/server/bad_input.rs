@@ -197,3 +197,46 @@ async fn a_request_that_outlives_the_timeout_gets_408() {
     assert_error(&fixture, head, &reply, 408, "timeout");
     fixture.finish();
 }
+
+/// The panic layer answers a panic with the shared 500 body and counts it, also when the panic
+/// happens in domain work on the blocking pool; every test's `finish` asserts the count is zero,
+/// so this proves that assertion can fail.
+#[tokio::test]
+async fn a_panic_is_answered_and_counted_wherever_it_happens() {
+    use axum::routing::get;
+    async fn a_buggy_handler() -> &'static str {
+        panic!("a bug in a handler")
+    }
+    let fixture = Fixture::new();
+    let panicking = axum::Router::new().route("/in-handler", get(a_buggy_handler)).route(
+        "/in-blocking-work",
+        get(|axum::extract::State(state): axum::extract::State<prodos_server::AppState>| async move {
+            state.blocking(|_| -> Result<(), prodos_server::ApiError> { panic!("a bug in domain code") }).await
+        }),
+    );
+    let app = prodos_server::app::with_layers(panicking, fixture.state.clone());
+    for (path, count) in [("/in-handler", 1), ("/in-blocking-work", 2)] {
+        let request = axum::http::Request::get(path).body(axum::body::Body::empty()).expect("request");
+        let response = tower::ServiceExt::oneshot(app.clone(), request).await.expect("infallible");
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR, "{path}");
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");
+        let body: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+        assert_eq!(body["code"], "internal", "{path}: {body}");
+        assert!(!body["message"].to_string().contains("a bug"), "panic payloads stay inside: {body}");
+        assert_eq!(fixture.state.panics_caught(), count, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers() {
+    let fixture = Fixture::new();
+    for path in ["/login", "/api/health", "/api/nothing/here"] {
+        let reply = fixture.get(path, &Caller::Anonymous).await;
+        let header = |name: &str| reply.headers.get(name).and_then(|value| value.to_str().ok()).unwrap_or("");
+        assert!(header("content-security-policy").contains("frame-ancestors 'none'"), "{path}");
+        assert!(header("content-security-policy").contains("script-src 'self'"), "{path}");
+        assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(header("x-frame-options"), "DENY", "{path}");
+    }
+    fixture.finish();
+}

@@ -2,6 +2,7 @@
 //! authorization matrix, bad input, and the OpenAPI document. Every test ends with
 //! `Fixture::finish`, which runs the node's `verify()` and asserts no panic was caught.
 
+mod accounts;
 mod bad_input;
 mod coordination;
 mod matrix;

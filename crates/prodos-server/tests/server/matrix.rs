@@ -28,7 +28,13 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         ("GET", "/api/accounts") => (false, "a", ""),
         ("POST", "/api/accounts") => (false, "a", ""),
         ("POST", "/api/accounts/{handle}/disable") => (false, "a", ""),
+        ("POST", "/api/accounts/{handle}/enable") => (false, "a", ""),
         ("POST", "/api/accounts/{handle}/role") => (false, "a", ""),
+        ("PUT", "/api/accounts/{handle}/password") => (false, "a", ""),
+        ("GET", "/api/accounts/{handle}/tokens") => (false, "a", ""),
+        ("POST", "/api/accounts/{handle}/tokens") => (false, "a", ""),
+        // One's own password, whatever the role; there is no one else's to reach through it.
+        ("PUT", "/api/account/password") => (false, "pcua", ""),
         ("GET", "/api/designs") => (false, "pcua", ""),
         ("POST", "/api/designs") => (false, "c", ""),
         ("POST", "/api/designs/import-bom") => (false, "c", ""),
@@ -168,6 +174,13 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         "/api/tokens" => json(json!({"label": "matrix"})),
         "/api/accounts" => json(json!({"handle": "newcomer", "role": "participant", "password": PASSWORD})),
         "/api/accounts/{handle}/role" => json(json!({"role": "auditor"})),
+        "/api/accounts/{handle}/password" => json(json!({"new_password": "a reset password for the matrix"})),
+        "/api/accounts/{handle}/tokens" => json(json!({"label": "matrix"})),
+        // A wrong current password: the route is reached and refuses (422), and the accounts keep
+        // the password the sign-in samples use.
+        "/api/account/password" => json(
+            json!({"current_password": "not the password at all", "new_password": "a new password for the matrix"}),
+        ),
         "/api/designs" => Some(("application/toml", prodos_node::demo::EXAMPLE_DESIGNS[0].1.as_bytes().to_vec())),
         "/api/designs/import-bom" => Some(("text/csv", b"parent,component,qty,unit\nbench,leg,4,pc\n".to_vec())),
         "/api/stock/receive" => json(json!({"material": "abalone-rosette", "qty": 1, "unit": "pc", "cost": 2.5})),
@@ -275,6 +288,10 @@ async fn every_route_for_every_role_matches_the_table() {
                     reply.status,
                     reply.text()
                 ));
+            }
+            if reply.status.is_server_error() {
+                // An allowed call may still be refused by the domain (a 4xx), never fail.
+                failures.push(format!("{} {uri} as {name}: {} {}", spec.method, reply.status, reply.text()));
             }
             if denied {
                 let expected_code = match (letter, spec.access) {

@@ -1,6 +1,6 @@
-//! `prodos account add|list|disable|role`: accounts from the host. Whoever holds the data
-//! directory is trusted, as `prodos serve` is, so this is where a node started without `--demo`
-//! gets its first admin. Each change runs the API's own steps (`prodos_server::auth::admin`):
+//! `prodos account add|list|disable|enable|role|password`: accounts from the host. Whoever holds
+//! the data directory is trusted, as `prodos serve` is, so this is where a node started without
+//! `--demo` gets its first admin, and where an admin locked out of their own account gets back in. Each change runs the API's own steps (`prodos_server::auth::admin`):
 //! checked, recorded in the ledger as `--actor`, then stored in `accounts.sqlite3`.
 
 use super::context::{Context, GlobalArgs, print_json, table};
@@ -33,12 +33,23 @@ pub enum AccountCommand {
     },
     /// Disable an account and revoke its tokens; a running server ends its sessions.
     Disable { handle: String },
+    /// Let a disabled account sign in again (its revoked tokens stay revoked).
+    Enable { handle: String },
     /// Give an account another role; a running server ends its sessions.
     Role {
         handle: String,
         /// participant, coordinator, auditor or admin.
         #[arg(value_parser = parse_role)]
         role: Role,
+    },
+    /// Reset an account's password; a running server ends its sessions. Without --password-stdin
+    /// a strong password is generated and printed once.
+    Password {
+        handle: String,
+        /// Read the new password (12–128 characters) from standard input; one trailing newline is
+        /// dropped.
+        #[arg(long)]
+        password_stdin: bool,
     },
 }
 
@@ -71,18 +82,13 @@ pub fn run(command: AccountCommand, global: &GlobalArgs) -> anyhow::Result<()> {
     let before = node.head().seq;
     match command {
         AccountCommand::Add { handle, role, password_stdin } => {
-            let (password, generated) = if password_stdin {
-                (read_password()?, false)
-            } else {
-                (secret::random_password(GENERATED_PASSWORD_CHARS).map_err(explain)?, true)
-            };
+            let (password, generated) = new_password(password_stdin)?;
             let meta = operator.context.next_meta();
             admin::create_account(node, accounts, &meta, &handle, role, &password)
                 .map_err(looking_up("account", "handle", &handle))?;
             println!("account {handle} ({}): {}", role.as_str(), operator.outcome(before));
             if generated {
-                println!("password: {password}");
-                println!("shown once: only its argon2id hash is kept, so it will not be shown again");
+                show_once(&password);
             }
         }
         AccountCommand::List { json } => {
@@ -108,6 +114,24 @@ pub fn run(command: AccountCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             let what = if disabled { "disabled, its tokens revoked" } else { "was disabled already" };
             println!("account {handle} {what}: {}", operator.outcome(before));
         }
+        AccountCommand::Enable { handle } => {
+            let meta = operator.context.next_meta();
+            let enabled = admin::enable_account(node, accounts, &meta, &handle)
+                .map_err(looking_up("account", "handle", &handle))?;
+            let what = if enabled { "enabled, its revoked tokens stay revoked" } else { "was enabled already" };
+            println!("account {handle} {what}: {}", operator.outcome(before));
+        }
+        AccountCommand::Password { handle, password_stdin } => {
+            let (password, generated) = new_password(password_stdin)?;
+            let meta = operator.context.next_meta();
+            // A reset: the host operator is trusted with the data directory and needs no current one.
+            admin::change_password(node, accounts, &meta, &handle, None, &password)
+                .map_err(looking_up("account", "handle", &handle))?;
+            println!("account {handle} has a new password: {}", operator.outcome(before));
+            if generated {
+                show_once(&password);
+            }
+        }
         AccountCommand::Role { handle, role } => {
             let meta = operator.context.next_meta();
             let changed = admin::change_role(node, accounts, &meta, &handle, role)
@@ -122,6 +146,20 @@ pub fn run(command: AccountCommand, global: &GlobalArgs) -> anyhow::Result<()> {
 pub fn parse_role(text: &str) -> Result<Role, String> {
     let names: Vec<&str> = Role::ALL.iter().map(|role| role.as_str()).collect();
     Role::parse(text).ok_or_else(|| format!("`{text}` is not a role: one of {}", names.join(", ")))
+}
+
+/// The password piped in (`--password-stdin`) or a generated one; true when generated, which
+/// is then shown once.
+fn new_password(password_stdin: bool) -> anyhow::Result<(String, bool)> {
+    if password_stdin {
+        return Ok((read_password()?, false));
+    }
+    Ok((secret::random_password(GENERATED_PASSWORD_CHARS).map_err(explain)?, true))
+}
+
+fn show_once(password: &str) {
+    println!("password: {password}");
+    println!("shown once: only its argon2id hash is kept, so it will not be shown again");
 }
 
 /// The password piped in, without the newline `echo` or a file adds.

@@ -19,9 +19,13 @@ const COLUMNS: Columns = Columns { required: &["handle"], optional: &["real_name
 
 /// Reads a participant CSV; fails with every malformed row, each named by line (and column).
 pub fn parse_participants_csv(file: &str, text: &str) -> Result<Vec<ParticipantRow>, FormatErrors> {
-    let mut rows = Vec::new();
+    let mut rows: Vec<ParticipantRow> = Vec::new();
     read_rows(file, text, &COLUMNS, |row| {
         let Some(handle) = row.text("handle") else { return };
+        if let Some(first) = rows.iter().find(|earlier| earlier.participant.handle == handle) {
+            row.cell_error("handle", format!("`{handle}` is already on line {}", first.line));
+            return;
+        }
         let coordinator = match row.optional_text("coordinator") {
             "" => false,
             _ => match row.yes_no("coordinator") {

@@ -188,6 +188,8 @@ fn malformed_participant_rows_are_named_by_line_and_column() {
     );
     let errors = parse_participants_csv("people.csv", "handle,nickname\nmara,m\n").unwrap_err();
     assert!(rendered(&errors)[0].starts_with("people.csv:1: "), "{:?}", rendered(&errors));
+    let errors = parse_participants_csv("people.csv", "handle\nmara\nzoe\nmara\n").unwrap_err();
+    assert_eq!(rendered(&errors), ["people.csv:4: column 1 `handle`: `mara` is already on line 2"]);
 }
 
 #[test]

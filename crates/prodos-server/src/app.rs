@@ -1,6 +1,7 @@
 //! The whole HTTP application: the registry's routes, a JSON 404 for everything else, and the
-//! layers every request passes: panic catching, a timeout, a body limit, a step that gives any
-//! error a middleware produced the shared error body, and security headers on every answer.
+//! layers every request passes: panic catching, a timeout, a body limit, a JSON syntax check
+//! (`json_body`), a step that gives any error a middleware produced the shared error body, and
+//! security headers on every answer.
 
 use crate::error::ApiError;
 use crate::routes;
@@ -29,6 +30,7 @@ pub fn with_layers(router: Router<AppState>, state: AppState) -> Router {
     };
     router
         .with_state(state.clone())
+        .layer(from_fn(crate::json_body::well_formed))
         .layer(DefaultBodyLimit::max(state.config.body_limit_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout))
         .layer(CatchPanicLayer::custom(on_panic))

@@ -10,6 +10,7 @@ pub mod demo;
 mod error;
 pub mod follow;
 pub mod guard;
+mod json_body;
 pub mod openapi;
 pub mod pages;
 pub mod routes;

@@ -120,7 +120,7 @@ fn check_content_type(headers: &HeaderMap, accepted: &'static [&'static str]) ->
     }
 }
 
-fn bytes_rejection(rejection: BytesRejection) -> ApiError {
+pub(crate) fn bytes_rejection(rejection: BytesRejection) -> ApiError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         ApiError::PayloadTooLarge
     } else {

@@ -240,3 +240,26 @@ async fn every_answer_carries_the_security_headers() {
     }
     fixture.finish();
 }
+
+/// An action that reads no body still refuses a malformed JSON one: a client's bug must not pass
+/// for success (and carry the action out).
+#[tokio::test]
+async fn a_malformed_json_body_is_refused_where_the_route_reads_no_body() {
+    let fixture = Fixture::new();
+    let head = fixture.head();
+    let coordinator = fixture.token("coordinator");
+    let reply = fixture
+        .send(Method::POST, "/api/designs/DES-0001/retire", &coordinator, Some(("application/json", b"{".to_vec())))
+        .await;
+    assert_error(&fixture, head, &reply, 400, "malformed_json");
+    let reply = fixture
+        .send(
+            Method::POST,
+            "/api/plans/PROD-0031/cancel",
+            &coordinator,
+            Some(("application/json", b"{\"why\":".to_vec())),
+        )
+        .await;
+    assert_error(&fixture, head, &reply, 400, "malformed_json");
+    fixture.finish();
+}

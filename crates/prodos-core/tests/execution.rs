@@ -81,6 +81,19 @@ fn shop_with_steps_lasting(minutes: i64) -> World {
     world
 }
 
+/// finn joins with a level-3 joinery certification that expires on `expires_on`.
+fn add_finn_certified_until(world: &mut World, expires_on: Day) {
+    world.add_participants(&["finn"]);
+    let expiring = PeopleCommand::GrantCertification {
+        handle: "finn".into(),
+        skill: "joinery".into(),
+        level: 3,
+        expires_on: Some(expires_on),
+        by: "carol".into(),
+    };
+    world.people(expiring).unwrap();
+}
+
 fn task(operation: &str, unit: u32) -> TaskRef {
     TaskRef { plan: PlanId(1), operation: operation.into(), unit }
 }
@@ -215,15 +228,7 @@ fn an_unfinished_unit_is_not_a_good_and_unknown_tasks_are_named() {
         format!("field `worker`: dana is absent {today}..{}: flu", today.plus(2))
     );
     // finn's only certification runs out; a week later he may not start a joinery task.
-    world.add_participants(&["finn"]);
-    let expiring = PeopleCommand::GrantCertification {
-        handle: "finn".into(),
-        skill: "joinery".into(),
-        level: 3,
-        expires_on: Some(today.plus(3)),
-        by: "carol".into(),
-    };
-    world.people(expiring).unwrap();
+    add_finn_certified_until(&mut world, today.plus(3));
     world.now = Timestamp::from_millis(world.now.millis() + 7 * 86_400_000);
     let refused = world.refuse(start("cut", 1, "finn")).to_string();
     assert!(
@@ -238,16 +243,8 @@ fn an_unfinished_unit_is_not_a_good_and_unknown_tasks_are_named() {
 #[test]
 fn work_begun_under_a_valid_certification_is_verified_after_it_lapses() {
     let mut world = shop_with_plan();
-    world.add_participants(&["finn"]);
     let today = Day::of(world.now);
-    let expiring = PeopleCommand::GrantCertification {
-        handle: "finn".into(),
-        skill: "joinery".into(),
-        level: 3,
-        expires_on: Some(today.plus(3)),
-        by: "carol".into(),
-    };
-    world.people(expiring).unwrap();
+    add_finn_certified_until(&mut world, today.plus(3));
     world.run(start("cut", 1, "finn")).unwrap();
     world.run(complete("cut", 1, "finn")).unwrap();
     world.now = Timestamp::from_millis(world.now.millis() + 7 * 86_400_000);

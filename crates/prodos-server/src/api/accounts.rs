@@ -10,7 +10,6 @@ use crate::api::tokens::{CreateTokenRequest, CreatedToken};
 use crate::auth::store::{AccountView, TokenView};
 use crate::auth::{Credential, Principal, Role, admin};
 use crate::error::{ApiError, ErrorBody};
-use crate::guard;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -212,9 +211,7 @@ pub async fn change_own_password(
     if let Credential::Token { .. } = principal.credential {
         return Ok(StatusCode::NO_CONTENT.into_response());
     }
-    let (session_id, _) = state.sessions.start(&handle, principal.role, now_ms, None)?;
-    let max_age_s = crate::auth::sessions::ABSOLUTE_TIMEOUT_MS / 1000;
-    let cookie = guard::session_set_cookie(&session_id, state.config.secure_cookies, max_age_s);
+    let (cookie, _) = crate::api::session::start_session(&state, &handle, principal.role, now_ms, None)?;
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie), (header::CACHE_CONTROL, "no-store".to_string())])
         .into_response())
 }

@@ -71,7 +71,18 @@ pub async fn sign_in(
         return Err(ApiError::BadCredentials);
     };
     state.limiter.record_success(&handle);
-    let (session_id, session) = state.sessions.start(&handle, role, now_ms, previous_session.as_deref())?;
+    start_session(state, &handle, role, now_ms, previous_session.as_deref())
+}
+
+/// A new session for `handle` (ending `previous`, if any) and the `Set-Cookie` value carrying it.
+pub fn start_session(
+    state: &AppState,
+    handle: &str,
+    role: Role,
+    now_ms: i64,
+    previous: Option<&str>,
+) -> Result<(String, Session), ApiError> {
+    let (session_id, session) = state.sessions.start(handle, role, now_ms, previous)?;
     let max_age_s = crate::auth::sessions::ABSOLUTE_TIMEOUT_MS / 1000;
     Ok((guard::session_set_cookie(&session_id, state.config.secure_cookies, max_age_s), session))
 }

@@ -36,3 +36,23 @@ pub enum CreditsCommand {
         by: String,
     },
 }
+
+impl CreditsCommand {
+    /// A policy change where the fields left out (`None`) keep their `current` values, as the CLI
+    /// and the API both offer it.
+    pub fn policy_update(
+        current: &super::model::CreditPolicy,
+        decay_rate_per_period_bp: Option<i64>,
+        default_weight_per_hour: Option<Milli>,
+        earned_entitlement_cost_credits: Option<Milli>,
+        by: String,
+    ) -> CreditsCommand {
+        CreditsCommand::SetCreditPolicy {
+            decay_rate_per_period_bp: decay_rate_per_period_bp.unwrap_or(i64::from(current.decay_rate_per_period_bp)),
+            default_weight_per_hour: default_weight_per_hour.unwrap_or(current.default_weight_per_hour),
+            earned_entitlement_cost_credits: earned_entitlement_cost_credits
+                .unwrap_or(current.earned_entitlement_cost_credits),
+            by,
+        }
+    }
+}

@@ -189,25 +189,12 @@ pub async fn set_policy(
     ApiJson(request): ApiJson<CreditPolicyRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
     let by = me(&state, &principal, "set the credit policy")?;
+    let amount = |field: &str, value: Option<f64>| value.map(|value| milli(field, value)).transpose();
+    let default_weight = amount("default_weight_per_hour", request.default_weight_per_hour)?;
+    let earned_cost = amount("earned_entitlement_cost_credits", request.earned_entitlement_cost_credits)?;
     let current = state.node.read(|node_state| node_state.credits.policy());
-    let amount =
-        |field: &str, value: Option<f64>, current: Milli| value.map_or(Ok(current), |value| milli(field, value));
-    let command = CreditsCommand::SetCreditPolicy {
-        decay_rate_per_period_bp: request
-            .decay_rate_per_period_bp
-            .unwrap_or(i64::from(current.decay_rate_per_period_bp)),
-        default_weight_per_hour: amount(
-            "default_weight_per_hour",
-            request.default_weight_per_hour,
-            current.default_weight_per_hour,
-        )?,
-        earned_entitlement_cost_credits: amount(
-            "earned_entitlement_cost_credits",
-            request.earned_entitlement_cost_credits,
-            current.earned_entitlement_cost_credits,
-        )?,
-        by,
-    };
+    let command =
+        CreditsCommand::policy_update(&current, request.decay_rate_per_period_bp, default_weight, earned_cost, by);
     credits(&state, &principal, &headers, command).await
 }
 

@@ -126,11 +126,11 @@ pub fn run(command: CreditsCommandArgs, global: &GlobalArgs) -> anyhow::Result<(
             for view in views {
                 let reputation = &view.reputation;
                 out.add_row(vec![
-                    view.handle.clone(),
-                    view.balance.clone(),
-                    view.earned.clone(),
-                    view.decayed.clone(),
-                    view.spent.clone(),
+                    view.handle,
+                    view.balance,
+                    view.earned,
+                    view.decayed,
+                    view.spent,
                     reputation.verified_hours.to_string(),
                     reputation.labor_events.to_string(),
                     reputation.skills_worked.to_string(),
@@ -190,12 +190,8 @@ pub fn run(command: CreditsCommandArgs, global: &GlobalArgs) -> anyhow::Result<(
                 }
                 return Ok(());
             }
-            let command = CreditsCommand::SetCreditPolicy {
-                decay_rate_per_period_bp: decay_bp.unwrap_or(i64::from(current.decay_rate_per_period_bp)),
-                default_weight_per_hour: default_weight.unwrap_or(current.default_weight_per_hour),
-                earned_entitlement_cost_credits: earned_cost.unwrap_or(current.earned_entitlement_cost_credits),
-                by: by_or_actor(by),
-            };
+            let command =
+                CreditsCommand::policy_update(&current, decay_bp, default_weight, earned_cost, by_or_actor(by));
             let done = context.execute(&Command::Credits(command))?;
             report(&done, "credit policy");
         }

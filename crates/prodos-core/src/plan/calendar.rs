@@ -132,6 +132,38 @@ impl WorkWeek {
 
 pub const WEEKDAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
+/// Weekday names to a week's bit mask, as people write them: a name counts when it starts with a
+/// weekday's three letters (`mon`, `Monday`); blanks are skipped. The error says which name.
+pub fn weekday_mask<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<u8, String> {
+    let mut mask = 0u8;
+    for name in names.into_iter().map(str::trim).filter(|name| !name.is_empty()) {
+        let lower = name.to_ascii_lowercase();
+        let Some(index) = WEEKDAY_NAMES.iter().position(|known| lower.starts_with(known)) else {
+            return Err(format!("`{name}` is not a weekday (use {})", WEEKDAY_NAMES.join(",")));
+        };
+        mask |= 1 << index;
+    }
+    Ok(mask)
+}
+
+/// `HH:MM` to minutes after midnight.
+pub fn minute_of_day(text: &str) -> Result<u32, String> {
+    let parse = || -> Option<u32> {
+        let (hours, minutes) = text.trim().split_once(':')?;
+        let (hours, minutes) = (hours.parse::<u32>().ok()?, minutes.parse::<u32>().ok()?);
+        (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
+    };
+    parse().ok_or_else(|| format!("`{text}` is not a time of day (HH:MM)"))
+}
+
+/// Working hours per day to minutes: more than 0 and at most 24.
+pub fn daily_work_minutes(hours: f64) -> Result<u32, String> {
+    if !(hours > 0.0 && hours <= 24.0) {
+        return Err(format!("must be more than 0 and at most 24, got {hours}"));
+    }
+    Ok((hours * 60.0).round() as u32)
+}
+
 /// The node's working calendar: a weekly pattern plus closed days.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WorkCalendar {
@@ -221,6 +253,20 @@ impl WorkCalendar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_working_week_is_read_as_people_write_it() {
+        assert_eq!(weekday_mask(["Monday", " tue", "", "FRI"]), Ok(0b1_0011));
+        assert_eq!(
+            weekday_mask(["mon", "funday"]),
+            Err("`funday` is not a weekday (use mon,tue,wed,thu,fri,sat,sun)".into())
+        );
+        assert_eq!(minute_of_day("07:30"), Ok(450));
+        assert_eq!(minute_of_day("24:00"), Err("`24:00` is not a time of day (HH:MM)".into()));
+        assert_eq!(daily_work_minutes(7.5), Ok(450));
+        assert_eq!(daily_work_minutes(0.0), Err("must be more than 0 and at most 24, got 0".into()));
+        assert!(daily_work_minutes(24.5).is_err());
+    }
 
     #[test]
     fn days_round_trip_through_civil_dates() {

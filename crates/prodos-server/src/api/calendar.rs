@@ -11,7 +11,8 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_core::Command;
-use prodos_core::plan::{Day, WorkWeek, calendar::WEEKDAY_NAMES};
+use prodos_core::plan::calendar::{daily_work_minutes, minute_of_day, weekday_mask};
+use prodos_core::plan::{Day, WorkWeek};
 use prodos_node::views::CapacityView;
 use serde::Deserialize;
 
@@ -35,32 +36,6 @@ pub struct ClosureRequest {
     pub reason: String,
 }
 
-/// Weekday names to the week's bit mask, with the CLI's rule: a name counts when it starts with
-/// a weekday's three letters (`mon`, `Monday`).
-fn weekday_mask(names: &[String]) -> Result<u8, ApiError> {
-    let mut mask = 0u8;
-    for name in names.iter().map(|name| name.trim()).filter(|name| !name.is_empty()) {
-        let lower = name.to_ascii_lowercase();
-        let Some(index) = WEEKDAY_NAMES.iter().position(|known| lower.starts_with(known)) else {
-            return Err(ApiError::invalid(
-                "weekdays",
-                format!("`{name}` is not a weekday (use {})", WEEKDAY_NAMES.join(",")),
-            ));
-        };
-        mask |= 1 << index;
-    }
-    Ok(mask)
-}
-
-fn minute_of_day(text: &str) -> Result<u32, ApiError> {
-    let parse = || -> Option<u32> {
-        let (hours, minutes) = text.trim().split_once(':')?;
-        let (hours, minutes) = (hours.parse::<u32>().ok()?, minutes.parse::<u32>().ok()?);
-        (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
-    };
-    parse().ok_or_else(|| ApiError::invalid("start", format!("`{text}` is not a time of day (HH:MM)")))
-}
-
 #[utoipa::path(get, path = "/api/calendar", tag = "resources",
     responses((status = 200, description = "The node's capacity, whose calendar part is the working week and the closed days (as `prodos calendar show --json`)", body = CapacityView),
               (status = 401, body = ErrorBody)))]
@@ -81,17 +56,23 @@ pub async fn set_week(
     // What is left out keeps the CLI's defaults, which are the default week: Monday to Friday,
     // 08:00, 8 hours.
     let default = WorkWeek::default();
-    let daily_work_min = match request.hours {
-        Some(hours) if !(hours > 0.0 && hours <= 24.0) => {
-            return Err(ApiError::invalid("hours", format!("must be more than 0 and at most 24, got {hours}")));
-        }
-        Some(hours) => (hours * 60.0).round() as u32,
-        None => default.daily_work_min,
-    };
+    let field = |name: &'static str| move |message: String| ApiError::invalid(name, message);
+    let weekdays = request.weekdays.map(|names| weekday_mask(names.iter().map(String::as_str)));
     let week = WorkWeek {
-        weekdays_mask: request.weekdays.as_deref().map(weekday_mask).transpose()?.unwrap_or(default.weekdays_mask),
-        day_start_min: request.start.as_deref().map(minute_of_day).transpose()?.unwrap_or(default.day_start_min),
-        daily_work_min,
+        weekdays_mask: weekdays.transpose().map_err(field("weekdays"))?.unwrap_or(default.weekdays_mask),
+        day_start_min: request
+            .start
+            .as_deref()
+            .map(minute_of_day)
+            .transpose()
+            .map_err(field("start"))?
+            .unwrap_or(default.day_start_min),
+        daily_work_min: request
+            .hours
+            .map(daily_work_minutes)
+            .transpose()
+            .map_err(field("hours"))?
+            .unwrap_or(default.daily_work_min),
     };
     execute(&state, &principal, &headers, Command::SetWorkWeek { week }).await
 }

@@ -2,10 +2,11 @@
 //! closed days. Plans are dated through it.
 
 use super::context::{Context, GlobalArgs, print_json, report};
-use anyhow::{Context as _, bail};
+use anyhow::anyhow;
 use clap::Subcommand;
 use prodos_core::Command;
-use prodos_core::plan::{Day, WorkWeek, calendar::WEEKDAY_NAMES};
+use prodos_core::plan::calendar::{daily_work_minutes, minute_of_day, weekday_mask};
+use prodos_core::plan::{Day, WorkWeek};
 use prodos_node::views::CapacityView;
 
 #[derive(Subcommand, Debug)]
@@ -33,37 +34,14 @@ pub enum CalendarCommand {
     },
 }
 
-fn weekday_mask(text: &str) -> anyhow::Result<u8> {
-    let mut mask = 0u8;
-    for name in text.split(',').map(str::trim).filter(|name| !name.is_empty()) {
-        let lower = name.to_ascii_lowercase();
-        let Some(index) = WEEKDAY_NAMES.iter().position(|known| lower.starts_with(known)) else {
-            bail!("field `weekdays`: `{name}` is not a weekday (use {})", WEEKDAY_NAMES.join(","));
-        };
-        mask |= 1 << index;
-    }
-    Ok(mask)
-}
-
-fn minute_of_day(text: &str) -> anyhow::Result<u32> {
-    let parse = || -> Option<u32> {
-        let (hours, minutes) = text.trim().split_once(':')?;
-        let (hours, minutes) = (hours.parse::<u32>().ok()?, minutes.parse::<u32>().ok()?);
-        (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
-    };
-    parse().with_context(|| format!("field `start`: `{text}` is not a time of day (HH:MM)"))
-}
-
 pub fn run(command: CalendarCommand, global: &GlobalArgs) -> anyhow::Result<()> {
     match command {
         CalendarCommand::Set { weekdays, start, hours } => {
-            if !(hours > 0.0 && hours <= 24.0) {
-                bail!("field `hours`: must be more than 0 and at most 24, got {hours}");
-            }
+            let field = |name: &'static str| move |message: String| anyhow!("field `{name}`: {message}");
             let week = WorkWeek {
-                weekdays_mask: weekday_mask(&weekdays)?,
-                day_start_min: minute_of_day(&start)?,
-                daily_work_min: (hours * 60.0).round() as u32,
+                weekdays_mask: weekday_mask(weekdays.split(',')).map_err(field("weekdays"))?,
+                day_start_min: minute_of_day(&start).map_err(field("start"))?,
+                daily_work_min: daily_work_minutes(hours).map_err(field("hours"))?,
             };
             let context = Context::open(global)?;
             let done = context.execute(&Command::SetWorkWeek { week })?;

@@ -1,7 +1,8 @@
 //! `prodos account add|list|disable|enable|role|password`: accounts from the host. Whoever holds
 //! the data directory is trusted, as `prodos serve` is, so this is where a node started without
-//! `--demo` gets its first admin, and where an admin locked out of their own account gets back in. Each change runs the API's own steps (`prodos_server::auth::admin`):
-//! checked, recorded in the ledger as `--actor`, then stored in `accounts.sqlite3`.
+//! `--demo` gets its first admin, and where an admin locked out of their own account gets back
+//! in. Each change runs the API's own steps (`prodos_server::auth::admin`): checked, recorded in
+//! the ledger as `--actor`, then stored in `accounts.sqlite3`.
 
 use super::context::{Context, GlobalArgs, print_json, table};
 use anyhow::{Context as _, anyhow};

@@ -39,6 +39,9 @@ pub struct PlanningModel {
     pub releases: Vec<i64>,
     /// Operation ids of the spec, by operation index.
     pub op_ids: Vec<String>,
+    /// Who holds each of `project.reservations()`, in the same order: a committed plan
+    /// (`PROD-0002 (MAN-0002, priority 0)`) or a person's time off (`ana (away)`).
+    pub reservation_holders: Vec<String>,
     /// Lower-priority committed load the project ignores, each with its index in
     /// `SharedLoad::displaceable`: what the schedule is checked against to name displaced plans.
     pub displaceable: Vec<(Reservation, usize)>,
@@ -232,13 +235,13 @@ pub fn build(
     let attended = spec.operations.iter().zip(&durations_min).filter(|(op, _)| op.crew > 0).map(|(_, d)| *d);
     let mut grain = attended.fold(0, gcd).max(1);
     // People's time off, per skill resource: one reserved person per interval.
-    let mut people_away: Vec<(usize, (i64, i64))> = Vec::new();
+    let mut people_away: Vec<(usize, (i64, i64), &str)> = Vec::new();
     for (&(skill, level), &resource) in &skill_resource {
         for counted in staffing.counted(skill, level) {
-            people_away.extend(counted.away.iter().map(|&span| (resource, span)));
+            people_away.extend(counted.away.iter().map(|&span| (resource, span, counted.handle)));
         }
     }
-    let people_end_min = people_away.iter().map(|(_, (_, to))| *to).max().unwrap_or(0);
+    let people_end_min = people_away.iter().map(|(_, (_, to), _)| *to).max().unwrap_or(0);
     let fixed_end_min = shared.fixed.iter().map(|load| load.to_min).max().unwrap_or(0).max(people_end_min);
     let horizon_min: i64 = durations_min.iter().sum::<i64>() * i64::from(qty)
         + lags_min.iter().flatten().map(|(_, lag)| lag).sum::<i64>() * i64::from(qty)
@@ -293,11 +296,17 @@ pub fn build(
         }
         out
     };
-    let mut fixed: Vec<Reservation> = reserve(&shared.fixed).into_iter().map(|(reservation, _)| reservation).collect();
-    fixed.extend(people_away.iter().filter_map(|&(resource, (from, to))| {
+    let (mut fixed, mut reservation_holders): (Vec<Reservation>, Vec<String>) = reserve(&shared.fixed)
+        .into_iter()
+        .map(|(reservation, load_idx)| (reservation, shared.fixed[load_idx].holder.clone()))
+        .unzip();
+    for &(resource, (from, to), handle) in &people_away {
         let (start, end) = (from.max(0) / grain, grains(to));
-        (end > start).then_some(Reservation { resource, start, end, amount: 1 })
-    }));
+        if end > start {
+            fixed.push(Reservation { resource, start, end, amount: 1 });
+            reservation_holders.push(format!("{handle} (away)"));
+        }
+    }
     let displaceable = reserve(&shared.displaceable);
     let project = Project::new(resources, activities, precedences)?.with_reservations(fixed)?;
     let op_ids = spec.operations.iter().map(|op| op.id.clone()).collect();
@@ -310,6 +319,7 @@ pub fn build(
         labels,
         releases,
         op_ids,
+        reservation_holders,
         displaceable,
     })
 }

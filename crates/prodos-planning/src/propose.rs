@@ -13,7 +13,9 @@ use crate::staffing::Staffing;
 use crate::stock_view::StockView;
 use crate::verdict::{lateness, resource_loads, skill_hours};
 use prodos_core::design::{DesignSpec, DesignStatus};
-use prodos_core::plan::{Day, Mandate, MaterialNeed, PlanProposal, PurchaseProposal, ScheduledOperation, Verdict};
+use prodos_core::plan::{
+    Day, Mandate, MaterialNeed, PlanProposal, PurchaseProposal, ScheduledOperation, Verdict, WorkCalendar,
+};
 use prodos_core::units::Milli;
 use prodos_core::{DesignSelector, MandateId, Rejection, State, Timestamp};
 use std::collections::HashMap;
@@ -123,6 +125,7 @@ pub fn propose(
                 }
                 verdict.on_time &= unsourced_count == 0;
                 name_awaited_arrivals(&mut verdict, spec, &model, &timed, &purchases);
+                name_awaited_capacity(&mut verdict, &model, &timed, calendar, start);
             }
             Err(error) => verdict.infeasible.push(format!("the scheduling model was refused: {error}")),
         }
@@ -256,7 +259,8 @@ fn name_awaited_arrivals(
     purchases: &[PurchaseProposal],
 ) {
     let Some(&first) = timed.critical_chain.first() else { return };
-    if model.releases[first] == 0 {
+    let release = timed.project.activities()[first].release;
+    if release == 0 || timed.schedule.starts[first] > release {
         return;
     }
     let (op_idx, _) = model.instances[first];
@@ -276,6 +280,56 @@ fn name_awaited_arrivals(
     if !awaited.is_empty() {
         verdict.critical_path.insert(0, awaited.join(" + "));
     }
+}
+
+/// When the critical path begins by waiting for capacity that committed plans or people's time
+/// off held, each holder is its first link: `capacity held by PROD-0002 (MAN-0002, priority 0):
+/// finishing.spray≥4, free again 2027-01-12`.
+fn name_awaited_capacity(
+    verdict: &mut Verdict,
+    model: &PlanningModel,
+    timed: &TimedSchedule,
+    calendar: &WorkCalendar,
+    start: Timestamp,
+) {
+    let mut held: std::collections::BTreeMap<&str, (std::collections::BTreeSet<&str>, i64)> = Default::default();
+    for &idx in &timed.critical_wait {
+        let reservation = &timed.project.reservations()[idx];
+        let entry = held.entry(model.reservation_holders[idx].as_str()).or_default();
+        entry.0.insert(model.resource_names[reservation.resource].as_str());
+        entry.1 = entry.1.max(reservation.end);
+    }
+    let waits: Vec<String> = held
+        .into_iter()
+        .map(|(holder, (resources, end))| {
+            // The first working instant after the hold, not the close of its last day.
+            let free = Day::of(calendar.next_working_instant(calendar.after_working_min(start, end * model.grain_min)));
+            format!("capacity held by {holder}: {}, free again {free}", highest_levels(resources).join(", "))
+        })
+        .collect();
+    if !waits.is_empty() {
+        verdict.critical_path.insert(0, waits.join(" + "));
+    }
+}
+
+/// Resource names with skill levels (`finishing.spray≥2`, `≥3`, `≥4`: one person at level 4
+/// counts in all three) reduced to the highest level per skill; tools stay as they are.
+fn highest_levels(resources: std::collections::BTreeSet<&str>) -> Vec<String> {
+    let mut highest: std::collections::BTreeMap<&str, Option<&str>> = Default::default();
+    for name in resources {
+        match name.split_once('≥') {
+            Some((skill, level)) => {
+                let kept = highest.entry(skill).or_default();
+                if kept.is_none_or(|k| level.parse::<u8>().ok() > k.parse::<u8>().ok()) {
+                    *kept = Some(level);
+                }
+            }
+            None => {
+                highest.insert(name, None);
+            }
+        }
+    }
+    highest.into_iter().map(|(name, level)| level.map_or(name.to_string(), |l| format!("{name}≥{l}"))).collect()
 }
 
 fn fill_verdict(
@@ -307,4 +361,15 @@ fn fill_verdict(
             format!("{}#{unit}", model.op_ids[op_idx])
         })
         .collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::highest_levels;
+
+    #[test]
+    fn a_skill_held_at_several_levels_is_named_once_at_the_highest() {
+        let held = ["finishing.spray≥2", "finishing.spray≥4", "finishing.spray≥3", "drying-rack"].into_iter().collect();
+        assert_eq!(highest_levels(held), vec!["drying-rack", "finishing.spray≥4"]);
+    }
 }

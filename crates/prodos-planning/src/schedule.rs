@@ -31,6 +31,9 @@ pub struct TimedSchedule {
     pub critical: Vec<bool>,
     /// Activities of the critical chain, first to last.
     pub critical_chain: Vec<usize>,
+    /// Reservations of `project` (committed plans, people away) the chain's first activity waited
+    /// for: it starts after its release, when they end, on a resource it uses.
+    pub critical_wait: Vec<usize>,
     pub makespan_min: i64,
     pub lower_bound_min: i64,
     pub schedules_generated: u64,
@@ -62,6 +65,7 @@ pub fn timed(
     let makespan = schedule.makespan(project);
 
     let chain = critical_chain(project, starts, &finish);
+    let critical_wait = chain.first().map_or_else(Vec::new, |&first| awaited_reservations(project, starts, first));
     let mut critical = vec![false; n];
     for &j in &chain {
         critical[j] = true;
@@ -76,12 +80,28 @@ pub fn timed(
         slack_min,
         critical,
         critical_chain: chain,
+        critical_wait,
         makespan_min: makespan * grain,
         lower_bound_min: lower_bound * grain,
         schedules_generated,
         schedule,
         project: project.clone(),
     }
+}
+
+/// The reservations on `activity`'s resources that end exactly when it starts after its release:
+/// with nothing of the project ending then (the chain would have gone on), capacity they held is
+/// what it waited for.
+fn awaited_reservations(project: &Project, starts: &[i64], activity: usize) -> Vec<usize> {
+    let start = starts[activity];
+    let usage = &project.activities()[activity].modes[0].usage;
+    if start <= project.activities()[activity].release {
+        return Vec::new();
+    }
+    (project.reservations().iter().enumerate())
+        .filter(|(_, r)| r.end == start && usage[r.resource] > 0)
+        .map(|(idx, _)| idx)
+        .collect()
 }
 
 /// Walks back from the last activity to finish: to a predecessor that ends (plus lag) exactly

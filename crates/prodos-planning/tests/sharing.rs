@@ -42,6 +42,10 @@ fn a_second_plan_is_scheduled_around_the_first_and_gets_earlier_when_it_is_cance
     let note = shared.verdict.capacity_notes.join("\n");
     assert!(note.contains(&format!("{first_plan} ({first}, priority 0)")), "{note}");
     assert!(shared.verdict.displaces.is_empty());
+    // The critical path begins with the wait for what the committed plan holds.
+    let waited = &shared.verdict.critical_path[0];
+    assert!(waited.starts_with(&format!("capacity held by {first_plan} ({first}, priority 0): ")), "{waited}");
+    assert!(alone.verdict.critical_path.iter().all(|link| !link.starts_with("capacity held by")));
     let second_plan = world.record(second, shared.clone());
     world.run(Command::CommitPlan { plan: second_plan });
 

@@ -127,3 +127,25 @@ fn a_revoked_certification_and_an_absence_take_a_person_away() {
     assert_eq!(joinery_at_once(&revoked, world.now), 1);
     world.verify();
 }
+
+#[test]
+fn a_plan_that_waits_for_someone_back_from_time_off_names_the_wait_first_on_its_critical_path() {
+    let mut world = workshop();
+    // Ana, the only certified person, is away for five weeks, past the last material arrival.
+    let now = Day::of(world.now);
+    let (away_from, away_to) = (now, now.plus(34));
+    world.run(Command::People(PeopleCommand::RecordAbsence {
+        handle: "ana".into(),
+        from: away_from,
+        to: away_to,
+        reason: "holiday".into(),
+    }));
+    let mandate = world.mandate(1, 1, "2027-06-01");
+    let proposal = world.propose(mandate);
+    let first = proposal.operations.iter().map(|op| op.start).min().expect("a scheduled plan");
+    assert!(first >= away_to.plus(1).start(), "nothing starts while Ana is away: {first:?}");
+    let waited = &proposal.verdict.critical_path[0];
+    assert!(waited.starts_with("capacity held by ana (away): "), "{:?}", proposal.verdict.critical_path);
+    assert!(waited.ends_with(&format!(", free again {}", Day::of(first))), "{waited} vs {first:?}");
+    world.verify();
+}

@@ -139,6 +139,63 @@ pub enum Rejection {
     NotInCrew { handle: String, task: String, action: &'static str },
 }
 
+impl Rejection {
+    /// The input field the rejection is about, when it is about one: a command's field
+    /// (`lots[2].qty`, `participants[0].handle`) or the kind of thing an unknown reference named
+    /// (`design`, `plan`). Shells point the user at it: the API's `field`, an import's line.
+    pub fn field(&self) -> Option<String> {
+        use Rejection as R;
+        match self {
+            R::FieldRequired { field }
+            | R::QuantityMustBePositive { field, .. }
+            | R::QuantityMustBeNonZero { field }
+            | R::NegativeCost { field }
+            | R::UnitMismatch { field, .. }
+            | R::CountMustBePositive { field, .. }
+            | R::CountMustNotBeNegative { field, .. }
+            | R::CountTooLarge { field, .. }
+            | R::SkillLevelOutOfRange { field, .. }
+            | R::InvalidWorkWeek { field, .. }
+            | R::UnknownParticipant { field, .. }
+            | R::InvalidHandle { field, .. }
+            | R::InvalidField { field, .. } => Some(field.clone()),
+            R::DueDateInPast { .. } => Some("due".to_string()),
+            R::UnknownDesign { .. } => Some("design".to_string()),
+            R::UnknownMaterial { .. } => Some("material".to_string()),
+            R::UnknownLot { .. } => Some("lot".to_string()),
+            R::UnknownMandate { .. } => Some("mandate".to_string()),
+            R::UnknownPlan { .. } => Some("plan".to_string()),
+            R::UnknownChallenge { .. } => Some("challenge".to_string()),
+            R::UnknownAttempt { .. } => Some("attempt".to_string()),
+            R::UnknownGood { .. } => Some("good".to_string()),
+            R::UnknownTask { .. } => Some("task".to_string()),
+            _ => None,
+        }
+    }
+
+    /// Which entry of the command's list `list` the rejection is about: `lots[2].qty` is row 2 of
+    /// `lots`.
+    pub fn row_of(&self, list: &str) -> Option<usize> {
+        let field = self.field()?;
+        let (index, _) = field.strip_prefix(list)?.strip_prefix('[')?.split_once(']')?;
+        index.parse().ok()
+    }
+}
+
 fn join(problems: &[DesignProblem]) -> String {
     problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rejection;
+
+    #[test]
+    fn a_rejected_list_entry_is_found_by_its_row() {
+        let rejection = Rejection::CountTooLarge { field: "lots[12].qty".into(), value: 1 };
+        assert_eq!(rejection.field().as_deref(), Some("lots[12].qty"));
+        assert_eq!(rejection.row_of("lots"), Some(12));
+        assert_eq!(rejection.row_of("participants"), None);
+        assert_eq!(Rejection::FieldRequired { field: "design".into() }.row_of("lots"), None);
+    }
 }

@@ -12,7 +12,7 @@ mod text;
 
 pub use csv_import::{
     CatalogRow, ParticipantRow, StockRow, catalog_listings, parse_bom_csv, parse_catalog_csv, parse_participants_csv,
-    parse_stock_csv,
+    parse_stock_csv, rejected_row,
 };
 pub use design_toml::{ParsedDesign, export_design, parse_design};
 pub use error::{FormatError, FormatErrors};

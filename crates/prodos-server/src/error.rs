@@ -160,39 +160,38 @@ impl IntoResponse for ApiError {
 fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<String>) {
     use Rejection as R;
     let code = snake_case_variant(rejection);
-    let (status, field) = match rejection {
-        R::FieldRequired { field }
-        | R::QuantityMustBePositive { field, .. }
-        | R::QuantityMustBeNonZero { field }
-        | R::NegativeCost { field }
-        | R::UnitMismatch { field, .. }
-        | R::CountMustBePositive { field, .. }
-        | R::CountMustNotBeNegative { field, .. }
-        | R::CountTooLarge { field, .. }
-        | R::SkillLevelOutOfRange { field, .. }
-        | R::InvalidWorkWeek { field, .. } => (StatusCode::UNPROCESSABLE_ENTITY, Some(field.clone())),
-        R::DesignInvalid { .. } => (StatusCode::UNPROCESSABLE_ENTITY, None),
-        R::DueDateInPast { .. } => (StatusCode::UNPROCESSABLE_ENTITY, Some("due".to_string())),
-        R::UnknownDesign { .. } => (StatusCode::NOT_FOUND, Some("design".to_string())),
-        R::UnknownMaterial { .. } => (StatusCode::NOT_FOUND, Some("material".to_string())),
-        R::UnknownLot { .. } => (StatusCode::NOT_FOUND, Some("lot".to_string())),
-        R::UnknownMandate { .. } => (StatusCode::NOT_FOUND, Some("mandate".to_string())),
-        R::UnknownPlan { .. } => (StatusCode::NOT_FOUND, Some("plan".to_string())),
-        R::UnknownParticipant { field, .. } => (StatusCode::NOT_FOUND, Some(field.clone())),
-        R::UnknownChallenge { .. } => (StatusCode::NOT_FOUND, Some("challenge".to_string())),
-        R::UnknownAttempt { .. } => (StatusCode::NOT_FOUND, Some("attempt".to_string())),
-        R::UnknownGood { .. } => (StatusCode::NOT_FOUND, Some("good".to_string())),
-        R::UnknownTask { .. } => (StatusCode::NOT_FOUND, Some("task".to_string())),
-        R::InvalidHandle { field, .. } | R::InvalidField { field, .. } => {
-            (StatusCode::UNPROCESSABLE_ENTITY, Some(field.clone()))
-        }
+    let status = match rejection {
+        R::FieldRequired { .. }
+        | R::QuantityMustBePositive { .. }
+        | R::QuantityMustBeNonZero { .. }
+        | R::NegativeCost { .. }
+        | R::UnitMismatch { .. }
+        | R::CountMustBePositive { .. }
+        | R::CountMustNotBeNegative { .. }
+        | R::CountTooLarge { .. }
+        | R::SkillLevelOutOfRange { .. }
+        | R::InvalidWorkWeek { .. }
+        | R::DesignInvalid { .. }
+        | R::DueDateInPast { .. }
+        | R::InvalidHandle { .. }
+        | R::InvalidField { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        R::UnknownDesign { .. }
+        | R::UnknownMaterial { .. }
+        | R::UnknownLot { .. }
+        | R::UnknownMandate { .. }
+        | R::UnknownPlan { .. }
+        | R::UnknownParticipant { .. }
+        | R::UnknownChallenge { .. }
+        | R::UnknownAttempt { .. }
+        | R::UnknownGood { .. }
+        | R::UnknownTask { .. } => StatusCode::NOT_FOUND,
         // The domain's own permission rules (who may certify, verify, appoint): refused, not
         // malformed.
         R::CoordinatorRequired { .. } | R::SelfApproval { .. } | R::NotQualified { .. } | R::NotInCrew { .. } => {
-            (StatusCode::FORBIDDEN, None)
+            StatusCode::FORBIDDEN
         }
         R::DesignKeyMismatch { .. } | R::DesignVersionImmutable { .. } | R::DesignAlreadyCertified { .. } => {
-            (StatusCode::CONFLICT, None)
+            StatusCode::CONFLICT
         }
         R::DesignNotCertifiable { .. }
         | R::DesignNotCertified { .. }
@@ -213,9 +212,10 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         | R::TaskWrongStatus { .. }
         | R::PredecessorNotVerified { .. }
         | R::NoMatchProposal { .. }
-        | R::NotAvailable { .. } => (StatusCode::CONFLICT, None),
-        _ => (StatusCode::UNPROCESSABLE_ENTITY, None),
+        | R::NotAvailable { .. } => StatusCode::CONFLICT,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
+    let field = rejection.field();
     (status, code, field)
 }
 

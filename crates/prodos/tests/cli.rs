@@ -86,6 +86,16 @@ fn stock_rejections_name_the_problem_and_retries_with_a_command_id_write_nothing
     let error = shell.fails(&["stock", "receive", "--material", "x", "--qty", "1", "--unit", "furlong", "--cost", "1"]);
     assert!(error.contains("unknown unit `furlong`"), "{error}");
     assert_eq!(shell.ledger_len(), 2, "material registration and one lot, nothing more");
+
+    // A file the parser accepts but the core refuses row by row names the row by its line.
+    let csv = "material,qty,unit,unit_cost,location,provenance,source\n\
+               maple-neck-blank,2,pc,40,rack,own,\n\
+               spruce-top,3,kg,12,rack,own,\n";
+    let path = shell.file("stock.csv", csv);
+    let error = shell.fails(&["stock", "import", path.to_str().unwrap()]);
+    assert!(error.contains("stock.csv:3: field `lots[1].qty`: spruce-top is counted in pc"), "{error}");
+    assert!(error.contains("nothing was imported"), "{error}");
+    assert_eq!(shell.ledger_len(), 2, "not even the good first row");
 }
 
 #[test]

@@ -40,6 +40,30 @@ impl Context {
         Ok(self.node.execute(command, &self.next_meta())?)
     }
 
+    /// Executes the command an import file became: a row the core refuses is named by its line
+    /// of `file` (`lines[i]` for entry `i` of the command's `list`), and nothing is imported.
+    pub fn execute_import(
+        &self,
+        command: &Command,
+        file: &std::path::Path,
+        list: &str,
+        lines: &[usize],
+    ) -> anyhow::Result<Receipt> {
+        let name = file.display().to_string();
+        self.node
+            .execute(command, &self.next_meta())
+            .map_err(|error| match &error {
+                prodos_node::NodeError::Rejected(rejection) => {
+                    match prodos_formats::rejected_row(rejection, &name, list, lines) {
+                        Some(row) => anyhow::Error::new(prodos_formats::FormatErrors::from(row)),
+                        None => error.into(),
+                    }
+                }
+                _ => error.into(),
+            })
+            .with_context(|| format!("{name}: nothing was imported"))
+    }
+
     /// The actor, the current time and a fresh (or the given) command id, for the next command.
     pub fn next_meta(&self) -> CommandMeta {
         let serial = self.issued.get();

@@ -128,11 +128,11 @@ pub fn run(command: ParticipantCommand, global: &GlobalArgs) -> anyhow::Result<(
         ParticipantCommand::Import { file, by } => {
             let text = read_input(&file)?;
             let rows = prodos_formats::parse_participants_csv(&file.display().to_string(), &text)?;
+            let lines: Vec<usize> = rows.iter().map(|row| row.line).collect();
             let participants = rows.into_iter().map(|row| row.participant).collect();
             let by = Some(by.unwrap_or_else(|| global.actor.clone()));
-            let done = context
-                .execute(&Command::People(PeopleCommand::AddParticipants { participants, by }))
-                .with_context(|| format!("{}: nothing was imported", file.display()))?;
+            let command = Command::People(PeopleCommand::AddParticipants { participants, by });
+            let done = context.execute_import(&command, &file, "participants", &lines)?;
             report(&done, &format!("participants from {}", file.display()));
         }
         ParticipantCommand::Available { handle, week } => {

@@ -1,7 +1,6 @@
 //! `prodos stock …`: receive, list, import, reserve, release, consume and adjust material lots.
 
 use super::context::{Context, GlobalArgs, print_json, read_input, report, table};
-use anyhow::Context as _;
 use clap::{Subcommand, ValueEnum};
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::{Command, LotId, Milli, Millicents, Quantity, Unit};
@@ -146,12 +145,11 @@ pub fn run(command: StockCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         StockCommand::Import { file } => {
             let text = read_input(&file)?;
             let rows = prodos_formats::parse_stock_csv(&file.display().to_string(), &text)?;
+            let lines: Vec<usize> = rows.iter().map(|row| row.line).collect();
             let lots: Vec<LotReceipt> = rows.iter().map(prodos_formats::StockRow::to_receipt).collect();
             let count = lots.len();
             let context = Context::open(global)?;
-            let done = context
-                .execute(&Command::ReceiveLots { lots })
-                .with_context(|| format!("{}: nothing was imported", file.display()))?;
+            let done = context.execute_import(&Command::ReceiveLots { lots }, &file, "lots", &lines)?;
             report(&done, &format!("{count} lots from {}", file.display()));
             Ok(())
         }

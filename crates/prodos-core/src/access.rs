@@ -58,7 +58,35 @@ pub enum AccessEvent {
     AccessChanged { change: AccessChange, by: String, at: Timestamp },
 }
 
+impl AccessChange {
+    /// The account whose open sessions this change ends: disabled, given another role, or a new
+    /// password. Spelled out, so a new kind of change has to be decided on here.
+    pub fn ends_sessions_of(&self) -> Option<&str> {
+        match self {
+            AccessChange::AccountDisabled { handle }
+            | AccessChange::RoleChanged { handle, .. }
+            | AccessChange::PasswordChanged { handle } => Some(handle),
+            AccessChange::AccountCreated { .. }
+            | AccessChange::AccountEnabled { .. }
+            | AccessChange::TokenIssued { .. }
+            | AccessChange::TokenRevoked { .. } => None,
+        }
+    }
+}
+
 impl AccessEvent {
+    /// Every ledger kind an access event is stored under ([`AccessEvent::kind`]): lets a reader
+    /// skip the rest of the ledger without decoding it.
+    pub const KINDS: [&'static str; 7] = [
+        "AccountCreated",
+        "AccountRoleChanged",
+        "AccountDisabled",
+        "AccountEnabled",
+        "AccountPasswordChanged",
+        "TokenIssued",
+        "TokenRevoked",
+    ];
+
     pub fn kind(&self) -> &'static str {
         match self {
             AccessEvent::AccessChanged { change, .. } => match change {
@@ -176,6 +204,27 @@ pub fn decide(command: &AccessCommand, now: Timestamp) -> Result<Vec<Event>, Rej
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_access_kind_is_listed_and_only_lockouts_end_sessions() {
+        let (ana, tok) = (|| "ana".to_string(), || "tok_ab12".to_string());
+        let changes = [
+            (AccessChange::AccountCreated { handle: ana(), role: "participant".into() }, false),
+            (AccessChange::RoleChanged { handle: ana(), from: "participant".into(), to: "admin".into() }, true),
+            (AccessChange::AccountDisabled { handle: ana() }, true),
+            (AccessChange::AccountEnabled { handle: ana() }, false),
+            (AccessChange::PasswordChanged { handle: ana() }, true),
+            (AccessChange::TokenIssued { token: tok(), handle: ana(), label: "ci".into() }, false),
+            (AccessChange::TokenRevoked { token: tok(), handle: ana() }, false),
+        ];
+        let mut kinds: Vec<&str> = Vec::new();
+        for (change, ends) in changes {
+            assert_eq!(change.ends_sessions_of(), ends.then_some("ana"), "{change:?}");
+            let event = AccessEvent::AccessChanged { change, by: "admin".into(), at: Timestamp::from_millis(0) };
+            kinds.push(event.kind());
+        }
+        assert_eq!(kinds, AccessEvent::KINDS);
+    }
 
     #[test]
     fn a_token_secret_never_passes_as_a_token_id() {

@@ -6,7 +6,7 @@
 use crate::error::ApiError;
 use crate::state::AppState;
 use prodos_core::Event;
-use prodos_core::access::{AccessChange, AccessEvent};
+use prodos_core::access::AccessEvent;
 use std::time::Duration;
 
 /// How often the server looks at the store's head: a cheap read, so twice a second.
@@ -36,20 +36,13 @@ fn access_changed_since(state: &AppState, seq: u64) -> Result<Vec<String>, ApiEr
     let mut handles = Vec::new();
     let mut undecodable = None;
     let scanned = state.node.store().scan(seq + 1, &mut |entry| {
-        if !matches!(entry.kind.as_str(), "AccountDisabled" | "AccountRoleChanged" | "AccountPasswordChanged") {
+        if !AccessEvent::KINDS.contains(&entry.kind.as_str()) {
             return Ok(());
         }
         match prodos_node::decode(&entry) {
-            Ok(Event::Access(AccessEvent::AccessChanged { change, .. })) => match change {
-                AccessChange::AccountDisabled { handle }
-                | AccessChange::RoleChanged { handle, .. }
-                | AccessChange::PasswordChanged { handle } => handles.push(handle),
-                // Spelled out, so a new kind of change has to be decided on here.
-                AccessChange::AccountCreated { .. }
-                | AccessChange::AccountEnabled { .. }
-                | AccessChange::TokenIssued { .. }
-                | AccessChange::TokenRevoked { .. } => {}
-            },
+            Ok(Event::Access(AccessEvent::AccessChanged { change, .. })) => {
+                handles.extend(change.ends_sessions_of().map(str::to_string));
+            }
             Ok(_) => {}
             Err(error) => undecodable = Some(error),
         }

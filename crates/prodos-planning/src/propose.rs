@@ -244,8 +244,7 @@ fn displaced(
         .into_iter()
         .map(|(holder, (resources, first))| {
             let at = calendar.after_working_min(start, first * model.grain_min);
-            let resources: Vec<&str> = resources.into_iter().collect();
-            format!("{holder}: {} from {}", resources.join(", "), Day::of(at))
+            format!("{holder}: {} from {}", highest_levels(resources).join(", "), Day::of(at))
         })
         .collect()
 }
@@ -312,8 +311,9 @@ fn name_awaited_capacity(
     }
 }
 
-/// Resource names with skill levels (`finishing.spray≥2`, `≥3`, `≥4`: one person at level 4
-/// counts in all three) reduced to the highest level per skill; tools stay as they are.
+/// Resource names with skill levels (`finishing.spray≥2`, `≥3`, `≥4`: work at level 4 takes a
+/// person from all three) reduced to the highest level per skill, as a verdict names them; tools
+/// stay as they are.
 fn highest_levels(resources: std::collections::BTreeSet<&str>) -> Vec<String> {
     let mut highest: std::collections::BTreeMap<&str, Option<&str>> = Default::default();
     for name in resources {

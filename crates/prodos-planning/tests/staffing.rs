@@ -46,6 +46,11 @@ fn joinery_people(proposal: &PlanProposal) -> u32 {
     proposal.verdict.skill_hours.iter().find(|row| row.skill == JOINERY).map_or(0, |row| row.qualified_people)
 }
 
+fn holiday(world: &mut World, handle: &str, from: Day, to: Day) {
+    let reason = "holiday".to_string();
+    world.run(Command::People(PeopleCommand::RecordAbsence { handle: handle.into(), from, to, reason }));
+}
+
 fn note(proposal: &PlanProposal) -> String {
     let prefix = format!("skill `{JOINERY}`: ");
     proposal.verdict.capacity_notes.iter().find(|n| n.starts_with(&prefix)).cloned().unwrap_or_default()
@@ -96,12 +101,7 @@ fn a_revoked_certification_and_an_absence_take_a_person_away() {
     world.certify("ben", JOINERY, 3, None, "cora");
     // Ben is away for the first two weeks.
     let (away_from, away_to) = (Day::of(world.now), Day::of(world.now).plus(13));
-    world.run(Command::People(PeopleCommand::RecordAbsence {
-        handle: "ben".into(),
-        from: away_from,
-        to: away_to,
-        reason: "holiday".into(),
-    }));
+    holiday(&mut world, "ben", away_from, away_to);
     let mandate = world.mandate(1, 3, "2027-06-01");
     let proposal = world.propose(mandate);
     assert!(note(&proposal).contains(&format!("ben (3, away {away_from}–{away_to})")), "{}", note(&proposal));
@@ -134,12 +134,7 @@ fn a_plan_that_waits_for_someone_back_from_time_off_names_the_wait_first_on_its_
     // Ana, the only certified person, is away for five weeks, past the last material arrival.
     let now = Day::of(world.now);
     let (away_from, away_to) = (now, now.plus(34));
-    world.run(Command::People(PeopleCommand::RecordAbsence {
-        handle: "ana".into(),
-        from: away_from,
-        to: away_to,
-        reason: "holiday".into(),
-    }));
+    holiday(&mut world, "ana", away_from, away_to);
     let mandate = world.mandate(1, 1, "2027-06-01");
     let proposal = world.propose(mandate);
     let first = proposal.operations.iter().map(|op| op.start).min().expect("a scheduled plan");

@@ -7,6 +7,7 @@ use crate::auth::sessions::Sessions;
 use crate::auth::store::AccountStore;
 use crate::cache::{PageCache, PlanCache};
 use crate::error::ApiError;
+use prodos_core::access::AccessChange;
 use prodos_core::{Command, Timestamp};
 use prodos_node::{CommandMeta, Node, Receipt};
 use std::sync::Arc;
@@ -114,6 +115,15 @@ impl AppState {
     pub fn access_meta(&self, by: &str) -> Result<CommandMeta, ApiError> {
         let command_id = format!("access:{by}:{}", crate::auth::secret::random_hex(16)?);
         Ok(CommandMeta { command_id, actor: by.to_string(), now: self.now() })
+    }
+
+    /// After `auth::admin` recorded `change`: ends the sessions the core says it ends (they carry
+    /// a role or a password that no longer holds) and tells live pages.
+    pub fn access_changed(&self, change: &AccessChange) {
+        if let Some(handle) = change.ends_sessions_of() {
+            self.sessions.end_all_of(handle);
+        }
+        self.announce();
     }
 
     /// Tells live pages the ledger moved.

@@ -86,9 +86,8 @@ pub async fn disable(
     let target = handle.clone();
     let disabled =
         state.blocking(move |state| admin::disable_account(&state.node, &state.accounts, &meta, &target)).await?;
-    state.sessions.end_all_of(&handle);
-    if disabled {
-        state.announce();
+    if let Some(change) = disabled {
+        state.access_changed(&change);
         tracing::info!(admin = %principal.handle, %handle, "account disabled");
     }
     Ok(StatusCode::NO_CONTENT)
@@ -112,9 +111,8 @@ pub async fn set_role(
     let changed = state
         .blocking(move |state| admin::change_role(&state.node, &state.accounts, &meta, &target, request.role))
         .await?;
-    if changed {
-        state.sessions.end_all_of(&handle);
-        state.announce();
+    if let Some(change) = changed {
+        state.access_changed(&change);
         tracing::info!(admin = %principal.handle, %handle, role = request.role.as_str(), "role changed");
     }
     Ok(StatusCode::NO_CONTENT)
@@ -133,8 +131,8 @@ pub async fn enable(
     let target = handle.clone();
     let enabled =
         state.blocking(move |state| admin::enable_account(&state.node, &state.accounts, &meta, &target)).await?;
-    if enabled {
-        state.announce();
+    if let Some(change) = enabled {
+        state.access_changed(&change);
         tracing::info!(admin = %principal.handle, %handle, "account enabled");
     }
     Ok(StatusCode::NO_CONTENT)
@@ -160,14 +158,13 @@ pub async fn reset_password(
     }
     let meta = state.access_meta(&principal.handle)?;
     let target = handle.clone();
-    state
+    let change = state
         .blocking(move |state| {
             admin::change_password(&state.node, &state.accounts, &meta, &target, None, &request.new_password)
         })
         .await?;
     // A reset is how a taken-over account is won back: whoever is signed in as it is signed out.
-    state.sessions.end_all_of(&handle);
-    state.announce();
+    state.access_changed(&change);
     tracing::info!(admin = %principal.handle, %handle, "password reset");
     Ok(StatusCode::NO_CONTENT)
 }
@@ -201,12 +198,11 @@ pub async fn change_own_password(
         state.limiter.record_failure(&handle, &address, now_ms);
         tracing::info!(%handle, %address, "password change with a wrong current password");
     }
-    changed?;
+    let change = changed?;
     state.limiter.record_success(&handle);
     // ASVS 3.3.3: a new password ends every session of the account, the caller's too; a browser
     // carries on under a fresh session id (and CSRF token) rather than being signed out.
-    state.sessions.end_all_of(&handle);
-    state.announce();
+    state.access_changed(&change);
     tracing::info!(%handle, "password changed");
     if let Credential::Token { .. } = principal.credential {
         return Ok(StatusCode::NO_CONTENT.into_response());

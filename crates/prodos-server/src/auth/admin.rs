@@ -44,46 +44,47 @@ pub fn create_account(
     Ok(AccountView { handle: handle.to_string(), role, disabled: false, created_at_ms: now_ms })
 }
 
-/// Disables an account and revokes its tokens. False when it was disabled already (nothing is
-/// recorded then). The caller ends the account's sessions.
+/// Disables an account and revokes its tokens; returns the recorded change, `None` when it was
+/// disabled already (nothing is recorded then). The caller ends the sessions the change names
+/// ([`AccessChange::ends_sessions_of`]).
 pub fn disable_account(
     node: &Node,
     accounts: &AccountStore,
     meta: &CommandMeta,
     handle: &str,
-) -> Result<bool, ApiError> {
+) -> Result<Option<AccessChange>, ApiError> {
     let account = existing_account(accounts, handle)?;
     if account.disabled {
-        return Ok(false);
+        return Ok(None);
     }
-    record(node, meta, AccessChange::AccountDisabled { handle: handle.to_string() })?;
+    let change = record(node, meta, AccessChange::AccountDisabled { handle: handle.to_string() })?;
     accounts.disable(handle, meta.now.millis())?;
-    Ok(true)
+    Ok(Some(change))
 }
 
-/// Lets a disabled account sign in again (its revoked tokens stay revoked). False when it was
-/// enabled already (nothing is recorded then).
+/// Lets a disabled account sign in again (its revoked tokens stay revoked); returns the recorded
+/// change, `None` when it was enabled already (nothing is recorded then).
 pub fn enable_account(
     node: &Node,
     accounts: &AccountStore,
     meta: &CommandMeta,
     handle: &str,
-) -> Result<bool, ApiError> {
+) -> Result<Option<AccessChange>, ApiError> {
     let account = existing_account(accounts, handle)?;
     if !account.disabled {
-        return Ok(false);
+        return Ok(None);
     }
-    record(node, meta, AccessChange::AccountEnabled { handle: handle.to_string() })?;
+    let change = record(node, meta, AccessChange::AccountEnabled { handle: handle.to_string() })?;
     accounts.enable(handle)?;
-    Ok(true)
+    Ok(Some(change))
 }
 
 /// Sets an account's password. With `current` (the holder changing their own, ASVS 2.1.5) it must
 /// match the stored hash and differ from `new`; without it (an admin's or the host operator's
 /// reset) nothing is compared, so a reset never tells its maker whether they guessed the old
 /// password. A wrong current password is a 422 [`WRONG_PASSWORD`] on `current_password`, and a
-/// refusal writes nothing. The caller ends the account's sessions. CPU-heavy (argon2): call it
-/// from a blocking task.
+/// refusal writes nothing. Returns the recorded change; the caller ends the sessions it names.
+/// CPU-heavy (argon2): call it from a blocking task.
 pub fn change_password(
     node: &Node,
     accounts: &AccountStore,
@@ -91,7 +92,7 @@ pub fn change_password(
     handle: &str,
     current: Option<&str>,
     new: &str,
-) -> Result<(), ApiError> {
+) -> Result<AccessChange, ApiError> {
     let account = existing_account(accounts, handle)?;
     if let Some(current) = current {
         // `credentials` holds enabled accounts only: a disabled one has nothing to sign in with.
@@ -119,32 +120,33 @@ pub fn change_password(
         other => other,
     })?;
     let hash = password::hash(new)?;
-    record(node, meta, AccessChange::PasswordChanged { handle: handle.to_string() })?;
+    let change = record(node, meta, AccessChange::PasswordChanged { handle: handle.to_string() })?;
     accounts.set_password(handle, &hash)?;
-    Ok(())
+    Ok(change)
 }
 
-/// Gives an account another role. False when it holds that role already (nothing is recorded
-/// then). The caller ends the account's sessions, which carry the old role.
+/// Gives an account another role; returns the recorded change, `None` when it holds that role
+/// already (nothing is recorded then). The caller ends the sessions it names, which carry the old
+/// role.
 pub fn change_role(
     node: &Node,
     accounts: &AccountStore,
     meta: &CommandMeta,
     handle: &str,
     role: Role,
-) -> Result<bool, ApiError> {
+) -> Result<Option<AccessChange>, ApiError> {
     let from = existing_account(accounts, handle)?.role;
     if from == role {
-        return Ok(false);
+        return Ok(None);
     }
     let change = AccessChange::RoleChanged {
         handle: handle.to_string(),
         from: from.as_str().to_string(),
         to: role.as_str().to_string(),
     };
-    record(node, meta, change)?;
+    let change = record(node, meta, change)?;
     accounts.set_role(handle, role)?;
-    Ok(true)
+    Ok(Some(change))
 }
 
 /// Issues an API token to an enabled account; returns its view and the `tok_ID.SECRET` to show
@@ -205,7 +207,8 @@ fn existing_account(accounts: &AccountStore, handle: &str) -> Result<AccountView
 /// Records `change` as made by `meta.actor` (the core requires a non-empty `by`). A command id
 /// already used for another change is refused, or the store would change without a record; the
 /// same change under the same id is a retry, and the store step it may have missed goes ahead.
-fn record(node: &Node, meta: &CommandMeta, change: AccessChange) -> Result<(), ApiError> {
+/// Returns the change, for the caller to act on what it names.
+fn record(node: &Node, meta: &CommandMeta, change: AccessChange) -> Result<AccessChange, ApiError> {
     let command = Command::Access(AccessCommand::Record { change: change.clone(), by: meta.actor.clone() });
     let receipt = node.execute(&command, meta)?;
     let same_change = |event: &Event| {
@@ -223,7 +226,7 @@ fn record(node: &Node, meta: &CommandMeta, change: AccessChange) -> Result<(), A
             field: Some("command_id".into()),
         });
     }
-    Ok(())
+    Ok(change)
 }
 
 #[cfg(test)]
@@ -248,7 +251,7 @@ mod tests {
         // A retry of the same change under its id completes the store step it missed.
         let change = AccessChange::RoleChanged { handle: "ana".into(), from: "admin".into(), to: "auditor".into() };
         record(&node, &meta("op-2"), change).unwrap();
-        assert!(change_role(&node, &accounts, &meta("op-2"), "ana", Role::Auditor).unwrap());
+        assert!(change_role(&node, &accounts, &meta("op-2"), "ana", Role::Auditor).unwrap().is_some());
         assert_eq!(accounts.role_of("ana").unwrap(), Some(Role::Auditor));
         assert_eq!(node.head().seq, 2);
     }
@@ -284,10 +287,15 @@ mod tests {
         assert!(password::verify(old, &hash_of(&accounts)));
         let unknown = enable_account(&node, &accounts, &meta("op-4"), "zed");
         assert!(matches!(unknown, Err(ApiError::NotFound { .. })), "{unknown:?}");
-        assert!(disable_account(&node, &accounts, &meta("op-5"), "ana").unwrap());
+        let disabled = disable_account(&node, &accounts, &meta("op-5"), "ana").unwrap();
+        assert_eq!(disabled.as_ref().and_then(AccessChange::ends_sessions_of), Some("ana"));
         assert!(accounts.credentials("ana").unwrap().is_none(), "disabled");
-        assert!(enable_account(&node, &accounts, &meta("op-6"), "ana").unwrap());
-        assert!(!enable_account(&node, &accounts, &meta("op-7"), "ana").unwrap(), "enabled already: nothing recorded");
+        let enabled = enable_account(&node, &accounts, &meta("op-6"), "ana").unwrap();
+        assert!(enabled.is_some_and(|change| change.ends_sessions_of().is_none()));
+        assert!(
+            enable_account(&node, &accounts, &meta("op-7"), "ana").unwrap().is_none(),
+            "enabled already: nothing recorded"
+        );
         assert!(password::verify(old, &hash_of(&accounts)), "enabled with the password it had");
 
         let mut kinds = Vec::new();

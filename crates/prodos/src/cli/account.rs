@@ -111,14 +111,16 @@ pub fn run(command: AccountCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         AccountCommand::Disable { handle } => {
             let meta = operator.context.next_meta();
             let disabled = admin::disable_account(node, accounts, &meta, &handle)
-                .map_err(looking_up("account", "handle", &handle))?;
+                .map_err(looking_up("account", "handle", &handle))?
+                .is_some();
             let what = if disabled { "disabled, its tokens revoked" } else { "was disabled already" };
             println!("account {handle} {what}: {}", operator.outcome(before));
         }
         AccountCommand::Enable { handle } => {
             let meta = operator.context.next_meta();
             let enabled = admin::enable_account(node, accounts, &meta, &handle)
-                .map_err(looking_up("account", "handle", &handle))?;
+                .map_err(looking_up("account", "handle", &handle))?
+                .is_some();
             let what = if enabled { "enabled, its revoked tokens stay revoked" } else { "was enabled already" };
             println!("account {handle} {what}: {}", operator.outcome(before));
         }
@@ -136,7 +138,8 @@ pub fn run(command: AccountCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         AccountCommand::Role { handle, role } => {
             let meta = operator.context.next_meta();
             let changed = admin::change_role(node, accounts, &meta, &handle, role)
-                .map_err(looking_up("account", "handle", &handle))?;
+                .map_err(looking_up("account", "handle", &handle))?
+                .is_some();
             let what = if changed { "is now" } else { "already is" };
             println!("account {handle} {what} {}: {}", role.as_str(), operator.outcome(before));
         }

@@ -5,7 +5,9 @@
 //! schedule-budgeted heuristics in Kolisch & Hartmann (2006); FBI on every child is what lifts the
 //! GA to the top of those tables, and the loop is simple enough to keep allocation-free and
 //! deterministic. Multi-mode projects carry a mode gene per activity (Hartmann 2001) and are
-//! ranked by nonrenewable overuse first, makespan second.
+//! ranked by nonrenewable overuse first, makespan second; half their children are decoded by
+//! passes that also pick modes (Van Peteghem & Vanhoucke 2010), and dominated modes are never
+//! tried.
 
 use crate::cpm::min_durations;
 use crate::model::{Project, ResourceKind, Schedule};
@@ -59,6 +61,10 @@ pub struct GaConfig {
     pub min_distance: f64,
     /// Upper bound of the activity count `min_distance` yields.
     pub min_distance_cap: usize,
+    /// Multi-mode projects: the share of children whose decoding and justification pick each
+    /// activity's mode as they go (the mode that finishes earliest without raising nonrenewable
+    /// overuse); the others keep the modes they inherited.
+    pub mode_choice_prob: f64,
 }
 
 impl GaConfig {
@@ -90,6 +96,9 @@ impl GaConfig {
             // the cap at 16 and not with 31.
             min_distance: 0.25,
             min_distance_cap: 16,
+            // Measured on PSPLIB j10/j20/j30 multi-mode at 5,000 schedules (seeds 1–3): 0.5 and
+            // 0.75 tie, 1.0 loses 0.2 % on j10 (`ARCHITECTURE.md`).
+            mode_choice_prob: 0.5,
         }
     }
 }
@@ -168,8 +177,10 @@ struct Ga<'p> {
     direct_precedence: Vec<bool>,
     // Per activity, the executable mode with the smallest total nonrenewable usage.
     least_nonrenewable_modes: Vec<usize>,
-    // Executable modes per activity (renewable usage within capacity).
-    executable_modes: Vec<Vec<usize>>,
+    // Per activity, the modes worth trying: executable and not dominated by another.
+    efficient_modes: Vec<Vec<usize>>,
+    // Whether any activity has a choice of mode: then decoding picks modes too.
+    multi_mode: bool,
     lft_keys: Vec<i64>,
     utilization: Vec<f64>,
     best: Option<(i64, Schedule)>,
@@ -179,9 +190,32 @@ struct Ga<'p> {
 impl<'p> Ga<'p> {
     fn evaluate(&mut self, ind: &mut Individual) {
         self.generator.set_modes(&ind.modes);
-        let ms = self.generator.serial_forward(&ind.list, &mut ind.starts);
-        // Lamarckian: the justified order replaces the child's list.
-        ind.makespan = self.generator.forward_backward(&mut ind.list, &mut ind.starts, ms);
+        // Half the children (multi-mode only) are decoded picking modes as they go, the rest with
+        // the modes they inherited: always picking collapses the mode genes onto the greedy choice
+        // (see `GaConfig::mode_choice_prob`).
+        let choose = self.multi_mode && self.rng.random_bool(self.config.mode_choice_prob);
+        let ms = if choose {
+            self.generator.serial_forward_choosing_modes(
+                &ind.list,
+                &mut ind.starts,
+                &mut ind.modes,
+                &self.efficient_modes,
+            )
+        } else {
+            self.generator.serial_forward(&ind.list, &mut ind.starts)
+        };
+        // Lamarckian: the justified order (and any modes picked) replace the child's.
+        ind.makespan = if choose {
+            self.generator.forward_backward_choosing_modes(
+                &mut ind.list,
+                &mut ind.starts,
+                ms,
+                &mut ind.modes,
+                &self.efficient_modes,
+            )
+        } else {
+            self.generator.forward_backward(&mut ind.list, &mut ind.starts, ms)
+        };
         // Further justification rounds while they keep shortening the schedule.
         for _ in 1..self.config.fbi_rounds {
             let before = ind.makespan;
@@ -204,7 +238,7 @@ impl<'p> Ga<'p> {
     }
 
     fn random_mode(&mut self, activity_idx: usize) -> usize {
-        let choices = &self.executable_modes[activity_idx];
+        let choices = &self.efficient_modes[activity_idx];
         choices[self.rng.random_range(0..choices.len())]
     }
 
@@ -214,7 +248,7 @@ impl<'p> Ga<'p> {
         // what good schedules mostly use, and the repair below restores nonrenewable feasibility.
         let mut modes: Vec<usize> = (0..project.n_activities())
             .map(|j| {
-                if self.executable_modes[j].len() > 1 && self.rng.random_bool(0.5) {
+                if self.efficient_modes[j].len() > 1 && self.rng.random_bool(0.5) {
                     self.random_mode(j)
                 } else {
                     project.shortest_executable_mode(j)
@@ -228,7 +262,7 @@ impl<'p> Ga<'p> {
             while excess > 0 && tries < 50 * project.n_activities() {
                 tries += 1;
                 let j = self.rng.random_range(0..project.n_activities());
-                if self.executable_modes[j].len() < 2 {
+                if self.efficient_modes[j].len() < 2 {
                     continue;
                 }
                 let old = modes[j];
@@ -419,7 +453,7 @@ impl<'p> Ga<'p> {
             }
         }
         for j in 0..n {
-            if self.executable_modes[j].len() > 1 && self.rng.random_bool(self.config.mutation_prob) {
+            if self.efficient_modes[j].len() > 1 && self.rng.random_bool(self.config.mutation_prob) {
                 ind.modes[j] = self.random_mode(j);
             }
         }
@@ -462,8 +496,9 @@ fn run(
     let least_nonrenewable_modes = (0..n)
         .map(|j| {
             let activity = &project.activities()[j];
-            (0..activity.modes.len())
-                .filter(|&m| project.mode_is_executable(j, m))
+            project
+                .efficient_modes(j)
+                .into_iter()
                 .min_by_key(|&m| {
                     let nonrenewable: i64 = project
                         .resources()
@@ -484,9 +519,8 @@ fn run(
         rng: ChaCha8Rng::seed_from_u64(seed),
         config,
         direct_precedence,
-        executable_modes: (0..n)
-            .map(|j| (0..project.activities()[j].modes.len()).filter(|&m| project.mode_is_executable(j, m)).collect())
-            .collect(),
+        efficient_modes: (0..n).map(|j| project.efficient_modes(j)).collect(),
+        multi_mode: (0..n).any(|j| project.efficient_modes(j).len() > 1),
         lft_keys: PriorityRule::Lft.keys(project, &min_d),
         utilization: Vec::new(),
         best: None,

@@ -185,13 +185,31 @@ impl Project {
     pub fn renewable_indices(&self) -> impl Iterator<Item = usize> + '_ {
         self.resources.iter().enumerate().filter(|(_, r)| r.kind == ResourceKind::Renewable).map(|(i, _)| i)
     }
-    /// The executable mode with the shortest duration (lowest index on ties).
+    /// The efficient mode with the shortest duration (lowest index on ties).
     pub fn shortest_executable_mode(&self, activity_idx: usize) -> usize {
         let modes = &self.activities[activity_idx].modes;
-        (0..modes.len())
-            .filter(|&m| self.mode_is_executable(activity_idx, m))
-            .min_by_key(|&m| (modes[m].duration, m))
-            .unwrap_or(0)
+        self.efficient_modes(activity_idx).into_iter().min_by_key(|&m| (modes[m].duration, m)).unwrap_or(0)
+    }
+
+    /// The executable modes a schedule needs to consider: a mode is left out when another
+    /// executable one is at most as long and needs at most as much of every resource, renewable
+    /// and nonrenewable (of identical modes the first stays). Swapping such a mode for the one
+    /// that dominates it keeps any schedule feasible and no longer, so the search loses nothing
+    /// (Sprecher, Hartmann & Drexl 1997). Empty when no mode is executable.
+    pub fn efficient_modes(&self, activity_idx: usize) -> Vec<usize> {
+        let modes = &self.activities[activity_idx].modes;
+        let executable: Vec<usize> = (0..modes.len()).filter(|&m| self.mode_is_executable(activity_idx, m)).collect();
+        let dominates = |a: usize, b: usize| {
+            let (ma, mb) = (&modes[a], &modes[b]);
+            let no_worse = ma.duration <= mb.duration && ma.usage.iter().zip(&mb.usage).all(|(x, y)| x <= y);
+            let identical = ma.duration == mb.duration && ma.usage == mb.usage;
+            no_worse && (!identical || a < b)
+        };
+        executable
+            .iter()
+            .copied()
+            .filter(|&m| !executable.iter().any(|&other| other != m && dominates(other, m)))
+            .collect()
     }
 
     /// Whether mode `mode_idx` of `activity_idx` fits every renewable capacity. PSPLIB multi-mode
@@ -323,6 +341,28 @@ mod tests {
 
     fn single(duration: i64, usage: i64) -> Activity {
         Activity { modes: vec![Mode { duration, usage: vec![usage] }], release: 0 }
+    }
+
+    #[test]
+    fn dominated_and_repeated_modes_are_not_worth_trying() {
+        let res = vec![
+            Resource { kind: ResourceKind::Renewable, capacity: 4 },
+            Resource { kind: ResourceKind::Nonrenewable, capacity: 10 },
+        ];
+        let mode = |duration, usage: [i64; 2]| Mode { duration, usage: usage.to_vec() };
+        let activity = Activity {
+            modes: vec![
+                mode(3, [2, 4]), // fast and costly
+                mode(5, [1, 1]), // slow and cheap
+                mode(4, [2, 4]), // as costly as the first and slower: dominated
+                mode(5, [1, 1]), // the second again: one of them is enough
+                mode(2, [9, 0]), // needs more than the capacity: never executable
+            ],
+            release: 0,
+        };
+        let project = Project::new(res, vec![activity], vec![]).unwrap();
+        assert_eq!(project.efficient_modes(0), vec![0, 1]);
+        assert_eq!(project.shortest_executable_mode(0), 0);
     }
 
     #[test]

@@ -3,9 +3,22 @@
 //!
 //! This is the hot loop of every heuristic: a [`Generator`] owns all scratch memory, so generating
 //! a schedule allocates nothing. Only renewable resources enter the profile; nonrenewable ones are
-//! a property of the mode assignment, checked elsewhere.
+//! a property of the mode assignment, checked elsewhere (a pass that picks modes only keeps their
+//! overuse from rising).
 
-use crate::model::Project;
+use crate::model::{Project, ResourceKind};
+
+/// The modes a serial pass may switch activities to, and the assignment it updates.
+struct ModeChoice<'a> {
+    modes: &'a mut [usize],
+    choices: &'a [Vec<usize>],
+}
+
+impl ModeChoice<'_> {
+    fn reborrow(&mut self) -> ModeChoice<'_> {
+        ModeChoice { modes: &mut *self.modes, choices: self.choices }
+    }
+}
 
 /// Reusable state for generating schedules of one project with one mode assignment at a time.
 pub struct Generator<'p> {
@@ -13,9 +26,15 @@ pub struct Generator<'p> {
     n: usize,
     n_ren: usize,
     ren_idx: Vec<usize>,
+    nr_idx: Vec<usize>,
+    // Scratch of `serial_forward_choosing_modes`: per nonrenewable resource, what is left; the
+    // renewable requests of the mode being tried.
+    nonrenewable_left: Vec<i64>,
+    alt_request: Vec<i32>,
     capacity: Vec<i32>,
     release: Vec<i64>,
-    // Invariant: `duration`/`request` describe the mode assignment last passed to `set_modes`.
+    // Invariant: `duration`/`request` describe the mode assignment last passed to `set_modes`,
+    // with the switches of any mode-picking pass since.
     duration: Vec<i64>,
     request: Vec<i32>,
     // Remaining capacity per (time, renewable resource), row-major by time. Time `t` of the
@@ -49,6 +68,12 @@ impl<'p> Generator<'p> {
             n,
             n_ren,
             ren_idx,
+            nr_idx: (project.resources().iter().enumerate())
+                .filter(|(_, r)| r.kind == ResourceKind::Nonrenewable)
+                .map(|(i, _)| i)
+                .collect(),
+            nonrenewable_left: Vec::new(),
+            alt_request: vec![0; n_ren],
             capacity,
             release: project.activities().iter().map(|a| a.release).collect(),
             duration: vec![0; n],
@@ -149,8 +174,13 @@ impl<'p> Generator<'p> {
     /// Earliest `t >= from` at which activity `j` fits the profile for its whole duration.
     #[inline]
     fn earliest_fit(&self, j: usize, from: i64) -> i64 {
-        let d = self.duration[j] as usize;
-        let req = &self.request[j * self.n_ren..(j + 1) * self.n_ren];
+        self.earliest_fit_of(self.duration[j], &self.request[j * self.n_ren..(j + 1) * self.n_ren], from)
+    }
+
+    /// Earliest `t >= from` at which `duration` units of time with renewable requests `req` fit.
+    #[inline]
+    fn earliest_fit_of(&self, duration: i64, req: &[i32], from: i64) -> i64 {
+        let d = duration as usize;
         if d == 0 || req.iter().all(|&q| q == 0) {
             return from;
         }
@@ -186,15 +216,38 @@ impl<'p> Generator<'p> {
     /// Serial SGS: schedules `order` (precedence-feasible) one by one at the earliest feasible
     /// time. Writes `starts`, returns the makespan.
     pub fn serial_forward(&mut self, order: &[usize], starts: &mut [i64]) -> i64 {
+        self.forward_pass(order, starts, None)
+    }
+
+    /// Serial SGS that also picks modes (the extended serial SGS of Van Peteghem & Vanhoucke
+    /// 2010): each activity of `order` takes, among `choices[j]`, the mode that finishes earliest
+    /// next to what is already placed, provided the switch raises no nonrenewable overuse of the
+    /// assignment; on equal finish it keeps its mode in `modes`. `modes` must be the assignment
+    /// last passed to [`Generator::set_modes`]; it is updated, and the generator keeps the chosen
+    /// modes for the passes that follow. Writes `starts`, returns the makespan. One schedule.
+    pub fn serial_forward_choosing_modes(
+        &mut self,
+        order: &[usize],
+        starts: &mut [i64],
+        modes: &mut [usize],
+        choices: &[Vec<usize>],
+    ) -> i64 {
+        self.forward_pass(order, starts, Some(ModeChoice { modes, choices }))
+    }
+
+    fn forward_pass(&mut self, order: &[usize], starts: &mut [i64], mut choice: Option<ModeChoice<'_>>) -> i64 {
         self.schedules_generated += 1;
         self.reset_profile();
+        if let Some(choice) = &choice {
+            self.count_nonrenewable_left(choice.modes);
+        }
         let mut makespan = 0;
         for &j in order {
             let mut est = self.release[j];
             for &(p, lag) in self.project.predecessors(j) {
                 est = est.max(self.finish[p] + lag);
             }
-            let t = self.earliest_fit(j, est);
+            let t = self.fit(j, est, choice.as_mut().map(ModeChoice::reborrow));
             self.place(j, t);
             starts[j] = t;
             self.finish[j] = t + self.duration[j];
@@ -203,13 +256,79 @@ impl<'p> Generator<'p> {
         makespan
     }
 
+    /// What each nonrenewable resource has left under `modes` (negative: overused).
+    fn count_nonrenewable_left(&mut self, modes: &[usize]) {
+        let project = self.project;
+        self.nonrenewable_left.clear();
+        self.nonrenewable_left.extend(self.nr_idx.iter().map(|&r| {
+            let used: i64 = project.activities().iter().zip(modes).map(|(a, &m)| a.modes[m].usage[r]).sum();
+            project.resources()[r].capacity - used
+        }));
+    }
+
+    /// Where activity `j`, ready at `est` (in the pass's time), starts: the earliest fit of its
+    /// mode, or with `choice` of the mode among its choices that finishes earliest without raising
+    /// nonrenewable overuse (then `j` takes that mode).
+    #[inline]
+    fn fit(&mut self, j: usize, est: i64, choice: Option<ModeChoice<'_>>) -> i64 {
+        let start = self.earliest_fit(j, est);
+        let Some(ModeChoice { modes, choices }) = choice else { return start };
+        let activity = &self.project.activities()[j];
+        let current = &activity.modes[modes[j]];
+        let mut best = (start + self.duration[j], modes[j]);
+        for &m in &choices[j] {
+            let mode = &activity.modes[m];
+            if m == modes[j] || est + mode.duration >= best.0 {
+                continue;
+            }
+            let keeps_nonrenewable = (self.nr_idx.iter().zip(&self.nonrenewable_left))
+                .all(|(&r, &left)| left + current.usage[r] - mode.usage[r] >= left.min(0));
+            if !keeps_nonrenewable {
+                continue;
+            }
+            for (slot, &r) in self.alt_request.iter_mut().zip(&self.ren_idx) {
+                *slot = mode.usage[r] as i32;
+            }
+            let finish = self.earliest_fit_of(mode.duration, &self.alt_request, est) + mode.duration;
+            if finish < best.0 {
+                best = (finish, m);
+            }
+        }
+        let (finish, chosen) = best;
+        if chosen != modes[j] {
+            let mode = &activity.modes[chosen];
+            for (left, &r) in self.nonrenewable_left.iter_mut().zip(&self.nr_idx) {
+                *left += current.usage[r] - mode.usage[r];
+            }
+            modes[j] = chosen;
+            self.duration[j] = mode.duration;
+            for (k, &r) in self.ren_idx.iter().enumerate() {
+                self.request[j * self.n_ren + k] = mode.usage[r] as i32;
+            }
+        }
+        finish - self.duration[j]
+    }
+
     /// Serial SGS on the reversed project: schedules `order` (successors before predecessors) as
     /// late as possible before `deadline`. Release dates are not enforced here; when `order` is by
     /// non-increasing finish time of a feasible schedule with makespan <= `deadline`, no activity
     /// moves earlier, so they stay met (the justification argument of Valls et al. 2005).
     pub fn serial_backward(&mut self, order: &[usize], deadline: i64, starts: &mut [i64]) -> i64 {
+        self.backward_pass(order, deadline, starts, None)
+    }
+
+    fn backward_pass(
+        &mut self,
+        order: &[usize],
+        deadline: i64,
+        starts: &mut [i64],
+        mut choice: Option<ModeChoice<'_>>,
+    ) -> i64 {
         self.schedules_generated += 1;
         self.reset_profile_backward(deadline);
+        if let Some(choice) = &choice {
+            self.count_nonrenewable_left(choice.modes);
+        }
         let mut rev_makespan = 0;
         for &j in order {
             // In reversed time, an activity "starts" at deadline - finish.
@@ -217,7 +336,7 @@ impl<'p> Generator<'p> {
             for &(s, lag) in self.project.successors(j) {
                 est = est.max(self.rev_start[s] + self.duration[s] + lag);
             }
-            let t = self.earliest_fit(j, est);
+            let t = self.fit(j, est, choice.as_mut().map(ModeChoice::reborrow));
             self.place(j, t);
             self.rev_start[j] = t;
             rev_makespan = rev_makespan.max(t + self.duration[j]);
@@ -232,13 +351,39 @@ impl<'p> Generator<'p> {
     /// forward pass (left-justify by increasing start). `order`/`starts` must be a forward serial
     /// schedule; both are replaced by the improved one. Counts as two schedules. Never worsens.
     pub fn forward_backward(&mut self, order: &mut [usize], starts: &mut [i64], makespan: i64) -> i64 {
+        self.justify(order, starts, makespan, None)
+    }
+
+    /// Forward–backward improvement whose passes pick modes as
+    /// [`Generator::serial_forward_choosing_modes`] does. A mode switch changes the profile
+    /// the later activities meet, so unlike [`Generator::forward_backward`] it may lengthen the
+    /// schedule. Counts as two schedules.
+    pub fn forward_backward_choosing_modes(
+        &mut self,
+        order: &mut [usize],
+        starts: &mut [i64],
+        makespan: i64,
+        modes: &mut [usize],
+        choices: &[Vec<usize>],
+    ) -> i64 {
+        self.justify(order, starts, makespan, Some(ModeChoice { modes, choices }))
+    }
+
+    fn justify(
+        &mut self,
+        order: &mut [usize],
+        starts: &mut [i64],
+        makespan: i64,
+        choice: Option<ModeChoice<'_>>,
+    ) -> i64 {
         for ((neg_finish, &start), &duration) in self.finish.iter_mut().zip(starts.iter()).zip(&self.duration) {
             *neg_finish = -(start + duration);
         }
         sort_reversing_ties(order, &self.finish, &mut self.keys);
-        self.serial_backward(order, makespan, starts);
+        let mut choice = choice;
+        self.backward_pass(order, makespan, starts, choice.as_mut().map(ModeChoice::reborrow));
         sort_reversing_ties(order, starts, &mut self.keys);
-        self.serial_forward(order, starts)
+        self.forward_pass(order, starts, choice)
     }
 
     /// Parallel SGS: advances a decision time and starts, in `priority` order (smaller first),
@@ -447,6 +592,58 @@ pub(crate) mod tests {
         // The same generator on the plain project would not wait: reservations are per project.
         let plain = project();
         assert_eq!(Generator::new(&plain).serial_forward(&order, &mut starts), 5);
+    }
+
+    /// Two activities sharing one renewable unit; the second may run slow on one unit of money or
+    /// fast on two, out of a budget of `money`.
+    fn crew_or_budget(money: i64) -> Project {
+        let resources = vec![
+            Resource { kind: ResourceKind::Renewable, capacity: 2 },
+            Resource { kind: ResourceKind::Nonrenewable, capacity: money },
+        ];
+        let mode = |duration, usage: [i64; 2]| Mode { duration, usage: usage.to_vec() };
+        let activities = vec![
+            Activity { modes: vec![mode(2, [1, 0])], release: 0 },
+            Activity { modes: vec![mode(6, [1, 1]), mode(3, [2, 2])], release: 0 },
+        ];
+        Project::new(resources, activities, vec![]).unwrap()
+    }
+
+    #[test]
+    fn the_mode_picking_pass_takes_the_earliest_finish_the_budget_allows() {
+        let choices = |p: &Project| (0..2).map(|j| p.efficient_modes(j)).collect::<Vec<_>>();
+        // Money for the fast mode: waiting for both units (start 2, end 5) beats the slow mode
+        // beside the first activity (start 0, end 6).
+        let rich = crew_or_budget(2);
+        let mut g = Generator::new(&rich);
+        let mut modes = vec![0, 0];
+        g.set_modes(&modes);
+        let mut starts = vec![0; 2];
+        let makespan = g.serial_forward_choosing_modes(&[0, 1], &mut starts, &mut modes, &choices(&rich));
+        assert_eq!((modes.clone(), starts.clone(), makespan), (vec![0, 1], vec![0, 2], 5));
+        assert!(check(&rich, &Schedule { starts: starts.clone(), modes: modes.clone() }).is_empty());
+        // The generator keeps the picked mode: a justification after it sees duration 3.
+        let mut order = vec![0, 1];
+        assert_eq!(g.forward_backward(&mut order, &mut starts, makespan), 5);
+
+        // No money for it: the slow mode stays, however much later it ends.
+        let poor = crew_or_budget(1);
+        let mut g = Generator::new(&poor);
+        let mut modes = vec![0, 0];
+        g.set_modes(&modes);
+        let makespan = g.serial_forward_choosing_modes(&[0, 1], &mut starts, &mut modes, &choices(&poor));
+        assert_eq!((modes, makespan), (vec![0, 0], 6));
+
+        // Justification that picks modes may trade back as well, and stays feasible.
+        let mut g = Generator::new(&rich);
+        let mut modes = vec![0, 1];
+        g.set_modes(&modes);
+        let makespan = g.serial_forward(&[0, 1], &mut starts);
+        let mut order = vec![0, 1];
+        let justified =
+            g.forward_backward_choosing_modes(&mut order, &mut starts, makespan, &mut modes, &choices(&rich));
+        assert!(check(&rich, &Schedule { starts, modes }).is_empty());
+        assert_eq!(justified, 5);
     }
 
     #[test]

@@ -100,23 +100,30 @@ fn j30_sample_reaches_the_optimum() {
 }
 
 #[test]
-fn multi_mode_sample_never_beats_the_optimum() {
-    let Some(root) = bench_dir("multi_mode_sample_never_beats_the_optimum") else { return };
-    let (instances, refs) = load_set(&root.join("mrcpsp/j10"));
-    let mut at_optimum = 0;
-    let sample: Vec<&PathBuf> = instances.iter().step_by(10).collect();
-    for path in &sample {
-        let project = parse_mm(&read_lossy(path)).expect("parses");
-        let never = || false;
-        let solution = solve(&project, &SolveOptions { max_schedules: Some(5_000), ..SolveOptions::default() }, &never)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert!(check(&project, &solution.schedule).is_empty(), "{}", path.display());
-        if let Some(&optimum) = refs.best_known.get(&key_of(path, &refs)) {
+fn multi_mode_samples_never_beat_the_optimum_and_mostly_reach_it() {
+    let Some(root) = bench_dir("multi_mode_samples_never_beat_the_optimum_and_mostly_reach_it") else { return };
+    // Regression guards, not targets. When written (modes picked while decoding, children's modes
+    // repaired) the samples gave j10 53 of 54 at the optimum (0.08 %) and j20 49 of 56 (0.53 %);
+    // before those two changes 49 (0.72 %) and 33 (2.11 %).
+    for (set, min_share_at_optimum, max_mean_deviation_pct) in [("mrcpsp/j10", 0.9, 0.5), ("mrcpsp/j20", 0.8, 1.0)] {
+        let (instances, refs) = load_set(&root.join(set));
+        let sample: Vec<&PathBuf> = instances.iter().step_by(10).collect();
+        let (mut at_optimum, mut deviation_pct) = (0, 0.0);
+        for path in &sample {
+            let project = parse_mm(&read_lossy(path)).expect("parses");
+            let never = || false;
+            let solution =
+                solve(&project, &SolveOptions { max_schedules: Some(5_000), ..SolveOptions::default() }, &never)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(check(&project, &solution.schedule).is_empty(), "{}", path.display());
+            let optimum = *refs.best_known.get(&key_of(path, &refs)).expect("every j10/j20 instance has an optimum");
             assert!(solution.makespan >= optimum, "{} beats the proven optimum", path.display());
             at_optimum += usize::from(solution.makespan == optimum);
+            deviation_pct += 100.0 * (solution.makespan - optimum) as f64 / optimum as f64;
         }
+        let n = sample.len();
+        let mean = deviation_pct / n as f64;
+        assert!(at_optimum as f64 >= min_share_at_optimum * n as f64, "{set}: only {at_optimum} of {n} at the optimum");
+        assert!(mean <= max_mean_deviation_pct, "{set}: {mean:.2} % above the optimum on average");
     }
-    // A regression guard, not a target: with modes picked while decoding the GA reaches the
-    // optimum on 96 % of the whole set at this budget (80 % before).
-    assert!(at_optimum * 10 >= sample.len() * 9, "only {at_optimum} of {} at the optimum", sample.len());
 }

@@ -117,3 +117,69 @@ fn tampering_with_a_stored_event_is_detected_and_named() {
     let error = shell.fails(&["audit", "verify"]);
     assert!(error.contains("first bad entry is seq 3"), "{error}");
 }
+
+/// A multi-mode project in PSPLIB `.mm` form: job 2 takes 2 time units on one of the two machine
+/// units; job 3 takes 6 on one unit and 1 of the money, or 3 on both units and 2 of the money.
+fn machine_or_money(money: u32) -> String {
+    format!(
+        "jobs (incl. supersource/sink ):  4
+RESOURCES
+  - renewable                 :  1   R
+  - nonrenewable              :  1   N
+  - doubly constrained        :  0   D
+************************************************************************
+PRECEDENCE RELATIONS:
+jobnr.    #modes  #successors   successors
+   1        1          2           2   3
+   2        1          1           4
+   3        2          1           4
+   4        1          0
+************************************************************************
+REQUESTS/DURATIONS:
+jobnr. mode duration  R 1  N 1
+------------------------------------------------------------------------
+  1      1     0       0    0
+  2      1     2       1    0
+  3      1     6       1    1
+         2     3       2    2
+  4      1     0       0    0
+************************************************************************
+RESOURCEAVAILABILITIES:
+  R 1  N 1
+    2    {money}
+************************************************************************
+"
+    )
+}
+
+#[test]
+fn schedule_prints_starts_and_modes_of_every_job_and_names_the_line_of_a_bad_file() {
+    let shell = Shell::new();
+    // With money for the fast mode, job 3 waits for job 2 and still ends first (5 < 6).
+    let rich = shell.file("rich.mm", machine_or_money(2));
+    let out = shell.json(&["schedule", rich.to_str().unwrap(), "--schedules", "500", "--json"]);
+    assert_eq!(out["makespan"], 5, "{out}");
+    assert_eq!(out["modes"], serde_json::json!([1, 1, 2, 1]), "{out}");
+    assert_eq!(out["starts"].as_array().unwrap().len(), 4, "dummies included");
+    // The critical-path bound takes every job in its shortest mode; exact search is single-mode.
+    assert_eq!(
+        (out["lower_bound"].clone(), out["proven_optimal"].clone()),
+        (serde_json::json!(3), serde_json::json!(false))
+    );
+    // Without it the slow mode is the only one the budget allows.
+    let poor = shell.file("poor.mm", machine_or_money(1));
+    let out = shell.json(&["schedule", poor.to_str().unwrap(), "--schedules", "500", "--json"]);
+    assert_eq!(
+        (out["makespan"].clone(), out["modes"].clone()),
+        (serde_json::json!(6), serde_json::json!([1, 1, 1, 1]))
+    );
+
+    let broken = shell.file(
+        "broken.mm",
+        machine_or_money(2).replace("  2      1     2       1    0", "  2      1     two     1    0"),
+    );
+    let error = shell.fails(&["schedule", broken.to_str().unwrap()]);
+    assert!(error.contains("broken.mm") && error.contains("line 18: `two` is not an integer"), "{error}");
+    let error = shell.fails(&["schedule", rich.to_str().unwrap(), "--time-limit", "0"]);
+    assert!(error.contains("--time-limit must be a positive number"), "{error}");
+}

@@ -135,6 +135,8 @@ pub fn registry() -> Vec<RouteSpec> {
         route!(GET "/login", Public, pages::login::form),
         route!(POST "/login", Public, pages::login::submit),
         route!(POST "/logout", Page, pages::login::logout),
+        route!(GET "/account", Page, pages::account::page),
+        route!(POST "/account/password", Page, pages::account::change_password),
         route!(GET "/plans", Page, pages::work::plans),
         route!(GET "/plans/{plan}", Page, pages::work::plan),
         route!(GET "/tasks", Page, pages::work::tasks),

@@ -179,11 +179,29 @@ pub async fn change_own_password(
     Extension(principal): Extension<Principal>,
     ApiJson(request): ApiJson<ChangePasswordRequest>,
 ) -> Result<Response, ApiError> {
+    match change_own(&state, &principal, &address, request).await? {
+        None => Ok(StatusCode::NO_CONTENT.into_response()),
+        Some(cookie) => Ok((
+            StatusCode::NO_CONTENT,
+            [(header::SET_COOKIE, cookie), (header::CACHE_CONTROL, "no-store".to_string())],
+        )
+            .into_response()),
+    }
+}
+
+/// The caller changes their own password, for this route and the account page alike. Returns
+/// the cookie of the new session a session caller carries on under (token callers: `None`).
+pub async fn change_own(
+    state: &AppState,
+    principal: &Principal,
+    address: &str,
+    request: ChangePasswordRequest,
+) -> Result<Option<String>, ApiError> {
     let handle = principal.handle.clone();
     let now_ms = state.now().millis();
     // Checking the current password is a sign-in by another door: the same limiter and counts,
     // so a stolen session or token gets no extra guesses (ASVS 2.2.1).
-    if let Some(retry_after_s) = state.limiter.check(&handle, &address, now_ms) {
+    if let Some(retry_after_s) = state.limiter.check(&handle, address, now_ms) {
         return Err(ApiError::TooManyAttempts { retry_after_s });
     }
     let meta = state.access_meta(&handle)?;
@@ -195,7 +213,7 @@ pub async fn change_own_password(
         })
         .await;
     if let Err(ApiError::Invalid { code: admin::WRONG_PASSWORD, .. }) = &changed {
-        state.limiter.record_failure(&handle, &address, now_ms);
+        state.limiter.record_failure(&handle, address, now_ms);
         tracing::info!(%handle, %address, "password change with a wrong current password");
     }
     let change = changed?;
@@ -205,11 +223,10 @@ pub async fn change_own_password(
     state.access_changed(&change);
     tracing::info!(%handle, "password changed");
     if let Credential::Token { .. } = principal.credential {
-        return Ok(StatusCode::NO_CONTENT.into_response());
+        return Ok(None);
     }
-    let (cookie, _) = crate::api::session::start_session(&state, &handle, principal.role, now_ms, None)?;
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie), (header::CACHE_CONTROL, "no-store".to_string())])
-        .into_response())
+    let (cookie, _) = crate::api::session::start_session(state, &handle, principal.role, now_ms, None)?;
+    Ok(Some(cookie))
 }
 
 #[utoipa::path(get, path = "/api/accounts/{handle}/tokens", tag = "accounts",

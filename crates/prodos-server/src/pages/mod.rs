@@ -1,6 +1,7 @@
 //! The dashboard: server-rendered HTML pages (askama templates in `templates/`), a small CSS file
 //! and one small script for live updates, all compiled into the binary. No front-end build.
 
+pub mod account;
 pub mod login;
 pub mod people;
 pub mod record;

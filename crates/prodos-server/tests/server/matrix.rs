@@ -4,6 +4,7 @@
 
 use crate::support::{Caller, Fixture, PASSWORD, handle};
 use axum::http::Method;
+use axum::http::header::CONTENT_TYPE;
 use prodos_server::routes::registry;
 use serde_json::{Value, json};
 
@@ -119,6 +120,8 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         ("GET", "/login") => (true, "pcua", ""),
         ("POST", "/login") => (true, "pcua", ""),
         ("POST", "/logout") => (false, "pcua", ""),
+        ("GET", "/account") => (false, "pcua", ""),
+        ("POST", "/account/password") => (false, "pcua", ""),
         ("GET", "/plans") => (false, "pcua", ""),
         ("GET", "/plans/{plan}") => (false, "pcua", ""),
         ("GET", "/tasks") => (false, "pcua", ""),
@@ -217,6 +220,12 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         }
         "/api/tasks/{plan}/{operation}/{unit}/decline" => json(json!({"reason": "matrix"})),
         "/api/tasks/{plan}/{operation}/{unit}/swap" => json(json!({"with": other})),
+        // As for the JSON route: a wrong current password is refused, the accounts keep theirs.
+        "/account/password" => Some((
+            "application/x-www-form-urlencoded",
+            b"current_password=not+the+password&new_password=a+new+password+here&confirm_password=a+new+password+here"
+                .to_vec(),
+        )),
         "/tasks/{plan}/{operation}/{unit}/{action}" => {
             Some(("application/x-www-form-urlencoded", b"reason=matrix&back=/tasks".to_vec()))
         }
@@ -277,7 +286,10 @@ async fn every_route_for_every_role_matches_the_table() {
             let (uri, body) = sample(spec.path, &objects);
             let head_before = fixture.head();
             let reply = fixture.send(spec.method.clone(), &uri, &caller, body).await;
-            let code = if reply.status.is_success() || reply.body.is_empty() { String::new() } else { reply.code() };
+            // A page's own refusal is an HTML page; the guard's denials are JSON or a redirect.
+            let html = reply.headers.get(CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+            let code =
+                if reply.status.is_success() || reply.body.is_empty() || html { String::new() } else { reply.code() };
             let denied = ["unauthenticated", "sign_in_required", "forbidden"].contains(&code.as_str());
             if allowed == denied {
                 failures.push(format!(

@@ -192,3 +192,57 @@ async fn the_plan_page_and_task_board_carry_their_hooks_and_their_forms_act() {
     assert!(auditor_board.contains("data-task=\"") && !auditor_board.contains("data-action="));
     fixture.finish();
 }
+
+/// The `csrf` field of a page's forms.
+fn csrf_field(page: &str) -> String {
+    page.split("name=\"csrf\" value=\"").nth(1).expect("csrf field").split('"').next().expect("value").to_string()
+}
+
+fn session_of(reply: &crate::support::Reply) -> Caller {
+    let cookie = reply.headers[header::SET_COOKIE].to_str().expect("ascii").split(';').next().expect("cookie");
+    Caller::Session { cookie: cookie.to_string(), csrf: None }
+}
+
+#[tokio::test]
+async fn a_browser_changes_its_own_password_on_the_account_page() {
+    let fixture = Fixture::new();
+    let me = handle("participant");
+    let signed_in = fixture.send(Method::POST, "/login", &Caller::Anonymous, form(me, PASSWORD)).await;
+    let browser = session_of(&signed_in);
+    let page = fixture.get("/account", &browser).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("action=\"/account/password\"") && page.text().contains(me), "{}", page.text());
+    let csrf = csrf_field(&page.text());
+    let change = |current: &str, new: &str, again: &str| {
+        let body = format!("csrf={csrf}&current_password={current}&new_password={new}&confirm_password={again}")
+            .replace(' ', "+");
+        Some(("application/x-www-form-urlencoded", body.into_bytes()))
+    };
+    let new_password = "a brand new passphrase";
+    let entries = fixture.state.node.head().seq;
+
+    let wrong = fixture
+        .send(Method::POST, "/account/password", &browser, change("not it at all", new_password, new_password))
+        .await;
+    assert_eq!(wrong.status, 422);
+    assert!(wrong.text().contains("the current password is wrong"), "{}", wrong.text());
+    let mismatch = fixture
+        .send(Method::POST, "/account/password", &browser, change(PASSWORD, new_password, "something else entirely"))
+        .await;
+    assert_eq!(mismatch.status, 422);
+    assert!(mismatch.text().contains("confirmation differ"), "{}", mismatch.text());
+    assert_eq!(fixture.state.node.head().seq, entries, "a refused change records nothing");
+
+    let changed =
+        fixture.send(Method::POST, "/account/password", &browser, change(PASSWORD, new_password, new_password)).await;
+    assert_eq!(changed.status, 303, "{}", changed.text());
+    assert_eq!(changed.headers[header::LOCATION], "/account?changed=true");
+    // The old session ended; the browser carries on under the new one.
+    assert_eq!(fixture.get("/account", &browser).await.status, 303);
+    let carried_on = fixture.get("/account?changed=true", &session_of(&changed)).await;
+    assert_eq!(carried_on.status, 200);
+    assert!(carried_on.text().contains("Password changed"), "{}", carried_on.text());
+    assert_eq!(fixture.send(Method::POST, "/login", &Caller::Anonymous, form(me, PASSWORD)).await.status, 401);
+    assert_eq!(fixture.send(Method::POST, "/login", &Caller::Anonymous, form(me, new_password)).await.status, 303);
+    fixture.finish();
+}

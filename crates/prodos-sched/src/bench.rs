@@ -102,6 +102,9 @@ pub struct BenchSummary {
     pub with_reference: usize,
     /// Instances for which no feasible schedule was found (deviations leave them out).
     pub without_schedule: usize,
+    /// Of those, the ones the reference file has a value for: a feasible schedule exists and was
+    /// missed (the others may have none; some multi-mode sets contain such instances).
+    pub without_schedule_with_reference: usize,
     /// Mean % deviation from the critical-path lower bound.
     pub mean_dev_cpm_pct: f64,
     /// Makespan equal to (or better than) the reference.
@@ -162,6 +165,10 @@ pub fn summarize(results: &[InstanceResult], total_time_s: f64) -> BenchSummary 
         with_reference: with_ref.len(),
         mean_dev_cpm_pct: solved.iter().map(|r| pct(r.makespan.unwrap_or(0), r.cpm_bound)).sum::<f64>() / n,
         without_schedule: results.len() - solved.len(),
+        without_schedule_with_reference: results
+            .iter()
+            .filter(|r| r.makespan.is_none() && r.reference.is_some())
+            .count(),
         at_reference: with_ref.iter().filter(|&&(m, b)| m <= b).count(),
         proven_optimal: results.iter().filter(|r| r.proven_optimal).count(),
         schedules_total,
@@ -197,6 +204,9 @@ mod tests {
             schedules_generated: 10,
             elapsed_s: 0.5,
         };
+        let unsolved = |reference| InstanceResult { makespan: None, proven_optimal: false, ..r(0, 40, reference) };
+        let s = summarize(&[r(110, 100, Some(110)), r(50, 50, None), unsolved(None), unsolved(Some(45))], 1.0);
+        assert_eq!((s.without_schedule, s.without_schedule_with_reference), (2, 1));
         let s = summarize(&[r(110, 100, Some(110)), r(50, 50, None)], 1.0);
         assert_eq!(s.instances, 2);
         assert_eq!(s.with_reference, 1);

@@ -122,7 +122,13 @@ pub fn run(args: BenchPsplibArgs) -> anyhow::Result<()> {
             format!("mean % deviation from {reference_kind} ({} with one)", summary.with_reference),
             format!("{:.2}", summary.mean_dev_reference_pct),
         ),
-        ("no feasible schedule found".into(), summary.without_schedule.to_string()),
+        (
+            format!(
+                "no feasible schedule found ({} of them have a reference value)",
+                summary.without_schedule_with_reference
+            ),
+            summary.without_schedule.to_string(),
+        ),
         ("mean % deviation from critical-path bound".into(), format!("{:.2}", summary.mean_dev_cpm_pct)),
         (format!("at {reference_kind}"), summary.at_reference.to_string()),
         (format!("better than {reference_kind}"), summary.below_reference.to_string()),

@@ -163,16 +163,7 @@ impl Individual {
 
 /// Nonrenewable overuse of a mode assignment, summed over nonrenewable resources.
 pub fn nonrenewable_excess(project: &Project, modes: &[usize]) -> i64 {
-    project
-        .resources()
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.kind == ResourceKind::Nonrenewable)
-        .map(|(r, res)| {
-            let used: i64 = project.activities().iter().zip(modes).map(|(a, &m)| a.modes[m].usage[r]).sum();
-            (used - res.capacity).max(0)
-        })
-        .sum()
+    project.nonrenewable_left(modes).map(|left| (-left).max(0)).sum()
 }
 
 struct Ga<'p> {
@@ -604,9 +595,7 @@ fn run(
                 ga.mutate(&mut child);
                 if project.has_nonrenewable() {
                     // Parents' modes mixed may overspend a budget neither parent did.
-                    let mut modes = std::mem::take(&mut child.modes);
-                    ga.repair_modes(&mut modes, config.child_repair_tries);
-                    child.modes = modes;
+                    ga.repair_modes(&mut child.modes, config.child_repair_tries);
                 }
                 ga.evaluate(&mut child);
                 population.push(child);

@@ -185,6 +185,17 @@ impl Project {
     pub fn renewable_indices(&self) -> impl Iterator<Item = usize> + '_ {
         self.resources.iter().enumerate().filter(|(_, r)| r.kind == ResourceKind::Renewable).map(|(i, _)| i)
     }
+    /// What each nonrenewable resource (in index order) has left under the mode assignment
+    /// `modes`: capacity minus what the modes use; negative when overused.
+    pub fn nonrenewable_left<'a>(&'a self, modes: &'a [usize]) -> impl Iterator<Item = i64> + 'a {
+        (self.resources.iter().enumerate()).filter(|(_, r)| r.kind == ResourceKind::Nonrenewable).map(
+            move |(r, res)| {
+                let used: i64 = self.activities.iter().zip(modes).map(|(a, &m)| a.modes[m].usage[r]).sum();
+                res.capacity - used
+            },
+        )
+    }
+
     /// The efficient mode with the shortest duration (lowest index on ties).
     pub fn shortest_executable_mode(&self, activity_idx: usize) -> usize {
         let modes = &self.activities[activity_idx].modes;

@@ -258,12 +258,8 @@ impl<'p> Generator<'p> {
 
     /// What each nonrenewable resource has left under `modes` (negative: overused).
     fn count_nonrenewable_left(&mut self, modes: &[usize]) {
-        let project = self.project;
         self.nonrenewable_left.clear();
-        self.nonrenewable_left.extend(self.nr_idx.iter().map(|&r| {
-            let used: i64 = project.activities().iter().zip(modes).map(|(a, &m)| a.modes[m].usage[r]).sum();
-            project.resources()[r].capacity - used
-        }));
+        self.nonrenewable_left.extend(self.project.nonrenewable_left(modes));
     }
 
     /// Where activity `j`, ready at `est` (in the pass's time), starts: the earliest fit of its

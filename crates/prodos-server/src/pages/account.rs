@@ -10,7 +10,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -76,8 +76,7 @@ pub async fn change_password(
                 refused: true,
             };
             let mut response = render(&page)?;
-            *response.status_mut() =
-                if status == StatusCode::SEE_OTHER { StatusCode::UNPROCESSABLE_ENTITY } else { status };
+            *response.status_mut() = status;
             Ok(response)
         }
         Err(other) => Err(other),

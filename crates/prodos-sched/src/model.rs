@@ -183,17 +183,21 @@ impl Project {
         self.resources.iter().any(|r| r.kind == ResourceKind::Nonrenewable)
     }
     pub fn renewable_indices(&self) -> impl Iterator<Item = usize> + '_ {
-        self.resources.iter().enumerate().filter(|(_, r)| r.kind == ResourceKind::Renewable).map(|(i, _)| i)
+        self.indices_of(ResourceKind::Renewable)
+    }
+    pub fn nonrenewable_indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.indices_of(ResourceKind::Nonrenewable)
+    }
+    fn indices_of(&self, kind: ResourceKind) -> impl Iterator<Item = usize> + '_ {
+        self.resources.iter().enumerate().filter(move |(_, r)| r.kind == kind).map(|(i, _)| i)
     }
     /// What each nonrenewable resource (in index order) has left under the mode assignment
     /// `modes`: capacity minus what the modes use; negative when overused.
     pub fn nonrenewable_left<'a>(&'a self, modes: &'a [usize]) -> impl Iterator<Item = i64> + 'a {
-        (self.resources.iter().enumerate()).filter(|(_, r)| r.kind == ResourceKind::Nonrenewable).map(
-            move |(r, res)| {
-                let used: i64 = self.activities.iter().zip(modes).map(|(a, &m)| a.modes[m].usage[r]).sum();
-                res.capacity - used
-            },
-        )
+        self.nonrenewable_indices().map(move |r| {
+            let used: i64 = self.activities.iter().zip(modes).map(|(a, &m)| a.modes[m].usage[r]).sum();
+            self.resources[r].capacity - used
+        })
     }
 
     /// The efficient mode with the shortest duration (lowest index on ties).

@@ -6,7 +6,7 @@
 //! a property of the mode assignment, checked elsewhere (a pass that picks modes only keeps their
 //! overuse from rising).
 
-use crate::model::{Project, ResourceKind};
+use crate::model::Project;
 
 /// The modes a serial pass may switch activities to, and the assignment it updates.
 struct ModeChoice<'a> {
@@ -68,10 +68,7 @@ impl<'p> Generator<'p> {
             n,
             n_ren,
             ren_idx,
-            nr_idx: (project.resources().iter().enumerate())
-                .filter(|(_, r)| r.kind == ResourceKind::Nonrenewable)
-                .map(|(i, _)| i)
-                .collect(),
+            nr_idx: project.nonrenewable_indices().collect(),
             nonrenewable_left: Vec::new(),
             alt_request: vec![0; n_ren],
             capacity,
@@ -112,12 +109,15 @@ impl<'p> Generator<'p> {
                 self.project.mode_is_executable(j, m),
                 "mode {m} of activity {j} exceeds a renewable capacity"
             );
-            let mode = &self.project.activities()[j].modes[m];
-            self.duration[j] = mode.duration;
-            for (k, &r) in self.ren_idx.iter().enumerate() {
-                self.request[j * self.n_ren + k] = mode.usage[r] as i32;
-            }
+            self.set_mode(j, m);
         }
+    }
+
+    /// Gives activity `j` mode `m` for the passes that follow.
+    fn set_mode(&mut self, j: usize, m: usize) {
+        let mode = &self.project.activities()[j].modes[m];
+        self.duration[j] = mode.duration;
+        renewable_requests(&self.ren_idx, &mode.usage, &mut self.request[j * self.n_ren..(j + 1) * self.n_ren]);
     }
 
     pub fn duration(&self, activity_idx: usize) -> i64 {
@@ -282,9 +282,7 @@ impl<'p> Generator<'p> {
             if !keeps_nonrenewable {
                 continue;
             }
-            for (slot, &r) in self.alt_request.iter_mut().zip(&self.ren_idx) {
-                *slot = mode.usage[r] as i32;
-            }
+            renewable_requests(&self.ren_idx, &mode.usage, &mut self.alt_request);
             let finish = self.earliest_fit_of(mode.duration, &self.alt_request, est) + mode.duration;
             if finish < best.0 {
                 best = (finish, m);
@@ -297,10 +295,7 @@ impl<'p> Generator<'p> {
                 *left += current.usage[r] - mode.usage[r];
             }
             modes[j] = chosen;
-            self.duration[j] = mode.duration;
-            for (k, &r) in self.ren_idx.iter().enumerate() {
-                self.request[j * self.n_ren + k] = mode.usage[r] as i32;
-            }
+            self.set_mode(j, chosen);
         }
         finish - self.duration[j]
     }
@@ -511,6 +506,13 @@ impl ReservedProfile {
         std::mem::swap(touched_from, &mut self.other_touched.0);
         std::mem::swap(touched_until, &mut self.other_touched.1);
         self.backward_active = !self.backward_active;
+    }
+}
+
+/// Writes the requests of a mode's `usage` on the renewable resources `ren_idx` into `out`.
+fn renewable_requests(ren_idx: &[usize], usage: &[i64], out: &mut [i32]) {
+    for (slot, &r) in out.iter_mut().zip(ren_idx) {
+        *slot = usage[r] as i32;
     }
 }
 

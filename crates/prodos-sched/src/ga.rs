@@ -29,6 +29,10 @@ pub struct Budget<'a> {
 pub struct GaConfig {
     pub population: usize,
     pub mutation_prob: f64,
+    /// Share of children that also get one shift move ([`Ga::shift_moves`]). An adjacent swap in
+    /// a list ordered by start time mostly swaps activities that do not meet, so it rarely changes
+    /// the schedule; moving one activity elsewhere between its predecessors and successors does.
+    pub shift_mutation_prob: f64,
     /// Exponent of regret-based sampling for the initial population.
     pub sampling_alpha: f64,
     /// Generations without improvement of the best before half the population is re-sampled.
@@ -82,6 +86,9 @@ impl GaConfig {
         GaConfig {
             population,
             mutation_prob: 0.05,
+            // Measured with the copy rule of `Ga::evaluate_child`, seed 1, 50,000 schedules: j120
+            // 31.03 % → 30.97 %, j60 10.633 % → 10.630 % (mean of seeds 1–3); 1.0 was no better on j60.
+            shift_mutation_prob: 0.3,
             sampling_alpha: 1.0,
             restart_after: 40,
             peak_crossover_prob: 0.5,
@@ -185,7 +192,16 @@ struct Ga<'p> {
 }
 
 impl<'p> Ga<'p> {
+    /// Decodes `ind` and justifies the schedule; see [`Ga::evaluate_child`].
     fn evaluate(&mut self, ind: &mut Individual) {
+        self.evaluate_child(ind, &[]);
+    }
+
+    /// Decodes `ind` and justifies the schedule, unless the decoding already gives the schedule of
+    /// one of `parents`: then `ind` is a copy of it, is not justified, and `false` says to drop
+    /// it. Copies are common once a population converges (measured: 27 % of the children on j60
+    /// at 50,000 schedules, 7 % on j120), and this way each costs one pass instead of three.
+    fn evaluate_child(&mut self, ind: &mut Individual, parents: &[&Individual]) -> bool {
         self.generator.set_modes(&ind.modes);
         // Half the children (multi-mode only) are decoded picking modes as they go, the rest with
         // the modes they inherited: always picking collapses the mode genes onto the greedy choice
@@ -201,6 +217,9 @@ impl<'p> Ga<'p> {
         } else {
             self.generator.serial_forward(&ind.list, &mut ind.starts)
         };
+        if parents.iter().any(|p| p.starts == ind.starts && p.modes == ind.modes) {
+            return false;
+        }
         // Lamarckian: the justified order (and any modes picked) replace the child's.
         ind.makespan = if choose {
             self.generator.forward_backward_choosing_modes(
@@ -232,6 +251,7 @@ impl<'p> Ga<'p> {
         if ind.excess == 0 && self.best.as_ref().is_none_or(|(b, _)| ind.makespan < *b) {
             self.best = Some((ind.makespan, Schedule { starts: ind.starts.clone(), modes: ind.modes.clone() }));
         }
+        true
     }
 
     fn random_mode(&mut self, activity_idx: usize) -> usize {
@@ -446,6 +466,8 @@ impl<'p> Ga<'p> {
         Some(child)
     }
 
+    /// Adjacent swaps and mode changes, each with `mutation_prob`, and with `shift_mutation_prob`
+    /// one shift move.
     fn mutate(&mut self, ind: &mut Individual) {
         let n = ind.list.len();
         for pos in 0..n.saturating_sub(1) {
@@ -460,6 +482,54 @@ impl<'p> Ga<'p> {
             if self.efficient_modes[j].len() > 1 && self.rng.random_bool(self.config.mutation_prob) {
                 ind.modes[j] = self.random_mode(j);
             }
+        }
+        if self.rng.random_bool(self.config.shift_mutation_prob) {
+            self.shift_moves(ind, 1);
+        }
+    }
+}
+
+impl<'p> Ga<'p> {
+    fn new(project: &'p Project, config: GaConfig, seed: u64) -> Self {
+        let n = project.n_activities();
+        let mut direct_precedence = vec![false; n * n];
+        for p in project.precedences() {
+            direct_precedence[p.from * n + p.to] = true;
+        }
+        let min_d = min_durations(project);
+        let lower_bound = crate::cpm::CriticalPath::with_durations(project, &min_d, None).lower_bound;
+        let least_nonrenewable_modes = (0..n)
+            .map(|j| {
+                let activity = &project.activities()[j];
+                project
+                    .efficient_modes(j)
+                    .into_iter()
+                    .min_by_key(|&m| {
+                        let nonrenewable: i64 = project
+                            .resources()
+                            .iter()
+                            .zip(&activity.modes[m].usage)
+                            .filter(|(r, _)| r.kind == ResourceKind::Nonrenewable)
+                            .map(|(_, &u)| u)
+                            .sum();
+                        (nonrenewable, activity.modes[m].duration)
+                    })
+                    .unwrap_or(0)
+            })
+            .collect();
+        Ga {
+            least_nonrenewable_modes,
+            project,
+            generator: Generator::new(project),
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            config,
+            direct_precedence,
+            efficient_modes: (0..n).map(|j| project.efficient_modes(j)).collect(),
+            multi_mode: (0..n).any(|j| project.efficient_modes(j).len() > 1),
+            lft_keys: PriorityRule::Lft.keys(project, &min_d),
+            utilization: Vec::new(),
+            best: None,
+            lower_bound,
         }
     }
 }
@@ -491,45 +561,7 @@ fn run(
     initial: Option<&[usize]>,
 ) -> HeuristicOutcome {
     let n = project.n_activities();
-    let mut direct_precedence = vec![false; n * n];
-    for p in project.precedences() {
-        direct_precedence[p.from * n + p.to] = true;
-    }
-    let min_d = min_durations(project);
-    let lower_bound = crate::cpm::CriticalPath::with_durations(project, &min_d, None).lower_bound;
-    let least_nonrenewable_modes = (0..n)
-        .map(|j| {
-            let activity = &project.activities()[j];
-            project
-                .efficient_modes(j)
-                .into_iter()
-                .min_by_key(|&m| {
-                    let nonrenewable: i64 = project
-                        .resources()
-                        .iter()
-                        .zip(&activity.modes[m].usage)
-                        .filter(|(r, _)| r.kind == ResourceKind::Nonrenewable)
-                        .map(|(_, &u)| u)
-                        .sum();
-                    (nonrenewable, activity.modes[m].duration)
-                })
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut ga = Ga {
-        least_nonrenewable_modes,
-        project,
-        generator: Generator::new(project),
-        rng: ChaCha8Rng::seed_from_u64(seed),
-        config,
-        direct_precedence,
-        efficient_modes: (0..n).map(|j| project.efficient_modes(j)).collect(),
-        multi_mode: (0..n).any(|j| project.efficient_modes(j).len() > 1),
-        lft_keys: PriorityRule::Lft.keys(project, &min_d),
-        utilization: Vec::new(),
-        best: None,
-        lower_bound,
-    };
+    let mut ga = Ga::new(project, config, seed);
     // Worst case per child: one forward pass plus two per justification round.
     let per_child = 1 + 2 * config.fbi_rounds.max(1) as u64;
     let can_afford = |ga: &Ga<'_>, count: u64| {
@@ -597,8 +629,9 @@ fn run(
                     // Parents' modes mixed may overspend a budget neither parent did.
                     ga.repair_modes(&mut child.modes, config.child_repair_tries);
                 }
-                ga.evaluate(&mut child);
-                population.push(child);
+                if ga.evaluate_child(&mut child, &[m, f]) {
+                    population.push(child);
+                }
             }
         }
         // Ranking selection. Individuals whose schedule another better-ranked one already has go to
@@ -701,6 +734,28 @@ mod tests {
         assert_eq!(a.schedule, b.schedule);
         assert!(a.schedules_generated <= 600);
         assert!(check(&p, a.schedule.as_ref().unwrap()).is_empty());
+    }
+
+    #[test]
+    fn a_child_decoding_to_a_parents_schedule_costs_one_pass_and_is_dropped() {
+        let p = parse_sm(include_str!("../tests/data/tiny.sm")).unwrap();
+        let mut ga = Ga::new(&p, GaConfig::for_budget(Some(600)), 3);
+        let parent = ga.sample_individual();
+        // The same list decodes to the parent's schedule: a copy, not worth justifying.
+        let mut copy = Individual::new(parent.list.clone(), parent.modes.clone());
+        let before = ga.generator.schedules_generated;
+        assert!(!ga.evaluate_child(&mut copy, &[&parent]));
+        assert_eq!(ga.generator.schedules_generated - before, 1);
+        // A list that decodes to another schedule is justified (three passes) and kept.
+        let other = (0..50)
+            .map(|_| ga.sample_individual())
+            .find(|other| other.starts != parent.starts)
+            .expect("tiny.sm has more than one justified schedule");
+        let mut child = Individual::new(other.list.clone(), other.modes.clone());
+        let before = ga.generator.schedules_generated;
+        assert!(ga.evaluate_child(&mut child, &[&parent]));
+        assert_eq!(ga.generator.schedules_generated - before, 3);
+        assert!(check(&p, &Schedule { starts: child.starts, modes: child.modes }).is_empty());
     }
 
     #[test]

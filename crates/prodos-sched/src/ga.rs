@@ -202,21 +202,18 @@ impl<'p> Ga<'p> {
         }
         let min_d = min_durations(project);
         let lower_bound = crate::cpm::CriticalPath::with_durations(project, &min_d, None).lower_bound;
-        let least_nonrenewable_modes = (0..n)
-            .map(|j| {
-                let activity = &project.activities()[j];
-                project
-                    .efficient_modes(j)
-                    .into_iter()
+        let efficient_modes: Vec<Vec<usize>> = (0..n).map(|j| project.efficient_modes(j)).collect();
+        let nonrenewable: Vec<usize> = project.nonrenewable_indices().collect();
+        let least_nonrenewable_modes = efficient_modes
+            .iter()
+            .zip(project.activities())
+            .map(|(choices, activity)| {
+                choices
+                    .iter()
+                    .copied()
                     .min_by_key(|&m| {
-                        let nonrenewable: i64 = project
-                            .resources()
-                            .iter()
-                            .zip(&activity.modes[m].usage)
-                            .filter(|(r, _)| r.kind == ResourceKind::Nonrenewable)
-                            .map(|(_, &u)| u)
-                            .sum();
-                        (nonrenewable, activity.modes[m].duration)
+                        let mode = &activity.modes[m];
+                        (nonrenewable.iter().map(|&r| mode.usage[r]).sum::<i64>(), mode.duration)
                     })
                     .unwrap_or(0)
             })
@@ -228,8 +225,8 @@ impl<'p> Ga<'p> {
             rng: ChaCha8Rng::seed_from_u64(seed),
             config,
             direct_precedence,
-            efficient_modes: (0..n).map(|j| project.efficient_modes(j)).collect(),
-            multi_mode: (0..n).any(|j| project.efficient_modes(j).len() > 1),
+            multi_mode: efficient_modes.iter().any(|choices| choices.len() > 1),
+            efficient_modes,
             lft_keys: PriorityRule::Lft.keys(project, &min_d),
             utilization: Vec::new(),
             best: None,

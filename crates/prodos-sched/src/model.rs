@@ -118,6 +118,21 @@ impl Project {
         })
     }
 
+    /// The project with every precedence arc reversed, the same lags kept: scheduling it forward
+    /// is scheduling this one backward from its end ([`Schedule::mirrored`] maps a schedule
+    /// across). `None` with release dates or reservations: they are fixed to the time origin and
+    /// have no mirror image without a deadline.
+    pub fn mirrored(&self) -> Option<Project> {
+        if self.has_reservations() || self.activities.iter().any(|a| a.release > 0) {
+            return None;
+        }
+        let reversed = self.precedences.iter().map(|p| Precedence { from: p.to, to: p.from, lag: p.lag }).collect();
+        Some(
+            Project::new(self.resources.clone(), self.activities.clone(), reversed)
+                .expect("the reverse of a DAG is one"),
+        )
+    }
+
     /// The same project with its renewable capacities reduced over time by `reservations`
     /// (replacing any given before).
     pub fn with_reservations(mut self, reservations: Vec<Reservation>) -> Result<Project, SchedError> {
@@ -348,6 +363,20 @@ impl Schedule {
             .max()
             .unwrap_or(0)
     }
+
+    /// The same schedule read backward in time (start ↦ makespan − finish): a schedule of
+    /// [`Project::mirrored`] becomes one of the project it mirrors, and back, equally long.
+    pub fn mirrored(&self, project: &Project) -> Schedule {
+        let makespan = self.makespan(project);
+        let starts = self
+            .starts
+            .iter()
+            .zip(&self.modes)
+            .zip(project.activities())
+            .map(|((&s, &m), a)| makespan - s - a.modes[m].duration)
+            .collect();
+        Schedule { starts, modes: self.modes.clone() }
+    }
 }
 
 #[cfg(test)]
@@ -378,6 +407,27 @@ mod tests {
         let project = Project::new(res, vec![activity], vec![]).unwrap();
         assert_eq!(project.efficient_modes(0), vec![0, 1]);
         assert_eq!(project.shortest_executable_mode(0), 0);
+    }
+
+    #[test]
+    fn a_schedule_of_the_mirrored_project_maps_back_feasible_and_equally_long() {
+        let res = vec![Resource { kind: ResourceKind::Renewable, capacity: 1 }];
+        let activities = vec![single(2, 1), single(3, 1), single(1, 1)];
+        let p = Project::new(res, activities, vec![Precedence { from: 0, to: 1, lag: 2 }]).unwrap();
+        let mirror = p.mirrored().unwrap();
+        assert_eq!(mirror.successors(1), &[(0, 2)]);
+        // In the mirror 1 runs first, 2 fills the lag, 0 follows it.
+        let s = Schedule { starts: vec![5, 0, 3], modes: vec![0; 3] };
+        assert!(crate::checker::check(&mirror, &s).is_empty());
+        let back = s.mirrored(&mirror);
+        assert_eq!(back.starts, vec![0, 4, 3]);
+        assert!(crate::checker::check(&p, &back).is_empty());
+        assert_eq!(back.makespan(&p), 7);
+
+        let mut released = p.activities().to_vec();
+        released[2].release = 1;
+        let p = Project::new(p.resources().to_vec(), released, p.precedences().to_vec()).unwrap();
+        assert!(p.mirrored().is_none(), "a release date has no mirror image");
     }
 
     #[test]

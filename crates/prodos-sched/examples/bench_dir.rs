@@ -48,7 +48,8 @@ fn main() {
         }
     }
     let instances: Vec<String> = instances.into_iter().step_by(every).collect();
-    // Tuning knobs: GA_POP, GA_MUT, GA_ALPHA, GA_RESTART override the budget-sized defaults.
+    // Tuning knobs (GA_POP, GA_MUT, GA_ALPHA, GA_RESTART, GA_BIDIRECTIONAL, …) override the
+    // budget-sized defaults.
     let mut ga = prodos_sched::ga::GaConfig::for_budget(max_schedules);
     let env = |k: &str| std::env::var(k).ok();
     if let Some(v) = env("GA_POP") {
@@ -89,6 +90,9 @@ fn main() {
     }
     if let Some(v) = env("GA_RESTART") {
         ga.restart_after = v.parse().expect("GA_RESTART");
+    }
+    if let Some(v) = env("GA_BIDIRECTIONAL") {
+        ga.bidirectional = v == "1";
     }
     let options = SolveOptions { max_schedules, seed, exact, ga: Some(ga), ..SolveOptions::default() };
     let next = AtomicUsize::new(0);

@@ -15,8 +15,9 @@
 //! - [`priority`]: LFT, LST, MTS, GRPW, MSLK, SPT and regret-based biased random sampling.
 //! - [`ga`]: the metaheuristic (activity-list GA with FBI, two-point and peak crossover, second
 //!   phase around the best, selection that keeps one copy of each schedule and demotes near
-//!   copies, ties ranked by how many activities finish last), run to a schedule budget or a stop
-//!   callback.
+//!   copies, ties ranked by how many activities finish last; on projects with a mirror image one
+//!   population per scheduling direction, each child justified into the other), run to a
+//!   schedule budget or a stop callback.
 //! - [`decompose`]: windows of a schedule posed as sub-projects (Debels & Vanhoucke 2007), an
 //!   opt-in GA step ([`ga::GaConfig::decomposition_at`]); off by default, see ARCHITECTURE.md.
 //! - [`exact`]: branch and bound on the Pumpkin LCG solver (cumulative + precedences).
@@ -31,12 +32,16 @@
 //! j120 and the simplest to make allocation-free and deterministic: two-point and peak crossover,
 //! justified children that replace their lists (Lamarckian), ranking selection, and a second
 //! phase that restarts from neighbours of the best. Scatter search (Debels et al. 2006) needs the
-//! same decoder plus a reference-set machinery, for results that are no better.
+//! same decoder plus a reference-set machinery, for results that are no better. From Debels &
+//! Vanhoucke's (2007) bi-population GA it takes the second population on the mirrored project:
+//! justifying a child into the other direction is one pass where FBI takes two, and that was
+//! worth more than any of the GA variants measured (ARCHITECTURE.md).
 //!
 //! # Counting convention
 //! As in Kolisch & Hartmann (2006): one schedule = one pass of a schedule generation scheme. A
-//! GA child costs three: its forward SGS decode, then the backward and the forward pass of FBI.
-//! Budgets are never exceeded.
+//! GA child costs three: its forward SGS decode, then the backward and the forward pass of FBI;
+//! with two directions it costs two: its decode, then the pass that justifies it into the other
+//! population. Budgets are never exceeded.
 //!
 //! # Invariants
 //! - The engine knows nothing about prodos domain types, files or the clock.

@@ -518,7 +518,7 @@ fn renewable_requests(ren_idx: &[usize], usage: &[i64], out: &mut [i32]) {
 
 /// Sorts `order` by `values` ascending, breaking ties by previous position descending: after a
 /// change of direction this keeps zero-duration chains precedence-feasible.
-fn sort_reversing_ties(order: &mut [usize], values: &[i64], keys: &mut [i64]) {
+pub(crate) fn sort_reversing_ties(order: &mut [usize], values: &[i64], keys: &mut [i64]) {
     let n = order.len() as i64;
     for (pos, &j) in order.iter().enumerate() {
         keys[j] = values[j] * n + (n - 1 - pos as i64);

@@ -81,10 +81,33 @@ proptest! {
     }
 
     #[test]
+    fn the_two_direction_ga_answers_feasibly_within_budget(project in project_strategy(1, 25)) {
+        // Without release dates the project has a mirror image, and half the search runs there.
+        let activities = project.activities().iter().map(|a| Activity { release: 0, ..a.clone() }).collect();
+        let project = Project::new(project.resources().to_vec(), activities, project.precedences().to_vec()).unwrap();
+        prop_assert!(project.mirrored().is_some());
+        let never = || false;
+        let options = SolveOptions { max_schedules: Some(400), seed: 9, ..SolveOptions::default() };
+        let solution = solve(&project, &options, &never).unwrap();
+        assert_feasible(&project, &solution.schedule);
+        prop_assert_eq!(solution.schedule.makespan(&project), solution.makespan);
+        prop_assert!(solution.schedules_generated <= 400);
+        prop_assert_eq!(solve(&project, &options, &never).unwrap(), solution);
+    }
+
+    #[test]
     fn decomposition_keeps_solutions_feasible_and_within_budget(project in project_strategy(3, 25)) {
         let never = || false;
-        // Small windows and sub-budgets so that even tiny projects go through sub-projects.
-        let ga = GaConfig { decomposition_at: 0.0, window: 6, sub_budget: 60, sub_population: 4, ..GaConfig::for_budget(Some(600)) };
+        // Small windows and sub-budgets so that even tiny projects go through sub-projects, which
+        // run on the single forward population.
+        let ga = GaConfig {
+            bidirectional: false,
+            decomposition_at: 0.0,
+            window: 6,
+            sub_budget: 60,
+            sub_population: 4,
+            ..GaConfig::for_budget(Some(600))
+        };
         let options = SolveOptions { max_schedules: Some(600), seed: 5, ga: Some(ga), ..SolveOptions::default() };
         let solution = solve(&project, &options, &never).unwrap();
         assert_feasible(&project, &solution.schedule);

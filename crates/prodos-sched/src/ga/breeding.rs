@@ -100,7 +100,7 @@ impl<'p> Ga<'p> {
         } else {
             self.generator.serial_forward(&ind.list, &mut ind.starts)
         };
-        if parents.iter().any(|p| p.starts == ind.starts && p.modes == ind.modes) {
+        if ind.copies_one_of(parents) {
             return false;
         }
         // Lamarckian: the justified order (and any modes picked) replace the child's.
@@ -135,7 +135,7 @@ impl<'p> Ga<'p> {
         debug_assert!(!self.multi_mode, "mode picking needs the FBI path");
         self.generator.set_modes(&ind.modes);
         ind.makespan = self.generator.serial_forward(&ind.list, &mut ind.starts);
-        !parents.iter().any(|p| p.starts == ind.starts)
+        !ind.copies_one_of(parents)
     }
 
     /// `source`, a decoded schedule of the mirrored project, justified into this one: the serial

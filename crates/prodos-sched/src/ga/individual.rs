@@ -30,6 +30,12 @@ impl Individual {
         (self.excess, self.makespan, self.finishing_last)
     }
 
+    /// Whether this decoded child has the schedule (starts and modes) of one of `parents`: then
+    /// it is a copy, not worth justifying.
+    pub(super) fn copies_one_of(&self, parents: &[&Individual]) -> bool {
+        parents.iter().any(|p| p.starts == self.starts && p.modes == self.modes)
+    }
+
     /// Whether the start times differ in fewer than `threshold` activities. Late activities
     /// differ first between near schedules, so scanning from the end stops sooner.
     pub(super) fn closer_than(&self, other: &Individual, threshold: usize) -> bool {

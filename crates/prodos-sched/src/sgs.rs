@@ -360,6 +360,15 @@ impl<'p> Generator<'p> {
         self.justify(order, starts, makespan, Some(ModeChoice { modes, choices }))
     }
 
+    /// Sorts `order` by decreasing finish time under `starts` and the current modes: the order of
+    /// a backward (right-justifying) pass. Ties keep zero-duration chains precedence-feasible.
+    pub fn order_by_decreasing_finish(&mut self, order: &mut [usize], starts: &[i64]) {
+        for ((neg_finish, &start), &duration) in self.finish.iter_mut().zip(starts).zip(&self.duration) {
+            *neg_finish = -(start + duration);
+        }
+        sort_reversing_ties(order, &self.finish, &mut self.keys);
+    }
+
     fn justify(
         &mut self,
         order: &mut [usize],
@@ -367,10 +376,7 @@ impl<'p> Generator<'p> {
         makespan: i64,
         choice: Option<ModeChoice<'_>>,
     ) -> i64 {
-        for ((neg_finish, &start), &duration) in self.finish.iter_mut().zip(starts.iter()).zip(&self.duration) {
-            *neg_finish = -(start + duration);
-        }
-        sort_reversing_ties(order, &self.finish, &mut self.keys);
+        self.order_by_decreasing_finish(order, starts);
         let mut choice = choice;
         self.backward_pass(order, makespan, starts, choice.as_mut().map(ModeChoice::reborrow));
         sort_reversing_ties(order, starts, &mut self.keys);
@@ -518,7 +524,7 @@ fn renewable_requests(ren_idx: &[usize], usage: &[i64], out: &mut [i32]) {
 
 /// Sorts `order` by `values` ascending, breaking ties by previous position descending: after a
 /// change of direction this keeps zero-duration chains precedence-feasible.
-pub(crate) fn sort_reversing_ties(order: &mut [usize], values: &[i64], keys: &mut [i64]) {
+fn sort_reversing_ties(order: &mut [usize], values: &[i64], keys: &mut [i64]) {
     let n = order.len() as i64;
     for (pos, &j) in order.iter().enumerate() {
         keys[j] = values[j] * n + (n - 1 - pos as i64);

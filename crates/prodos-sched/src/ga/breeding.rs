@@ -6,7 +6,7 @@ use super::{Budget, GaConfig, nonrenewable_excess};
 use crate::cpm::min_durations;
 use crate::model::{Project, ResourceKind, Schedule};
 use crate::priority::{PriorityRule, sampled_list};
-use crate::sgs::{Generator, sort_reversing_ties};
+use crate::sgs::Generator;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -24,9 +24,6 @@ pub(super) struct Ga<'p> {
     multi_mode: bool,
     lft_keys: Vec<i64>,
     utilization: Vec<f64>,
-    // Scratch for `mirror`: negated finish times and sort keys per activity.
-    neg_finish: Vec<i64>,
-    sort_keys: Vec<i64>,
     pub(super) best: Option<(i64, Schedule)>,
     pub(super) lower_bound: i64,
 }
@@ -68,8 +65,6 @@ impl<'p> Ga<'p> {
             efficient_modes,
             lft_keys: PriorityRule::Lft.keys(project, &min_d),
             utilization: Vec::new(),
-            neg_finish: vec![0; n],
-            sort_keys: vec![0; n],
             best: None,
             lower_bound,
         }
@@ -145,10 +140,7 @@ impl<'p> Ga<'p> {
     pub(super) fn mirror(&mut self, source: &Individual) -> Individual {
         let mut ind = Individual::new(source.list.clone(), source.modes.clone());
         self.generator.set_modes(&ind.modes);
-        for (j, neg_finish) in self.neg_finish.iter_mut().enumerate() {
-            *neg_finish = -(source.starts[j] + self.generator.duration(j));
-        }
-        sort_reversing_ties(&mut ind.list, &self.neg_finish, &mut self.sort_keys);
+        self.generator.order_by_decreasing_finish(&mut ind.list, &source.starts);
         ind.makespan = self.generator.serial_forward(&ind.list, &mut ind.starts);
         self.adopt(&mut ind);
         ind

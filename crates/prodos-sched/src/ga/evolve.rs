@@ -106,12 +106,12 @@ pub(super) fn run(
             // its own best.
             in_second_phase = true;
             stale_generations = 0;
+            let moves = ((n as f64 * config.neighbour_move_share) as usize).max(1);
             for d in 0..sides.len() {
                 let elite = sides[d].population[0].clone();
                 sides[d].population.truncate(1);
                 while sides[d].population.len() < side_size && can_afford(&sides, fresh) && !done(&sides) {
                     let mut neighbour = elite.clone();
-                    let moves = ((n as f64 * config.neighbour_move_share) as usize).max(1);
                     sides[d].ga.shift_moves(&mut neighbour, moves);
                     sides[d].ga.evaluate(&mut neighbour);
                     sides[d].population.push(neighbour);

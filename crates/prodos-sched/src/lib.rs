@@ -19,7 +19,7 @@
 //!   population per scheduling direction, each child justified into the other), run to a
 //!   schedule budget or a stop callback.
 //! - [`decompose`]: windows of a schedule posed as sub-projects (Debels & Vanhoucke 2007), an
-//!   opt-in GA step ([`ga::GaConfig::decomposition_at`]); off by default, see ARCHITECTURE.md.
+//!   opt-in GA step ([`ga::GaConfig::decomposition_at`]); off by default, see EXPERIMENTS.md.
 //! - [`exact`]: branch and bound on the Pumpkin LCG solver (cumulative + precedences).
 //! - [`mod@solve`]: the entry point: heuristic, then exact search while the budget allows.
 //! - [`checker`]: an independent feasibility checker; shares no code with the generators.
@@ -35,7 +35,7 @@
 //! same decoder plus a reference-set machinery, for results that are no better. From Debels &
 //! Vanhoucke's (2007) bi-population GA it takes the second population on the mirrored project:
 //! justifying a child into the other direction is one pass where FBI takes two, and that was
-//! worth more than any of the GA variants measured (ARCHITECTURE.md).
+//! worth more than any of the GA variants measured (EXPERIMENTS.md).
 //!
 //! # Counting convention
 //! As in Kolisch & Hartmann (2006): one schedule = one pass of a schedule generation scheme. A

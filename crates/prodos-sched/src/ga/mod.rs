@@ -97,8 +97,8 @@ impl GaConfig {
         };
         GaConfig {
             population,
-            // Measured at 50,000 schedules (`ARCHITECTURE.md`): j60 10.630 → 10.601 % (mean of
-            // seeds 1–3), j120 30.97 → 30.78 %; at 5,000 j120 32.74 → 32.40 %.
+            // Measured at 50,000 schedules (`EXPERIMENTS.md`): j60 10.630 → 10.581 % (mean of
+            // seeds 1–3), j120 30.97 → 30.83 %; at 5,000 j120 32.74 → 32.45 %.
             bidirectional: true,
             mutation_prob: 0.05,
             // Measured with the copy rule of `Ga::evaluate_child` at 50,000 schedules: j120 31.03 %
@@ -123,7 +123,7 @@ impl GaConfig {
             min_distance: 0.25,
             min_distance_cap: 16,
             // Measured on PSPLIB j10/j20/j30 multi-mode at 5,000 schedules (seeds 1–3): 0.5 and
-            // 0.75 tie, 1.0 loses 0.2 % on j10 (`ARCHITECTURE.md`).
+            // 0.75 tie, 1.0 loses 0.2 % on j10 (`EXPERIMENTS.md`).
             mode_choice_prob: 0.5,
             // Measured like `mode_choice_prob`: without repair j10/j20/j30 gave 0.20 / 1.08 /
             // 1.94 %, with 2, 5 or 20 tries 0.10 / 0.71 / 1.32 % alike (seed 1).

@@ -1,5 +1,5 @@
 //! Demo logins: a coordinator, two participants (under their participant handles), an auditor and
-//! an admin (`prodos_node::demo::DEMO_LOGINS`), each with a random password, so that
+//! an admin (`prodos_app::demo::DEMO_LOGINS`), each with a random password, so that
 //! `prodos serve --demo` can be tried at once. The passwords are printed and kept in
 //! `demo-logins.txt` in the data directory (readable by its owner only) so a restart can print
 //! them again.
@@ -25,8 +25,8 @@ pub fn ensure_accounts(store: &AccountStore, data_dir: &Path, now_ms: i64) -> Re
     if store.count()? > 0 {
         return Ok(std::fs::read_to_string(&file).map(|text| parse(&text)).unwrap_or_default());
     }
-    let mut logins = Vec::with_capacity(prodos_node::demo::DEMO_LOGINS.len());
-    for (handle, role) in prodos_node::demo::DEMO_LOGINS {
+    let mut logins = Vec::with_capacity(prodos_app::demo::DEMO_LOGINS.len());
+    for (handle, role) in prodos_app::demo::DEMO_LOGINS {
         let role =
             Role::parse(role).ok_or_else(|| ApiError::Startup { reason: format!("demo login role `{role}`") })?;
         let login = DemoLogin { handle: (*handle).to_string(), role, password: secret::random_password(16)? };

@@ -6,7 +6,7 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use prodos_core::Rejection;
-use prodos_node::NodeError;
+use prodos_app::NodeError;
 use serde::Serialize;
 
 /// The body of every error response.

@@ -39,7 +39,7 @@ fn access_changed_since(state: &AppState, seq: u64) -> Result<Vec<String>, ApiEr
         if !AccessEvent::KINDS.contains(&entry.kind.as_str()) {
             return Ok(());
         }
-        match prodos_node::decode(&entry) {
+        match prodos_app::decode(&entry) {
             Ok(Event::Access(AccessEvent::AccessChanged { change, .. })) => {
                 handles.extend(change.ends_sessions_of().map(str::to_string));
             }

@@ -1,6 +1,6 @@
 //! prodos-server: the HTTP face of one node. A JSON API described by OpenAPI, access control
 //! (accounts, sessions, API tokens, roles), and the layers that keep bad input a 4xx. It parses
-//! requests, reads the clock, calls prodos-node, and answers with its wire views.
+//! requests, reads the clock, calls prodos-app, and answers with its wire views.
 
 pub mod api;
 pub mod app;

@@ -25,13 +25,13 @@ fn startup(reason: impl std::fmt::Display) -> ApiError {
 
 /// Blocks until the server stops.
 pub fn run(options: ServeOptions) -> Result<(), ApiError> {
-    let node = prodos_node::data_dir::open(&options.data_dir).map_err(startup)?;
+    let node = prodos_app::data_dir::open(&options.data_dir).map_err(startup)?;
     let accounts = AccountStore::open(&options.data_dir)?;
     let mut logins: Vec<DemoLogin> = Vec::new();
     if options.demo {
-        let now = prodos_node::clock::now();
+        let now = prodos_app::clock::now();
         if node.head().seq == 0 {
-            prodos_node::demo::seed(&node, "demo", now).map_err(startup)?;
+            prodos_app::demo::seed(&node, "demo", now).map_err(startup)?;
             println!("demo cooperative seeded into {}", options.data_dir.display());
         }
         logins = demo::ensure_accounts(&accounts, &options.data_dir, now.millis())?;

@@ -9,7 +9,7 @@ use crate::cache::{PageCache, PlanCache};
 use crate::error::ApiError;
 use prodos_core::access::AccessChange;
 use prodos_core::{Command, Timestamp};
-use prodos_node::{CommandMeta, Node, Receipt};
+use prodos_app::{CommandMeta, Node, Receipt};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -69,7 +69,7 @@ impl AppState {
             sessions: Arc::new(Sessions::default()),
             limiter: Arc::new(LoginLimiter::default()),
             config: Arc::new(config),
-            clock: Arc::new(prodos_node::clock::now),
+            clock: Arc::new(prodos_app::clock::now),
             appended,
             panics: Arc::new(AtomicU64::new(0)),
             plan_cache: Arc::new(PlanCache::default()),

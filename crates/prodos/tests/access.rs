@@ -22,7 +22,7 @@ async fn call(
     bearer: Option<&str>,
     body: Option<Value>,
 ) -> (StatusCode, Value) {
-    let node = prodos_node::data_dir::open(&shell.data()).unwrap();
+    let node = prodos_app::data_dir::open(&shell.data()).unwrap();
     let accounts = AccountStore::open(&shell.data()).unwrap();
     let config = ServerConfig { secure_cookies: false, ..ServerConfig::default() };
     let app = prodos_server::app(AppState::new(Arc::new(node), accounts, config));

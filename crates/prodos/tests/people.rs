@@ -341,7 +341,7 @@ mod race {
     use prodos_core::people::{NewParticipant, PeopleCommand};
     use prodos_core::{Command, DesignId, DesignSelector, Milli, Timestamp};
     use prodos_ledger::MemoryLedger;
-    use prodos_node::{CommandMeta, Node, NodeError};
+    use prodos_app::{CommandMeta, Node, NodeError};
     use std::sync::{Arc, Barrier};
 
     fn meta(command_id: &str) -> CommandMeta {
@@ -394,7 +394,7 @@ mod race {
         // Both nodes have folded the same head before either writes.
         let nodes = [Node::open(store.clone()).unwrap(), Node::open(store.clone()).unwrap()];
         let barrier = Barrier::new(2);
-        let outcomes: Vec<Result<prodos_node::Receipt, NodeError>> = std::thread::scope(|scope| {
+        let outcomes: Vec<Result<prodos_app::Receipt, NodeError>> = std::thread::scope(|scope| {
             let handles: Vec<_> = nodes
                 .iter()
                 .zip(["dana", "erin"])

@@ -5,7 +5,7 @@ use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
-use prodos_node::views::LedgerEntryView;
+use prodos_app::views::LedgerEntryView;
 use serde::{Deserialize, Serialize};
 
 /// A page of the log is bounded, so one request cannot make the server copy the whole ledger.

@@ -13,7 +13,7 @@ use axum::{Extension, Json};
 use prodos_core::Command;
 use prodos_core::plan::calendar::{daily_work_minutes, minute_of_day, weekday_mask};
 use prodos_core::plan::{Day, WorkWeek};
-use prodos_node::views::CapacityView;
+use prodos_app::views::CapacityView;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

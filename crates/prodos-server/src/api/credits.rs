@@ -15,8 +15,8 @@ use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_core::credits::{CreditsCommand, Privilege};
 use prodos_core::{Command, Milli, Rejection};
-use prodos_node::views::CreditSettingsView;
-use prodos_node::views::people::{CreditBalanceView, CreditRowView};
+use prodos_app::views::CreditSettingsView;
+use prodos_app::views::people::{CreditBalanceView, CreditRowView};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

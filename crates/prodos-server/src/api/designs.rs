@@ -12,7 +12,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
 use prodos_core::{Command, DesignRef, DesignSelector, Event, Rejection, State as NodeState};
-use prodos_node::views::{DesignDetail, DesignSummary};
+use prodos_app::views::{DesignDetail, DesignSummary};
 use serde::Serialize;
 
 /// What importing a design text did.
@@ -193,18 +193,18 @@ pub struct CostQuery {
 
 #[utoipa::path(get, path = "/api/designs/{design}/cost", tag = "designs",
     params(("design" = String, Path, description = "`DES-0001` (latest certified version) or `DES-0001@v2`"), CostQuery),
-    responses((status = 200, description = "Materials at lot cost or the cheapest offer, labor at the node's rates, tool time; per module and in total", body = prodos_node::views::CostView),
+    responses((status = 200, description = "Materials at lot cost or the cheapest offer, labor at the node's rates, tool time; per module and in total", body = prodos_app::views::CostView),
               (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn cost(
     State(state): State<AppState>,
     ApiPath(design): ApiPath<String>,
     ApiQuery(query): ApiQuery<CostQuery>,
-) -> Result<Json<prodos_node::views::CostView>, ApiError> {
+) -> Result<Json<prodos_app::views::CostView>, ApiError> {
     let selector = selector(&design)?;
     let qty = query.qty.unwrap_or(1);
     let qty = u32::try_from(qty)
         .ok()
         .filter(|qty| (1..=100_000).contains(qty))
         .ok_or_else(|| ApiError::invalid("qty", format!("must be a whole number in 1..=100000, got {qty}")))?;
-    Ok(Json(prodos_node::planning::design_cost_view(&state.node, selector, qty)?))
+    Ok(Json(prodos_app::planning::design_cost_view(&state.node, selector, qty)?))
 }

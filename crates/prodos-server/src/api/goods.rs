@@ -12,7 +12,7 @@ use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_core::distribution::DistributionCommand;
 use prodos_core::{Command, DesignSelector, Milli};
-use prodos_node::views::people::{EntitlementView, GoodView};
+use prodos_app::views::people::{EntitlementView, GoodView};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

@@ -11,8 +11,8 @@ use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_core::plan::Day;
 use prodos_core::{Command, DecisionId, DesignSelector};
-use prodos_node::views::MandateView;
-use prodos_node::views::people::ProductionView;
+use prodos_app::views::MandateView;
+use prodos_app::views::people::ProductionView;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

@@ -14,7 +14,7 @@ use axum::{Extension, Json};
 use prodos_core::Command;
 use prodos_core::assignment::AssignmentCommand;
 use prodos_core::execution::TaskRef;
-use prodos_node::matching::{MatchView, decline_command, propose_match};
+use prodos_app::matching::{MatchView, decline_command, propose_match};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

@@ -4,7 +4,7 @@
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
-use prodos_node::views::PublicRecordView;
+use prodos_app::views::PublicRecordView;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]

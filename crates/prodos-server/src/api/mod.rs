@@ -27,7 +27,7 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::AppState;
 use axum::http::HeaderMap;
-use prodos_node::Receipt;
+use prodos_app::Receipt;
 use serde::Serialize;
 
 pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";

@@ -16,7 +16,7 @@ use axum::{Extension, Json};
 use prodos_core::people::{NewParticipant, PeopleCommand, Question};
 use prodos_core::plan::Day;
 use prodos_core::{AttemptId, ChallengeId, Command, Rejection};
-use prodos_node::views::people::{CertificationView, ChallengeView, ParticipantView};
+use prodos_app::views::people::{CertificationView, ChallengeView, ParticipantView};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

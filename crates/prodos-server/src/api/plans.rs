@@ -15,9 +15,9 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use prodos_core::{Command, MandateId, PlanId};
-use prodos_node::CommandMeta;
-use prodos_node::planning::{ProposeOptions, plan_detail, propose_plan};
-use prodos_node::views::{CostView, PlanDetailView, PlanSummaryView};
+use prodos_app::CommandMeta;
+use prodos_app::planning::{ProposeOptions, plan_detail, propose_plan};
+use prodos_app::views::{CostView, PlanDetailView, PlanSummaryView};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
@@ -144,7 +144,7 @@ pub fn gantt_svg(state: &AppState, plan: PlanId) -> Result<Bytes, ApiError> {
         plan,
         Rendering::GanttSvg,
         || state.node.head().seq,
-        || Ok(Bytes::from(prodos_node::views::gantt::svg(&plan_detail(&state.node, plan)?))),
+        || Ok(Bytes::from(prodos_app::views::gantt::svg(&plan_detail(&state.node, plan)?))),
     )
 }
 

@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_core::{Command, Millicents};
-use prodos_node::views::CapacityView;
+use prodos_app::views::CapacityView;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

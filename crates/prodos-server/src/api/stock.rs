@@ -13,7 +13,7 @@ use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::{Command, LotId, Milli, Millicents, Quantity, Unit};
-use prodos_node::views::{LotView, MaterialView};
+use prodos_app::views::{LotView, MaterialView};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

@@ -17,8 +17,8 @@ use axum::{Extension, Json};
 use prodos_core::execution::{ExecutionCommand, TaskRef};
 use prodos_core::plan::PlanStatus;
 use prodos_core::{Command, PlanId, Rejection};
-use prodos_node::Receipt;
-use prodos_node::views::people::TaskView;
+use prodos_app::Receipt;
+use prodos_app::views::people::TaskView;
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]

@@ -9,7 +9,7 @@ use crate::auth::{Role, password};
 use crate::error::ApiError;
 use prodos_core::access::{AccessChange, AccessCommand, AccessEvent};
 use prodos_core::{Command, Event};
-use prodos_node::{CommandMeta, Node};
+use prodos_app::{CommandMeta, Node};
 
 /// A token's label says what it is for, e.g. `nightly-stock-import`.
 pub const MAX_LABEL_CHARS: usize = 80;

@@ -14,7 +14,7 @@ use axum::extract::State;
 use axum::response::Response;
 use prodos_core::Rejection;
 use prodos_core::plan::PlanStatus;
-use prodos_node::views::people::{
+use prodos_app::views::people::{
     CreditBalanceView, CreditRowView, EntitlementView, GoodView, ParticipantView, TaskView,
 };
 

@@ -9,7 +9,7 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::State;
 use axum::response::Response;
-use prodos_node::views::PublicRecordView;
+use prodos_app::views::PublicRecordView;
 
 #[derive(Template)]
 #[template(path = "record.html")]

@@ -10,7 +10,7 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::State;
 use axum::response::Response;
-use prodos_node::views::{BomNode, DesignDetail, DesignSummary, LedgerEntryView, LotView, MaterialView, SupplierView};
+use prodos_app::views::{BomNode, DesignDetail, DesignSummary, LedgerEntryView, LotView, MaterialView, SupplierView};
 
 /// How many of the latest entries the audit page shows.
 const AUDIT_PAGE_ENTRIES: u64 = 100;
@@ -97,7 +97,7 @@ struct DesignPage {
     bom: Vec<BomRow>,
     /// One unit priced now (lot cost or cheapest offer, the node's rates); the page reloads it
     /// when the ledger moves. `None` when it cannot be priced at all.
-    cost: Option<prodos_node::views::CostView>,
+    cost: Option<prodos_app::views::CostView>,
 }
 
 pub async fn design(
@@ -112,7 +112,7 @@ pub async fn design(
         .id
         .parse()
         .ok()
-        .and_then(|selector| prodos_node::planning::design_cost_view(&state.node, selector, 1).ok());
+        .and_then(|selector| prodos_app::planning::design_cost_view(&state.node, selector, 1).ok());
     render(&DesignPage { chrome: Chrome::new(&state, Some(&principal), true), design, bom, cost })
 }
 

@@ -18,10 +18,10 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use prodos_core::plan::PlanStatus;
-use prodos_node::planning::plan_detail;
-use prodos_node::views::people::{ProductionView, TaskView};
-use prodos_node::views::plans::{MaterialNeedView, PurchaseView};
-use prodos_node::views::{PlanDetailView, PlanSummaryView};
+use prodos_app::planning::plan_detail;
+use prodos_app::views::people::{ProductionView, TaskView};
+use prodos_app::views::plans::{MaterialNeedView, PurchaseView};
+use prodos_app::views::{PlanDetailView, PlanSummaryView};
 use serde::Deserialize;
 
 /// The board's columns, in the order work flows.

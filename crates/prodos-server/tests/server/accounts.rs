@@ -273,8 +273,8 @@ async fn a_password_reset_by_another_process_ends_the_accounts_sessions() {
     let spare = fixture.login("spare").await;
     let auditor = fixture.login("auditor").await;
     // The host operator's `prodos account password` on the same data directory: its own node.
-    let cli = prodos_node::Node::open(fixture.ledger.clone()).expect("second node");
-    let meta = prodos_node::CommandMeta {
+    let cli = prodos_app::Node::open(fixture.ledger.clone()).expect("second node");
+    let meta = prodos_app::CommandMeta {
         command_id: "cli-1".into(),
         actor: "host".into(),
         now: prodos_core::Timestamp::from_millis(fixture.state.now().millis()),

@@ -66,8 +66,8 @@ async fn designs_list_show_export_import_certify_retire() {
 
     // A new design: the guitar under another key.
     let text =
-        prodos_node::demo::EXAMPLE_DESIGNS[0].1.replacen("key = \"acoustic-guitar\"", "key = \"parlour-guitar\"", 1);
-    assert_ne!(text, prodos_node::demo::EXAMPLE_DESIGNS[0].1, "the example names its key");
+        prodos_app::demo::EXAMPLE_DESIGNS[0].1.replacen("key = \"acoustic-guitar\"", "key = \"parlour-guitar\"", 1);
+    assert_ne!(text, prodos_app::demo::EXAMPLE_DESIGNS[0].1, "the example names its key");
     let imported =
         fixture.send(Method::POST, "/api/designs", &coordinator, Some(("application/toml", text.into_bytes()))).await;
     assert_eq!(imported.status, 200, "{}", imported.text());
@@ -318,7 +318,7 @@ async fn writes_by_another_process_reach_reads_and_live_pages() {
     let fixture = Fixture::new();
     let mut events = fixture.state.appended.subscribe();
     // The CLI on the same data directory: its own node over the same store.
-    let cli = prodos_node::Node::open(fixture.ledger.clone()).expect("second node");
+    let cli = prodos_app::Node::open(fixture.ledger.clone()).expect("second node");
     let lot = prodos_core::stock::LotReceipt {
         material: "abalone-rosette".into(),
         material_name: None,
@@ -327,7 +327,7 @@ async fn writes_by_another_process_reach_reads_and_live_pages() {
         location: "drawer".into(),
         provenance: prodos_core::stock::Provenance::Own,
     };
-    let meta = prodos_node::CommandMeta {
+    let meta = prodos_app::CommandMeta {
         command_id: "cli-1".into(),
         actor: "cli".into(),
         now: prodos_core::Timestamp::from_millis(fixture.state.now().millis()),
@@ -350,8 +350,8 @@ async fn accounts_changed_by_another_process_lose_their_sessions() {
     let spare = fixture.login("spare").await;
     let auditor = fixture.login("auditor").await;
     // The host operator's CLI on the same data directory: its own node, the same account store.
-    let cli = prodos_node::Node::open(fixture.ledger.clone()).expect("second node");
-    let meta = |id: &str| prodos_node::CommandMeta {
+    let cli = prodos_app::Node::open(fixture.ledger.clone()).expect("second node");
+    let meta = |id: &str| prodos_app::CommandMeta {
         command_id: id.into(),
         actor: "host".into(),
         now: prodos_core::Timestamp::from_millis(fixture.state.now().millis()),

@@ -69,13 +69,13 @@ pub struct Fixture {
 
 /// The accounts every fixture has, as (name in tests, account handle, role). Accounts act as the
 /// participant of their handle, so the participants and the coordinator are the demo's people
-/// (`prodos_node::demo`); `spare` is an account of nobody on the shop floor.
+/// (`prodos_app::demo`); `spare` is an account of nobody on the shop floor.
 pub const ACCOUNTS: [(&str, &str, Role); 6] = [
-    ("participant", prodos_node::demo::PARTICIPANT_A, Role::Participant),
-    ("coordinator", prodos_node::demo::COORDINATOR, Role::Coordinator),
+    ("participant", prodos_app::demo::PARTICIPANT_A, Role::Participant),
+    ("coordinator", prodos_app::demo::COORDINATOR, Role::Coordinator),
     ("auditor", "auditor", Role::Auditor),
     ("admin", "admin", Role::Admin),
-    ("participant2", prodos_node::demo::PARTICIPANT_B, Role::Participant),
+    ("participant2", prodos_app::demo::PARTICIPANT_B, Role::Participant),
     ("spare", "spare", Role::Participant),
 ];
 
@@ -94,8 +94,8 @@ fn demo_entries() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
     ENTRIES.get_or_init(|| {
         let ledger = Arc::new(MemoryLedger::new());
-        let node = prodos_node::Node::open(ledger.clone()).expect("open node");
-        prodos_node::demo::seed(&node, "demo", Timestamp::from_millis(START_MS)).expect("seed demo");
+        let node = prodos_app::Node::open(ledger.clone()).expect("open node");
+        prodos_app::demo::seed(&node, "demo", Timestamp::from_millis(START_MS)).expect("seed demo");
         let mut entries = Vec::new();
         ledger
             .scan(1, &mut |entry| {
@@ -134,7 +134,7 @@ impl Fixture {
 
     pub fn with_config(config: ServerConfig) -> Fixture {
         let ledger = demo_ledger();
-        let node = prodos_node::Node::open(ledger.clone()).expect("open node");
+        let node = prodos_app::Node::open(ledger.clone()).expect("open node");
         let accounts = AccountStore::in_memory().expect("accounts");
         // One hash for all: argon2id is slow on purpose, and the tests need many accounts.
         let hash = password::hash(PASSWORD).expect("hash");

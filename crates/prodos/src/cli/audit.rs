@@ -3,7 +3,7 @@
 use super::context::{Context, GlobalArgs, print_json, table};
 use anyhow::Context as _;
 use clap::Subcommand;
-use prodos_node::views::LedgerEntryView;
+use prodos_app::views::LedgerEntryView;
 
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
@@ -34,7 +34,7 @@ pub fn run(command: AuditCommand, global: &GlobalArgs) -> anyhow::Result<()> {
 
 fn verify(global: &GlobalArgs, json: bool) -> anyhow::Result<()> {
     // Verification reads the raw store: a tampered ledger may not even replay into state.
-    let path = prodos_node::data_dir::ledger_path(&global.data_dir);
+    let path = prodos_app::data_dir::ledger_path(&global.data_dir);
     if !path.exists() {
         anyhow::bail!("{} holds no ledger (looked for {})", global.data_dir.display(), path.display());
     }

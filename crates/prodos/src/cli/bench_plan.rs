@@ -1,13 +1,13 @@
 //! `prodos bench plan`: the planning speed targets — explosion + netting + cost of a synthetic
 //! 10,000-line BOM × 100 units, and full proposals for 12 guitars and for the house on the demo
-//! cooperative's data, and for 12 more guitars staffed by participants around the first batch. Timing lives here and in prodos-node, never in the pure planner.
+//! cooperative's data, and for 12 more guitars staffed by participants around the first batch. Timing lives here and in prodos-app, never in the pure planner.
 
 use super::demo::{EXAMPLE_DESIGNS, EXAMPLE_STOCK, EXAMPLE_SUPPLIERS};
 use anyhow::bail;
 use clap::Args;
 use prodos_core::{MandateId, State, Timestamp};
-use prodos_node::planning::planner::synthetic::{Staffing, commit, planning_world, staff_with_participants};
-use prodos_node::planning::{ProposeOptions, bench_explode_and_cost, search};
+use prodos_app::planning::planner::synthetic::{Staffing, commit, planning_world, staff_with_participants};
+use prodos_app::planning::{ProposeOptions, bench_explode_and_cost, search};
 use std::time::Duration;
 
 #[derive(Args, Debug)]
@@ -32,7 +32,7 @@ pub fn run(args: BenchPlanArgs) -> anyhow::Result<()> {
     if args.lines == 0 || args.units == 0 || args.runs == 0 {
         bail!("fields `lines`, `units` and `runs` must be positive");
     }
-    let now = prodos_node::clock::now();
+    let now = prodos_app::clock::now();
     let explode = bench_explode_and_cost(args.lines, args.units, args.runs, now)?;
     let options = ProposeOptions {
         max_schedules: args.schedules.or(ProposeOptions::default().max_schedules),

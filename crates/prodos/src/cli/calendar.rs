@@ -7,7 +7,7 @@ use clap::Subcommand;
 use prodos_core::Command;
 use prodos_core::plan::calendar::{daily_work_minutes, minute_of_day, weekday_mask};
 use prodos_core::plan::{Day, WorkWeek};
-use prodos_node::views::CapacityView;
+use prodos_app::views::CapacityView;
 
 #[derive(Subcommand, Debug)]
 pub enum CalendarCommand {

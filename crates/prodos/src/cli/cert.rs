@@ -6,8 +6,8 @@ use clap::Subcommand;
 use prodos_core::Command;
 use prodos_core::people::PeopleCommand;
 use prodos_core::plan::Day;
-use prodos_node::clock;
-use prodos_node::views::people::CertificationView;
+use prodos_app::clock;
+use prodos_app::views::people::CertificationView;
 
 #[derive(Subcommand, Debug)]
 pub enum CertCommand {

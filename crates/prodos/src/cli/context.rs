@@ -4,7 +4,7 @@ use anyhow::Context as _;
 use clap::Args;
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
 use prodos_core::Command;
-use prodos_node::{CommandMeta, Node, Receipt, clock};
+use prodos_app::{CommandMeta, Node, Receipt, clock};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -30,7 +30,7 @@ pub struct Context {
 
 impl Context {
     pub fn open(global: &GlobalArgs) -> anyhow::Result<Context> {
-        let node = prodos_node::data_dir::open(&global.data_dir)
+        let node = prodos_app::data_dir::open(&global.data_dir)
             .with_context(|| format!("opening data directory {}", global.data_dir.display()))?;
         Ok(Context { node, global: global.clone(), issued: std::cell::Cell::new(0) })
     }
@@ -53,7 +53,7 @@ impl Context {
         self.node
             .execute(command, &self.next_meta())
             .map_err(|error| match &error {
-                prodos_node::NodeError::Rejected(rejection) => {
+                prodos_app::NodeError::Rejected(rejection) => {
                     match prodos_formats::rejected_row(rejection, &name, list, lines) {
                         Some(row) => anyhow::Error::new(prodos_formats::FormatErrors::from(row)),
                         None => error.into(),

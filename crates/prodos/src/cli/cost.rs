@@ -4,8 +4,8 @@
 use super::context::{Context, GlobalArgs, print_json, table};
 use anyhow::bail;
 use prodos_core::DesignSelector;
-use prodos_node::planning::design_cost_view;
-use prodos_node::views::CostView;
+use prodos_app::planning::design_cost_view;
+use prodos_app::views::CostView;
 
 pub fn run(global: &GlobalArgs, design: DesignSelector, qty: i64, json: bool) -> anyhow::Result<()> {
     if qty <= 0 {

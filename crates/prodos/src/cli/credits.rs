@@ -7,8 +7,8 @@ use anyhow::Context as _;
 use clap::{Subcommand, ValueEnum};
 use prodos_core::credits::{CreditsCommand, Privilege};
 use prodos_core::{Command, Milli};
-use prodos_node::clock;
-use prodos_node::views::people::{CreditBalanceView, CreditRowView};
+use prodos_app::clock;
+use prodos_app::views::people::{CreditBalanceView, CreditRowView};
 
 #[derive(Subcommand, Debug)]
 pub enum CreditsCommandArgs {
@@ -174,7 +174,7 @@ pub fn run(command: CreditsCommandArgs, global: &GlobalArgs) -> anyhow::Result<(
         CreditsCommandArgs::Policy { decay_bp, default_weight, earned_cost, by, json } => {
             let current = context.node.read(|state| state.credits.policy());
             if decay_bp.is_none() && default_weight.is_none() && earned_cost.is_none() {
-                let settings = context.node.read(prodos_node::views::CreditSettingsView::of);
+                let settings = context.node.read(prodos_app::views::CreditSettingsView::of);
                 if json {
                     return print_json(&settings);
                 }

@@ -4,8 +4,8 @@ use super::context::{Context, GlobalArgs, print_json, read_input, report, table}
 use anyhow::Context as _;
 use clap::Subcommand;
 use prodos_core::{Command, DesignRef, DesignSelector, Rejection};
-use prodos_node::NodeError;
-use prodos_node::views::{BomNode, DesignDetail, DesignSummary};
+use prodos_app::NodeError;
+use prodos_app::views::{BomNode, DesignDetail, DesignSummary};
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]

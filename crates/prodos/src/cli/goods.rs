@@ -6,7 +6,7 @@ use super::format_time;
 use clap::{Args, Subcommand};
 use prodos_core::distribution::DistributionCommand;
 use prodos_core::{Command, DesignSelector};
-use prodos_node::views::people::GoodView;
+use prodos_app::views::people::GoodView;
 
 #[derive(Subcommand, Debug)]
 pub enum GoodsCommand {

@@ -1,5 +1,5 @@
 //! `prodos match propose|show|confirm PLAN`: labor matching for a committed plan. `propose`
-//! runs the matcher (prodos-matching, through prodos-node) and records its proposal; a
+//! runs the matcher (prodos-matching, through prodos-app) and records its proposal; a
 //! coordinator's `confirm` turns it into crews, each person then accepts or declines with
 //! `prodos task accept|decline|swap`.
 
@@ -7,7 +7,7 @@ use super::context::{Context, GlobalArgs, print_json, report, table};
 use clap::Subcommand;
 use prodos_core::assignment::AssignmentCommand;
 use prodos_core::{Command, PlanId};
-use prodos_node::matching::{MatchView, propose_match};
+use prodos_app::matching::{MatchView, propose_match};
 
 #[derive(Subcommand, Debug)]
 pub enum MatchCommand {
@@ -38,7 +38,7 @@ pub fn run(command: MatchCommand, global: &GlobalArgs) -> anyhow::Result<()> {
     let actor = |by: Option<String>| by.unwrap_or_else(|| global.actor.clone());
     match command {
         MatchCommand::Propose { plan, by } => {
-            let now = prodos_node::clock::now();
+            let now = prodos_app::clock::now();
             let by = actor(by);
             let run = context.node.read(|state| propose_match(state, plan, &by, now))?;
             let done = context.execute(&run.command)?;

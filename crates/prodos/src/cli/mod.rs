@@ -1,5 +1,5 @@
 //! The command tree of `prodos`. Each submodule is one noun; all of them are thin shells that
-//! parse arguments, call prodos-node, and print tables or JSON.
+//! parse arguments, call prodos-app, and print tables or JSON.
 
 pub mod audit;
 pub mod bench;

@@ -8,8 +8,8 @@ use prodos_core::Command;
 use prodos_core::people::{NewParticipant, PeopleCommand};
 use prodos_core::plan::Day;
 use prodos_core::plan::calendar::WEEKDAY_NAMES;
-use prodos_node::clock;
-use prodos_node::views::people::ParticipantView;
+use prodos_app::clock;
+use prodos_app::views::people::ParticipantView;
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]

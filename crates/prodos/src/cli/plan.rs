@@ -6,9 +6,9 @@ use super::cost::print_cost;
 use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
 use prodos_core::{Command, MandateId, PlanId};
-use prodos_node::CommandMeta;
-use prodos_node::planning::{ProposeOptions, plan_detail, propose_plan};
-use prodos_node::views::{PlanDetailView, PlanSummaryView};
+use prodos_app::CommandMeta;
+use prodos_app::planning::{ProposeOptions, plan_detail, propose_plan};
+use prodos_app::views::{PlanDetailView, PlanSummaryView};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -58,7 +58,7 @@ pub fn run(command: PlanCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             let context = Context::open(global)?;
             let detail = plan_detail(&context.node, plan)?;
             if let Some(path) = gantt {
-                std::fs::write(&path, prodos_node::views::gantt::svg(&detail))
+                std::fs::write(&path, prodos_app::views::gantt::svg(&detail))
                     .with_context(|| format!("writing {}", path.display()))?;
                 if !json {
                     println!("Gantt chart written to {}", path.display());
@@ -138,7 +138,7 @@ fn propose(args: ProposeArgs, global: &GlobalArgs) -> anyhow::Result<()> {
         seed: args.seed,
     };
     let context = Context::open(global)?;
-    let now = prodos_node::clock::now();
+    let now = prodos_app::clock::now();
     let command_id =
         global.command_id.clone().unwrap_or_else(|| format!("cli-{}-{}-propose", now.millis(), std::process::id()));
     let meta = CommandMeta { command_id, actor: global.actor.clone(), now };

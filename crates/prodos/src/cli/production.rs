@@ -3,7 +3,7 @@
 
 use super::context::{Context, GlobalArgs, print_json};
 use clap::Args;
-use prodos_node::views::people::ProductionView;
+use prodos_app::views::people::ProductionView;
 
 #[derive(Args, Debug)]
 pub struct ProductionArgs {

@@ -5,7 +5,7 @@ use super::context::{Context, GlobalArgs, print_json, report, table};
 use anyhow::Context as _;
 use clap::Subcommand;
 use prodos_core::{Command, Millicents};
-use prodos_node::views::CapacityView;
+use prodos_app::views::CapacityView;
 
 #[derive(Subcommand, Debug)]
 pub enum ResourcesCommand {

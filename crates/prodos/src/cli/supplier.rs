@@ -4,7 +4,7 @@ use super::context::{Context, GlobalArgs, print_json, read_input, report, table}
 use anyhow::Context as _;
 use clap::Subcommand;
 use prodos_core::Command;
-use prodos_node::views::SupplierView;
+use prodos_app::views::SupplierView;
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]

@@ -10,8 +10,8 @@ use prodos_core::execution::{ExecutionCommand, TaskRef};
 use prodos_core::plan::PlanStatus;
 use prodos_core::{Command, Milli};
 use prodos_core::{Event, PlanId};
-use prodos_node::matching::decline_command;
-use prodos_node::views::people::TaskView;
+use prodos_app::matching::decline_command;
+use prodos_app::views::people::TaskView;
 
 #[derive(Subcommand, Debug)]
 pub enum TaskCommand {
@@ -167,7 +167,7 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         }
         TaskCommand::Decline { task, reason, handle } => {
             let handle = actor(handle);
-            let now = prodos_node::clock::now();
+            let now = prodos_app::clock::now();
             let command = context.node.read(|state| decline_command(state, &task, &handle, &reason, now))?;
             let done = context.execute(&command)?;
             for event in &done.events {

@@ -5,7 +5,7 @@
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::{Command, LotId, Milli, Millicents, Quantity, Timestamp, Unit};
 use prodos_ledger::{LedgerStore, MemoryLedger};
-use prodos_node::{CommandMeta, Node, NodeError};
+use prodos_app::{CommandMeta, Node, NodeError};
 use proptest::prelude::*;
 use std::sync::Arc;
 

@@ -5,8 +5,8 @@ use prodos_core::execution::{TaskRef, TaskStatus};
 use prodos_core::plan::{Day, PlanStatus};
 use prodos_core::{DecisionId, PlanId, State, Timestamp};
 use prodos_ledger::MemoryLedger;
-use prodos_node::Node;
-use prodos_node::demo::{self, ACTIVE_PLAN, COORDINATOR, PARTICIPANT_A, PARTICIPANT_B};
+use prodos_app::Node;
+use prodos_app::demo::{self, ACTIVE_PLAN, COORDINATOR, PARTICIPANT_A, PARTICIPANT_B};
 use std::sync::{Arc, OnceLock};
 
 /// 2026-11-18 10:40 UTC, a Wednesday.
@@ -187,20 +187,20 @@ fn the_story_holds_at_any_moment_of_the_week() {
 #[test]
 fn production_active_lists_plans_being_worked_not_finished_batches() {
     let state = state();
-    let active = prodos_node::views::people::ProductionView::all(&state, true);
+    let active = prodos_app::views::people::ProductionView::all(&state, true);
     let ids: Vec<&str> = active.iter().map(|view| view.plan_id.as_str()).collect();
     assert!(ids.contains(&ACTIVE_PLAN.to_string().as_str()), "PROD-0031 is active: {ids:?}");
     for view in &active {
         assert!(view.tasks_complete < view.tasks_total, "{} is finished yet listed as active", view.plan_id);
     }
-    let all = prodos_node::views::people::ProductionView::all(&state, false);
+    let all = prodos_app::views::people::ProductionView::all(&state, false);
     assert!(all.iter().any(|view| view.status == "committed" && view.tasks_complete == view.tasks_total));
 }
 
 #[test]
 fn the_public_record_says_what_was_produced_by_whom_with_what() {
     let state = state();
-    let record = prodos_node::views::PublicRecordView::of(&state, 42, "ab".into());
+    let record = prodos_app::views::PublicRecordView::of(&state, 42, "ab".into());
     assert_eq!((record.head_seq, record.head_hash.as_str()), (42, "ab"));
     let active = record.batches.iter().find(|batch| batch.plan == ACTIVE_PLAN.to_string()).unwrap();
     assert_eq!((active.state, active.mandated_by.as_str(), active.qty), ("in production", "DEC-0019", 12));

@@ -1,4 +1,4 @@
-//! prodos-node: the application layer of one node. It owns the ledger handle and the folded
+//! prodos-app: the application layer of one node. It owns the ledger handle and the folded
 //! state, runs commands through `decide`, and is what the CLI and the server both call.
 
 pub mod bench;

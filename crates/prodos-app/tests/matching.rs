@@ -8,7 +8,7 @@ use prodos_core::execution::TaskRef;
 use prodos_core::people::{NewParticipant, PeopleCommand};
 use prodos_core::plan::{Day, PlanProposal, ScheduledOperation, Verdict};
 use prodos_core::*;
-use prodos_node::matching::{decline_command, propose_match};
+use prodos_app::matching::{decline_command, propose_match};
 use proptest::prelude::*;
 
 const MIN: i64 = 60_000;

@@ -27,7 +27,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         AccessChange::AccountDisabled { handle: "ana".into() },
     ];
     for (n, change) in changes.into_iter().enumerate() {
-        let meta = CommandMeta { command_id: format!("access-{n}"), actor: "admin".into(), now: SEEDED_AT };
+        let meta = CommandMeta {
+            command_id: format!("access-{n}"),
+            actor: prodos_core::Actor::Account("admin".into()),
+            now: SEEDED_AT,
+        };
         node.execute(&Command::Access(AccessCommand::Record { change, by: "admin".into() }), &meta)?;
     }
     let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);

@@ -4,7 +4,7 @@
 
 use crate::codec::{decode, encode};
 use crate::error::NodeError;
-use prodos_core::{Command, Event, State, Timestamp, decide};
+use prodos_core::{Actor, Command, Event, State, Timestamp, decide};
 use prodos_ledger::{AppendOutcome, AppendRequest, Head, LedgerError, LedgerStore};
 use std::sync::{Arc, RwLock};
 
@@ -12,7 +12,8 @@ use std::sync::{Arc, RwLock};
 #[derive(Debug, Clone)]
 pub struct CommandMeta {
     pub command_id: String,
-    pub actor: String,
+    /// Who asks; the ledger records its name on every entry the command writes.
+    pub actor: Actor,
     pub now: Timestamp,
 }
 
@@ -86,13 +87,13 @@ impl Node {
         }
         let mut folded = self.folded.write().expect("node lock poisoned");
         for _ in 0..MAX_ATTEMPTS {
-            let events = decide(&folded.state, command, meta.now)?;
+            let events = decide(&folded.state, &meta.actor, command, meta.now)?;
             if events.is_empty() {
                 return Ok(Receipt { events, seqs: Vec::new(), replayed: false });
             }
             let request = AppendRequest {
                 command_id: meta.command_id.clone(),
-                actor: meta.actor.clone(),
+                actor: meta.actor.name().to_string(),
                 recorded_at_ms: meta.now.millis(),
                 expected_head: Some(folded.head.seq),
                 events: events.iter().map(encode).collect(),

@@ -215,7 +215,11 @@ mod tests {
         let serial = std::cell::Cell::new(0);
         let meta = || {
             serial.set(serial.get() + 1);
-            CommandMeta { command_id: format!("test-{}", serial.get()), actor: "test".into(), now }
+            CommandMeta {
+                command_id: format!("test-{}", serial.get()),
+                actor: prodos_core::Actor::Local("test".into()),
+                now,
+            }
         };
         let design = DesignSelector { design: DesignId(1), version: None };
         let receipt = LotReceipt {

@@ -1,12 +1,12 @@
 //! The demo cooperative as a newcomer meets it: DEC-0019's plan PROD-0031 partly executed after a
 //! believable history, people with varied certifications, and seeding that is idempotent.
 
+use prodos_app::Node;
+use prodos_app::demo::{self, ACTIVE_PLAN, COORDINATOR, PARTICIPANT_A, PARTICIPANT_B};
 use prodos_core::execution::{TaskRef, TaskStatus};
 use prodos_core::plan::{Day, PlanStatus};
 use prodos_core::{DecisionId, PlanId, State, Timestamp};
 use prodos_ledger::MemoryLedger;
-use prodos_app::Node;
-use prodos_app::demo::{self, ACTIVE_PLAN, COORDINATOR, PARTICIPANT_A, PARTICIPANT_B};
 use std::sync::{Arc, OnceLock};
 
 /// 2026-11-18 10:40 UTC, a Wednesday.

@@ -93,8 +93,19 @@ fn summary(projection: &Value, entries: u64) -> Value {
         *statuses.entry(task["status"].as_str().unwrap_or("?").to_string()).or_default() += 1;
     }
     let areas = [
-        "designs", "materials", "lots", "suppliers", "mandates", "plans", "tasks", "participants", "challenges",
-        "attempts", "goods", "entitlements", "accounts",
+        "designs",
+        "materials",
+        "lots",
+        "suppliers",
+        "mandates",
+        "plans",
+        "tasks",
+        "participants",
+        "challenges",
+        "attempts",
+        "goods",
+        "entitlements",
+        "accounts",
     ];
     json!({
         "entries": entries,

@@ -3,12 +3,12 @@
 //! whatever `propose_match` proposes is accepted by `decide`, confirmed, accepted by each member,
 //! and a decline's re-matched replacement is accepted too. Nobody ends up in two overlapping crews.
 
+use prodos_app::matching::{decline_command, propose_match};
 use prodos_core::design::{DesignSpec, Lifetime, ModuleSpec, OperationSpec, PartLine, Precedence, QualityCheck};
 use prodos_core::execution::TaskRef;
 use prodos_core::people::{NewParticipant, PeopleCommand};
 use prodos_core::plan::{Day, PlanProposal, ScheduledOperation, Verdict};
 use prodos_core::*;
-use prodos_app::matching::{decline_command, propose_match};
 use proptest::prelude::*;
 
 const MIN: i64 = 60_000;
@@ -20,7 +20,7 @@ struct Shop {
 
 impl Shop {
     fn run(&mut self, command: Command) -> Result<Vec<Event>, Rejection> {
-        let events = decide(&self.state, &command, self.now)?;
+        let events = decide(&self.state, &prodos_core::Actor::Local("host".into()), &command, self.now)?;
         for event in &events {
             self.state.apply(event);
         }

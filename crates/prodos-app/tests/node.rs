@@ -2,17 +2,17 @@
 //! a rejected command changes nothing, a retried command id writes nothing new, and two writers
 //! on one ledger never overwrite each other.
 
+use prodos_app::{CommandMeta, Node, NodeError};
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::{Command, LotId, Milli, Millicents, Quantity, Timestamp, Unit};
 use prodos_ledger::{LedgerStore, MemoryLedger};
-use prodos_app::{CommandMeta, Node, NodeError};
 use proptest::prelude::*;
 use std::sync::Arc;
 
 fn meta(command_id: &str) -> CommandMeta {
     CommandMeta {
         command_id: command_id.to_string(),
-        actor: "test".to_string(),
+        actor: prodos_core::Actor::Local("test".into()),
         now: Timestamp::from_millis(1_700_000_000_000),
     }
 }
@@ -70,7 +70,8 @@ fn a_stale_writer_re_decides_on_fresh_state_instead_of_overwriting() {
     first.execute(&receive("maple", 5), &meta("a")).unwrap();
     // `second` has not seen the lot; its append conflicts, it catches up and decides again.
     let receipt = second.execute(&receive("spruce", 3), &meta("b")).unwrap();
-    assert_eq!(receipt.seqs, vec![3, 4], "material registration + lot, after the first two entries");
+    // The first writer named its operator identity too; deciding again, the second sees it known.
+    assert_eq!(receipt.seqs, vec![4, 5], "material registration + lot, after the first three entries");
     assert_eq!(second.read(|state| state.stock.next_lot_id()), LotId(3));
     // And a decision that depends on the other writer's facts now sees them.
     let consume = Command::ConsumeStock { material: "maple".into(), qty: kg(5), purpose: None };

@@ -7,7 +7,7 @@ use crate::event::Event;
 use crate::rejection::Rejection;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The roles an account may hold; the server decides what each may do.
 pub const ROLES: [&str; 4] = ["participant", "coordinator", "auditor", "admin"];
@@ -46,6 +46,11 @@ pub enum AccessChange {
         token: String,
         handle: String,
     },
+    /// Someone at the node's console acted under `name`, which is no participant: an operator
+    /// identity, which may act as anyone a command names. Recorded the first time it acts.
+    OperatorNamed {
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,7 +74,8 @@ impl AccessChange {
             AccessChange::AccountCreated { .. }
             | AccessChange::AccountEnabled { .. }
             | AccessChange::TokenIssued { .. }
-            | AccessChange::TokenRevoked { .. } => None,
+            | AccessChange::TokenRevoked { .. }
+            | AccessChange::OperatorNamed { .. } => None,
         }
     }
 }
@@ -77,7 +83,7 @@ impl AccessChange {
 impl AccessEvent {
     /// Every ledger kind an access event is stored under ([`AccessEvent::kind`]): lets a reader
     /// skip the rest of the ledger without decoding it.
-    pub const KINDS: [&'static str; 7] = [
+    pub const KINDS: [&'static str; 8] = [
         "AccountCreated",
         "AccountRoleChanged",
         "AccountDisabled",
@@ -85,6 +91,7 @@ impl AccessEvent {
         "AccountPasswordChanged",
         "TokenIssued",
         "TokenRevoked",
+        "OperatorNamed",
     ];
 
     pub fn kind(&self) -> &'static str {
@@ -97,6 +104,7 @@ impl AccessEvent {
                 AccessChange::PasswordChanged { .. } => "AccountPasswordChanged",
                 AccessChange::TokenIssued { .. } => "TokenIssued",
                 AccessChange::TokenRevoked { .. } => "TokenRevoked",
+                AccessChange::OperatorNamed { .. } => "OperatorNamed",
             },
         }
     }
@@ -114,11 +122,21 @@ pub struct AccountFact {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AccessRecord {
     accounts: BTreeMap<String, AccountFact>,
+    operators: BTreeSet<String>,
 }
 
 impl AccessRecord {
     pub fn account(&self, handle: &str) -> Option<&AccountFact> {
         self.accounts.get(handle)
+    }
+
+    /// Whether `name` acted at the console as an operator before.
+    pub fn is_operator(&self, name: &str) -> bool {
+        self.operators.contains(name)
+    }
+
+    pub fn operators(&self) -> impl Iterator<Item = &String> {
+        self.operators.iter()
     }
 
     pub fn accounts(&self) -> impl Iterator<Item = (&String, &AccountFact)> {
@@ -146,6 +164,9 @@ impl AccessRecord {
                 if let Some(fact) = self.accounts.get_mut(handle) {
                     fact.disabled = false;
                 }
+            }
+            AccessChange::OperatorNamed { name } => {
+                self.operators.insert(name.clone());
             }
             AccessChange::PasswordChanged { .. }
             | AccessChange::TokenIssued { .. }
@@ -187,6 +208,7 @@ pub fn decide(command: &AccessCommand, now: Timestamp) -> Result<Vec<Event>, Rej
         AccessChange::AccountDisabled { handle }
         | AccessChange::AccountEnabled { handle }
         | AccessChange::PasswordChanged { handle } => required("handle", handle)?,
+        AccessChange::OperatorNamed { name } => required("name", name)?,
         AccessChange::TokenIssued { token, handle, .. } | AccessChange::TokenRevoked { token, handle } => {
             required("handle", handle)?;
             // A token id is `tok_` and hex; anything with a `.` could be a secret pasted by mistake.
@@ -216,6 +238,7 @@ mod tests {
             (AccessChange::PasswordChanged { handle: ana() }, true),
             (AccessChange::TokenIssued { token: tok(), handle: ana(), label: "ci".into() }, false),
             (AccessChange::TokenRevoked { token: tok(), handle: ana() }, false),
+            (AccessChange::OperatorNamed { name: "cli".into() }, false),
         ];
         let mut kinds: Vec<&str> = Vec::new();
         for (change, ends) in changes {

@@ -1,15 +1,32 @@
-//! `decide(state, command, now)`: the single pure entry point that turns a command into events or
-//! a rejection. It reads no clock and writes nothing; the shell appends what it returns.
+//! `decide(state, actor, command, now)`: the single pure entry point that turns a command into
+//! events or a rejection. The policy decides whether the actor may ask, then the command's area
+//! decides what happens. It reads no clock and writes nothing; the shell appends what it returns.
 
+use crate::access::{AccessChange, AccessEvent};
 use crate::command::Command;
 use crate::event::Event;
+use crate::policy::{Acting, Actor, authorize};
 use crate::rejection::Rejection;
 use crate::state::State;
 use crate::time::Timestamp;
 use crate::{design, plan, stock, supplier};
 
 /// An empty `Ok` means the command is already satisfied (e.g. re-importing an unchanged design).
-pub fn decide(state: &State, command: &Command, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+/// An operator identity's first command that records anything also records the identity.
+pub fn decide(state: &State, actor: &Actor, command: &Command, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    let acting = Acting::of(state, actor)?;
+    authorize(state, &acting, command)?;
+    let mut events = decide_in_area(state, command, now)?;
+    if let Acting::Operator { name, first_time: true } = acting
+        && !events.is_empty()
+    {
+        let change = AccessChange::OperatorNamed { name: name.to_string() };
+        events.insert(0, Event::Access(AccessEvent::AccessChanged { change, by: name.to_string(), at: now }));
+    }
+    Ok(events)
+}
+
+fn decide_in_area(state: &State, command: &Command, now: Timestamp) -> Result<Vec<Event>, Rejection> {
     match command {
         Command::ImportDesign { spec, declared } => design::decide::import(&state.designs, spec, *declared, now),
         Command::CertifyDesign { design } => design::decide::certify(&state.designs, *design, now),

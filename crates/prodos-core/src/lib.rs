@@ -1,4 +1,4 @@
-//! prodos-core: the pure heart of prodos. Domain types, events, `decide(state, command, now)` and
+//! prodos-core: the pure heart of prodos. Domain types, events, `decide(state, actor, command, now)` and
 //! `State::apply(event)`. No IO, no clock, no unseeded randomness: replay and simulation are
 //! deterministic because time and seeds are parameters.
 
@@ -14,6 +14,7 @@ pub mod execution;
 pub mod ids;
 pub mod people;
 pub mod plan;
+pub mod policy;
 pub mod rejection;
 pub mod state;
 pub mod stock;
@@ -25,6 +26,7 @@ pub use command::Command;
 pub use decide::decide;
 pub use event::Event;
 pub use ids::*;
+pub use policy::Actor;
 pub use rejection::Rejection;
 pub use state::State;
 pub use time::Timestamp;

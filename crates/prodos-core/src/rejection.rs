@@ -137,6 +137,15 @@ pub enum Rejection {
     NotAvailable { handle: String, task: String, detail: String },
     #[error("{handle} is not in the crew of {task}; cannot {action}")]
     NotInCrew { handle: String, task: String, action: &'static str },
+
+    // Who may ask (the policy, `crate::policy`): checked before any area rule.
+    #[error("{handle} is not a participant of this node, so cannot {action}")]
+    NotAParticipant { handle: String, action: String },
+    /// The command names someone else, or something that is someone else's.
+    #[error("{message}")]
+    NotYours { message: String },
+    #[error("{handle} cannot {action} {what}: it is their own work")]
+    OwnWork { handle: String, action: String, what: String },
 }
 
 impl Rejection {

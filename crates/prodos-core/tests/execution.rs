@@ -8,78 +8,12 @@ mod world;
 
 use prodos_core::credits::{CreditsEvent, statement};
 use prodos_core::distribution::{DistributionCommand, DistributionEvent};
-use prodos_core::execution::{ExecutionCommand, TaskRef, TaskStatus};
+use prodos_core::execution::{ExecutionCommand, TaskStatus};
 use prodos_core::people::PeopleCommand;
-use prodos_core::plan::{Day, MaterialNeed, PlanProposal, ScheduledOperation};
+use prodos_core::plan::Day;
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::*;
-use world::{World, certified_stool, on_time_verdict};
-
-const STOOL: DesignSelector = DesignSelector { design: DesignId(1), version: None };
-
-fn operation(operation: &str, unit: u32, start: Timestamp, end: Timestamp) -> ScheduledOperation {
-    ScheduledOperation {
-        operation: operation.into(),
-        unit,
-        start,
-        end,
-        start_work_min: 0,
-        end_work_min: 0,
-        slack_work_min: 0,
-        critical: true,
-        resources: vec!["joinery≥1×1".into()],
-    }
-}
-
-/// A shop with a committed plan `PROD-0001` for two stools and 6 leg blanks from a sawmill.
-fn shop_with_plan() -> World {
-    shop_with_steps_lasting(0)
-}
-
-/// A shop whose two-stool plan schedules every step to end `minutes` after the plan starts.
-fn shop_with_steps_lasting(minutes: i64) -> World {
-    let mut world = World::new();
-    certified_stool(&mut world);
-    world.add_participants(&["carol", "dana", "erin"]);
-    world.grant_joinery("dana", 3);
-    world.grant_joinery("erin", 2);
-    let receipt = LotReceipt {
-        material: "oak-leg-blank".into(),
-        material_name: None,
-        qty: Quantity { amount: Milli::from_units(6), unit: Unit::Piece },
-        unit_cost: Millicents::from_currency(4.0).unwrap(),
-        location: "rack".into(),
-        provenance: Provenance::Supplier("sawmill".into()),
-    };
-    world.run(Command::ReceiveLots { lots: vec![receipt] }).unwrap();
-    let due = Day::of(world.now).plus(30);
-    let mandate = Command::CreateMandate { design: STOOL, qty: 2, due, decision: Some(DecisionId(19)), priority: 0 };
-    world.run(mandate).unwrap();
-    let start = world.now;
-    let end = Timestamp::from_millis(start.millis() + minutes * 60_000);
-    let proposal = PlanProposal {
-        design: DesignRef { design: DesignId(1), version: 1 },
-        qty: 2,
-        start,
-        materials: vec![MaterialNeed {
-            material: "oak-leg-blank".into(),
-            unit: Unit::Piece,
-            required: Milli::from_units(6),
-            from_stock: Milli::from_units(6),
-            shortage: Milli::ZERO,
-        }],
-        purchases: vec![],
-        operations: vec![
-            operation("cut", 1, start, end),
-            operation("assemble", 1, start, end),
-            operation("cut", 2, start, end),
-            operation("assemble", 2, start, end),
-        ],
-        verdict: on_time_verdict(due, start, 240),
-    };
-    world.commit_first_plan(proposal);
-    world
-}
+use world::*;
 
 /// finn joins with a level-3 joinery certification that expires on `expires_on`.
 fn add_finn_certified_until(world: &mut World, expires_on: Day) {
@@ -92,24 +26,6 @@ fn add_finn_certified_until(world: &mut World, expires_on: Day) {
         by: "carol".into(),
     };
     world.people(expiring).unwrap();
-}
-
-fn task(operation: &str, unit: u32) -> TaskRef {
-    TaskRef { plan: PlanId(1), operation: operation.into(), unit }
-}
-
-fn exec(command: ExecutionCommand) -> Command {
-    Command::Execution(command)
-}
-
-fn start(operation: &str, unit: u32, worker: &str) -> Command {
-    exec(ExecutionCommand::Start { task: task(operation, unit), worker: worker.into() })
-}
-fn complete(operation: &str, unit: u32, by: &str) -> Command {
-    exec(ExecutionCommand::Complete { task: task(operation, unit), by: by.into(), hours: None })
-}
-fn verify(operation: &str, unit: u32, by: &str) -> Command {
-    exec(ExecutionCommand::Verify { task: task(operation, unit), by: by.into() })
 }
 
 #[test]

@@ -8,7 +8,7 @@ use prodos_core::design::{
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::supplier::{CatalogItem, SupplierListing};
 use prodos_core::units::{Milli, Millicents, Quantity, Unit};
-use prodos_core::{Command, DesignRef, Event, Rejection, State, Timestamp, decide};
+use prodos_core::{Actor, Command, DesignRef, Event, Rejection, State, Timestamp, decide};
 
 /// A state holding the synthetic design (uncertified: costing does not need certification).
 pub struct SyntheticWorld {
@@ -101,7 +101,7 @@ pub fn world(n_lines: usize, now: Timestamp) -> Result<SyntheticWorld, Rejection
     let n_materials = (n_lines / 5).max(1);
     let mut state = State::default();
     let run = |state: &mut State, command: Command| -> Result<Vec<Event>, Rejection> {
-        let events = decide(state, &command, now)?;
+        let events = decide(state, &builder(), &command, now)?;
         for event in &events {
             state.apply(event);
         }
@@ -169,7 +169,7 @@ pub fn planning_world(
 ) -> Result<(State, Vec<prodos_core::MandateId>), Rejection> {
     let mut state = State::default();
     let run = |state: &mut State, command: Command| -> Result<Vec<Event>, Rejection> {
-        let events = decide(state, &command, now)?;
+        let events = decide(state, &builder(), &command, now)?;
         for event in &events {
             state.apply(event);
         }
@@ -217,7 +217,7 @@ pub fn planning_world(
 }
 
 fn run(state: &mut State, command: Command, now: Timestamp) -> Result<Vec<Event>, Rejection> {
-    let events = decide(state, &command, now)?;
+    let events = decide(state, &builder(), &command, now)?;
     for event in &events {
         state.apply(event);
     }
@@ -290,4 +290,9 @@ pub fn staff_with_participants(state: &mut State, people: usize, now: Timestamp)
         }
     }
     Ok(())
+}
+
+/// Synthetic worlds are built by an operator identity of their own.
+fn builder() -> Actor {
+    Actor::Local("synthetic".into())
 }

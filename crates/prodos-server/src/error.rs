@@ -5,8 +5,8 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use prodos_core::Rejection;
 use prodos_app::NodeError;
+use prodos_core::Rejection;
 use serde::Serialize;
 
 /// The body of every error response.
@@ -57,15 +57,6 @@ pub enum ApiError {
     BadCredentials,
     #[error("role {role} may not {action}")]
     Forbidden { role: &'static str, action: String },
-    /// The account has no participant of its handle, so it cannot act on the shop floor.
-    #[error("account `{handle}` is not a participant of this node, so it cannot {action}")]
-    NotAParticipant { handle: String, action: String },
-    /// Object-level refusal: the object belongs to another participant.
-    #[error("{message}")]
-    NotYours { message: String },
-    /// Nobody verifies, rejects or signs off their own work.
-    #[error("{handle} cannot {action} their own work ({what})")]
-    OwnWork { handle: String, action: String, what: String },
     #[error("missing or wrong CSRF token: send the session's token in the X-CSRF-Token header")]
     CsrfMismatch,
     #[error("too many failed sign-ins; try again in {retry_after_s} s")]
@@ -110,9 +101,6 @@ impl ApiError {
             ApiError::SignInRequired => plain(StatusCode::SEE_OTHER, "sign_in_required"),
             ApiError::BadCredentials => plain(StatusCode::UNAUTHORIZED, "bad_credentials"),
             ApiError::Forbidden { .. } => plain(StatusCode::FORBIDDEN, "forbidden"),
-            ApiError::NotAParticipant { .. } => plain(StatusCode::FORBIDDEN, "not_a_participant"),
-            ApiError::NotYours { .. } => plain(StatusCode::FORBIDDEN, "not_yours"),
-            ApiError::OwnWork { .. } => plain(StatusCode::FORBIDDEN, "own_work"),
             ApiError::CsrfMismatch => plain(StatusCode::FORBIDDEN, "csrf_mismatch"),
             ApiError::TooManyAttempts { .. } => plain(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
             ApiError::Timeout => plain(StatusCode::REQUEST_TIMEOUT, "timeout"),
@@ -187,9 +175,13 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         | R::UnknownTask { .. } => StatusCode::NOT_FOUND,
         // The domain's own permission rules (who may certify, verify, appoint): refused, not
         // malformed.
-        R::CoordinatorRequired { .. } | R::SelfApproval { .. } | R::NotQualified { .. } | R::NotInCrew { .. } => {
-            StatusCode::FORBIDDEN
-        }
+        R::CoordinatorRequired { .. }
+        | R::SelfApproval { .. }
+        | R::NotQualified { .. }
+        | R::NotInCrew { .. }
+        | R::NotAParticipant { .. }
+        | R::NotYours { .. }
+        | R::OwnWork { .. } => StatusCode::FORBIDDEN,
         R::DesignKeyMismatch { .. } | R::DesignVersionImmutable { .. } | R::DesignAlreadyCertified { .. } => {
             StatusCode::CONFLICT
         }

@@ -7,9 +7,9 @@ use crate::auth::sessions::Sessions;
 use crate::auth::store::AccountStore;
 use crate::cache::{PageCache, PlanCache};
 use crate::error::ApiError;
-use prodos_core::access::AccessChange;
-use prodos_core::{Command, Timestamp};
 use prodos_app::{CommandMeta, Node, Receipt};
+use prodos_core::access::AccessChange;
+use prodos_core::{Actor, Command, Timestamp};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -101,8 +101,8 @@ impl AppState {
     }
 
     /// Executes a command as `actor` under `command_id`, then tells subscribers the new head.
-    pub async fn execute(&self, command: Command, actor: &str, command_id: String) -> Result<Receipt, ApiError> {
-        let meta = CommandMeta { command_id, actor: actor.to_string(), now: self.now() };
+    pub async fn execute(&self, command: Command, actor: Actor, command_id: String) -> Result<Receipt, ApiError> {
+        let meta = CommandMeta { command_id, actor, now: self.now() };
         let receipt = self.blocking(move |state| Ok(state.node.execute(&command, &meta)?)).await?;
         if !receipt.replayed && !receipt.seqs.is_empty() {
             self.announce();
@@ -114,7 +114,7 @@ impl AppState {
     /// command id, `by` as the actor. See `auth::admin`, which records it before the store changes.
     pub fn access_meta(&self, by: &str) -> Result<CommandMeta, ApiError> {
         let command_id = format!("access:{by}:{}", crate::auth::secret::random_hex(16)?);
-        Ok(CommandMeta { command_id, actor: by.to_string(), now: self.now() })
+        Ok(CommandMeta { command_id, actor: Actor::Account(by.to_string()), now: self.now() })
     }
 
     /// After `auth::admin` recorded `change`: ends the sessions the core says it ends (they carry

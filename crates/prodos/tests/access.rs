@@ -57,7 +57,7 @@ fn kinds_and_actors(log: &Value) -> Vec<(String, String)> {
 async fn a_node_without_demo_gets_its_first_admin_and_a_token_the_server_accepts() {
     let shell = Shell::new();
     let added = shell.ok(&["--actor", "host", "account", "add", "root", "--role", "admin"]);
-    assert!(added.contains("account root (admin): recorded as entry 1"), "{added}");
+    assert!(added.contains("account root (admin): recorded as entry 2"), "{added}");
     assert!(added.contains("shown once"), "{added}");
     let password = added.lines().find_map(|line| line.strip_prefix("password: ")).expect("a generated password");
     assert!(password.chars().count() >= 20, "{password}");
@@ -80,11 +80,13 @@ async fn a_node_without_demo_gets_its_first_admin_and_a_token_the_server_accepts
 
     // The ledger says who did what, by handle, role and token id, and holds no secret.
     let log = shell.json(&["audit", "log", "--json"]);
-    let expected = [("AccountCreated", "host"), ("TokenIssued", "host")].map(|(k, a)| (k.to_string(), a.to_string()));
+    // `host` is no participant: an operator identity, recorded as such the first time it acts.
+    let expected = [("OperatorNamed", "host"), ("AccountCreated", "host"), ("TokenIssued", "host")]
+        .map(|(k, a)| (k.to_string(), a.to_string()));
     assert_eq!(kinds_and_actors(&log), expected);
-    assert_eq!(log[0]["payload"]["Access"]["AccessChanged"]["change"]["AccountCreated"]["role"], "admin");
-    assert_eq!(log[1]["payload"]["Access"]["AccessChanged"]["change"]["TokenIssued"]["token"], token_id);
-    assert_eq!(log[1]["payload"]["Access"]["AccessChanged"]["by"], "host");
+    assert_eq!(log[1]["payload"]["Access"]["AccessChanged"]["change"]["AccountCreated"]["role"], "admin");
+    assert_eq!(log[2]["payload"]["Access"]["AccessChanged"]["change"]["TokenIssued"]["token"], token_id);
+    assert_eq!(log[2]["payload"]["Access"]["AccessChanged"]["by"], "host");
     let dump = log.to_string();
     for leaked in [secret, password, "$argon2"] {
         assert!(!dump.contains(leaked), "the ledger holds `{leaked}`");
@@ -112,7 +114,7 @@ async fn a_piped_password_signs_in_and_a_revoked_token_stops_working() {
     assert!(!listed.to_string().contains(secret), "listings never show a secret");
     assert_eq!(call(&shell, Method::GET, "/api/session", Some(&token), None).await.0, StatusCode::OK);
     let revoked = shell.ok(&["token", "revoke", token_id]);
-    assert!(revoked.contains(&format!("token {token_id} revoked: recorded as entry 3")), "{revoked}");
+    assert!(revoked.contains(&format!("token {token_id} revoked: recorded as entry 4")), "{revoked}");
     let again = shell.ok(&["token", "revoke", token_id]);
     assert!(again.contains("was revoked already: unchanged, nothing recorded"), "{again}");
     assert_eq!(call(&shell, Method::GET, "/api/session", Some(&token), None).await.0, StatusCode::UNAUTHORIZED);
@@ -124,7 +126,9 @@ async fn a_piped_password_signs_in_and_a_revoked_token_stops_working() {
     assert_eq!((accounts[0]["role"].as_str(), accounts[0]["disabled"].as_bool()), (Some("auditor"), Some(true)));
     let log = shell.json(&["audit", "log", "--json"]);
     let kinds: Vec<String> = kinds_and_actors(&log).into_iter().map(|(kind, _)| kind).collect();
-    assert_eq!(kinds, ["AccountCreated", "TokenIssued", "TokenRevoked", "AccountRoleChanged", "AccountDisabled"]);
+    let expected =
+        ["OperatorNamed", "AccountCreated", "TokenIssued", "TokenRevoked", "AccountRoleChanged", "AccountDisabled"];
+    assert_eq!(kinds, expected);
     assert!(!log.to_string().contains(password) && !log.to_string().contains(secret));
 }
 
@@ -149,7 +153,7 @@ fn refusals_name_the_field_and_change_neither_the_ledger_nor_the_accounts() {
         (&["account", "disable", "zed"], "unknown account `zed` (field `handle`)"),
         (&["account", "role", "zed", "admin"], "unknown account `zed` (field `handle`)"),
         (&["token", "issue", "root", "--label", " "], "field `label`: a label of 1–80 characters"),
-        (&["--actor", " ", "token", "issue", "root"], "field `by` is required"),
+        (&["--actor", " ", "token", "issue", "root"], "field `actor`: ` ` is not a handle"),
     ];
     for (args, message) in refusals {
         let stderr = shell.fails(args);
@@ -161,7 +165,7 @@ fn refusals_name_the_field_and_change_neither_the_ledger_nor_the_accounts() {
 
     assert_eq!(shell.json(&["account", "list", "--json"]), accounts_before, "no account row changed");
     assert_eq!(shell.json(&["token", "list", "root", "--json"]), json!([]), "no token was stored");
-    assert_eq!(shell.ledger_len(), 1, "only the first account was recorded");
+    assert_eq!(shell.ledger_len(), 2, "only the operator and the first account were recorded");
 }
 
 #[tokio::test]
@@ -175,7 +179,7 @@ async fn the_host_resets_a_password_and_enables_a_disabled_account() {
     let reset = shell.run_with_input(&["--actor", "host", "account", "password", "ana", "--password-stdin"], second);
     assert!(reset.status.success(), "{}", String::from_utf8_lossy(&reset.stderr));
     let stdout = String::from_utf8_lossy(&reset.stdout);
-    assert!(stdout.contains("account ana has a new password: recorded as entry 2"), "{stdout}");
+    assert!(stdout.contains("account ana has a new password: recorded as entry 4"), "{stdout}");
     assert!(!stdout.contains(second), "a piped password is not echoed");
     assert_eq!(
         call(&shell, Method::POST, "/api/session", None, Some(sign_in(first))).await.0,
@@ -199,7 +203,7 @@ async fn the_host_resets_a_password_and_enables_a_disabled_account() {
         StatusCode::UNAUTHORIZED
     );
     let enabled = shell.ok(&["account", "enable", "ana"]);
-    assert!(enabled.contains("account ana enabled, its revoked tokens stay revoked: recorded as entry 5"), "{enabled}");
+    assert!(enabled.contains("account ana enabled, its revoked tokens stay revoked: recorded as entry 7"), "{enabled}");
     assert!(shell.ok(&["account", "enable", "ana"]).contains("was enabled already: unchanged, nothing recorded"));
     assert_eq!(call(&shell, Method::POST, "/api/session", None, Some(sign_in(third))).await.0, StatusCode::OK);
     let accounts = shell.json(&["account", "list", "--json"]);
@@ -218,7 +222,9 @@ async fn the_host_resets_a_password_and_enables_a_disabled_account() {
 
     let log = shell.json(&["audit", "log", "--json"]);
     let expected = [
+        ("OperatorNamed", "cli"),
         ("AccountCreated", "cli"),
+        ("OperatorNamed", "host"),
         ("AccountPasswordChanged", "host"),
         ("AccountPasswordChanged", "cli"),
         ("AccountDisabled", "cli"),
@@ -226,7 +232,7 @@ async fn the_host_resets_a_password_and_enables_a_disabled_account() {
     ]
     .map(|(kind, actor)| (kind.to_string(), actor.to_string()));
     assert_eq!(kinds_and_actors(&log), expected);
-    assert_eq!(log[1]["payload"]["Access"]["AccessChanged"]["change"]["PasswordChanged"]["handle"], "ana");
+    assert_eq!(log[3]["payload"]["Access"]["AccessChanged"]["change"]["PasswordChanged"]["handle"], "ana");
     let dump = log.to_string();
     for leaked in [first, second, third, "$argon2"] {
         assert!(!dump.contains(leaked), "the ledger holds `{leaked}`");

@@ -85,7 +85,7 @@ fn stock_rejections_name_the_problem_and_retries_with_a_command_id_write_nothing
     assert!(error.contains("not enough `spruce-top`: 4 available, 5 wanted"), "{error}");
     let error = shell.fails(&["stock", "receive", "--material", "x", "--qty", "1", "--unit", "furlong", "--cost", "1"]);
     assert!(error.contains("unknown unit `furlong`"), "{error}");
-    assert_eq!(shell.ledger_len(), 2, "material registration and one lot, nothing more");
+    assert_eq!(shell.ledger_len(), 3, "the operator `cli`, material registration and one lot, nothing more");
 
     // A file the parser accepts but the core refuses row by row names the row by its line.
     let csv = "material,qty,unit,unit_cost,location,provenance,source\n\
@@ -95,7 +95,7 @@ fn stock_rejections_name_the_problem_and_retries_with_a_command_id_write_nothing
     let error = shell.fails(&["stock", "import", path.to_str().unwrap()]);
     assert!(error.contains("stock.csv:3: field `lots[1].qty`: spruce-top is counted in pc"), "{error}");
     assert!(error.contains("nothing was imported"), "{error}");
-    assert_eq!(shell.ledger_len(), 2, "not even the good first row");
+    assert_eq!(shell.ledger_len(), 3, "not even the good first row");
 }
 
 #[test]

@@ -240,7 +240,12 @@ fn a_committed_guitar_plan_is_worked_task_by_task() {
     assert!(refused.contains("PROD-0001/thickness-top#1 is done; cannot complete"), "{refused}");
     let refused = shell.fails(&["task", "verify", "PROD-0001/thickness-top#1", "--by", "erin"]);
     assert!(refused.contains("erin cannot verify their own work"), "{refused}");
-    let verified = shell.ok(&["task", "verify", "PROD-0001/thickness-top#1", "--by", "dana"]);
+    // Acting as a participant, the console holds erin to erin's authority: she names nobody else.
+    let entries = shell.ledger_len();
+    let refused = shell.fails(&["--actor", "erin", "task", "verify", "PROD-0001/thickness-top#1", "--by", "dana"]);
+    assert!(refused.contains("erin may not act as dana"), "{refused}");
+    assert_eq!(shell.ledger_len(), entries, "a refusal writes nothing");
+    let verified = shell.ok(&["--actor", "dana", "task", "verify", "PROD-0001/thickness-top#1"]);
     assert!(verified.contains("labor: "), "{verified}");
     shell.ok(&["task", "start", "PROD-0001/install-rosette#1", "--worker", "dana"]);
     shell.ok(&["task", "block", "PROD-0001/install-rosette#1", "--reason", "go-bar deck broken", "--by", "dana"]);
@@ -337,17 +342,17 @@ fn a_committed_guitar_plan_is_worked_task_by_task() {
 }
 
 mod race {
+    use prodos_app::{CommandMeta, Node, NodeError};
     use prodos_core::distribution::DistributionCommand;
     use prodos_core::people::{NewParticipant, PeopleCommand};
     use prodos_core::{Command, DesignId, DesignSelector, Milli, Timestamp};
     use prodos_ledger::MemoryLedger;
-    use prodos_app::{CommandMeta, Node, NodeError};
     use std::sync::{Arc, Barrier};
 
     fn meta(command_id: &str) -> CommandMeta {
         CommandMeta {
             command_id: command_id.into(),
-            actor: "test".into(),
+            actor: prodos_core::Actor::Local("test".into()),
             now: Timestamp::from_millis(1_790_000_000_000),
         }
     }
@@ -423,4 +428,27 @@ mod race {
             state.verify().unwrap();
         });
     }
+}
+
+#[test]
+fn a_participant_at_the_console_cannot_certify_designs_or_vouch_above_their_level() {
+    let shell = Shell::new();
+    shell.ok(&["participant", "add", "carol", "--coordinator"]);
+    shell.ok(&["participant", "add", "hal"]);
+    shell.ok(&["participant", "add", "ada"]);
+    shell.ok(&["cert", "grant", "hal", "luthiery.joinery", "2", "--by", "carol"]);
+    shell.ok(&["design", "import", "examples/acoustic-guitar.toml"]);
+    let entries = shell.ledger_len();
+    let refused = shell.fails(&["--actor", "hal", "design", "certify", "DES-0001"]);
+    assert!(refused.contains("`hal` must be a coordinator to certify designs"), "{refused}");
+    let refused = shell.fails(&["--actor", "hal", "cert", "grant", "ada", "luthiery.joinery", "3"]);
+    assert!(refused.contains("hal"), "{refused}");
+    let refused = shell.fails(&["--actor", "hal", "cert", "grant", "ada", "luthiery.joinery", "3", "--by", "carol"]);
+    assert!(refused.contains("hal may not act as carol"), "{refused}");
+    assert_eq!(shell.ledger_len(), entries, "refusals write nothing");
+    // The coordinator may; so may the console's operator, recorded as such in the ledger.
+    shell.ok(&["--actor", "carol", "design", "certify", "DES-0001"]);
+    let log = shell.json(&["audit", "log", "--json"]);
+    let kinds: Vec<&str> = log.as_array().unwrap().iter().filter_map(|entry| entry["kind"].as_str()).collect();
+    assert_eq!(kinds.iter().filter(|kind| **kind == "OperatorNamed").count(), 1, "{kinds:?}");
 }

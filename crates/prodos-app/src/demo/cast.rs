@@ -112,7 +112,10 @@ pub fn enrol(seeder: &mut Seeder) -> Result<(), NodeError> {
         coordinator: false,
     }))
     .collect();
-    seeder.run(COORDINATOR, people(PeopleCommand::AddParticipants { participants: founders, by: None }))?;
+    // The founders are enrolled at the console by whoever sets the node up (an operator), since
+    // nobody is a participant yet to do it.
+    let setup = seeder.actor;
+    seeder.run(setup, people(PeopleCommand::AddParticipants { participants: founders, by: None }))?;
     seeder.run(
         COORDINATOR,
         people(PeopleCommand::SetAvailability { handle: COORDINATOR.into(), minutes_per_weekday: FULL_WEEK }),

@@ -56,7 +56,11 @@ impl<'a> Seeder<'a> {
 
     fn next_meta(&mut self, actor: &str) -> CommandMeta {
         self.issued += 1;
-        CommandMeta { command_id: format!("demo-{}", self.issued), actor: actor.to_string(), now: self.clock }
+        CommandMeta {
+            command_id: format!("demo-{}", self.issued),
+            actor: prodos_core::Actor::Local(actor.to_string()),
+            now: self.clock,
+        }
     }
 
     /// Executes `command` as `actor` at the story's clock.

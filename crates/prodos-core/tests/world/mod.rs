@@ -3,24 +3,39 @@
 #![allow(dead_code)]
 
 use prodos_core::design::{DesignSpec, Lifetime, ModuleSpec, OperationSpec, PartLine, QualityCheck, SkillDef};
+use prodos_core::execution::{ExecutionCommand, TaskRef};
 use prodos_core::people::{self, PeopleCommand};
-use prodos_core::plan::{Day, PlanProposal, Verdict};
+use prodos_core::plan::{Day, MaterialNeed, PlanProposal, ScheduledOperation, Verdict};
+use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::*;
 
 pub struct World {
     pub state: State,
     pub now: Timestamp,
+    /// Who `run` acts as: the console operator `host` unless a test says otherwise.
+    pub actor: Actor,
 }
 
 impl World {
     pub fn new() -> World {
         // 2026-09-21, a Monday.
-        World { state: State::default(), now: Timestamp::from_millis(1_790_000_000_000) }
+        // The operator `host` is known from the start, so scenarios see only their own events.
+        let mut state = State::default();
+        let change = access::AccessChange::OperatorNamed { name: "host".into() };
+        let at = Timestamp::from_millis(1_790_000_000_000);
+        state.apply(&Event::Access(access::AccessEvent::AccessChanged { change, by: "host".into(), at }));
+        World { state, now: at, actor: Actor::Local("host".into()) }
     }
 
     pub fn run(&mut self, command: Command) -> Result<Vec<Event>, Rejection> {
+        let actor = self.actor.clone();
+        self.run_as(&actor, command)
+    }
+
+    /// Runs `command` as `actor`, once: the world's own actor stays as it was.
+    pub fn run_as(&mut self, actor: &Actor, command: Command) -> Result<Vec<Event>, Rejection> {
         self.now = Timestamp::from_millis(self.now.millis() + 60_000);
-        let events = decide(&self.state, &command, self.now)?;
+        let events = decide(&self.state, actor, &command, self.now)?;
         for event in &events {
             self.state.apply(event);
         }
@@ -33,8 +48,14 @@ impl World {
 
     /// Runs a command that must be refused, and checks that the refusal changed nothing.
     pub fn refuse(&mut self, command: Command) -> Rejection {
+        let actor = self.actor.clone();
+        self.refuse_as(&actor, command)
+    }
+
+    /// Runs a command as `actor` that must be refused, and checks the refusal changed nothing.
+    pub fn refuse_as(&mut self, actor: &Actor, command: Command) -> Rejection {
         let before = self.state.clone();
-        let rejection = self.run(command).expect_err("command should be refused");
+        let rejection = self.run_as(actor, command).expect_err("command should be refused");
         assert_eq!(self.state, before, "a rejection must leave state untouched");
         rejection
     }
@@ -168,4 +189,90 @@ pub fn stool_spec() -> DesignSpec {
             },
         ],
     }
+}
+
+// The stool shop most execution and policy scenarios start from.
+
+pub const STOOL: DesignSelector = DesignSelector { design: DesignId(1), version: None };
+
+pub fn operation(operation: &str, unit: u32, start: Timestamp, end: Timestamp) -> ScheduledOperation {
+    ScheduledOperation {
+        operation: operation.into(),
+        unit,
+        start,
+        end,
+        start_work_min: 0,
+        end_work_min: 0,
+        slack_work_min: 0,
+        critical: true,
+        resources: vec!["joinery≥1×1".into()],
+    }
+}
+
+/// A shop with a committed plan `PROD-0001` for two stools and 6 leg blanks from a sawmill.
+pub fn shop_with_plan() -> World {
+    shop_with_steps_lasting(0)
+}
+
+/// A shop whose two-stool plan schedules every step to end `minutes` after the plan starts.
+pub fn shop_with_steps_lasting(minutes: i64) -> World {
+    let mut world = World::new();
+    certified_stool(&mut world);
+    world.add_participants(&["carol", "dana", "erin"]);
+    world.grant_joinery("dana", 3);
+    world.grant_joinery("erin", 2);
+    let receipt = LotReceipt {
+        material: "oak-leg-blank".into(),
+        material_name: None,
+        qty: Quantity { amount: Milli::from_units(6), unit: Unit::Piece },
+        unit_cost: Millicents::from_currency(4.0).unwrap(),
+        location: "rack".into(),
+        provenance: Provenance::Supplier("sawmill".into()),
+    };
+    world.run(Command::ReceiveLots { lots: vec![receipt] }).unwrap();
+    let due = Day::of(world.now).plus(30);
+    let mandate = Command::CreateMandate { design: STOOL, qty: 2, due, decision: Some(DecisionId(19)), priority: 0 };
+    world.run(mandate).unwrap();
+    let start = world.now;
+    let end = Timestamp::from_millis(start.millis() + minutes * 60_000);
+    let proposal = PlanProposal {
+        design: DesignRef { design: DesignId(1), version: 1 },
+        qty: 2,
+        start,
+        materials: vec![MaterialNeed {
+            material: "oak-leg-blank".into(),
+            unit: Unit::Piece,
+            required: Milli::from_units(6),
+            from_stock: Milli::from_units(6),
+            shortage: Milli::ZERO,
+        }],
+        purchases: vec![],
+        operations: vec![
+            operation("cut", 1, start, end),
+            operation("assemble", 1, start, end),
+            operation("cut", 2, start, end),
+            operation("assemble", 2, start, end),
+        ],
+        verdict: on_time_verdict(due, start, 240),
+    };
+    world.commit_first_plan(proposal);
+    world
+}
+
+pub fn task(operation: &str, unit: u32) -> TaskRef {
+    TaskRef { plan: PlanId(1), operation: operation.into(), unit }
+}
+
+pub fn exec(command: ExecutionCommand) -> Command {
+    Command::Execution(command)
+}
+
+pub fn start(operation: &str, unit: u32, worker: &str) -> Command {
+    exec(ExecutionCommand::Start { task: task(operation, unit), worker: worker.into() })
+}
+pub fn complete(operation: &str, unit: u32, by: &str) -> Command {
+    exec(ExecutionCommand::Complete { task: task(operation, unit), by: by.into(), hours: None })
+}
+pub fn verify(operation: &str, unit: u32, by: &str) -> Command {
+    exec(ExecutionCommand::Verify { task: task(operation, unit), by: by.into() })
 }

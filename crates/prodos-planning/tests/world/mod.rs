@@ -42,7 +42,7 @@ impl World {
     }
 
     pub fn try_run(&mut self, command: Command) -> Result<Vec<Event>, Rejection> {
-        let events = decide(&self.state, &command, self.now)?;
+        let events = decide(&self.state, &prodos_core::Actor::Local("host".into()), &command, self.now)?;
         for event in &events {
             self.state.apply(event);
         }

@@ -10,10 +10,10 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
+use prodos_app::views::CapacityView;
 use prodos_core::Command;
 use prodos_core::plan::calendar::{daily_work_minutes, minute_of_day, weekday_mask};
 use prodos_core::plan::{Day, WorkWeek};
-use prodos_app::views::CapacityView;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

@@ -11,8 +11,8 @@ use axum::Json;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
-use prodos_core::{Command, DesignRef, DesignSelector, Event, Rejection, State as NodeState};
 use prodos_app::views::{DesignDetail, DesignSummary};
+use prodos_core::{Command, DesignRef, DesignSelector, Event, Rejection, State as NodeState};
 use serde::Serialize;
 
 /// What importing a design text did.
@@ -137,7 +137,7 @@ async fn import_parsed(
 ) -> Result<Json<ImportedDesign>, ApiError> {
     let command = Command::ImportDesign { spec: parsed.spec, declared };
     let command_id = command_id(headers, principal)?;
-    let receipt = match state.execute(command, &principal.handle, command_id).await {
+    let receipt = match state.execute(command, principal.actor(), command_id).await {
         Err(ApiError::Rejected(Rejection::DesignInvalid { problems, .. })) => {
             let file = parsed.source.file();
             let lines: Vec<String> = problems

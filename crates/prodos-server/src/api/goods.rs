@@ -1,7 +1,6 @@
 //! `/api/goods` and `/api/entitlements`: finished units as goods with serial numbers, who may
 //! receive goods of which design, and the one-time release of a good to an entitled participant.
 
-use crate::api::acting::acting_participant;
 use crate::api::extract::{ApiJson, ApiPath};
 use crate::api::{ReceiptBody, execute};
 use crate::auth::Principal;
@@ -10,9 +9,9 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
+use prodos_app::views::people::{EntitlementView, GoodView};
 use prodos_core::distribution::DistributionCommand;
 use prodos_core::{Command, DesignSelector, Milli};
-use prodos_app::views::people::{EntitlementView, GoodView};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -55,10 +54,6 @@ fn design(text: &str) -> Result<DesignSelector, ApiError> {
     text.parse().map_err(|error: prodos_core::IdParseError| ApiError::invalid("design", error.to_string()))
 }
 
-fn me(state: &AppState, principal: &Principal, action: &str) -> Result<String, ApiError> {
-    state.node.read(|node_state| acting_participant(node_state, principal, action))
-}
-
 async fn distribution(
     state: &AppState,
     principal: &Principal,
@@ -86,7 +81,7 @@ pub async fn produce(
     headers: HeaderMap,
     ApiJson(request): ApiJson<ProduceRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let by = me(&state, &principal, "register goods")?;
+    let by = principal.handle.clone();
     let command = DistributionCommand::ProduceGood {
         design: design(&request.design)?,
         serial: request.serial,
@@ -107,7 +102,7 @@ pub async fn distribute(
     ApiPath(good): ApiPath<String>,
     ApiJson(request): ApiJson<DistributeRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let by = me(&state, &principal, "hand out goods")?;
+    let by = principal.handle.clone();
     distribution(&state, &principal, &headers, DistributionCommand::Distribute { good, to: request.to, by }).await
 }
 
@@ -132,7 +127,7 @@ pub async fn grant(
     headers: HeaderMap,
     ApiJson(request): ApiJson<GrantEntitlementRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let by = me(&state, &principal, "grant entitlements")?;
+    let by = principal.handle.clone();
     let cost = request.cost_credits.unwrap_or(0.0);
     let cost_credits =
         Milli::from_f64(cost).ok_or_else(|| ApiError::invalid("cost_credits", format!("{cost} is out of range")))?;
@@ -155,7 +150,7 @@ pub async fn earn(
     headers: HeaderMap,
     ApiJson(request): ApiJson<EarnEntitlementRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let handle = me(&state, &principal, "earn entitlements")?;
+    let handle = principal.handle.clone();
     let command = DistributionCommand::EarnEntitlement { handle, design: design(&request.design)? };
     distribution(&state, &principal, &headers, command).await
 }

@@ -9,10 +9,10 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
-use prodos_core::plan::Day;
-use prodos_core::{Command, DecisionId, DesignSelector};
 use prodos_app::views::MandateView;
 use prodos_app::views::people::ProductionView;
+use prodos_core::plan::Day;
+use prodos_core::{Command, DecisionId, DesignSelector};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

@@ -1,9 +1,9 @@
 //! Labor matching over HTTP: coordinators propose and confirm crews for a committed plan;
 //! participants accept or decline their own places and offer them to someone else (swap).
 
-use crate::api::acting::{acting_participant, task_ref};
 use crate::api::extract::{ApiJson, ApiPath};
 use crate::api::plans::plan_id;
+use crate::api::task_path::task_ref;
 use crate::api::{ReceiptBody, execute};
 use crate::auth::Principal;
 use crate::error::{ApiError, ErrorBody};
@@ -11,10 +11,10 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
+use prodos_app::matching::{MatchView, decline_command, propose_match};
 use prodos_core::Command;
 use prodos_core::assignment::AssignmentCommand;
 use prodos_core::execution::TaskRef;
-use prodos_app::matching::{MatchView, decline_command, propose_match};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -44,19 +44,10 @@ pub struct TaskPlace {
     unit: String,
 }
 
-fn me(state: &AppState, principal: &Principal, action: &str) -> Result<String, ApiError> {
-    state.node.read(|node_state| acting_participant(node_state, principal, action))
-}
-
 /// The place a participant acts on through `/api/tasks/{plan}/{operation}/{unit}/…`: the task the path
-/// names and the caller's own handle, checked the same way for accept, decline and swap.
-fn own_place(
-    state: &AppState,
-    principal: &Principal,
-    place: &TaskPlace,
-    action: &str,
-) -> Result<(TaskRef, String), ApiError> {
-    Ok((task_ref(&place.plan, &place.operation, &place.unit)?, me(state, principal, action)?))
+/// names and the caller's own handle, the same way for accept, decline and swap.
+fn own_place(principal: &Principal, place: &TaskPlace) -> Result<(TaskRef, String), ApiError> {
+    Ok((task_ref(&place.plan, &place.operation, &place.unit)?, principal.handle.clone()))
 }
 
 #[utoipa::path(get, path = "/api/plans/{plan}/match", tag = "matching",
@@ -80,7 +71,7 @@ pub async fn propose(
     ApiPath(plan): ApiPath<String>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
     let plan = plan_id(&plan)?;
-    let by = me(&state, &principal, "propose crews")?;
+    let by = principal.handle.clone();
     let now = state.now();
     let run = state.node.read(|node_state| propose_match(node_state, plan, &by, now))?;
     execute(&state, &principal, &headers, run.command).await
@@ -97,7 +88,7 @@ pub async fn confirm(
     ApiPath(plan): ApiPath<String>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
     let plan = plan_id(&plan)?;
-    let by = me(&state, &principal, "confirm crews")?;
+    let by = principal.handle.clone();
     execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::ConfirmMatch { plan, by })).await
 }
 
@@ -111,7 +102,7 @@ pub async fn accept(
     headers: HeaderMap,
     ApiPath(place): ApiPath<TaskPlace>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let (task, handle) = own_place(&state, &principal, &place, "accept work")?;
+    let (task, handle) = own_place(&principal, &place)?;
     execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::Accept { task, handle })).await
 }
 
@@ -126,7 +117,7 @@ pub async fn decline(
     ApiPath(place): ApiPath<TaskPlace>,
     ApiJson(request): ApiJson<DeclineRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let (task, handle) = own_place(&state, &principal, &place, "decline work")?;
+    let (task, handle) = own_place(&principal, &place)?;
     let now = state.now();
     let command = state.node.read(|node_state| decline_command(node_state, &task, &handle, &request.reason, now))?;
     execute(&state, &principal, &headers, command).await
@@ -144,7 +135,7 @@ pub async fn swap(
     ApiJson(request): ApiJson<SwapRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
     // Only one's own place can be given away; a coordinator re-matches instead.
-    let (task, from) = own_place(&state, &principal, &place, "swap work")?;
+    let (task, from) = own_place(&principal, &place)?;
     execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::Swap { task, from, to: request.with }))
         .await
 }

@@ -2,7 +2,6 @@
 //! answer with wire views; access is decided before they run (`guard`), from the route registry.
 
 pub mod accounts;
-pub mod acting;
 pub mod audit;
 pub mod calendar;
 pub mod credits;
@@ -20,6 +19,7 @@ pub mod resources;
 pub mod session;
 pub mod stock;
 pub mod suppliers;
+pub mod task_path;
 pub mod tasks;
 pub mod tokens;
 
@@ -86,6 +86,6 @@ pub async fn execute(
     command: prodos_core::Command,
 ) -> Result<axum::Json<ReceiptBody>, ApiError> {
     let command_id = command_id(headers, principal)?;
-    let receipt = state.execute(command, &principal.handle, command_id).await?;
+    let receipt = state.execute(command, principal.actor(), command_id).await?;
     Ok(axum::Json(ReceiptBody::of(&receipt, state)))
 }

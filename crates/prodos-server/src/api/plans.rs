@@ -14,10 +14,10 @@ use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use prodos_core::{Command, MandateId, PlanId};
 use prodos_app::CommandMeta;
 use prodos_app::planning::{ProposeOptions, plan_detail, propose_plan};
 use prodos_app::views::{CostView, PlanDetailView, PlanSummaryView};
+use prodos_core::{Command, MandateId, PlanId};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
@@ -112,7 +112,11 @@ pub async fn propose(
 ) -> Result<Json<ProposedBody>, ApiError> {
     let mandate = mandate_id(&request.mandate)?;
     let options = options(&request)?;
-    let meta = CommandMeta { command_id: command_id(&headers, &principal)?, actor: principal.handle, now: state.now() };
+    let meta = CommandMeta {
+        command_id: command_id(&headers, &principal)?,
+        actor: prodos_core::Actor::Account(principal.handle),
+        now: state.now(),
+    };
     // The search runs outside the node's lock, on the blocking pool.
     let proposed = state.blocking(move |state| Ok(propose_plan(&state.node, mandate, &options, &meta)?)).await?;
     if !proposed.receipt.replayed {

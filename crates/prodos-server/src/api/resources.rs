@@ -10,8 +10,8 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
-use prodos_core::{Command, Millicents};
 use prodos_app::views::CapacityView;
+use prodos_core::{Command, Millicents};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

@@ -11,9 +11,9 @@ use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
+use prodos_app::views::{LotView, MaterialView};
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::{Command, LotId, Milli, Millicents, Quantity, Unit};
-use prodos_app::views::{LotView, MaterialView};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

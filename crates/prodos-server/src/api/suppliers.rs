@@ -7,8 +7,8 @@ use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::{Extension, Json};
-use prodos_core::Command;
 use prodos_app::views::SupplierView;
+use prodos_core::Command;
 
 #[utoipa::path(get, path = "/api/suppliers", tag = "suppliers",
     responses((status = 200, description = "Suppliers with their catalogs", body = Vec<SupplierView>),

@@ -1,9 +1,9 @@
 //! `/api/tasks`: the execution workflow over committed plans' operation instances. A task is
 //! addressed as `/api/tasks/PROD-0031/bracing/1` (the CLI's `PROD-0031/bracing#1`). Actions are
-//! taken as the caller's participant; `acting` decides whose tasks they may touch.
+//! taken as the caller's participant; the core's policy decides whose tasks they may touch.
 
-use crate::api::acting::{TaskAction, acting_participant, check_task_action, task_ref};
 use crate::api::extract::{ApiPath, ApiQuery, OptionalJson};
+use crate::api::task_path::{TaskAction, task_ref};
 use crate::api::{ReceiptBody, command_id};
 use crate::auth::Principal;
 use crate::cache::{PageKey, Viewer};
@@ -14,11 +14,11 @@ use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use prodos_core::execution::{ExecutionCommand, TaskRef};
-use prodos_core::plan::PlanStatus;
-use prodos_core::{Command, PlanId, Rejection};
 use prodos_app::Receipt;
 use prodos_app::views::people::TaskView;
+use prodos_core::execution::{ExecutionCommand, TaskRef};
+use prodos_core::plan::PlanStatus;
+use prodos_core::{Command, Milli, PlanId, Rejection};
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -40,6 +40,9 @@ pub struct TaskActionRequest {
     pub worker: Option<String>,
     /// Required for `reject` and `block`.
     pub reason: Option<String>,
+    /// `complete` only: the hours each crew member actually worked (default: the planned
+    /// duration); at most three times the plan and one day.
+    pub hours: Option<f64>,
 }
 
 type TaskPath = (String, String, String);
@@ -87,7 +90,7 @@ pub async fn list(State(state): State<AppState>, ApiQuery(filter): ApiQuery<Task
     Ok(([(header::CONTENT_TYPE, "application/json")], bytes).into_response())
 }
 
-/// Checks that the caller may take `action` on `task`, then executes it as their participant.
+/// Executes `action` on `task` as the caller's participant; the core decides whether they may.
 /// Shared by the JSON routes and the task board's forms.
 pub async fn act(
     state: &AppState,
@@ -97,33 +100,30 @@ pub async fn act(
     action: TaskAction,
     request: TaskActionRequest,
 ) -> Result<Receipt, ApiError> {
-    let command = state.node.read(|node_state| -> Result<ExecutionCommand, ApiError> {
-        let me = acting_participant(node_state, principal, action.as_str())?;
-        let exists = node_state.plans.plan(task.plan).is_some_and(|plan| {
-            plan.proposal.operations.iter().any(|op| op.operation == task.operation && op.unit == task.unit)
-        });
-        if !exists {
-            return Err(ApiError::Rejected(Rejection::UnknownTask { task: task.to_string() }));
-        }
-        let record = node_state.execution.task(&task);
-        let worker = request.worker.clone().unwrap_or_else(|| me.clone());
-        check_task_action(principal, &task, &record, action, &worker)?;
-        if action != TaskAction::Start && request.worker.is_some() {
-            return Err(ApiError::invalid("worker", "only `start` takes a worker"));
-        }
-        let reason = request.reason.clone().unwrap_or_default();
-        let task = task.clone();
-        Ok(match action {
-            TaskAction::Start => ExecutionCommand::Start { task, worker },
-            TaskAction::Complete => ExecutionCommand::Complete { task, by: me, hours: None },
-            TaskAction::Verify => ExecutionCommand::Verify { task, by: me },
-            TaskAction::Reject => ExecutionCommand::Reject { task, by: me, reason },
-            TaskAction::Block => ExecutionCommand::Block { task, by: me, reason },
-            TaskAction::Unblock => ExecutionCommand::Unblock { task, by: me },
+    if action != TaskAction::Start && request.worker.is_some() {
+        return Err(ApiError::invalid("worker", "only `start` takes a worker"));
+    }
+    if action != TaskAction::Complete && request.hours.is_some() {
+        return Err(ApiError::invalid("hours", "only `complete` takes hours"));
+    }
+    let hours = request
+        .hours
+        .map(|hours| {
+            Milli::from_f64(hours).ok_or_else(|| ApiError::invalid("hours", format!("{hours} is not a number")))
         })
-    })?;
+        .transpose()?;
+    let me = principal.handle.clone();
+    let reason = request.reason.unwrap_or_default();
+    let command = match action {
+        TaskAction::Start => ExecutionCommand::Start { task, worker: request.worker.unwrap_or(me) },
+        TaskAction::Complete => ExecutionCommand::Complete { task, by: me, hours },
+        TaskAction::Verify => ExecutionCommand::Verify { task, by: me },
+        TaskAction::Reject => ExecutionCommand::Reject { task, by: me, reason },
+        TaskAction::Block => ExecutionCommand::Block { task, by: me, reason },
+        TaskAction::Unblock => ExecutionCommand::Unblock { task, by: me },
+    };
     let command_id = command_id(headers, principal)?;
-    state.execute(Command::Execution(command), &principal.handle, command_id).await
+    state.execute(Command::Execution(command), principal.actor(), command_id).await
 }
 
 async fn act_json(

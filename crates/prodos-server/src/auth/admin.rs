@@ -7,9 +7,9 @@
 use crate::auth::store::{AccountStore, AccountView, NewToken, TokenView, check_handle};
 use crate::auth::{Role, password};
 use crate::error::ApiError;
+use prodos_app::{CommandMeta, Node};
 use prodos_core::access::{AccessChange, AccessCommand, AccessEvent};
 use prodos_core::{Command, Event};
-use prodos_app::{CommandMeta, Node};
 
 /// A token's label says what it is for, e.g. `nightly-stock-import`.
 pub const MAX_LABEL_CHARS: usize = 80;
@@ -209,11 +209,11 @@ fn existing_account(accounts: &AccountStore, handle: &str) -> Result<AccountView
 /// same change under the same id is a retry, and the store step it may have missed goes ahead.
 /// Returns the change, for the caller to act on what it names.
 fn record(node: &Node, meta: &CommandMeta, change: AccessChange) -> Result<AccessChange, ApiError> {
-    let command = Command::Access(AccessCommand::Record { change: change.clone(), by: meta.actor.clone() });
+    let command = Command::Access(AccessCommand::Record { change: change.clone(), by: meta.actor.name().to_string() });
     let receipt = node.execute(&command, meta)?;
     let same_change = |event: &Event| {
         matches!(event, Event::Access(AccessEvent::AccessChanged { change: recorded, by, .. })
-            if *recorded == change && *by == meta.actor)
+            if *recorded == change && by == meta.actor.name())
     };
     if receipt.replayed && !receipt.events.iter().any(same_change) {
         return Err(ApiError::Invalid {
@@ -236,7 +236,11 @@ mod tests {
     use std::sync::Arc;
 
     fn meta(command_id: &str) -> CommandMeta {
-        CommandMeta { command_id: command_id.into(), actor: "host".into(), now: Timestamp::from_millis(1_000) }
+        CommandMeta {
+            command_id: command_id.into(),
+            actor: prodos_core::Actor::Local("host".into()),
+            now: Timestamp::from_millis(1_000),
+        }
     }
 
     #[test]
@@ -253,7 +257,7 @@ mod tests {
         record(&node, &meta("op-2"), change).unwrap();
         assert!(change_role(&node, &accounts, &meta("op-2"), "ana", Role::Auditor).unwrap().is_some());
         assert_eq!(accounts.role_of("ana").unwrap(), Some(Role::Auditor));
-        assert_eq!(node.head().seq, 2);
+        assert_eq!(node.head().seq, 3, "the operator `host`, the account, the role change");
     }
 
     #[test]
@@ -277,7 +281,7 @@ mod tests {
             let ApiError::Invalid { code, field, .. } = &refused else { panic!("{refused:?}") };
             assert_eq!((*code, field.as_deref()), (want_code, Some(want_field)), "{current:?} → {next}");
         }
-        assert_eq!(node.head().seq, 1, "a refusal records nothing");
+        assert_eq!(node.head().seq, 2, "a refusal records nothing (after the operator `host` and the account)");
         assert_eq!(hash_of(&accounts), before, "and stores nothing");
 
         change_password(&node, &accounts, &meta("op-2"), "ana", Some(old), new).unwrap();
@@ -307,8 +311,14 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        let want =
-            ["AccountCreated", "AccountPasswordChanged", "AccountPasswordChanged", "AccountDisabled", "AccountEnabled"];
+        let want = [
+            "OperatorNamed",
+            "AccountCreated",
+            "AccountPasswordChanged",
+            "AccountPasswordChanged",
+            "AccountDisabled",
+            "AccountEnabled",
+        ];
         assert_eq!(kinds, want);
     }
 }

@@ -56,15 +56,12 @@ pub struct Principal {
 }
 
 impl Principal {
-    /// The participant this account acts as on the shop floor. An account is linked to the
-    /// participant of the same handle (the ledger records people by handle, and the demo's logins
-    /// carry their participants' handles); an account without one cannot take or verify work.
-    pub fn participant(&self) -> &str {
-        &self.handle
-    }
-
-    pub fn is_coordinator(&self) -> bool {
-        self.role == Role::Coordinator
+    /// The caller as the core's policy knows it: an account, acting as the participant of its
+    /// handle (the ledger records people by handle, and the demo's logins carry their
+    /// participants' handles). The role only opens routes (`Access::allows`); what the caller may
+    /// do to which object the core decides.
+    pub fn actor(&self) -> prodos_core::Actor {
+        prodos_core::Actor::Account(self.handle.clone())
     }
 }
 
@@ -86,7 +83,7 @@ pub enum Access {
     Verify,
     /// Doing the work: starting, completing, verifying and blocking tasks, answering challenges,
     /// signing off attempts. Participants and coordinators, as the participant of their handle;
-    /// which objects they may touch is checked in the handler (their own tasks, never verifying
+    /// which objects they may touch the core's policy decides (their own tasks, never verifying
     /// their own work).
     Work,
     /// Coordinating production: designs, stock, suppliers, mandates, plans, people, goods.

@@ -12,11 +12,11 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::State;
 use axum::response::Response;
-use prodos_core::Rejection;
-use prodos_core::plan::PlanStatus;
 use prodos_app::views::people::{
     CreditBalanceView, CreditRowView, EntitlementView, GoodView, ParticipantView, TaskView,
 };
+use prodos_core::Rejection;
+use prodos_core::plan::PlanStatus;
 
 pub struct ParticipantRow {
     pub participant: ParticipantView,

@@ -3,9 +3,9 @@
 //! the form handler those actions post to (same checks as the JSON routes, answered with a
 //! redirect back or an error page).
 
-use crate::api::acting::{TaskAction, task_ref};
 use crate::api::extract::ApiPath;
 use crate::api::plans::{gantt_svg, plan_id};
+use crate::api::task_path::{TaskAction, task_ref};
 use crate::api::tasks::{TaskActionRequest, act};
 use crate::auth::{Principal, Role};
 use crate::error::ApiError;
@@ -17,11 +17,11 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use prodos_core::plan::PlanStatus;
 use prodos_app::planning::plan_detail;
 use prodos_app::views::people::{ProductionView, TaskView};
 use prodos_app::views::plans::{MaterialNeedView, PurchaseView};
 use prodos_app::views::{PlanDetailView, PlanSummaryView};
+use prodos_core::plan::PlanStatus;
 use serde::Deserialize;
 
 /// The board's columns, in the order work flows.
@@ -254,7 +254,7 @@ pub async fn task_action(
             (TaskAction::Block | TaskAction::Reject, None) => Some(format!("{} from the task board", action.as_str())),
             (_, reason) => reason,
         };
-        act(&state, &principal, &headers, task, action, TaskActionRequest { worker: None, reason }).await
+        act(&state, &principal, &headers, task, action, TaskActionRequest { worker: None, reason, hours: None }).await
     }
     .await;
     match outcome {

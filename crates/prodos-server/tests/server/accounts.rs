@@ -276,7 +276,7 @@ async fn a_password_reset_by_another_process_ends_the_accounts_sessions() {
     let cli = prodos_app::Node::open(fixture.ledger.clone()).expect("second node");
     let meta = prodos_app::CommandMeta {
         command_id: "cli-1".into(),
-        actor: "host".into(),
+        actor: prodos_core::Actor::Local("host".into()),
         now: prodos_core::Timestamp::from_millis(fixture.state.now().millis()),
     };
     prodos_server::auth::admin::change_password(&cli, &fixture.state.accounts, &meta, "spare", None, NEW_PASSWORD)

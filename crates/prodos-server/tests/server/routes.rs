@@ -329,7 +329,7 @@ async fn writes_by_another_process_reach_reads_and_live_pages() {
     };
     let meta = prodos_app::CommandMeta {
         command_id: "cli-1".into(),
-        actor: "cli".into(),
+        actor: prodos_core::Actor::Local("cli".into()),
         now: prodos_core::Timestamp::from_millis(fixture.state.now().millis()),
     };
     cli.execute(&prodos_core::Command::ReceiveLots { lots: vec![lot] }, &meta).expect("cli write");
@@ -353,7 +353,7 @@ async fn accounts_changed_by_another_process_lose_their_sessions() {
     let cli = prodos_app::Node::open(fixture.ledger.clone()).expect("second node");
     let meta = |id: &str| prodos_app::CommandMeta {
         command_id: id.into(),
-        actor: "host".into(),
+        actor: prodos_core::Actor::Local("host".into()),
         now: prodos_core::Timestamp::from_millis(fixture.state.now().millis()),
     };
     use prodos_server::auth::{Role, admin};

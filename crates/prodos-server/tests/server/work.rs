@@ -122,8 +122,12 @@ async fn one_participant_starts_and_completes_a_task_and_another_verifies_it() {
     // It is theirs now: the other participant can neither complete nor block it.
     refused(&fixture, Method::POST, &action_uri(&task, "complete"), &other, None, 403, "not_yours").await;
     refused_post(&fixture, &action_uri(&task, "block"), &other, json!({"reason": "mine"}), 403, "not_yours").await;
-    let completed = fixture.send(Method::POST, &action_uri(&task, "complete"), &me, None).await;
+    // The worker says how long it actually took; the ledger keeps it for the labor record.
+    let completed = fixture.post_json(&action_uri(&task, "complete"), &me, json!({"hours": 0.75})).await;
     assert_eq!(completed.status, 200, "{}", completed.text());
+    let seq = completed.json()["seqs"][0].as_u64().expect("a recorded completion");
+    let log = fixture.get(&format!("/api/audit/log?since={seq}&limit=1"), &me).await.json();
+    assert_eq!(log[0]["payload"]["Execution"]["TaskCompleted"]["hours"], 750, "thousandths of an hour: {log}");
 
     // Never one's own work; someone certified higher verifies it and the labor is recorded.
     refused(&fixture, Method::POST, &action_uri(&task, "verify"), &me, None, 403, "own_work").await;
@@ -187,7 +191,8 @@ async fn bad_task_requests_get_the_right_4xx_and_write_nothing() {
         "field_required",
     )
     .await;
-    refused_post(&fixture, &action_uri(&task, "complete"), &me, json!({"worker": "x"}), 403, "not_yours").await;
+    // A body that does not fit the action is malformed whoever sends it: refused before the policy.
+    refused_post(&fixture, &action_uri(&task, "complete"), &me, json!({"worker": "x"}), 422, "invalid_field").await;
     fixture.finish();
 }
 

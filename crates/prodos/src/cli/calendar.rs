@@ -4,10 +4,10 @@
 use super::context::{Context, GlobalArgs, print_json, report};
 use anyhow::anyhow;
 use clap::Subcommand;
+use prodos_app::views::CapacityView;
 use prodos_core::Command;
 use prodos_core::plan::calendar::{daily_work_minutes, minute_of_day, weekday_mask};
 use prodos_core::plan::{Day, WorkWeek};
-use prodos_app::views::CapacityView;
 
 #[derive(Subcommand, Debug)]
 pub enum CalendarCommand {

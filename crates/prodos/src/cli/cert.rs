@@ -3,11 +3,11 @@
 
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use clap::Subcommand;
+use prodos_app::clock;
+use prodos_app::views::people::CertificationView;
 use prodos_core::Command;
 use prodos_core::people::PeopleCommand;
 use prodos_core::plan::Day;
-use prodos_app::clock;
-use prodos_app::views::people::CertificationView;
 
 #[derive(Subcommand, Debug)]
 pub enum CertCommand {

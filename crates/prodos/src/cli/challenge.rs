@@ -4,9 +4,9 @@
 
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use clap::Subcommand;
+use prodos_app::views::people::ChallengeView;
 use prodos_core::people::{PeopleCommand, Question};
 use prodos_core::{AttemptId, ChallengeId, Command, Event};
-use prodos_app::views::people::ChallengeView;
 
 #[derive(Subcommand, Debug)]
 pub enum ChallengeCommand {

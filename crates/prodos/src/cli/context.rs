@@ -3,8 +3,8 @@
 use anyhow::Context as _;
 use clap::Args;
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
-use prodos_core::Command;
 use prodos_app::{CommandMeta, Node, Receipt, clock};
+use prodos_core::Command;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -13,12 +13,22 @@ pub struct GlobalArgs {
     /// Data directory holding the SQLite ledger.
     #[arg(long = "data", env = "PRODOS_DATA", default_value = "prodos-data", global = true)]
     pub data_dir: PathBuf,
-    /// Who is acting; recorded on every ledger entry.
+    /// Who is acting: a participant's handle acts as that participant (and may name only
+    /// themselves in `--by`); any other name is an operator identity that may act as anyone,
+    /// recorded in the ledger the first time it acts. Recorded on every ledger entry.
     #[arg(long, env = "PRODOS_ACTOR", default_value = "cli", global = true)]
     pub actor: String,
     /// Idempotency key: re-running with the same id returns the first result and writes nothing.
     #[arg(long, global = true)]
     pub command_id: Option<String>,
+}
+
+impl GlobalArgs {
+    /// The console user as the core knows them: a participant's handle acts as that participant;
+    /// any other name is an operator identity, which the ledger records the first time it acts.
+    pub fn local_actor(&self) -> prodos_core::Actor {
+        prodos_core::Actor::Local(self.actor.clone())
+    }
 }
 
 /// An opened node plus the caller's identity.
@@ -74,7 +84,7 @@ impl Context {
             (Some(id), n) => format!("{id}#{n}"),
             (None, n) => format!("cli-{}-{}-{n}", now.millis(), std::process::id()),
         };
-        CommandMeta { command_id, actor: self.global.actor.clone(), now }
+        CommandMeta { command_id, actor: self.global.local_actor(), now }
     }
 }
 

@@ -3,9 +3,9 @@
 
 use super::context::{Context, GlobalArgs, print_json, table};
 use anyhow::bail;
-use prodos_core::DesignSelector;
 use prodos_app::planning::design_cost_view;
 use prodos_app::views::CostView;
+use prodos_core::DesignSelector;
 
 pub fn run(global: &GlobalArgs, design: DesignSelector, qty: i64, json: bool) -> anyhow::Result<()> {
     if qty <= 0 {

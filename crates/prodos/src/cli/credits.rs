@@ -5,10 +5,10 @@ use super::context::{Context, GlobalArgs, print_json, report, table};
 use super::format_time;
 use anyhow::Context as _;
 use clap::{Subcommand, ValueEnum};
-use prodos_core::credits::{CreditsCommand, Privilege};
-use prodos_core::{Command, Milli};
 use prodos_app::clock;
 use prodos_app::views::people::{CreditBalanceView, CreditRowView};
+use prodos_core::credits::{CreditsCommand, Privilege};
+use prodos_core::{Command, Milli};
 
 #[derive(Subcommand, Debug)]
 pub enum CreditsCommandArgs {

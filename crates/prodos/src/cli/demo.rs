@@ -3,9 +3,9 @@
 //! real output at once. The example files are compiled in, so it works from any directory.
 
 use super::context::{Context, GlobalArgs};
+use prodos_app::demo::ACTIVE_PLAN;
 use prodos_core::State;
 use prodos_core::execution::TaskStatus;
-use prodos_app::demo::ACTIVE_PLAN;
 
 /// The example files shipped in `examples/`, compiled into the binary (kept here for callers).
 #[allow(unused_imports, reason = "the planning benchmark reads the examples through this path")]

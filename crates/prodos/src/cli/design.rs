@@ -3,9 +3,9 @@
 use super::context::{Context, GlobalArgs, print_json, read_input, report, table};
 use anyhow::Context as _;
 use clap::Subcommand;
-use prodos_core::{Command, DesignRef, DesignSelector, Rejection};
 use prodos_app::NodeError;
 use prodos_app::views::{BomNode, DesignDetail, DesignSummary};
+use prodos_core::{Command, DesignRef, DesignSelector, Rejection};
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]

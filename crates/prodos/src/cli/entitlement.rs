@@ -2,9 +2,9 @@
 
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use clap::Subcommand;
+use prodos_app::views::people::EntitlementView;
 use prodos_core::distribution::DistributionCommand;
 use prodos_core::{Command, DesignSelector, Milli};
-use prodos_app::views::people::EntitlementView;
 
 #[derive(Subcommand, Debug)]
 pub enum EntitlementCommand {

@@ -4,9 +4,9 @@
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use super::format_time;
 use clap::{Args, Subcommand};
+use prodos_app::views::people::GoodView;
 use prodos_core::distribution::DistributionCommand;
 use prodos_core::{Command, DesignSelector};
-use prodos_app::views::people::GoodView;
 
 #[derive(Subcommand, Debug)]
 pub enum GoodsCommand {

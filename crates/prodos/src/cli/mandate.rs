@@ -2,9 +2,9 @@
 
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use clap::Subcommand;
+use prodos_app::views::MandateView;
 use prodos_core::plan::Day;
 use prodos_core::{Command, DecisionId, DesignSelector, Event};
-use prodos_app::views::MandateView;
 
 #[derive(Subcommand, Debug)]
 pub enum MandateCommand {

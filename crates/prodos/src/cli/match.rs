@@ -5,9 +5,9 @@
 
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use clap::Subcommand;
+use prodos_app::matching::{MatchView, propose_match};
 use prodos_core::assignment::AssignmentCommand;
 use prodos_core::{Command, PlanId};
-use prodos_app::matching::{MatchView, propose_match};
 
 #[derive(Subcommand, Debug)]
 pub enum MatchCommand {

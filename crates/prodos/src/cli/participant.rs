@@ -4,12 +4,12 @@
 use super::context::{Context, GlobalArgs, print_json, read_input, report, table};
 use anyhow::Context as _;
 use clap::Subcommand;
+use prodos_app::clock;
+use prodos_app::views::people::ParticipantView;
 use prodos_core::Command;
 use prodos_core::people::{NewParticipant, PeopleCommand};
 use prodos_core::plan::Day;
 use prodos_core::plan::calendar::WEEKDAY_NAMES;
-use prodos_app::clock;
-use prodos_app::views::people::ParticipantView;
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]

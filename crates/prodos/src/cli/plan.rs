@@ -5,10 +5,10 @@ use super::context::{Context, GlobalArgs, print_json, report, table};
 use super::cost::print_cost;
 use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
-use prodos_core::{Command, MandateId, PlanId};
 use prodos_app::CommandMeta;
 use prodos_app::planning::{ProposeOptions, plan_detail, propose_plan};
 use prodos_app::views::{PlanDetailView, PlanSummaryView};
+use prodos_core::{Command, MandateId, PlanId};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -141,7 +141,7 @@ fn propose(args: ProposeArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     let now = prodos_app::clock::now();
     let command_id =
         global.command_id.clone().unwrap_or_else(|| format!("cli-{}-{}-propose", now.millis(), std::process::id()));
-    let meta = CommandMeta { command_id, actor: global.actor.clone(), now };
+    let meta = CommandMeta { command_id, actor: global.local_actor(), now };
     let proposed = propose_plan(&context.node, args.mandate, &options, &meta)?;
     let detail = plan_detail(&context.node, proposed.plan)?;
     if args.json {

@@ -4,8 +4,8 @@
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use anyhow::Context as _;
 use clap::Subcommand;
-use prodos_core::{Command, Millicents};
 use prodos_app::views::CapacityView;
+use prodos_core::{Command, Millicents};
 
 #[derive(Subcommand, Debug)]
 pub enum ResourcesCommand {

@@ -2,9 +2,9 @@
 
 use super::context::{Context, GlobalArgs, print_json, read_input, report, table};
 use clap::{Subcommand, ValueEnum};
+use prodos_app::views::{LotView, MaterialView};
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::{Command, LotId, Milli, Millicents, Quantity, Unit};
-use prodos_app::views::{LotView, MaterialView};
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]

@@ -3,8 +3,8 @@
 use super::context::{Context, GlobalArgs, print_json, read_input, report, table};
 use anyhow::Context as _;
 use clap::Subcommand;
-use prodos_core::Command;
 use prodos_app::views::SupplierView;
+use prodos_core::Command;
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]

@@ -5,13 +5,13 @@
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use super::format_time;
 use clap::Subcommand;
+use prodos_app::matching::decline_command;
+use prodos_app::views::people::TaskView;
 use prodos_core::assignment::{AssignmentCommand, AssignmentEvent};
 use prodos_core::execution::{ExecutionCommand, TaskRef};
 use prodos_core::plan::PlanStatus;
 use prodos_core::{Command, Milli};
 use prodos_core::{Event, PlanId};
-use prodos_app::matching::decline_command;
-use prodos_app::views::people::TaskView;
 
 #[derive(Subcommand, Debug)]
 pub enum TaskCommand {

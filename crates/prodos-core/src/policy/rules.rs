@@ -1,0 +1,243 @@
+//! The rules themselves, one match over every command: whom a command may name, and which
+//! commands only a coordinator asks for. An operator passes them all (the command's own names then
+//! say who acts); a person is held to them before any area decides.
+
+use super::actor::Acting;
+use crate::access::AccessCommand;
+use crate::assignment::AssignmentCommand;
+use crate::command::Command;
+use crate::credits::CreditsCommand;
+use crate::distribution::DistributionCommand;
+use crate::execution::{ExecutionCommand, TaskRef};
+use crate::people::{Participant, PeopleCommand};
+use crate::rejection::Rejection;
+use crate::state::State;
+
+/// The person asking, once known to be a participant.
+struct Person<'a> {
+    handle: &'a str,
+    participant: &'a Participant,
+}
+
+impl Person<'_> {
+    fn coordinates(&self) -> bool {
+        self.participant.coordinator
+    }
+
+    /// Only a coordinator asks for this.
+    fn coordinator(&self, action: &str) -> Result<(), Rejection> {
+        if self.coordinates() {
+            Ok(())
+        } else {
+            Err(Rejection::CoordinatorRequired { handle: self.handle.into(), action: action.into() })
+        }
+    }
+
+    /// `named` (who the command says acts) must be the person asking.
+    fn is(&self, named: &str) -> Result<(), Rejection> {
+        if named == self.handle {
+            Ok(())
+        } else {
+            Err(Rejection::NotYours { message: format!("{} may not act as {named}", self.handle) })
+        }
+    }
+
+    /// Nobody vouches for their own work: `worker` did `what`, and the person asking may not be them.
+    fn not_own(&self, worker: &str, action: &str, what: &str) -> Result<(), Rejection> {
+        if worker == self.handle {
+            Err(Rejection::OwnWork { handle: self.handle.into(), action: action.into(), what: what.into() })
+        } else {
+            Ok(())
+        }
+    }
+
+    /// `subject`'s record (availability, attempts, a start as worker) is theirs or, for a
+    /// coordinator, anyone's.
+    fn owns(&self, subject: &str, what: &str) -> Result<(), Rejection> {
+        if self.coordinates() || subject == self.handle {
+            Ok(())
+        } else {
+            Err(Rejection::NotYours {
+                message: format!("{} may change only their own {what}, not {subject}'s", self.handle),
+            })
+        }
+    }
+}
+
+/// Whether `acting` may ask for `command` in `state`. Refusals name the rule.
+pub(crate) fn authorize(state: &State, acting: &Acting, command: &Command) -> Result<(), Rejection> {
+    let Acting::Person { handle, participant } = *acting else { return Ok(()) };
+    if let Command::Access(AccessCommand::Record { by, .. }) = command {
+        // Accounts change access as themselves; the server decides which roles may.
+        return if by == handle {
+            Ok(())
+        } else {
+            Err(Rejection::NotYours { message: format!("{handle} may not act as {by}") })
+        };
+    }
+    let Some(participant) = participant else {
+        return Err(Rejection::NotAParticipant { handle: handle.into(), action: action_of(command).into() });
+    };
+    let me = Person { handle, participant };
+    match command {
+        Command::People(command) => people(&me, state, command),
+        Command::Credits(command) => credits(&me, command),
+        Command::Distribution(command) => distribution(&me, command),
+        Command::Execution(command) => execution(&me, state, command),
+        Command::Assignment(command) => assignment(&me, command),
+        Command::Access(_) => Ok(()),
+        // Everything else coordinates production: designs, stock, suppliers, mandates, capacity,
+        // rates and plans.
+        _ => me.coordinator(action_of(command)),
+    }
+}
+
+fn people(me: &Person, state: &State, command: &PeopleCommand) -> Result<(), Rejection> {
+    match command {
+        PeopleCommand::AddParticipants { by, .. } => {
+            me.is(by.as_deref().unwrap_or_default())?;
+            // The first coordinator is appointed at the console; a person adds people only once
+            // the node has coordinators, and only as one.
+            if state.people.has_coordinator() { me.coordinator("add participants") } else { Ok(()) }
+        }
+        PeopleCommand::SetAvailability { handle, .. } => me.owns(handle, "availability"),
+        PeopleCommand::RecordAbsence { handle, .. } => me.owns(handle, "absences"),
+        PeopleCommand::AttemptChallenge { handle, .. } => me.owns(handle, "attempts"),
+        PeopleCommand::GrantCertification { by, handle, skill, .. } => {
+            me.is(by)?;
+            me.not_own(handle, "certify", skill)
+        }
+        PeopleCommand::SignOffAttempt { by, attempt } => {
+            me.is(by)?;
+            let candidate = state.people.attempt(*attempt).ok_or(Rejection::UnknownAttempt { attempt: *attempt })?;
+            me.not_own(&candidate.handle, "sign off", &attempt.to_string())
+        }
+        PeopleCommand::RevokeCertification { by, .. } | PeopleCommand::AddChallenge { by, .. } => me.is(by),
+    }
+}
+
+fn credits(me: &Person, command: &CreditsCommand) -> Result<(), Rejection> {
+    match command {
+        CreditsCommand::RecordLabor { handle, verified_by, hours, skill, .. } => {
+            me.is(verified_by)?;
+            me.not_own(handle, "verify", &format!("{hours} h of {skill}"))
+        }
+        CreditsCommand::SetCreditPolicy { by, .. }
+        | CreditsCommand::SetCreditWeight { by, .. }
+        | CreditsCommand::SetGateRule { by, .. } => me.is(by),
+    }
+}
+
+fn distribution(me: &Person, command: &DistributionCommand) -> Result<(), Rejection> {
+    match command {
+        DistributionCommand::ProduceGood { by, .. }
+        | DistributionCommand::ProduceUnit { by, .. }
+        | DistributionCommand::GrantEntitlement { by, .. }
+        | DistributionCommand::Distribute { by, .. } => me.is(by),
+        DistributionCommand::EarnEntitlement { handle, .. } => me.owns(handle, "entitlements"),
+    }
+}
+
+fn assignment(me: &Person, command: &AssignmentCommand) -> Result<(), Rejection> {
+    match command {
+        AssignmentCommand::ProposeMatch { by, .. } | AssignmentCommand::ConfirmMatch { by, .. } => me.is(by),
+        // Taking on work is one's own word: nobody accepts, declines or swaps a place for another.
+        AssignmentCommand::Accept { handle, .. } | AssignmentCommand::Decline { handle, .. } => me.is(handle),
+        AssignmentCommand::Swap { from, .. } => me.is(from),
+    }
+}
+
+/// Participants act on the tasks they work on; coordinators on every task (and start one for
+/// someone else); nobody verifies or rejects work they were part of.
+fn execution(me: &Person, state: &State, command: &ExecutionCommand) -> Result<(), Rejection> {
+    let (task, named, action) = match command {
+        ExecutionCommand::Start { task, worker } => (task, worker, "start"),
+        ExecutionCommand::Complete { task, by, .. } => (task, by, "complete"),
+        ExecutionCommand::Verify { task, by } => (task, by, "verify"),
+        ExecutionCommand::Reject { task, by, .. } => (task, by, "reject"),
+        ExecutionCommand::Block { task, by, .. } => (task, by, "block"),
+        ExecutionCommand::Unblock { task, by } => (task, by, "unblock"),
+    };
+    require_task(state, task)?;
+    let record = state.execution.task(task);
+    let works_on_it =
+        record.worker.as_deref() == Some(me.handle) || record.crew.iter().any(|member| member == me.handle);
+    match command {
+        ExecutionCommand::Start { .. } => {
+            if !me.coordinates() && named != me.handle {
+                return Err(Rejection::NotYours {
+                    message: format!("{} may start {task} only as its own worker, not for {named}", me.handle),
+                });
+            }
+            Ok(())
+        }
+        ExecutionCommand::Verify { .. } | ExecutionCommand::Reject { .. } => {
+            me.is(named)?;
+            if works_on_it { me.not_own(me.handle, action, &task.to_string()) } else { Ok(()) }
+        }
+        ExecutionCommand::Complete { .. } | ExecutionCommand::Block { .. } | ExecutionCommand::Unblock { .. } => {
+            me.is(named)?;
+            if works_on_it || me.coordinates() {
+                return Ok(());
+            }
+            Err(Rejection::NotYours {
+                message: match record.worker.as_deref() {
+                    Some(worker) => format!("{task} is {worker}'s task; {} cannot {action} it", me.handle),
+                    None => format!("{task} has no worker yet; only a coordinator can {action} it"),
+                },
+            })
+        }
+    }
+}
+
+fn require_task(state: &State, task: &TaskRef) -> Result<(), Rejection> {
+    let exists = state.plans.plan(task.plan).is_some_and(|plan| {
+        plan.proposal.operations.iter().any(|op| op.operation == task.operation && op.unit == task.unit)
+    });
+    if exists { Ok(()) } else { Err(Rejection::UnknownTask { task: task.to_string() }) }
+}
+
+/// What a command does, in the words of a refusal ("… must be a coordinator to certify designs").
+fn action_of(command: &Command) -> &'static str {
+    match command {
+        Command::ImportDesign { .. } => "import designs",
+        Command::CertifyDesign { .. } => "certify designs",
+        Command::RetireDesign { .. } => "retire designs",
+        Command::ReceiveLots { .. } => "receive stock",
+        Command::ReserveStock { .. } => "reserve stock",
+        Command::ReleaseStock { .. } => "release stock",
+        Command::ConsumeStock { .. } => "consume stock",
+        Command::AdjustLot { .. } => "adjust lots",
+        Command::ImportSuppliers { .. } => "import suppliers",
+        Command::CreateMandate { .. } => "create mandates",
+        Command::DeclareToolCount { .. }
+        | Command::DeclareSkillHeadcount { .. }
+        | Command::SetWorkWeek { .. }
+        | Command::CloseDay { .. } => "declare capacity",
+        Command::SetLaborRate { .. } | Command::SetToolRate { .. } => "set rates",
+        Command::RecordPlanProposal { .. } => "propose plans",
+        Command::CommitPlan { .. } => "commit plans",
+        Command::CancelPlan { .. } => "cancel plans",
+        Command::People(PeopleCommand::AddParticipants { .. }) => "add participants",
+        Command::People(PeopleCommand::SetAvailability { .. }) => "set availability",
+        Command::People(PeopleCommand::RecordAbsence { .. }) => "record absences",
+        Command::People(PeopleCommand::GrantCertification { .. }) => "certify",
+        Command::People(PeopleCommand::RevokeCertification { .. }) => "revoke certifications",
+        Command::People(PeopleCommand::AddChallenge { .. }) => "add challenges",
+        Command::People(PeopleCommand::AttemptChallenge { .. }) => "attempt challenges",
+        Command::People(PeopleCommand::SignOffAttempt { .. }) => "sign off attempts",
+        Command::Credits(CreditsCommand::RecordLabor { .. }) => "verify labor",
+        Command::Credits(_) => "set the credit policy",
+        Command::Distribution(DistributionCommand::ProduceGood { .. } | DistributionCommand::ProduceUnit { .. }) => {
+            "register goods"
+        }
+        Command::Distribution(DistributionCommand::GrantEntitlement { .. }) => "grant entitlements",
+        Command::Distribution(DistributionCommand::EarnEntitlement { .. }) => "earn entitlements",
+        Command::Distribution(DistributionCommand::Distribute { .. }) => "hand out goods",
+        Command::Execution(_) => "take, do or verify work",
+        Command::Assignment(AssignmentCommand::ProposeMatch { .. }) => "propose crews",
+        Command::Assignment(AssignmentCommand::ConfirmMatch { .. }) => "confirm crews",
+        Command::Assignment(_) => "answer for work",
+        Command::Access(_) => "change access",
+    }
+}

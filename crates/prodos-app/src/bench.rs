@@ -4,6 +4,7 @@
 use crate::codec::encode;
 use crate::error::NodeError;
 use crate::node::Node;
+use prodos_core::StockEvent;
 use prodos_core::stock::{Material, Provenance};
 use prodos_core::{Event, LotId, Milli, Millicents, Timestamp, Unit};
 use prodos_ledger::{AppendRequest, LedgerStore};
@@ -36,21 +37,25 @@ fn synthetic_events(total: u64) -> impl Iterator<Item = Event> {
     const LOTS: u64 = 200;
     let at = Timestamp::from_millis(1_790_000_000_000);
     let setup = (0..MATERIALS)
-        .map(|material| Event::MaterialRegistered {
-            material: Material {
-                key: format!("material-{material:02}"),
-                name: format!("Material {material}"),
-                unit: Unit::Kilogram,
-            },
+        .map(|material| {
+            Event::Stock(StockEvent::MaterialRegistered {
+                material: Material {
+                    key: format!("material-{material:02}"),
+                    name: format!("Material {material}"),
+                    unit: Unit::Kilogram,
+                },
+            })
         })
-        .chain((0..LOTS).map(move |lot| Event::LotReceived {
-            lot: LotId(lot as u32 + 1),
-            material: format!("material-{:02}", lot % MATERIALS),
-            qty: Milli::from_units(1_000_000_000),
-            unit_cost: Millicents::from_currency(4.25).unwrap_or_default(),
-            location: "rack-b".to_string(),
-            provenance: Provenance::Supplier("sawmill-cooperative".to_string()),
-            at,
+        .chain((0..LOTS).map(move |lot| {
+            Event::Stock(StockEvent::LotReceived {
+                lot: LotId(lot as u32 + 1),
+                material: format!("material-{:02}", lot % MATERIALS),
+                qty: Milli::from_units(1_000_000_000),
+                unit_cost: Millicents::from_currency(4.25).unwrap_or_default(),
+                location: "rack-b".to_string(),
+                provenance: Provenance::Supplier("sawmill-cooperative".to_string()),
+                at,
+            })
         }));
     let cycle = (0..).map(move |index: u64| {
         // Each group of four touches one lot: reserve, release that reservation, consume, adjust.
@@ -58,16 +63,18 @@ fn synthetic_events(total: u64) -> impl Iterator<Item = Event> {
         let lot = LotId((group % LOTS) as u32 + 1);
         let purpose = format!("PROD-{:04}", group % 97);
         match index % 4 {
-            0 => Event::StockReserved { lot, qty: Milli(1_500), purpose },
-            1 => Event::StockReleased { lot, qty: Milli(1_500), purpose },
-            2 => Event::StockConsumed {
+            0 => Event::Stock(StockEvent::StockReserved { lot, qty: Milli(1_500), purpose }),
+            1 => Event::Stock(StockEvent::StockReleased { lot, qty: Milli(1_500), purpose }),
+            2 => Event::Stock(StockEvent::StockConsumed {
                 lot,
                 material: format!("material-{:02}", (lot.0 as u64 - 1) % MATERIALS),
                 qty: Milli(250),
                 reserved_for: None,
                 at: at.plus_days((index / 1_000) as i64),
-            },
-            _ => Event::LotAdjusted { lot, delta: Milli(250), reason: "cycle count".to_string(), at },
+            }),
+            _ => {
+                Event::Stock(StockEvent::LotAdjusted { lot, delta: Milli(250), reason: "cycle count".to_string(), at })
+            }
         }
     });
     setup.chain(cycle).take(total as usize)

@@ -7,6 +7,7 @@ use crate::node::{CommandMeta, Node, Receipt};
 use crate::views::{CostView, PlanDetailView};
 use prodos_core::plan::PlanProposal;
 use prodos_core::{Command, DesignRef, DesignSelector, Event, MandateId, PlanId, Rejection, State, Timestamp};
+use prodos_core::{PlanCommand, PlanEvent};
 use prodos_planning::{SearchBudget, design_cost, propose};
 use std::time::{Duration, Instant};
 
@@ -57,12 +58,12 @@ pub fn propose_plan(
         if node.head() != head {
             continue;
         }
-        let receipt = node.execute(&Command::RecordPlanProposal { mandate, proposal }, meta)?;
+        let receipt = node.execute(&Command::Plan(PlanCommand::RecordPlanProposal { mandate, proposal }), meta)?;
         let plan = receipt
             .events
             .iter()
             .find_map(|event| match event {
-                Event::PlanProposed { plan, .. } => Some(*plan),
+                Event::Plan(PlanEvent::PlanProposed { plan, .. }) => Some(*plan),
                 _ => None,
             })
             .ok_or(NodeError::Rejected(Rejection::UnknownMandate { mandate }))?;
@@ -160,6 +161,7 @@ mod tests {
     use prodos_core::plan::{Day, PlanStatus};
     use prodos_core::stock::{LotReceipt, Provenance};
     use prodos_core::units::{Milli, Millicents, Quantity, Unit};
+    use prodos_core::{DesignCommand, StockCommand};
     use prodos_core::{DesignId, DesignSelector};
     use prodos_ledger::MemoryLedger;
     use std::sync::Arc;
@@ -231,12 +233,18 @@ mod tests {
             provenance: Provenance::Own,
         };
         for command in [
-            Command::ImportDesign { spec: stool(), declared: None },
-            Command::CertifyDesign { design },
-            Command::ReceiveLots { lots: vec![receipt] },
-            Command::DeclareSkillHeadcount { skill: "joinery".into(), level: 3, headcount: 1 },
-            Command::DeclareToolCount { tool: "bench".into(), count: 1 },
-            Command::CreateMandate { design, qty: 3, due: Day::of(now).plus(30), decision: None, priority: 0 },
+            Command::Design(DesignCommand::ImportDesign { spec: stool(), declared: None }),
+            Command::Design(DesignCommand::CertifyDesign { design }),
+            Command::Stock(StockCommand::ReceiveLots { lots: vec![receipt] }),
+            Command::Plan(PlanCommand::DeclareSkillHeadcount { skill: "joinery".into(), level: 3, headcount: 1 }),
+            Command::Plan(PlanCommand::DeclareToolCount { tool: "bench".into(), count: 1 }),
+            Command::Plan(PlanCommand::CreateMandate {
+                design,
+                qty: 3,
+                due: Day::of(now).plus(30),
+                decision: None,
+                priority: 0,
+            }),
         ] {
             node.execute(&command, &meta()).unwrap();
         }
@@ -254,7 +262,7 @@ mod tests {
         assert_eq!(detail.verdict.bottleneck.as_ref().unwrap().utilisation_pct, 100.0);
         // 9 legs needed, 7 in stock: 7 netted, 2 short and nobody sells them.
         assert_eq!((detail.materials[0].from_stock.as_str(), detail.materials[0].shortage.as_str()), ("7", "2"));
-        node.execute(&Command::CommitPlan { plan: proposed.plan }, &meta()).unwrap();
+        node.execute(&Command::Plan(PlanCommand::CommitPlan { plan: proposed.plan }), &meta()).unwrap();
         node.read(|state| {
             assert_eq!(state.plans.plan(proposed.plan).unwrap().status, PlanStatus::Committed);
             assert_eq!(state.stock.reserved_for("oak-leg-blank", &proposed.plan.to_string()), Milli::from_units(7));

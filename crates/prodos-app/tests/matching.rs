@@ -9,6 +9,7 @@ use prodos_core::execution::TaskRef;
 use prodos_core::people::{NewParticipant, PeopleCommand};
 use prodos_core::plan::{Day, PlanProposal, ScheduledOperation, Verdict};
 use prodos_core::*;
+use prodos_core::{DesignCommand, PlanCommand};
 use proptest::prelude::*;
 
 const MIN: i64 = 60_000;
@@ -120,9 +121,9 @@ fn design(steps: &[Step]) -> DesignSpec {
 fn shop(members: &[Member], steps: &[Step], units: u32) -> Shop {
     let monday = Day::from_ymd(2027, 1, 4).unwrap();
     let mut shop = Shop { state: State::default(), now: monday.plus(-1).start() };
-    shop.run(Command::ImportDesign { spec: design(steps), declared: None }).unwrap();
+    shop.run(Command::Design(DesignCommand::ImportDesign { spec: design(steps), declared: None })).unwrap();
     let selector = DesignSelector { design: DesignId(1), version: None };
-    shop.run(Command::CertifyDesign { design: selector }).unwrap();
+    shop.run(Command::Design(DesignCommand::CertifyDesign { design: selector })).unwrap();
     let mut people = vec![NewParticipant { handle: "coord".into(), real_name: None, coordinator: true }];
     people.extend((0..members.len()).map(|i| NewParticipant {
         handle: format!("p{i}"),
@@ -155,8 +156,14 @@ fn shop(members: &[Member], steps: &[Step], units: u32) -> Shop {
         }
     }
     let due = monday.plus(30);
-    shop.run(Command::CreateMandate { design: selector, qty: i64::from(units), due, decision: None, priority: 0 })
-        .unwrap();
+    shop.run(Command::Plan(PlanCommand::CreateMandate {
+        design: selector,
+        qty: i64::from(units),
+        due,
+        decision: None,
+        priority: 0,
+    }))
+    .unwrap();
     let mut operations = Vec::new();
     for unit in 1..=units {
         for (index, step) in steps.iter().enumerate() {
@@ -201,8 +208,8 @@ fn shop(members: &[Member], steps: &[Step], units: u32) -> Shop {
             displaces: Vec::new(),
         },
     };
-    shop.run(Command::RecordPlanProposal { mandate: MandateId(1), proposal }).unwrap();
-    shop.run(Command::CommitPlan { plan: PlanId(1) }).unwrap();
+    shop.run(Command::Plan(PlanCommand::RecordPlanProposal { mandate: MandateId(1), proposal })).unwrap();
+    shop.run(Command::Plan(PlanCommand::CommitPlan { plan: PlanId(1) })).unwrap();
     shop
 }
 

@@ -3,6 +3,7 @@
 //! on one ledger never overwrite each other.
 
 use prodos_app::{CommandMeta, Node, NodeError};
+use prodos_core::StockCommand;
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::{Command, LotId, Milli, Millicents, Quantity, Timestamp, Unit};
 use prodos_ledger::{LedgerStore, MemoryLedger};
@@ -18,7 +19,7 @@ fn meta(command_id: &str) -> CommandMeta {
 }
 
 fn receive(material: &str, units: i64) -> Command {
-    Command::ReceiveLots {
+    Command::Stock(StockCommand::ReceiveLots {
         lots: vec![LotReceipt {
             material: material.to_string(),
             material_name: None,
@@ -27,7 +28,7 @@ fn receive(material: &str, units: i64) -> Command {
             location: "shelf-a".to_string(),
             provenance: Provenance::Supplier("sawmill".to_string()),
         }],
-    }
+    })
 }
 
 fn kg(units: i64) -> Quantity {
@@ -55,7 +56,7 @@ fn a_rejected_command_leaves_state_and_ledger_untouched() {
     node.execute(&receive("maple", 5), &meta("cmd-1")).unwrap();
     let before = node.read(|state| state.clone());
     let head = store.head().unwrap();
-    let consume = Command::ConsumeStock { material: "maple".into(), qty: kg(6), purpose: None };
+    let consume = Command::Stock(StockCommand::ConsumeStock { material: "maple".into(), qty: kg(6), purpose: None });
     let error = node.execute(&consume, &meta("cmd-2")).unwrap_err();
     assert!(error.to_string().contains("not enough `maple`: 5 available, 6 wanted"), "{error}");
     assert_eq!(store.head().unwrap(), head);
@@ -74,7 +75,7 @@ fn a_stale_writer_re_decides_on_fresh_state_instead_of_overwriting() {
     assert_eq!(receipt.seqs, vec![4, 5], "material registration + lot, after the first three entries");
     assert_eq!(second.read(|state| state.stock.next_lot_id()), LotId(3));
     // And a decision that depends on the other writer's facts now sees them.
-    let consume = Command::ConsumeStock { material: "maple".into(), qty: kg(5), purpose: None };
+    let consume = Command::Stock(StockCommand::ConsumeStock { material: "maple".into(), qty: kg(5), purpose: None });
     second.execute(&consume, &meta("c")).unwrap();
     first.refresh().unwrap();
     assert_eq!(first.read(|state| state.clone()), second.read(|state| state.clone()));
@@ -102,30 +103,33 @@ fn stock_command() -> impl Strategy<Value = Command> {
     prop_oneof![
         (material.clone(), 1..20i64).prop_map(|(material, units)| receive(material, units)),
         (material.clone(), 1..15i64, prop::sample::select(vec!["PROD-0001", "PROD-0002"])).prop_map(
-            |(material, units, purpose)| Command::ReserveStock {
+            |(material, units, purpose)| Command::Stock(StockCommand::ReserveStock {
                 material: material.into(),
                 qty: kg(units),
                 purpose: purpose.into()
-            }
+            })
         ),
         (material.clone(), prop::option::of(prop::sample::select(vec!["PROD-0001", "PROD-0002"]))).prop_map(
             |(material, purpose)| match purpose {
-                Some(purpose) => Command::ReleaseStock { purpose: purpose.into(), material: Some(material.into()) },
-                None => Command::ReleaseStock { purpose: "PROD-0009".into(), material: None },
+                Some(purpose) => Command::Stock(StockCommand::ReleaseStock {
+                    purpose: purpose.into(),
+                    material: Some(material.into())
+                }),
+                None => Command::Stock(StockCommand::ReleaseStock { purpose: "PROD-0009".into(), material: None }),
             }
         ),
         (material.clone(), 1..15i64, prop::option::of(prop::sample::select(vec!["PROD-0001", "PROD-0002"]))).prop_map(
-            |(material, units, purpose)| Command::ConsumeStock {
+            |(material, units, purpose)| Command::Stock(StockCommand::ConsumeStock {
                 material: material.into(),
                 qty: kg(units),
                 purpose: purpose.map(Into::into)
-            }
+            })
         ),
-        (1..6u32, -10..10i64).prop_map(|(lot, units)| Command::AdjustLot {
+        (1..6u32, -10..10i64).prop_map(|(lot, units)| Command::Stock(StockCommand::AdjustLot {
             lot: LotId(lot),
             delta: Milli::from_units(units),
             reason: "count".into()
-        }),
+        })),
     ]
 }
 

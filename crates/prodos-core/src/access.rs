@@ -3,7 +3,6 @@
 //! ledger, in the server's account store; these facts record only handles, roles and token ids, so
 //! the public record shows who changed access without ever holding a secret or a hash of one.
 
-use crate::event::Event;
 use crate::rejection::Rejection;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -192,7 +191,7 @@ fn role(field: &str, value: &str) -> Result<(), Rejection> {
     Ok(())
 }
 
-pub fn decide(command: &AccessCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+pub fn decide(command: &AccessCommand, now: Timestamp) -> Result<Vec<AccessEvent>, Rejection> {
     let AccessCommand::Record { change, by } = command;
     required("by", by)?;
     match change {
@@ -220,7 +219,7 @@ pub fn decide(command: &AccessCommand, now: Timestamp) -> Result<Vec<Event>, Rej
             }
         }
     }
-    Ok(vec![Event::Access(AccessEvent::AccessChanged { change: change.clone(), by: by.clone(), at: now })])
+    Ok(vec![AccessEvent::AccessChanged { change: change.clone(), by: by.clone(), at: now }])
 }
 
 #[cfg(test)]
@@ -268,7 +267,7 @@ mod tests {
             AccessChange::PasswordChanged { handle: "ana".into() },
         ] {
             let events = decide(&AccessCommand::Record { change, by: "admin".into() }, at).unwrap();
-            let [Event::Access(event)] = events.as_slice() else { panic!("one access event") };
+            let [event] = events.as_slice() else { panic!("one access event") };
             record.apply(event);
         }
         let fact = record.account("ana").unwrap();
@@ -281,7 +280,7 @@ mod tests {
             at,
         )
         .unwrap();
-        let [Event::Access(event)] = enabled.as_slice() else { panic!("one access event") };
+        let [event] = enabled.as_slice() else { panic!("one access event") };
         assert_eq!(event.kind(), "AccountEnabled");
         record.apply(event);
         assert!(!record.account("ana").unwrap().disabled, "enabled again");

@@ -27,47 +27,19 @@ pub fn decide(state: &State, actor: &Actor, command: &Command, now: Timestamp) -
 }
 
 fn decide_in_area(state: &State, command: &Command, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    fn events<E: Into<Event>>(decided: Result<Vec<E>, Rejection>) -> Result<Vec<Event>, Rejection> {
+        decided.map(|events| events.into_iter().map(Into::into).collect())
+    }
     match command {
-        Command::ImportDesign { spec, declared } => design::decide::import(&state.designs, spec, *declared, now),
-        Command::CertifyDesign { design } => design::decide::certify(&state.designs, *design, now),
-        Command::RetireDesign { design } => design::decide::retire(&state.designs, *design, now),
-        Command::ReceiveLots { lots } => stock::decide::receive(&state.stock, lots, now),
-        Command::ReserveStock { material, qty, purpose } => {
-            stock::decide::reserve(&state.stock, material, *qty, purpose)
-        }
-        Command::ReleaseStock { purpose, material } => {
-            stock::decide::release(&state.stock, purpose, material.as_deref())
-        }
-        Command::ConsumeStock { material, qty, purpose } => {
-            stock::decide::consume(&state.stock, material, *qty, purpose.as_deref(), now)
-        }
-        Command::AdjustLot { lot, delta, reason } => stock::decide::adjust(&state.stock, *lot, *delta, reason, now),
-        Command::ImportSuppliers { suppliers } => supplier::import(&state.suppliers, suppliers),
-        Command::CreateMandate { design, qty, due, decision, priority } => {
-            plan::decide::create_mandate(state, *design, *qty, *due, *decision, *priority, now)
-        }
-        Command::DeclareToolCount { tool, count } => plan::decide::declare_tool_count(&state.capacity, tool, *count),
-        Command::DeclareSkillHeadcount { skill, level, headcount } => {
-            plan::decide::declare_skill_headcount(&state.capacity, skill, *level, *headcount)
-        }
-        Command::SetWorkWeek { week } => plan::decide::set_work_week(&state.capacity, *week),
-        Command::CloseDay { day, reason } => plan::decide::close_day(&state.capacity, *day, reason),
-        Command::SetLaborRate { skill, level, rate_per_hour } => {
-            plan::decide::set_labor_rate(&state.capacity, skill, *level, *rate_per_hour)
-        }
-        Command::SetToolRate { tool, rate_per_hour } => {
-            plan::decide::set_tool_rate(&state.capacity, tool, *rate_per_hour)
-        }
-        Command::RecordPlanProposal { mandate, proposal } => {
-            plan::decide::record_proposal(state, *mandate, proposal, now)
-        }
-        Command::CommitPlan { plan } => plan::decide::commit(state, *plan, now),
-        Command::CancelPlan { plan } => plan::decide::cancel(state, *plan, now),
+        Command::Design(command) => events(design::decide::decide(&state.designs, command, now)),
+        Command::Stock(command) => events(stock::decide::decide(&state.stock, command, now)),
+        Command::Supplier(command) => events(supplier::decide(&state.suppliers, command)),
+        Command::Plan(command) => plan::decide::decide(state, command, now),
         Command::People(command) => crate::people::decide::decide(&state.people, command, now),
         Command::Credits(command) => crate::credits::decide::decide(state, command, now),
         Command::Distribution(command) => crate::distribution::decide::decide(state, command, now),
         Command::Execution(command) => crate::execution::decide::decide(state, command, now),
         Command::Assignment(command) => crate::assignment::decide::decide(state, command, now),
-        Command::Access(command) => crate::access::decide(command, now),
+        Command::Access(command) => events(crate::access::decide(command, now)),
     }
 }

@@ -1,152 +1,25 @@
-//! Every fact prodos records. Events are appended to the ledger and folded into `State`; they are
-//! never edited. Adding a variant is backward compatible; changing one is not (old ledgers must
-//! still replay), so variants only grow.
+//! Every fact prodos records, grouped by the area that owns it. Events are appended to the ledger
+//! and folded into `State`; they are never edited. Adding a variant is backward compatible;
+//! changing one is not (old ledgers must still replay), so variants only grow.
 
-use crate::design::DesignSpec;
-use crate::ids::{DesignRef, LotId, MandateId, PlanId, SupplierId};
-use crate::plan::{Day, Mandate, PlanProposal, WorkWeek};
-use crate::stock::{Material, Provenance};
-use crate::supplier::CatalogItem;
-use crate::time::Timestamp;
-use crate::units::{Milli, Millicents};
 use serde::{Deserialize, Serialize};
 
-/// A recorded fact. Serialised externally tagged (`{"LotReceived": {...}}`), which is the ledger
-/// payload; `kind()` is the ledger's event kind column.
+/// A recorded fact. Serialised externally tagged by area (`{"Stock": {"LotReceived": {...}}}`),
+/// which is the ledger payload; `kind()` is the inner event's name, the ledger's kind column.
+/// Ledgers written before the design, stock, supplier and plan areas were grouped hold those
+/// events untagged by area (`{"LotReceived": {...}}`): `prodos_app`'s codec reads both.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Event {
-    /// A new design (version 1) or a new draft version after a certified one.
-    DesignDrafted {
-        design: DesignRef,
-        spec: DesignSpec,
-        at: Timestamp,
-    },
-    /// A draft version's content replaced before certification.
-    DesignDraftRevised {
-        design: DesignRef,
-        spec: DesignSpec,
-        at: Timestamp,
-    },
-    DesignCertified {
-        design: DesignRef,
-        at: Timestamp,
-    },
-    DesignRetired {
-        design: DesignRef,
-        at: Timestamp,
-    },
-
-    MaterialRegistered {
-        material: Material,
-    },
-    LotReceived {
-        lot: LotId,
-        material: String,
-        /// In the material's unit.
-        qty: Milli,
-        /// Per material unit.
-        unit_cost: Millicents,
-        location: String,
-        provenance: Provenance,
-        at: Timestamp,
-    },
-    StockReserved {
-        lot: LotId,
-        qty: Milli,
-        purpose: String,
-    },
-    StockReleased {
-        lot: LotId,
-        qty: Milli,
-        purpose: String,
-    },
-    /// The seeds' MaterialConsumptionEvent: a quantity leaves a lot, from a reservation or free stock.
-    StockConsumed {
-        lot: LotId,
-        material: String,
-        qty: Milli,
-        reserved_for: Option<String>,
-        at: Timestamp,
-    },
-    LotAdjusted {
-        lot: LotId,
-        delta: Milli,
-        reason: String,
-        at: Timestamp,
-    },
-
-    SupplierRegistered {
-        supplier: SupplierId,
-        key: String,
-        name: String,
-    },
-    CatalogItemListed {
-        supplier: SupplierId,
-        item: CatalogItem,
-    },
-
-    /// A production mandate: a certified version, a quantity, a due date.
-    MandateCreated {
-        mandate: Mandate,
-    },
-    /// The node owns `count` units of a tool or workstation.
-    ToolCountDeclared {
-        tool: String,
-        count: u32,
-    },
-    /// `headcount` people hold `skill` at exactly `level`.
-    SkillHeadcountDeclared {
-        skill: String,
-        level: u8,
-        headcount: u32,
-    },
-    WorkWeekSet {
-        week: WorkWeek,
-    },
-    DayClosed {
-        day: Day,
-        reason: String,
-    },
-    LaborRateSet {
-        skill: String,
-        level: u8,
-        rate_per_hour: Millicents,
-    },
-    ToolRateSet {
-        tool: String,
-        rate_per_hour: Millicents,
-    },
-    /// A proposal computed by the planner, validated against state and recorded as is.
-    PlanProposed {
-        plan: PlanId,
-        mandate: MandateId,
-        proposal: PlanProposal,
-        at: Timestamp,
-    },
-    /// Follows the plan's StockReserved events: its materials are held, its schedule frozen.
-    PlanCommitted {
-        plan: PlanId,
-        at: Timestamp,
-    },
-    /// A newer plan for the same mandate was committed; follows the release of this plan's stock.
-    PlanSuperseded {
-        plan: PlanId,
-        by: PlanId,
-        at: Timestamp,
-    },
-    /// Follows the release of whatever the plan still held.
-    PlanCancelled {
-        plan: PlanId,
-        at: Timestamp,
-    },
-
-    // People and work (issue 4): each module's events in its own enum; `kind()` is the inner name.
+    Design(crate::design::DesignEvent),
+    Stock(crate::stock::StockEvent),
+    Supplier(crate::supplier::SupplierEvent),
+    Plan(crate::plan::PlanEvent),
     People(crate::people::PeopleEvent),
     Credits(crate::credits::CreditsEvent),
     Distribution(crate::distribution::DistributionEvent),
     Execution(crate::execution::ExecutionEvent),
     Assignment(crate::assignment::AssignmentEvent),
-    // Access control (issue 5): accounts and tokens, without secrets.
+    /// Accounts, tokens and operator identities, without secrets.
     Access(crate::access::AccessEvent),
 }
 
@@ -154,29 +27,10 @@ impl Event {
     /// The stable name stored in the ledger's kind column.
     pub fn kind(&self) -> &'static str {
         match self {
-            Event::DesignDrafted { .. } => "DesignDrafted",
-            Event::DesignDraftRevised { .. } => "DesignDraftRevised",
-            Event::DesignCertified { .. } => "DesignCertified",
-            Event::DesignRetired { .. } => "DesignRetired",
-            Event::MaterialRegistered { .. } => "MaterialRegistered",
-            Event::LotReceived { .. } => "LotReceived",
-            Event::StockReserved { .. } => "StockReserved",
-            Event::StockReleased { .. } => "StockReleased",
-            Event::StockConsumed { .. } => "StockConsumed",
-            Event::LotAdjusted { .. } => "LotAdjusted",
-            Event::SupplierRegistered { .. } => "SupplierRegistered",
-            Event::CatalogItemListed { .. } => "CatalogItemListed",
-            Event::MandateCreated { .. } => "MandateCreated",
-            Event::ToolCountDeclared { .. } => "ToolCountDeclared",
-            Event::SkillHeadcountDeclared { .. } => "SkillHeadcountDeclared",
-            Event::WorkWeekSet { .. } => "WorkWeekSet",
-            Event::DayClosed { .. } => "DayClosed",
-            Event::LaborRateSet { .. } => "LaborRateSet",
-            Event::ToolRateSet { .. } => "ToolRateSet",
-            Event::PlanProposed { .. } => "PlanProposed",
-            Event::PlanCommitted { .. } => "PlanCommitted",
-            Event::PlanSuperseded { .. } => "PlanSuperseded",
-            Event::PlanCancelled { .. } => "PlanCancelled",
+            Event::Design(event) => event.kind(),
+            Event::Stock(event) => event.kind(),
+            Event::Supplier(event) => event.kind(),
+            Event::Plan(event) => event.kind(),
             Event::People(event) => event.kind(),
             Event::Credits(event) => event.kind(),
             Event::Distribution(event) => event.kind(),
@@ -184,5 +38,51 @@ impl Event {
             Event::Assignment(event) => event.kind(),
             Event::Access(event) => event.kind(),
         }
+    }
+
+    /// The area's name, which tags the payload.
+    pub fn area(&self) -> &'static str {
+        match self {
+            Event::Design(_) => "Design",
+            Event::Stock(_) => "Stock",
+            Event::Supplier(_) => "Supplier",
+            Event::Plan(_) => "Plan",
+            Event::People(_) => "People",
+            Event::Credits(_) => "Credits",
+            Event::Distribution(_) => "Distribution",
+            Event::Execution(_) => "Execution",
+            Event::Assignment(_) => "Assignment",
+            Event::Access(_) => "Access",
+        }
+    }
+}
+
+impl From<crate::design::DesignEvent> for Event {
+    fn from(event: crate::design::DesignEvent) -> Event {
+        Event::Design(event)
+    }
+}
+
+impl From<crate::stock::StockEvent> for Event {
+    fn from(event: crate::stock::StockEvent) -> Event {
+        Event::Stock(event)
+    }
+}
+
+impl From<crate::supplier::SupplierEvent> for Event {
+    fn from(event: crate::supplier::SupplierEvent) -> Event {
+        Event::Supplier(event)
+    }
+}
+
+impl From<crate::plan::PlanEvent> for Event {
+    fn from(event: crate::plan::PlanEvent) -> Event {
+        Event::Plan(event)
+    }
+}
+
+impl From<crate::access::AccessEvent> for Event {
+    fn from(event: crate::access::AccessEvent) -> Event {
+        Event::Access(event)
     }
 }

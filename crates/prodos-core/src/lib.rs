@@ -24,10 +24,14 @@ pub mod units;
 
 pub use command::Command;
 pub use decide::decide;
+pub use design::{DesignCommand, DesignEvent};
 pub use event::Event;
 pub use ids::*;
+pub use plan::{PlanCommand, PlanEvent};
 pub use policy::Actor;
 pub use rejection::Rejection;
 pub use state::State;
+pub use stock::{StockCommand, StockEvent};
+pub use supplier::{SupplierCommand, SupplierEvent};
 pub use time::Timestamp;
 pub use units::{Dimension, Milli, Millicents, Quantity, Unit, UnitError};

@@ -4,8 +4,8 @@
 
 use crate::design::Designs;
 use crate::event::Event;
-use crate::plan::{Capacity, Plan, PlanStatus, Plans};
-use crate::stock::{Lot, Stock};
+use crate::plan::{Capacity, PlanStatus, Plans};
+use crate::stock::Stock;
 use crate::supplier::Suppliers;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,70 +26,10 @@ pub struct State {
 impl State {
     pub fn apply(&mut self, event: &Event) {
         match event {
-            Event::DesignDrafted { design, spec, at } => self.designs.apply_drafted(*design, spec, *at),
-            Event::DesignDraftRevised { design, spec, at } => self.designs.apply_revised(*design, spec, *at),
-            Event::DesignCertified { design, at } => {
-                self.designs.apply_status(*design, crate::design::DesignStatus::Certified, *at)
-            }
-            Event::DesignRetired { design, at } => {
-                self.designs.apply_status(*design, crate::design::DesignStatus::Retired, *at)
-            }
-            Event::MaterialRegistered { material } => self.stock.register_material(material.clone()),
-            Event::LotReceived { lot, material, qty, unit_cost, location, provenance, at } => {
-                self.stock.insert_lot(Lot::new(
-                    *lot,
-                    material.clone(),
-                    *qty,
-                    *unit_cost,
-                    location.clone(),
-                    provenance.clone(),
-                    *at,
-                ));
-            }
-            Event::StockReserved { lot, qty, purpose } => {
-                if let Some(lot) = self.stock.lot_mut(*lot) {
-                    lot.reserve(purpose, *qty);
-                }
-            }
-            Event::StockReleased { lot, qty, purpose } => {
-                if let Some(lot) = self.stock.lot_mut(*lot) {
-                    lot.release(purpose, *qty);
-                }
-            }
-            Event::StockConsumed { lot, qty, reserved_for, .. } => {
-                if let Some(lot) = self.stock.lot_mut(*lot) {
-                    lot.consume(*qty, reserved_for.as_deref());
-                }
-            }
-            Event::LotAdjusted { lot, delta, .. } => {
-                if let Some(lot) = self.stock.lot_mut(*lot) {
-                    lot.adjust(*delta);
-                }
-            }
-            Event::SupplierRegistered { supplier, key, name } => self.suppliers.apply_registered(*supplier, key, name),
-            Event::CatalogItemListed { supplier, item } => self.suppliers.apply_listed(*supplier, item),
-            Event::MandateCreated { mandate } => self.plans.insert_mandate(mandate.clone()),
-            Event::ToolCountDeclared { tool, count } => self.capacity.set_tool_count(tool, *count),
-            Event::SkillHeadcountDeclared { skill, level, headcount } => {
-                self.capacity.set_headcount(skill, *level, *headcount)
-            }
-            Event::WorkWeekSet { week } => self.capacity.calendar.week = *week,
-            Event::DayClosed { day, reason } => self.capacity.calendar.close(*day, reason),
-            Event::LaborRateSet { skill, level, rate_per_hour } => {
-                self.capacity.set_labor_rate(skill, *level, *rate_per_hour)
-            }
-            Event::ToolRateSet { tool, rate_per_hour } => self.capacity.set_tool_rate(tool, *rate_per_hour),
-            Event::PlanProposed { plan, mandate, proposal, at } => self.plans.insert_plan(Plan {
-                id: *plan,
-                mandate: *mandate,
-                proposal: proposal.clone(),
-                status: PlanStatus::Proposed,
-                proposed_at: *at,
-                committed_at: None,
-            }),
-            Event::PlanCommitted { plan, at } => self.plans.set_status(*plan, PlanStatus::Committed, *at),
-            Event::PlanSuperseded { plan, at, .. } => self.plans.set_status(*plan, PlanStatus::Superseded, *at),
-            Event::PlanCancelled { plan, at } => self.plans.set_status(*plan, PlanStatus::Cancelled, *at),
+            Event::Design(event) => self.designs.apply(event),
+            Event::Stock(event) => self.stock.apply(event),
+            Event::Supplier(event) => self.suppliers.apply(event),
+            Event::Plan(event) => crate::plan::apply(&mut self.plans, &mut self.capacity, event),
             Event::People(event) => self.people.apply(event),
             Event::Credits(event) => self.credits.apply(event),
             Event::Distribution(event) => crate::distribution::event::apply(self, event),

@@ -11,6 +11,7 @@ use prodos_core::execution::{ExecutionCommand, TaskRef};
 use prodos_core::people::PeopleCommand;
 use prodos_core::plan::{Day, PlanProposal, ScheduledOperation};
 use prodos_core::*;
+use prodos_core::{PlanCommand, StockCommand};
 use world::{World, certified, on_time_verdict, stool_spec};
 
 const MIN: i64 = 60_000;
@@ -64,7 +65,7 @@ fn workshop() -> World {
         location: "rack".into(),
         provenance: prodos_core::stock::Provenance::Own,
     };
-    world.run(Command::ReceiveLots { lots: vec![legs] }).unwrap();
+    world.run(Command::Stock(StockCommand::ReceiveLots { lots: vec![legs] })).unwrap();
     for (handle, level) in [("dana", 3), ("erin", 2), ("finn", 2), ("gus", 1)] {
         world.grant_joinery(handle, level);
         let week = PeopleCommand::SetAvailability {
@@ -74,7 +75,7 @@ fn workshop() -> World {
         world.people(week).unwrap();
     }
     let due = Day::of(world.now).plus(30);
-    world.run(Command::CreateMandate { design, qty: 2, due, decision: None, priority: 0 }).unwrap();
+    world.run(Command::Plan(PlanCommand::CreateMandate { design, qty: 2, due, decision: None, priority: 0 })).unwrap();
     let operations = vec![
         scheduled("cut", 1, tuesday(&world, 480), 60),
         scheduled("cut", 2, tuesday(&world, 480), 60),

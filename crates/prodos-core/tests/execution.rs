@@ -13,6 +13,7 @@ use prodos_core::people::PeopleCommand;
 use prodos_core::plan::Day;
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::*;
+use prodos_core::{StockCommand, StockEvent};
 use world::*;
 
 /// finn joins with a level-3 joinery certification that expires on `expires_on`.
@@ -38,7 +39,7 @@ fn a_stool_goes_from_its_first_task_to_a_released_good() {
     let events = world.run(start("cut", 1, "erin")).unwrap();
     assert!(events.iter().any(|event| matches!(
         event,
-        Event::StockConsumed { lot: LotId(1), qty, reserved_for: Some(purpose), .. }
+        Event::Stock(StockEvent::StockConsumed { lot: LotId(1), qty, reserved_for: Some(purpose), .. })
             if *qty == Milli::from_units(3) && purpose == "PROD-0001"
     )));
     let record = world.state.execution.task(&task("cut", 1));
@@ -207,10 +208,13 @@ fn the_last_verification_releases_what_the_finished_plan_still_holds() {
         location: "rack".into(),
         provenance: Provenance::Own,
     };
-    world.run(Command::ReceiveLots { lots: vec![spare] }).unwrap();
+    world.run(Command::Stock(StockCommand::ReceiveLots { lots: vec![spare] })).unwrap();
     let leftover = Quantity { amount: Milli(500), unit: Unit::Piece };
-    let reserve =
-        Command::ReserveStock { material: "oak-leg-blank".into(), qty: leftover, purpose: "PROD-0001".into() };
+    let reserve = Command::Stock(StockCommand::ReserveStock {
+        material: "oak-leg-blank".into(),
+        qty: leftover,
+        purpose: "PROD-0001".into(),
+    });
     world.run(reserve).unwrap();
     for (unit, worker, checker) in [(1, "erin", "dana"), (2, "dana", "erin")] {
         for operation in ["cut", "assemble"] {
@@ -224,7 +228,11 @@ fn the_last_verification_releases_what_the_finished_plan_still_holds() {
     let held = |world: &World| world.state.stock.reserved_for("oak-leg-blank", "PROD-0001");
     assert_eq!(held(&world), Milli(500), "an unfinished plan keeps its reservation");
     let events = world.run(verify("assemble", 2, "erin")).unwrap();
-    assert!(events.iter().any(|event| matches!(event, Event::StockReleased { qty, .. } if *qty == Milli(500))));
+    assert!(
+        events
+            .iter()
+            .any(|event| matches!(event, Event::Stock(StockEvent::StockReleased { qty, .. }) if *qty == Milli(500)))
+    );
     assert_eq!(held(&world), Milli::ZERO, "the finished plan holds nothing");
     assert_eq!(world.state.stock.available("oak-leg-blank"), Milli::from_units(2));
     world.verify();

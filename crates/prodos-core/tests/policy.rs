@@ -4,6 +4,7 @@
 
 mod world;
 
+use prodos_core::DesignCommand;
 use prodos_core::access::{AccessChange, AccessEvent};
 use prodos_core::people::PeopleCommand;
 use prodos_core::*;
@@ -17,8 +18,8 @@ fn local(name: &str) -> Actor {
 fn a_participant_without_authority_cannot_certify_a_design_from_the_console() {
     let mut world = World::new();
     world.add_participants(&["carol", "hal"]);
-    world.run(Command::ImportDesign { spec: stool_spec(), declared: None }).unwrap();
-    let certify = Command::CertifyDesign { design: STOOL };
+    world.run(Command::Design(DesignCommand::ImportDesign { spec: stool_spec(), declared: None })).unwrap();
+    let certify = Command::Design(DesignCommand::CertifyDesign { design: STOOL });
     assert_eq!(
         world.refuse_as(&local("hal"), certify.clone()),
         Rejection::CoordinatorRequired { handle: "hal".into(), action: "certify designs".into() }
@@ -94,7 +95,10 @@ fn an_account_that_is_nobody_on_the_shop_floor_takes_no_work() {
 #[test]
 fn an_operator_acts_as_anyone_named_and_the_ledger_records_the_identity_once() {
     let mut world = World::new();
-    let first = world.run_as(&local("night-shift"), Command::ImportDesign { spec: stool_spec(), declared: None });
+    let first = world.run_as(
+        &local("night-shift"),
+        Command::Design(DesignCommand::ImportDesign { spec: stool_spec(), declared: None }),
+    );
     let first = first.unwrap();
     assert_eq!(
         first[0],
@@ -105,9 +109,10 @@ fn an_operator_acts_as_anyone_named_and_the_ledger_records_the_identity_once() {
         })
     );
     assert!(world.state.access.is_operator("night-shift"));
-    let again = world.run_as(&local("night-shift"), Command::CertifyDesign { design: STOOL }).unwrap();
+    let again =
+        world.run_as(&local("night-shift"), Command::Design(DesignCommand::CertifyDesign { design: STOOL })).unwrap();
     assert!(again.iter().all(|event| event.kind() != "OperatorNamed"), "recorded once: {again:?}");
     // A name that could not be typed as a handle is no identity.
-    let bad = world.refuse_as(&local("Night Shift"), Command::CertifyDesign { design: STOOL });
+    let bad = world.refuse_as(&local("Night Shift"), Command::Design(DesignCommand::CertifyDesign { design: STOOL }));
     assert!(matches!(bad, Rejection::InvalidHandle { field, .. } if field == "actor"));
 }

@@ -6,6 +6,7 @@ use prodos_core::design::{
 };
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::*;
+use prodos_core::{DesignCommand, StockCommand, StockEvent, SupplierCommand};
 
 mod world;
 
@@ -51,7 +52,7 @@ fn stool(leg_qty: i64) -> DesignSpec {
 }
 
 fn import(spec: DesignSpec) -> Command {
-    Command::ImportDesign { spec, declared: None }
+    Command::Design(DesignCommand::ImportDesign { spec, declared: None })
 }
 
 fn selector(text: &str) -> DesignSelector {
@@ -71,9 +72,9 @@ fn a_design_is_drafted_certified_and_versioned_on_change() {
     world.run(import(stool(4))).unwrap();
     assert_eq!(world.state.designs.by_key("stool").unwrap().versions().len(), 1);
 
-    world.run(Command::CertifyDesign { design: selector("DES-0001") }).unwrap();
+    world.run(Command::Design(DesignCommand::CertifyDesign { design: selector("DES-0001") })).unwrap();
     assert_eq!(
-        world.refuse(Command::CertifyDesign { design: selector("DES-0001") }).to_string(),
+        world.refuse(Command::Design(DesignCommand::CertifyDesign { design: selector("DES-0001") })).to_string(),
         "DES-0001@v1 is already certified"
     );
 
@@ -91,15 +92,16 @@ fn a_design_is_drafted_certified_and_versioned_on_change() {
 fn a_certified_version_cannot_be_edited_when_named() {
     let mut world = World::new();
     world.run(import(stool(3))).unwrap();
-    world.run(Command::CertifyDesign { design: selector("DES-0001") }).unwrap();
-    let edit = Command::ImportDesign { spec: stool(9), declared: Some(selector("DES-0001@v1")) };
+    world.run(Command::Design(DesignCommand::CertifyDesign { design: selector("DES-0001") })).unwrap();
+    let edit = Command::Design(DesignCommand::ImportDesign { spec: stool(9), declared: Some(selector("DES-0001@v1")) });
     let rejection = world.refuse(edit);
     assert_eq!(
         rejection.to_string(),
         "DES-0001@v1 is certified and cannot be edited; import without a version to draft a new one"
     );
     // Re-importing the exported, unchanged v1 is a no-op, not an edit.
-    let unchanged = Command::ImportDesign { spec: stool(3), declared: Some(selector("DES-0001@v1")) };
+    let unchanged =
+        Command::Design(DesignCommand::ImportDesign { spec: stool(3), declared: Some(selector("DES-0001@v1")) });
     assert_eq!(world.run(unchanged).unwrap(), vec![]);
     world.verify();
 }
@@ -119,15 +121,15 @@ fn retiring_needs_a_certified_version_and_unknown_designs_are_named() {
     let mut world = World::new();
     world.run(import(stool(3))).unwrap();
     assert_eq!(
-        world.refuse(Command::RetireDesign { design: selector("DES-0001") }).to_string(),
+        world.refuse(Command::Design(DesignCommand::RetireDesign { design: selector("DES-0001") })).to_string(),
         "DES-0001@v1 is draft, not certified"
     );
     assert_eq!(
-        world.refuse(Command::CertifyDesign { design: selector("DES-0007") }).to_string(),
+        world.refuse(Command::Design(DesignCommand::CertifyDesign { design: selector("DES-0007") })).to_string(),
         "unknown design DES-0007"
     );
-    world.run(Command::CertifyDesign { design: selector("DES-0001") }).unwrap();
-    world.run(Command::RetireDesign { design: selector("DES-0001") }).unwrap();
+    world.run(Command::Design(DesignCommand::CertifyDesign { design: selector("DES-0001") })).unwrap();
+    world.run(Command::Design(DesignCommand::RetireDesign { design: selector("DES-0001") })).unwrap();
     assert_eq!(world.state.designs.by_key("stool").unwrap().latest().status, DesignStatus::Retired);
     world.verify();
 }
@@ -150,37 +152,43 @@ fn qty(units: i64, unit: Unit) -> Quantity {
 #[test]
 fn stock_is_reserved_consumed_and_released_oldest_lot_first() {
     let mut world = World::new();
-    world.run(Command::ReceiveLots { lots: vec![receipt("spruce", 4, Unit::Kilogram, 20.0)] }).unwrap();
+    world
+        .run(Command::Stock(StockCommand::ReceiveLots { lots: vec![receipt("spruce", 4, Unit::Kilogram, 20.0)] }))
+        .unwrap();
     // A second lot in grams converts into the material's unit (kg) and its price per kg.
-    world.run(Command::ReceiveLots { lots: vec![receipt("spruce", 6000, Unit::Gram, 0.03)] }).unwrap();
+    world
+        .run(Command::Stock(StockCommand::ReceiveLots { lots: vec![receipt("spruce", 6000, Unit::Gram, 0.03)] }))
+        .unwrap();
     let lot2 = world.state.stock.lot(LotId(2)).unwrap();
     assert_eq!((lot2.on_hand(), lot2.unit_cost.to_string()), (Milli::from_units(6), "30.00".to_string()));
 
     world
-        .run(Command::ReserveStock {
+        .run(Command::Stock(StockCommand::ReserveStock {
             material: "spruce".into(),
             qty: qty(5, Unit::Kilogram),
             purpose: "PROD-0001".into(),
-        })
+        }))
         .unwrap();
     assert_eq!(world.state.stock.lot(LotId(1)).unwrap().reserved_for("PROD-0001"), Milli::from_units(4));
     assert_eq!(world.state.stock.available("spruce"), Milli::from_units(5));
 
     // Consumption for the plan draws from its reservation and names the lot.
     let events = world
-        .run(Command::ConsumeStock {
+        .run(Command::Stock(StockCommand::ConsumeStock {
             material: "spruce".into(),
             qty: qty(2, Unit::Kilogram),
             purpose: Some("PROD-0001".into()),
-        })
+        }))
         .unwrap();
-    assert!(matches!(&events[0], Event::StockConsumed { lot: LotId(1), reserved_for: Some(_), .. }));
+    assert!(matches!(&events[0], Event::Stock(StockEvent::StockConsumed { lot: LotId(1), reserved_for: Some(_), .. })));
     assert_eq!(world.state.stock.reserved_for("spruce", "PROD-0001"), Milli::from_units(3));
 
-    world.run(Command::ReleaseStock { purpose: "PROD-0001".into(), material: None }).unwrap();
+    world.run(Command::Stock(StockCommand::ReleaseStock { purpose: "PROD-0001".into(), material: None })).unwrap();
     assert_eq!(world.state.stock.available("spruce"), Milli::from_units(8));
     assert_eq!(
-        world.refuse(Command::ReleaseStock { purpose: "PROD-0001".into(), material: None }).to_string(),
+        world
+            .refuse(Command::Stock(StockCommand::ReleaseStock { purpose: "PROD-0001".into(), material: None }))
+            .to_string(),
         "nothing is reserved for `PROD-0001`"
     );
     world.verify();
@@ -189,28 +197,46 @@ fn stock_is_reserved_consumed_and_released_oldest_lot_first() {
 #[test]
 fn stock_never_goes_negative() {
     let mut world = World::new();
-    world.run(Command::ReceiveLots { lots: vec![receipt("maple", 3, Unit::Kilogram, 10.0)] }).unwrap();
     world
-        .run(Command::ReserveStock {
+        .run(Command::Stock(StockCommand::ReceiveLots { lots: vec![receipt("maple", 3, Unit::Kilogram, 10.0)] }))
+        .unwrap();
+    world
+        .run(Command::Stock(StockCommand::ReserveStock {
             material: "maple".into(),
             qty: qty(2, Unit::Kilogram),
             purpose: "PROD-0002".into(),
-        })
+        }))
         .unwrap();
-    let over =
-        world.refuse(Command::ConsumeStock { material: "maple".into(), qty: qty(2, Unit::Kilogram), purpose: None });
+    let over = world.refuse(Command::Stock(StockCommand::ConsumeStock {
+        material: "maple".into(),
+        qty: qty(2, Unit::Kilogram),
+        purpose: None,
+    }));
     assert_eq!(over.to_string(), "not enough `maple`: 1 available, 2 wanted");
-    let below_reserved =
-        world.refuse(Command::AdjustLot { lot: LotId(1), delta: Milli::from_units(-2), reason: "water damage".into() });
+    let below_reserved = world.refuse(Command::Stock(StockCommand::AdjustLot {
+        lot: LotId(1),
+        delta: Milli::from_units(-2),
+        reason: "water damage".into(),
+    }));
     assert_eq!(below_reserved.to_string(), "LOT-0001 cannot change by -2: 3 on hand, 2 of it reserved");
-    let wrong_unit =
-        world.refuse(Command::ReserveStock { material: "maple".into(), qty: qty(1, Unit::Metre), purpose: "X".into() });
+    let wrong_unit = world.refuse(Command::Stock(StockCommand::ReserveStock {
+        material: "maple".into(),
+        qty: qty(1, Unit::Metre),
+        purpose: "X".into(),
+    }));
     assert_eq!(wrong_unit.to_string(), "field `qty`: maple is counted in kg, which m cannot be converted to");
-    let no_reason =
-        world.refuse(Command::AdjustLot { lot: LotId(1), delta: Milli::from_units(-1), reason: " ".into() });
+    let no_reason = world.refuse(Command::Stock(StockCommand::AdjustLot {
+        lot: LotId(1),
+        delta: Milli::from_units(-1),
+        reason: " ".into(),
+    }));
     assert_eq!(no_reason.to_string(), "field `reason` is required");
     world
-        .run(Command::AdjustLot { lot: LotId(1), delta: Milli::from_units(-1), reason: "offcut split".into() })
+        .run(Command::Stock(StockCommand::AdjustLot {
+            lot: LotId(1),
+            delta: Milli::from_units(-1),
+            reason: "offcut split".into(),
+        }))
         .unwrap();
     assert_eq!(world.state.stock.on_hand("maple"), Milli::from_units(2));
     world.verify();
@@ -221,7 +247,9 @@ fn a_batch_of_receipts_is_all_or_nothing() {
     let mut world = World::new();
     let mut bad = receipt("walnut", 1, Unit::Kilogram, 5.0);
     bad.qty.amount = Milli::ZERO;
-    let rejection = world.refuse(Command::ReceiveLots { lots: vec![receipt("walnut", 2, Unit::Kilogram, 5.0), bad] });
+    let rejection = world.refuse(Command::Stock(StockCommand::ReceiveLots {
+        lots: vec![receipt("walnut", 2, Unit::Kilogram, 5.0), bad],
+    }));
     assert_eq!(rejection.to_string(), "field `lots[1].qty`: quantity must be positive, got 0");
     assert!(world.state.stock.material("walnut").is_none());
 }
@@ -242,11 +270,23 @@ fn supplier_imports_register_once_and_skip_unchanged_lines() {
         }],
     };
     let mut world = World::new();
-    assert_eq!(world.run(Command::ImportSuppliers { suppliers: vec![listing.clone()] }).unwrap().len(), 2);
-    assert_eq!(world.run(Command::ImportSuppliers { suppliers: vec![listing.clone()] }).unwrap(), vec![]);
+    assert_eq!(
+        world
+            .run(Command::Supplier(SupplierCommand::ImportSuppliers { suppliers: vec![listing.clone()] }))
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        world.run(Command::Supplier(SupplierCommand::ImportSuppliers { suppliers: vec![listing.clone()] })).unwrap(),
+        vec![]
+    );
     let mut cheaper = listing;
     cheaper.items[0].price = Millicents::from_currency(22.0).unwrap();
-    assert_eq!(world.run(Command::ImportSuppliers { suppliers: vec![cheaper] }).unwrap().len(), 1);
+    assert_eq!(
+        world.run(Command::Supplier(SupplierCommand::ImportSuppliers { suppliers: vec![cheaper] })).unwrap().len(),
+        1
+    );
     let offers: Vec<_> = world.state.suppliers.offers("spruce").collect();
     assert_eq!(offers[0].1.price.to_string(), "22.00");
 }

@@ -9,6 +9,7 @@ use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::supplier::{CatalogItem, SupplierListing};
 use prodos_core::units::{Milli, Millicents, Quantity, Unit};
 use prodos_core::{Actor, Command, DesignRef, Event, Rejection, State, Timestamp, decide};
+use prodos_core::{DesignCommand, DesignEvent, PlanCommand, PlanEvent, StockCommand, SupplierCommand};
 
 /// A state holding the synthetic design (uncertified: costing does not need certification).
 pub struct SyntheticWorld {
@@ -107,11 +108,11 @@ pub fn world(n_lines: usize, now: Timestamp) -> Result<SyntheticWorld, Rejection
         }
         Ok(events)
     };
-    let events = run(&mut state, Command::ImportDesign { spec, declared: None })?;
+    let events = run(&mut state, Command::Design(DesignCommand::ImportDesign { spec, declared: None }))?;
     let design = events
         .iter()
         .find_map(|event| match event {
-            Event::DesignDrafted { design, .. } => Some(*design),
+            Event::Design(DesignEvent::DesignDrafted { design, .. }) => Some(*design),
             _ => None,
         })
         .ok_or(Rejection::FieldRequired { field: "design".into() })?;
@@ -127,7 +128,7 @@ pub fn world(n_lines: usize, now: Timestamp) -> Result<SyntheticWorld, Rejection
             provenance: Provenance::Own,
         })
         .collect();
-    run(&mut state, Command::ReceiveLots { lots })?;
+    run(&mut state, Command::Stock(StockCommand::ReceiveLots { lots }))?;
     let items = (0..n_materials)
         .map(|material| CatalogItem {
             material: format!("mat-{material}"),
@@ -140,9 +141,9 @@ pub fn world(n_lines: usize, now: Timestamp) -> Result<SyntheticWorld, Rejection
         .collect();
     run(
         &mut state,
-        Command::ImportSuppliers {
+        Command::Supplier(SupplierCommand::ImportSuppliers {
             suppliers: vec![SupplierListing { key: "bulk".into(), name: "Bulk supply".into(), items }],
-        },
+        }),
     )?;
     Ok(SyntheticWorld { state, design })
 }
@@ -177,38 +178,42 @@ pub fn planning_world(
     };
     let mut designs = Vec::new();
     for spec in &specs {
-        let events = run(&mut state, Command::ImportDesign { spec: spec.clone(), declared: None })?;
+        let events =
+            run(&mut state, Command::Design(DesignCommand::ImportDesign { spec: spec.clone(), declared: None }))?;
         let design = events.iter().find_map(|event| match event {
-            Event::DesignDrafted { design, .. } => Some(*design),
+            Event::Design(DesignEvent::DesignDrafted { design, .. }) => Some(*design),
             _ => None,
         });
         let design = design.ok_or(Rejection::FieldRequired { field: format!("design `{}`", spec.key) })?;
         let selector = prodos_core::DesignSelector { design: design.design, version: Some(design.version) };
-        run(&mut state, Command::CertifyDesign { design: selector })?;
+        run(&mut state, Command::Design(DesignCommand::CertifyDesign { design: selector }))?;
         designs.push(selector);
         for skill in &spec.skills {
             run(
                 &mut state,
-                Command::DeclareSkillHeadcount {
+                Command::Plan(PlanCommand::DeclareSkillHeadcount {
                     skill: skill.id.clone(),
                     level: 5,
                     headcount: staffing.people_per_skill,
-                },
+                }),
             )?;
         }
         for tool in &spec.tools {
-            run(&mut state, Command::DeclareToolCount { tool: tool.id.clone(), count: staffing.units_per_tool })?;
+            run(
+                &mut state,
+                Command::Plan(PlanCommand::DeclareToolCount { tool: tool.id.clone(), count: staffing.units_per_tool }),
+            )?;
         }
     }
-    run(&mut state, Command::ImportSuppliers { suppliers })?;
-    run(&mut state, Command::ReceiveLots { lots })?;
+    run(&mut state, Command::Supplier(SupplierCommand::ImportSuppliers { suppliers }))?;
+    run(&mut state, Command::Stock(StockCommand::ReceiveLots { lots }))?;
     let due = prodos_core::plan::Day::of(now).plus(due_in_days);
     let mut mandate_ids = Vec::new();
     for &(design_idx, qty) in mandates {
         let design = *designs.get(design_idx).ok_or(Rejection::FieldRequired { field: "mandates".into() })?;
-        let command = Command::CreateMandate { design, qty, due, decision: None, priority: 0 };
+        let command = Command::Plan(PlanCommand::CreateMandate { design, qty, due, decision: None, priority: 0 });
         for event in run(&mut state, command)? {
-            if let Event::MandateCreated { mandate } = event {
+            if let Event::Plan(PlanEvent::MandateCreated { mandate }) = event {
                 mandate_ids.push(mandate.id);
             }
         }
@@ -231,15 +236,15 @@ pub fn commit(
     proposal: prodos_core::plan::PlanProposal,
     now: Timestamp,
 ) -> Result<prodos_core::PlanId, Rejection> {
-    let events = run(state, Command::RecordPlanProposal { mandate, proposal }, now)?;
+    let events = run(state, Command::Plan(PlanCommand::RecordPlanProposal { mandate, proposal }), now)?;
     let plan = events
         .iter()
         .find_map(|event| match event {
-            Event::PlanProposed { plan, .. } => Some(*plan),
+            Event::Plan(PlanEvent::PlanProposed { plan, .. }) => Some(*plan),
             _ => None,
         })
         .ok_or(Rejection::UnknownMandate { mandate })?;
-    run(state, Command::CommitPlan { plan }, now)?;
+    run(state, Command::Plan(PlanCommand::CommitPlan { plan }), now)?;
     Ok(plan)
 }
 
@@ -256,7 +261,11 @@ pub fn staff_with_participants(state: &mut State, people: usize, now: Timestamp)
         })
         .collect();
     for (skill, level) in declared {
-        run(state, Command::DeclareSkillHeadcount { skill, level: i64::from(level), headcount: 0 }, now)?;
+        run(
+            state,
+            Command::Plan(PlanCommand::DeclareSkillHeadcount { skill, level: i64::from(level), headcount: 0 }),
+            now,
+        )?;
     }
     let handles: Vec<String> = (1..=people).map(|n| format!("member-{n}")).collect();
     let mut participants = vec![NewParticipant { handle: "coordinator".into(), real_name: None, coordinator: true }];

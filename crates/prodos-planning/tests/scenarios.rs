@@ -5,6 +5,7 @@
 use prodos_core::plan::{Day, PlanStatus};
 use prodos_core::units::Milli;
 use prodos_core::*;
+use prodos_core::{DesignCommand, PlanCommand};
 
 mod world;
 use world::World;
@@ -37,8 +38,12 @@ fn a_missing_skill_and_tool_are_named_not_scheduled() {
     let mut world = World::example();
     world.staff_for(1);
     // No declared headcount left for the skill: participants count, and none is certified.
-    world.run(Command::DeclareSkillHeadcount { skill: "finishing.spray".into(), level: 5, headcount: 0 });
-    world.run(Command::DeclareToolCount { tool: "fret-press".into(), count: 0 });
+    world.run(Command::Plan(PlanCommand::DeclareSkillHeadcount {
+        skill: "finishing.spray".into(),
+        level: 5,
+        headcount: 0,
+    }));
+    world.run(Command::Plan(PlanCommand::DeclareToolCount { tool: "fret-press".into(), count: 0 }));
     let mandate = world.mandate(1, 2, "2027-06-01");
     let proposal = world.propose(mandate);
     let infeasible = proposal.verdict.infeasible.join("\n");
@@ -52,7 +57,7 @@ fn a_missing_skill_and_tool_are_named_not_scheduled() {
     assert!(infeasible.contains("tool `fret-press`: the node has none (operations fret)"), "{infeasible}");
     assert!(proposal.operations.is_empty());
     let plan = world.record(mandate, proposal);
-    let refused = world.refuse(Command::CommitPlan { plan });
+    let refused = world.refuse(Command::Plan(PlanCommand::CommitPlan { plan }));
     assert!(refused.to_string().contains("cannot be committed"), "{refused}");
     world.verify();
 }
@@ -71,12 +76,12 @@ fn commit_reserves_exactly_the_netted_stock_and_cancel_releases_it() {
         .collect();
     assert!(!netted.is_empty());
     let plan = world.record(mandate, proposal);
-    world.run(Command::CommitPlan { plan });
+    world.run(Command::Plan(PlanCommand::CommitPlan { plan }));
     let purpose = plan.to_string();
     for (material, qty) in &netted {
         assert_eq!(world.state.stock.reserved_for(material, &purpose), *qty, "{material}");
     }
-    assert!(world.run(Command::CommitPlan { plan }).is_empty(), "committing twice changes nothing");
+    assert!(world.run(Command::Plan(PlanCommand::CommitPlan { plan })).is_empty(), "committing twice changes nothing");
     world.verify();
 
     // Re-planning: a new proposal may reuse what the committed plan holds; committing it
@@ -90,7 +95,7 @@ fn commit_reserves_exactly_the_netted_stock_and_cancel_releases_it() {
         .collect();
     assert_eq!(again_netted, netted, "the committed plan's own stock counts as available when re-planning");
     let replacement = world.record(mandate, again);
-    world.run(Command::CommitPlan { plan: replacement });
+    world.run(Command::Plan(PlanCommand::CommitPlan { plan: replacement }));
     assert_eq!(world.state.plans.plan(plan).unwrap().status, PlanStatus::Superseded);
     for (material, qty) in &netted {
         assert_eq!(world.state.stock.reserved_for(material, &purpose), Milli::ZERO);
@@ -98,11 +103,11 @@ fn commit_reserves_exactly_the_netted_stock_and_cancel_releases_it() {
     }
     world.verify();
 
-    world.run(Command::CancelPlan { plan: replacement });
+    world.run(Command::Plan(PlanCommand::CancelPlan { plan: replacement }));
     for (material, _) in &netted {
         assert_eq!(world.state.stock.reserved_for(material, &replacement.to_string()), Milli::ZERO);
     }
-    let closed = world.refuse(Command::CommitPlan { plan: replacement });
+    let closed = world.refuse(Command::Plan(PlanCommand::CommitPlan { plan: replacement }));
     assert_eq!(closed.to_string(), "PROD-0002 is cancelled; propose a new plan instead");
     world.verify();
 }
@@ -112,10 +117,14 @@ fn the_house_plans_with_its_crews() {
     let mut world = World::example();
     let spec = world.state.designs.get(DesignId(2)).unwrap().latest().spec.clone();
     for skill in &spec.skills {
-        world.run(Command::DeclareSkillHeadcount { skill: skill.id.clone(), level: 5, headcount: 4 });
+        world.run(Command::Plan(PlanCommand::DeclareSkillHeadcount {
+            skill: skill.id.clone(),
+            level: 5,
+            headcount: 4,
+        }));
     }
     for tool in &spec.tools {
-        world.run(Command::DeclareToolCount { tool: tool.id.clone(), count: 2 });
+        world.run(Command::Plan(PlanCommand::DeclareToolCount { tool: tool.id.clone(), count: 2 }));
     }
     let mandate = world.mandate(2, 1, "2027-09-01");
     let proposal = world.propose(mandate);
@@ -139,17 +148,42 @@ fn bad_mandates_are_refused_naming_the_field() {
     let mut world = World::example();
     let selector = DesignSelector { design: DesignId(1), version: None };
     let due: Day = "2027-03-01".parse().unwrap();
-    let zero = world.refuse(Command::CreateMandate { design: selector, qty: 0, due, decision: None, priority: 0 });
+    let zero = world.refuse(Command::Plan(PlanCommand::CreateMandate {
+        design: selector,
+        qty: 0,
+        due,
+        decision: None,
+        priority: 0,
+    }));
     assert_eq!(zero.to_string(), "field `qty`: must be positive, got 0");
     let past: Day = "2026-01-01".parse().unwrap();
-    let late =
-        world.refuse(Command::CreateMandate { design: selector, qty: 1, due: past, decision: None, priority: 0 });
+    let late = world.refuse(Command::Plan(PlanCommand::CreateMandate {
+        design: selector,
+        qty: 1,
+        due: past,
+        decision: None,
+        priority: 0,
+    }));
     assert_eq!(late.to_string(), "field `due`: 2026-01-01 is in the past (today is 2026-11-23)");
     let unknown = DesignSelector { design: DesignId(9), version: None };
-    let missing = world.refuse(Command::CreateMandate { design: unknown, qty: 1, due, decision: None, priority: 0 });
+    let missing = world.refuse(Command::Plan(PlanCommand::CreateMandate {
+        design: unknown,
+        qty: 1,
+        due,
+        decision: None,
+        priority: 0,
+    }));
     assert_eq!(missing.to_string(), "unknown design DES-0009");
-    world.run(Command::RetireDesign { design: DesignSelector { design: DesignId(1), version: Some(1) } });
-    let retired = world.refuse(Command::CreateMandate { design: selector, qty: 1, due, decision: None, priority: 0 });
+    world.run(Command::Design(DesignCommand::RetireDesign {
+        design: DesignSelector { design: DesignId(1), version: Some(1) },
+    }));
+    let retired = world.refuse(Command::Plan(PlanCommand::CreateMandate {
+        design: selector,
+        qty: 1,
+        due,
+        decision: None,
+        priority: 0,
+    }));
     assert_eq!(retired.to_string(), "DES-0001@v1 is retired, not certified");
     world.verify();
 }

@@ -2,6 +2,7 @@
 //! whose certifications are valid at the planned dates and who work on those days, and the
 //! verdict says where the capacity came from.
 
+use prodos_core::PlanCommand;
 use prodos_core::people::{NewParticipant, PeopleCommand};
 use prodos_core::plan::{Day, PlanProposal};
 use prodos_core::*;
@@ -74,7 +75,7 @@ fn certified_participants_are_the_capacity_and_the_verdict_names_them() {
     assert!(two.verdict.finish <= alone.verdict.finish);
 
     // A declared headcount replaces the participants for that skill, and the verdict says so.
-    world.run(Command::DeclareSkillHeadcount { skill: JOINERY.into(), level: 4, headcount: 3 });
+    world.run(Command::Plan(PlanCommand::DeclareSkillHeadcount { skill: JOINERY.into(), level: 4, headcount: 3 }));
     let declared = world.propose(mandate);
     assert_eq!(joinery_people(&declared), 3);
     assert!(note(&declared).contains("declared headcount (3 at level 4)"), "{}", note(&declared));

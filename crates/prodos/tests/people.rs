@@ -345,7 +345,7 @@ mod race {
     use prodos_app::{CommandMeta, Node, NodeError};
     use prodos_core::distribution::DistributionCommand;
     use prodos_core::people::{NewParticipant, PeopleCommand};
-    use prodos_core::{Command, DesignId, DesignSelector, Milli, Timestamp};
+    use prodos_core::{Command, DesignCommand, DesignId, DesignSelector, Milli, Timestamp};
     use prodos_ledger::MemoryLedger;
     use std::sync::{Arc, Barrier};
 
@@ -368,8 +368,15 @@ mod race {
             include_str!("../../../examples/acoustic-guitar.toml"),
         )
         .unwrap();
-        setup.execute(&Command::ImportDesign { spec: guitar.spec, declared: None }, &meta("design")).unwrap();
-        let certify = Command::CertifyDesign { design: DesignSelector { design: DesignId(1), version: None } };
+        setup
+            .execute(
+                &Command::Design(DesignCommand::ImportDesign { spec: guitar.spec, declared: None }),
+                &meta("design"),
+            )
+            .unwrap();
+        let certify = Command::Design(DesignCommand::CertifyDesign {
+            design: DesignSelector { design: DesignId(1), version: None },
+        });
         setup.execute(&certify, &meta("certify")).unwrap();
         let participants = ["carol", "dana", "erin"]
             .iter()

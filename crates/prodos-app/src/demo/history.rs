@@ -16,6 +16,7 @@ use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::{
     Command, DecisionId, DesignSelector, Event, MandateId, Milli, Millicents, PlanId, Quantity, Timestamp,
 };
+use prodos_core::{PlanCommand, PlanEvent, StockCommand};
 use std::collections::BTreeMap;
 
 /// The decision behind the plan the demo is about.
@@ -78,7 +79,10 @@ pub fn play(seeder: &mut Seeder, designs: &Designs) -> Result<(), NodeError> {
     story.on_day(-150, 9)?;
     let fair = mandate(&mut story, guitar, 3, -30, Some(10))?;
     let inspection = story.seeder.today.plus(-120);
-    story.seeder.run(COORDINATOR, Command::CloseDay { day: inspection, reason: "electrical inspection".into() })?;
+    story.seeder.run(
+        COORDINATOR,
+        Command::Plan(PlanCommand::CloseDay { day: inspection, reason: "electrical inspection".into() }),
+    )?;
     build(&mut story, fair)?;
 
     // Consignment for a music shop: too late with two outside molds, still late with a third;
@@ -286,19 +290,19 @@ fn mandate(
     due_in_days: i64,
     decision: Option<u32>,
 ) -> Result<MandateId, NodeError> {
-    let command = Command::CreateMandate {
+    let command = Command::Plan(PlanCommand::CreateMandate {
         design: DesignSelector { design: design.design, version: None },
         qty,
         due: story.seeder.today.plus(due_in_days),
         decision: decision.map(DecisionId),
         priority: 0,
-    };
+    });
     let receipt = story.seeder.run(COORDINATOR, command)?;
     receipt
         .events
         .iter()
         .find_map(|event| match event {
-            Event::MandateCreated { mandate } => Some(mandate.id),
+            Event::Plan(PlanEvent::MandateCreated { mandate }) => Some(mandate.id),
             _ => None,
         })
         .ok_or_else(|| broken("a mandate was not created"))
@@ -316,12 +320,12 @@ fn commit(story: &mut Story, plan: PlanId) -> Result<(), NodeError> {
     if let Some(previous) = superseded {
         story.stop(previous);
     }
-    story.seeder.run(COORDINATOR, Command::CommitPlan { plan })?;
+    story.seeder.run(COORDINATOR, Command::Plan(PlanCommand::CommitPlan { plan }))?;
     Ok(())
 }
 
 fn cancel(story: &mut Story, plan: PlanId) -> Result<(), NodeError> {
-    story.seeder.run(COORDINATOR, Command::CancelPlan { plan })?;
+    story.seeder.run(COORDINATOR, Command::Plan(PlanCommand::CancelPlan { plan }))?;
     Ok(())
 }
 
@@ -450,7 +454,7 @@ fn receive(story: &mut Story, deliveries: &[Delivery]) -> Result<(), NodeError> 
         if at > story.seeder.now() {
             story.until(at)?;
         }
-        story.seeder.run(COORDINATOR, Command::ReceiveLots { lots })?;
+        story.seeder.run(COORDINATOR, Command::Stock(StockCommand::ReceiveLots { lots }))?;
     }
     Ok(())
 }

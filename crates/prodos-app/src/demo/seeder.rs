@@ -5,6 +5,7 @@ use crate::codec::decode;
 use crate::error::NodeError;
 use crate::node::{CommandMeta, Node, Receipt};
 use crate::planning::{ProposeOptions, propose_plan};
+use prodos_core::PlanEvent;
 use prodos_core::plan::Day;
 use prodos_core::{Command, Event, MandateId, PlanId, Rejection, State, Timestamp};
 
@@ -84,7 +85,7 @@ impl<'a> Seeder<'a> {
         events
             .iter()
             .find_map(|event| match event {
-                Event::PlanProposed { plan, .. } => Some(*plan),
+                Event::Plan(PlanEvent::PlanProposed { plan, .. }) => Some(*plan),
                 _ => None,
             })
             .ok_or(NodeError::Rejected(Rejection::UnknownMandate { mandate }))

@@ -8,6 +8,7 @@ use crate::error::NodeError;
 use prodos_core::plan::WorkWeek;
 use prodos_core::stock::LotReceipt;
 use prodos_core::{Command, DesignSelector, Event, Millicents};
+use prodos_core::{DesignCommand, DesignEvent, PlanCommand, StockCommand, SupplierCommand};
 
 /// Days before today on which the cooperative started recording in prodos.
 pub const FOUNDED_DAYS_AGO: i64 = 260;
@@ -60,26 +61,30 @@ pub fn set_up(seeder: &mut Seeder) -> Result<Designs, NodeError> {
     let mut designs = Vec::new();
     for (file, text) in EXAMPLE_DESIGNS {
         let parsed = prodos_formats::parse_design(file, text).map_err(|errors| broken(file, errors))?;
-        let receipt = seeder.run(&actor, Command::ImportDesign { spec: parsed.spec, declared: None })?;
+        let receipt =
+            seeder.run(&actor, Command::Design(DesignCommand::ImportDesign { spec: parsed.spec, declared: None }))?;
         let design = receipt
             .events
             .iter()
             .find_map(|event| match event {
-                Event::DesignDrafted { design, .. } => Some(*design),
+                Event::Design(DesignEvent::DesignDrafted { design, .. }) => Some(*design),
                 _ => None,
             })
             .ok_or_else(|| broken(file, "drafted no design"))?;
         let selector = DesignSelector { design: design.design, version: Some(design.version) };
-        seeder.run(&actor, Command::CertifyDesign { design: selector })?;
+        seeder.run(&actor, Command::Design(DesignCommand::CertifyDesign { design: selector }))?;
         designs.push(selector);
     }
     let (file, text) = EXAMPLE_SUPPLIERS;
     let rows = prodos_formats::parse_catalog_csv(file, text).map_err(|errors| broken(file, errors))?;
-    seeder.run(&actor, Command::ImportSuppliers { suppliers: prodos_formats::catalog_listings(&rows) })?;
+    seeder.run(
+        &actor,
+        Command::Supplier(SupplierCommand::ImportSuppliers { suppliers: prodos_formats::catalog_listings(&rows) }),
+    )?;
     let (file, text) = EXAMPLE_STOCK;
     let rows = prodos_formats::parse_stock_csv(file, text).map_err(|errors| broken(file, errors))?;
     let lots: Vec<LotReceipt> = rows.iter().map(prodos_formats::StockRow::to_receipt).collect();
-    seeder.run(&actor, Command::ReceiveLots { lots })?;
+    seeder.run(&actor, Command::Stock(StockCommand::ReceiveLots { lots }))?;
     match designs[..] {
         [guitar, house] => Ok(Designs { guitar, house }),
         _ => Err(broken(EXAMPLE_DESIGNS[0].0, "expected two example designs")),
@@ -88,15 +93,19 @@ pub fn set_up(seeder: &mut Seeder) -> Result<Designs, NodeError> {
 
 /// The tools, week and rates, declared by the coordinator once the first proposal named them.
 pub fn declare_capacity(seeder: &mut Seeder, coordinator: &str) -> Result<(), NodeError> {
-    seeder.run(coordinator, Command::SetWorkWeek { week: WorkWeek::default() })?;
+    seeder.run(coordinator, Command::Plan(PlanCommand::SetWorkWeek { week: WorkWeek::default() }))?;
     for (tool, count, cents) in TOOLS {
-        seeder.run(coordinator, Command::DeclareToolCount { tool: (*tool).into(), count: *count })?;
+        seeder
+            .run(coordinator, Command::Plan(PlanCommand::DeclareToolCount { tool: (*tool).into(), count: *count }))?;
         let rate_per_hour = Millicents(cents * 1000);
-        seeder.run(coordinator, Command::SetToolRate { tool: (*tool).into(), rate_per_hour })?;
+        seeder.run(coordinator, Command::Plan(PlanCommand::SetToolRate { tool: (*tool).into(), rate_per_hour }))?;
     }
     for (skill, level, cents) in LABOR_RATES {
         let rate_per_hour = Millicents(cents * 1000);
-        seeder.run(coordinator, Command::SetLaborRate { skill: (*skill).into(), level: *level, rate_per_hour })?;
+        seeder.run(
+            coordinator,
+            Command::Plan(PlanCommand::SetLaborRate { skill: (*skill).into(), level: *level, rate_per_hour }),
+        )?;
     }
     // No skill headcounts are declared: planning counts the certified participants themselves.
     Ok(())
@@ -105,7 +114,10 @@ pub fn declare_capacity(seeder: &mut Seeder, coordinator: &str) -> Result<(), No
 /// Adds a tool the workshop bought or built.
 pub fn add_tool(seeder: &mut Seeder, coordinator: &str, tool: &str) -> Result<(), NodeError> {
     let count = seeder.read(|state| state.capacity.tool_count(tool));
-    seeder.run(coordinator, Command::DeclareToolCount { tool: tool.into(), count: i64::from(count) + 1 })?;
+    seeder.run(
+        coordinator,
+        Command::Plan(PlanCommand::DeclareToolCount { tool: tool.into(), count: i64::from(count) + 1 }),
+    )?;
     Ok(())
 }
 

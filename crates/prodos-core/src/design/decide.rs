@@ -3,7 +3,7 @@
 use super::registry::{DesignStatus, Designs};
 use super::spec::DesignSpec;
 use super::validate::{certification_gaps, validate};
-use crate::event::Event;
+use super::{DesignCommand, DesignEvent};
 use crate::ids::{DesignRef, DesignSelector};
 use crate::rejection::Rejection;
 use crate::time::Timestamp;
@@ -11,12 +11,21 @@ use crate::time::Timestamp;
 /// Imports a design text. Finds the design by the declared id or by key; an unchanged spec
 /// decides nothing (an idempotent re-import), a draft is revised, a certified latest version gets
 /// a new draft version after it. Naming a certified version explicitly and changing it is refused.
+/// What a design command records, decided against the designs alone.
+pub fn decide(designs: &Designs, command: &DesignCommand, now: Timestamp) -> Result<Vec<DesignEvent>, Rejection> {
+    match command {
+        DesignCommand::ImportDesign { spec, declared } => import(designs, spec, *declared, now),
+        DesignCommand::CertifyDesign { design } => certify(designs, *design, now),
+        DesignCommand::RetireDesign { design } => retire(designs, *design, now),
+    }
+}
+
 pub fn import(
     designs: &Designs,
     spec: &DesignSpec,
     declared: Option<DesignSelector>,
     now: Timestamp,
-) -> Result<Vec<Event>, Rejection> {
+) -> Result<Vec<DesignEvent>, Rejection> {
     let problems = validate(spec);
     if !problems.is_empty() {
         return Err(Rejection::DesignInvalid { key: spec.key.clone(), problems });
@@ -40,7 +49,7 @@ pub fn import(
                 if version.status != DesignStatus::Draft {
                     return Err(Rejection::DesignVersionImmutable { design, status: version.status.as_str() });
                 }
-                return Ok(vec![Event::DesignDraftRevised { design, spec: spec.clone(), at: now }]);
+                return Ok(vec![DesignEvent::DesignDraftRevised { design, spec: spec.clone(), at: now }]);
             }
             Some(record)
         }
@@ -48,7 +57,7 @@ pub fn import(
     };
     let Some(record) = record else {
         let design = DesignRef { design: designs.next_id(), version: 1 };
-        return Ok(vec![Event::DesignDrafted { design, spec: spec.clone(), at: now }]);
+        return Ok(vec![DesignEvent::DesignDrafted { design, spec: spec.clone(), at: now }]);
     };
     let latest = record.latest();
     let latest_ref = DesignRef { design: record.id, version: latest.version };
@@ -56,14 +65,14 @@ pub fn import(
         return Ok(Vec::new());
     }
     if latest.status == DesignStatus::Draft {
-        return Ok(vec![Event::DesignDraftRevised { design: latest_ref, spec: spec.clone(), at: now }]);
+        return Ok(vec![DesignEvent::DesignDraftRevised { design: latest_ref, spec: spec.clone(), at: now }]);
     }
     let design = DesignRef { design: record.id, version: latest.version + 1 };
-    Ok(vec![Event::DesignDrafted { design, spec: spec.clone(), at: now }])
+    Ok(vec![DesignEvent::DesignDrafted { design, spec: spec.clone(), at: now }])
 }
 
 /// Certifies a draft (the latest version when none is named) after a full check.
-pub fn certify(designs: &Designs, selector: DesignSelector, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+pub fn certify(designs: &Designs, selector: DesignSelector, now: Timestamp) -> Result<Vec<DesignEvent>, Rejection> {
     let design = resolve(designs, selector)?;
     let version = designs.version(design).expect("resolve returns existing versions");
     match version.status {
@@ -76,17 +85,17 @@ pub fn certify(designs: &Designs, selector: DesignSelector, now: Timestamp) -> R
     if !problems.is_empty() {
         return Err(Rejection::DesignNotCertifiable { design, problems });
     }
-    Ok(vec![Event::DesignCertified { design, at: now }])
+    Ok(vec![DesignEvent::DesignCertified { design, at: now }])
 }
 
 /// Retires a certified version: no new mandates may use it; history keeps it.
-pub fn retire(designs: &Designs, selector: DesignSelector, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+pub fn retire(designs: &Designs, selector: DesignSelector, now: Timestamp) -> Result<Vec<DesignEvent>, Rejection> {
     let design = resolve(designs, selector)?;
     let version = designs.version(design).expect("resolve returns existing versions");
     if version.status != DesignStatus::Certified {
         return Err(Rejection::DesignNotCertified { design, status: version.status.as_str() });
     }
-    Ok(vec![Event::DesignRetired { design, at: now }])
+    Ok(vec![DesignEvent::DesignRetired { design, at: now }])
 }
 
 /// Turns `DES-0001` or `DES-0001@v2` into an existing version (latest when unnamed).

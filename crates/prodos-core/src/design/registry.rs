@@ -1,6 +1,7 @@
 //! Design versions as the ledger knows them: who exists, which version is draft, certified or
 //! retired. Certified versions are immutable; changing one makes a new version.
 
+use super::DesignEvent;
 use super::spec::DesignSpec;
 use crate::ids::{DesignId, DesignRef};
 use crate::time::Timestamp;
@@ -66,6 +67,15 @@ pub struct Designs {
 }
 
 impl Designs {
+    pub fn apply(&mut self, event: &DesignEvent) {
+        match event {
+            DesignEvent::DesignDrafted { design, spec, at } => self.apply_drafted(*design, spec, *at),
+            DesignEvent::DesignDraftRevised { design, spec, at } => self.apply_revised(*design, spec, *at),
+            DesignEvent::DesignCertified { design, at } => self.apply_status(*design, DesignStatus::Certified, *at),
+            DesignEvent::DesignRetired { design, at } => self.apply_status(*design, DesignStatus::Retired, *at),
+        }
+    }
+
     pub fn get(&self, id: DesignId) -> Option<&DesignRecord> {
         self.by_id.get(&id)
     }

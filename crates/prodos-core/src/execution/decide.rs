@@ -6,6 +6,7 @@
 
 use super::event::ExecutionEvent;
 use super::model::{Consumption, TaskRecord, TaskRef, TaskStatus};
+use crate::StockEvent;
 use crate::credits::decide::verify_by;
 use crate::credits::gate::require_work_privilege;
 use crate::design::{DesignSpec, OperationSpec};
@@ -199,7 +200,7 @@ fn start(state: &State, task: &TaskRef, worker: &str, now: Timestamp) -> Result<
         let qty = Quantity { amount: per_unit_qty(located.spec, part), unit: part.unit };
         let events = consume(&scratch, &part.material, qty, Some(&purpose), now)?;
         for event in events {
-            if let Event::StockConsumed { lot, qty, reserved_for, material, .. } = &event
+            if let StockEvent::StockConsumed { lot, qty, reserved_for, material, .. } = &event
                 && let Some(lot_record) = scratch.lot_mut(*lot)
             {
                 consumed.push(Consumption {
@@ -220,7 +221,7 @@ fn start(state: &State, task: &TaskRef, worker: &str, now: Timestamp) -> Result<
         at: now,
         crew,
     })];
-    events.extend(stock_events);
+    events.extend(stock_events.into_iter().map(Event::Stock));
     Ok(events)
 }
 

@@ -109,7 +109,8 @@ pub fn verify(state: &State, task: &TaskRef, by: &str, now: Timestamp) -> Result
     if finishes_plan(state, located.plan, task) {
         // What the finished batch still holds (pieces rounded up once per plan, scrap allowed for
         // but not used) goes back to the node instead of staying reserved for nobody.
-        events.extend(crate::plan::decide::release_all(&state.stock, &located.plan.purpose()));
+        let released = crate::plan::decide::release_all(&state.stock, &located.plan.purpose());
+        events.extend(released.into_iter().map(Event::Stock));
     }
     Ok(events)
 }

@@ -6,6 +6,8 @@ use super::calendar::{Day, WorkWeek};
 use super::capacity::{Capacity, MAX_SKILL_LEVEL};
 use super::proposal::PlanProposal;
 use super::registry::{Mandate, PlanStatus};
+use super::{PlanCommand, PlanEvent};
+use crate::StockEvent;
 use crate::design::DesignStatus;
 use crate::event::Event;
 use crate::ids::{DecisionId, DesignRef, DesignSelector, MandateId, PlanId};
@@ -16,6 +18,29 @@ use crate::time::Timestamp;
 use crate::units::{Milli, Millicents, Quantity};
 
 /// Creates a mandate for the named certified version, or the latest certified one.
+/// What a planning command records. Committing and cancelling also hold and release stock, so
+/// this area decides against the whole state and returns the stock events it needs too.
+pub fn decide(state: &State, command: &PlanCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    match command {
+        PlanCommand::CreateMandate { design, qty, due, decision, priority } => {
+            create_mandate(state, *design, *qty, *due, *decision, *priority, now)
+        }
+        PlanCommand::DeclareToolCount { tool, count } => declare_tool_count(&state.capacity, tool, *count),
+        PlanCommand::DeclareSkillHeadcount { skill, level, headcount } => {
+            declare_skill_headcount(&state.capacity, skill, *level, *headcount)
+        }
+        PlanCommand::SetWorkWeek { week } => set_work_week(&state.capacity, *week),
+        PlanCommand::CloseDay { day, reason } => close_day(&state.capacity, *day, reason),
+        PlanCommand::SetLaborRate { skill, level, rate_per_hour } => {
+            set_labor_rate(&state.capacity, skill, *level, *rate_per_hour)
+        }
+        PlanCommand::SetToolRate { tool, rate_per_hour } => set_tool_rate(&state.capacity, tool, *rate_per_hour),
+        PlanCommand::RecordPlanProposal { mandate, proposal } => record_proposal(state, *mandate, proposal, now),
+        PlanCommand::CommitPlan { plan } => commit(state, *plan, now),
+        PlanCommand::CancelPlan { plan } => cancel(state, *plan, now),
+    }
+}
+
 pub fn create_mandate(
     state: &State,
     selector: DesignSelector,
@@ -43,7 +68,7 @@ pub fn create_mandate(
         return Err(Rejection::DesignNotCertified { design, status: version.status.as_str() });
     }
     let mandate = Mandate { id: state.plans.next_mandate_id(), design, qty, due, decision, priority, created_at: now };
-    Ok(vec![Event::MandateCreated { mandate }])
+    Ok(vec![Event::Plan(PlanEvent::MandateCreated { mandate })])
 }
 
 fn non_empty(field: &str, value: &str) -> Result<(), Rejection> {
@@ -71,7 +96,7 @@ pub fn declare_tool_count(capacity: &Capacity, tool: &str, value: i64) -> Result
     if capacity.tool_count(tool) == count && capacity.tools().any(|(known, _)| known == tool) {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::ToolCountDeclared { tool: tool.trim().to_string(), count }])
+    Ok(vec![Event::Plan(PlanEvent::ToolCountDeclared { tool: tool.trim().to_string(), count })])
 }
 
 /// Sets how many people hold `skill` at exactly `level`.
@@ -87,7 +112,7 @@ pub fn declare_skill_headcount(
     if capacity.headcount(skill, level) == headcount && capacity.skills().any(|(known, _)| known == skill) {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::SkillHeadcountDeclared { skill: skill.trim().to_string(), level, headcount }])
+    Ok(vec![Event::Plan(PlanEvent::SkillHeadcountDeclared { skill: skill.trim().to_string(), level, headcount })])
 }
 
 /// Replaces the weekly working pattern.
@@ -111,7 +136,7 @@ pub fn set_work_week(capacity: &Capacity, week: WorkWeek) -> Result<Vec<Event>, 
     if capacity.calendar.week == week {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::WorkWeekSet { week }])
+    Ok(vec![Event::Plan(PlanEvent::WorkWeekSet { week })])
 }
 
 /// Closes one day (a holiday, an inventory count): no work is planned on it.
@@ -120,7 +145,7 @@ pub fn close_day(capacity: &Capacity, day: Day, reason: &str) -> Result<Vec<Even
     if capacity.calendar.closures().any(|(closed, known)| closed == day && known == reason.trim()) {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::DayClosed { day, reason: reason.trim().to_string() }])
+    Ok(vec![Event::Plan(PlanEvent::DayClosed { day, reason: reason.trim().to_string() })])
 }
 
 pub fn set_labor_rate(
@@ -137,7 +162,7 @@ pub fn set_labor_rate(
     if capacity.labor_rates().any(|(known, l, rate)| known == skill && l == level && rate == rate_per_hour) {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::LaborRateSet { skill: skill.trim().to_string(), level, rate_per_hour }])
+    Ok(vec![Event::Plan(PlanEvent::LaborRateSet { skill: skill.trim().to_string(), level, rate_per_hour })])
 }
 
 pub fn set_tool_rate(capacity: &Capacity, tool: &str, rate_per_hour: Millicents) -> Result<Vec<Event>, Rejection> {
@@ -148,7 +173,7 @@ pub fn set_tool_rate(capacity: &Capacity, tool: &str, rate_per_hour: Millicents)
     if capacity.tool_rate_per_hour(tool) == Some(rate_per_hour) {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::ToolRateSet { tool: tool.trim().to_string(), rate_per_hour }])
+    Ok(vec![Event::Plan(PlanEvent::ToolRateSet { tool: tool.trim().to_string(), rate_per_hour })])
 }
 
 /// Records a proposal the planner computed from an earlier snapshot, after checking that it still
@@ -188,12 +213,12 @@ pub fn record_proposal(
         }
     }
     ensure_certified(state, mandate.design)?;
-    Ok(vec![Event::PlanProposed {
+    Ok(vec![Event::Plan(PlanEvent::PlanProposed {
         plan: state.plans.next_plan_id(),
         mandate: mandate_id,
         proposal: proposal.clone(),
         at: now,
-    }])
+    })])
 }
 
 fn ensure_certified(state: &State, design: DesignRef) -> Result<(), Rejection> {
@@ -225,18 +250,19 @@ pub fn commit(state: &State, plan_id: PlanId, now: Timestamp) -> Result<Vec<Even
     let mut events = Vec::new();
     if let Some(previous) = state.plans.committed_plan_of(plan.mandate) {
         let released = release_all(&scratch, &previous.purpose());
-        apply_to_stock(&mut scratch, &released);
-        events.extend(released);
-        events.push(Event::PlanSuperseded { plan: previous.id, by: plan_id, at: now });
+        released.iter().for_each(|event| scratch.apply(event));
+        events.extend(released.into_iter().map(Event::Stock));
+        events.push(Event::Plan(PlanEvent::PlanSuperseded { plan: previous.id, by: plan_id, at: now }));
     }
     let purpose = plan.purpose();
     for need in plan.proposal.materials.iter().filter(|need| need.from_stock > Milli::ZERO) {
         let reserved =
             reserve(&scratch, &need.material, Quantity { amount: need.from_stock, unit: need.unit }, &purpose)?;
-        apply_to_stock(&mut scratch, &reserved);
-        events.extend(reserved);
+        // Later reservations in the same decision see the earlier ones.
+        reserved.iter().for_each(|event| scratch.apply(event));
+        events.extend(reserved.into_iter().map(Event::Stock));
     }
-    events.push(Event::PlanCommitted { plan: plan_id, at: now });
+    events.push(Event::Plan(PlanEvent::PlanCommitted { plan: plan_id, at: now }));
     Ok(events)
 }
 
@@ -248,36 +274,17 @@ pub fn cancel(state: &State, plan_id: PlanId, now: Timestamp) -> Result<Vec<Even
         PlanStatus::Cancelled => Ok(Vec::new()),
         PlanStatus::Superseded => Err(Rejection::PlanClosed { plan: plan_id, status: plan.status.as_str() }),
         PlanStatus::Proposed | PlanStatus::Committed => {
-            let mut events = release_all(&state.stock, &plan.purpose());
-            events.push(Event::PlanCancelled { plan: plan_id, at: now });
+            let mut events: Vec<Event> =
+                release_all(&state.stock, &plan.purpose()).into_iter().map(Event::Stock).collect();
+            events.push(Event::Plan(PlanEvent::PlanCancelled { plan: plan_id, at: now }));
             Ok(events)
         }
     }
 }
 
 /// Releases everything held for `purpose`; nothing held is fine here (it may all be consumed).
-pub(crate) fn release_all(stock: &Stock, purpose: &str) -> Vec<Event> {
+pub(crate) fn release_all(stock: &Stock, purpose: &str) -> Vec<StockEvent> {
     crate::stock::decide::release(stock, purpose, None).unwrap_or_default()
-}
-
-/// Folds reservation events into a scratch copy of stock, so that later reservations in the same
-/// decision see the earlier ones.
-fn apply_to_stock(stock: &mut Stock, events: &[Event]) {
-    for event in events {
-        match event {
-            Event::StockReserved { lot, qty, purpose } => {
-                if let Some(lot) = stock.lot_mut(*lot) {
-                    lot.reserve(purpose, *qty);
-                }
-            }
-            Event::StockReleased { lot, qty, purpose } => {
-                if let Some(lot) = stock.lot_mut(*lot) {
-                    lot.release(purpose, *qty);
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 #[cfg(test)]

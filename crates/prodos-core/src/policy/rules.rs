@@ -12,6 +12,7 @@ use crate::execution::{ExecutionCommand, TaskRef};
 use crate::people::{Participant, PeopleCommand};
 use crate::rejection::Rejection;
 use crate::state::State;
+use crate::{DesignCommand, PlanCommand, StockCommand, SupplierCommand};
 
 /// The person asking, once known to be a participant.
 struct Person<'a> {
@@ -200,24 +201,24 @@ fn require_task(state: &State, task: &TaskRef) -> Result<(), Rejection> {
 /// What a command does, in the words of a refusal ("… must be a coordinator to certify designs").
 fn action_of(command: &Command) -> &'static str {
     match command {
-        Command::ImportDesign { .. } => "import designs",
-        Command::CertifyDesign { .. } => "certify designs",
-        Command::RetireDesign { .. } => "retire designs",
-        Command::ReceiveLots { .. } => "receive stock",
-        Command::ReserveStock { .. } => "reserve stock",
-        Command::ReleaseStock { .. } => "release stock",
-        Command::ConsumeStock { .. } => "consume stock",
-        Command::AdjustLot { .. } => "adjust lots",
-        Command::ImportSuppliers { .. } => "import suppliers",
-        Command::CreateMandate { .. } => "create mandates",
-        Command::DeclareToolCount { .. }
-        | Command::DeclareSkillHeadcount { .. }
-        | Command::SetWorkWeek { .. }
-        | Command::CloseDay { .. } => "declare capacity",
-        Command::SetLaborRate { .. } | Command::SetToolRate { .. } => "set rates",
-        Command::RecordPlanProposal { .. } => "propose plans",
-        Command::CommitPlan { .. } => "commit plans",
-        Command::CancelPlan { .. } => "cancel plans",
+        Command::Design(DesignCommand::ImportDesign { .. }) => "import designs",
+        Command::Design(DesignCommand::CertifyDesign { .. }) => "certify designs",
+        Command::Design(DesignCommand::RetireDesign { .. }) => "retire designs",
+        Command::Stock(StockCommand::ReceiveLots { .. }) => "receive stock",
+        Command::Stock(StockCommand::ReserveStock { .. }) => "reserve stock",
+        Command::Stock(StockCommand::ReleaseStock { .. }) => "release stock",
+        Command::Stock(StockCommand::ConsumeStock { .. }) => "consume stock",
+        Command::Stock(StockCommand::AdjustLot { .. }) => "adjust lots",
+        Command::Supplier(SupplierCommand::ImportSuppliers { .. }) => "import suppliers",
+        Command::Plan(PlanCommand::CreateMandate { .. }) => "create mandates",
+        Command::Plan(PlanCommand::DeclareToolCount { .. })
+        | Command::Plan(PlanCommand::DeclareSkillHeadcount { .. })
+        | Command::Plan(PlanCommand::SetWorkWeek { .. })
+        | Command::Plan(PlanCommand::CloseDay { .. }) => "declare capacity",
+        Command::Plan(PlanCommand::SetLaborRate { .. }) | Command::Plan(PlanCommand::SetToolRate { .. }) => "set rates",
+        Command::Plan(PlanCommand::RecordPlanProposal { .. }) => "propose plans",
+        Command::Plan(PlanCommand::CommitPlan { .. }) => "commit plans",
+        Command::Plan(PlanCommand::CancelPlan { .. }) => "cancel plans",
         Command::People(PeopleCommand::AddParticipants { .. }) => "add participants",
         Command::People(PeopleCommand::SetAvailability { .. }) => "set availability",
         Command::People(PeopleCommand::RecordAbsence { .. }) => "record absences",

@@ -2,7 +2,7 @@
 //! and reservations never exceed what is on hand.
 
 use super::model::{Material, Provenance, Stock};
-use crate::event::Event;
+use super::{StockCommand, StockEvent};
 use crate::ids::LotId;
 use crate::rejection::Rejection;
 use crate::time::Timestamp;
@@ -24,7 +24,20 @@ pub struct LotReceipt {
 }
 
 /// Receives lots atomically: all of them or, on the first bad one, none.
-pub fn receive(stock: &Stock, receipts: &[LotReceipt], now: Timestamp) -> Result<Vec<Event>, Rejection> {
+/// What a stock command records, decided against stock alone.
+pub fn decide(stock: &Stock, command: &StockCommand, now: Timestamp) -> Result<Vec<StockEvent>, Rejection> {
+    match command {
+        StockCommand::ReceiveLots { lots } => receive(stock, lots, now),
+        StockCommand::ReserveStock { material, qty, purpose } => reserve(stock, material, *qty, purpose),
+        StockCommand::ReleaseStock { purpose, material } => release(stock, purpose, material.as_deref()),
+        StockCommand::ConsumeStock { material, qty, purpose } => {
+            consume(stock, material, *qty, purpose.as_deref(), now)
+        }
+        StockCommand::AdjustLot { lot, delta, reason } => adjust(stock, *lot, *delta, reason, now),
+    }
+}
+
+pub fn receive(stock: &Stock, receipts: &[LotReceipt], now: Timestamp) -> Result<Vec<StockEvent>, Rejection> {
     let mut events = Vec::new();
     let mut new_materials: BTreeMap<&str, Material> = BTreeMap::new();
     let mut next_lot = stock.next_lot_id();
@@ -49,7 +62,7 @@ pub fn receive(stock: &Stock, receipts: &[LotReceipt], now: Timestamp) -> Result
                     unit: receipt.qty.unit,
                 };
                 new_materials.insert(&receipt.material, material.clone());
-                events.push(Event::MaterialRegistered { material: material.clone() });
+                events.push(StockEvent::MaterialRegistered { material: material.clone() });
                 material
             }
         };
@@ -61,7 +74,7 @@ pub fn receive(stock: &Stock, receipts: &[LotReceipt], now: Timestamp) -> Result
         };
         let qty = receipt.qty.amount.convert(receipt.qty.unit, material.unit).map_err(incompatible)?;
         let unit_cost = receipt.unit_cost.per_unit(receipt.qty.unit, material.unit).map_err(incompatible)?;
-        events.push(Event::LotReceived {
+        events.push(StockEvent::LotReceived {
             lot: next_lot,
             material: material.key.clone(),
             qty,
@@ -94,7 +107,7 @@ fn in_material_unit(stock: &Stock, material: &str, qty: Quantity, field: &str) -
 }
 
 /// Holds `qty` of a material for `purpose` (a plan id, usually), drawing on the oldest lots first.
-pub fn reserve(stock: &Stock, material: &str, qty: Quantity, purpose: &str) -> Result<Vec<Event>, Rejection> {
+pub fn reserve(stock: &Stock, material: &str, qty: Quantity, purpose: &str) -> Result<Vec<StockEvent>, Rejection> {
     if purpose.trim().is_empty() {
         return Err(Rejection::FieldRequired { field: "purpose".to_string() });
     }
@@ -111,7 +124,7 @@ pub fn reserve(stock: &Stock, material: &str, qty: Quantity, purpose: &str) -> R
         }
         let take = lot.available().min(remaining);
         if take > Milli::ZERO {
-            events.push(Event::StockReserved { lot: lot.id, qty: take, purpose: purpose.to_string() });
+            events.push(StockEvent::StockReserved { lot: lot.id, qty: take, purpose: purpose.to_string() });
             remaining -= take;
         }
     }
@@ -119,13 +132,17 @@ pub fn reserve(stock: &Stock, material: &str, qty: Quantity, purpose: &str) -> R
 }
 
 /// Releases what is held for `purpose` (of one material, or of all when `material` is `None`).
-pub fn release(stock: &Stock, purpose: &str, material: Option<&str>) -> Result<Vec<Event>, Rejection> {
-    let events: Vec<Event> = stock
+pub fn release(stock: &Stock, purpose: &str, material: Option<&str>) -> Result<Vec<StockEvent>, Rejection> {
+    let events: Vec<StockEvent> = stock
         .lots()
         .filter(|lot| material.is_none_or(|key| lot.material == key))
         .filter_map(|lot| {
             let held = lot.reserved_for(purpose);
-            (held > Milli::ZERO).then(|| Event::StockReleased { lot: lot.id, qty: held, purpose: purpose.to_string() })
+            (held > Milli::ZERO).then(|| StockEvent::StockReleased {
+                lot: lot.id,
+                qty: held,
+                purpose: purpose.to_string(),
+            })
         })
         .collect();
     if events.is_empty() {
@@ -142,7 +159,7 @@ pub fn consume(
     qty: Quantity,
     purpose: Option<&str>,
     now: Timestamp,
-) -> Result<Vec<Event>, Rejection> {
+) -> Result<Vec<StockEvent>, Rejection> {
     let wanted = in_material_unit(stock, material, qty, "qty")?;
     let reserved = purpose.map(|purpose| stock.reserved_for(material, purpose)).unwrap_or_default();
     let available = reserved + stock.available(material);
@@ -173,8 +190,8 @@ pub fn consume(
     Ok(events)
 }
 
-fn consumed(lot: LotId, material: &str, qty: Milli, reserved_for: Option<&str>, at: Timestamp) -> Event {
-    Event::StockConsumed {
+fn consumed(lot: LotId, material: &str, qty: Milli, reserved_for: Option<&str>, at: Timestamp) -> StockEvent {
+    StockEvent::StockConsumed {
         lot,
         material: material.to_string(),
         qty,
@@ -191,7 +208,7 @@ pub fn adjust(
     delta: Milli,
     reason: &str,
     now: Timestamp,
-) -> Result<Vec<Event>, Rejection> {
+) -> Result<Vec<StockEvent>, Rejection> {
     if reason.trim().is_empty() {
         return Err(Rejection::FieldRequired { field: "reason".to_string() });
     }
@@ -208,5 +225,5 @@ pub fn adjust(
             delta,
         });
     }
-    Ok(vec![Event::LotAdjusted { lot: lot_id, delta, reason: reason.trim().to_string(), at: now }])
+    Ok(vec![StockEvent::LotAdjusted { lot: lot_id, delta, reason: reason.trim().to_string(), at: now }])
 }

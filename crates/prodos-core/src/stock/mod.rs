@@ -1,7 +1,11 @@
 //! Stock: materials, lots with provenance, reservations and consumption.
 
+pub mod command;
 pub mod decide;
+pub mod event;
 pub mod model;
 
+pub use command::StockCommand;
 pub use decide::LotReceipt;
+pub use event::StockEvent;
 pub use model::{Lot, Material, Provenance, Stock};

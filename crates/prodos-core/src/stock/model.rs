@@ -1,5 +1,6 @@
 //! Materials and lots on hand: what the node holds, where it came from and what is promised.
 
+use super::StockEvent;
 use crate::ids::LotId;
 use crate::time::Timestamp;
 use crate::units::{Milli, Millicents, Unit};
@@ -119,6 +120,45 @@ pub struct Stock {
 }
 
 impl Stock {
+    /// Folds one stock event in. Decisions apply their own events to a scratch copy with it, so
+    /// that a later line of the same decision sees an earlier one.
+    pub fn apply(&mut self, event: &StockEvent) {
+        match event {
+            StockEvent::MaterialRegistered { material } => self.register_material(material.clone()),
+            StockEvent::LotReceived { lot, material, qty, unit_cost, location, provenance, at } => {
+                self.insert_lot(Lot::new(
+                    *lot,
+                    material.clone(),
+                    *qty,
+                    *unit_cost,
+                    location.clone(),
+                    provenance.clone(),
+                    *at,
+                ));
+            }
+            StockEvent::StockReserved { lot, qty, purpose } => {
+                if let Some(lot) = self.lot_mut(*lot) {
+                    lot.reserve(purpose, *qty);
+                }
+            }
+            StockEvent::StockReleased { lot, qty, purpose } => {
+                if let Some(lot) = self.lot_mut(*lot) {
+                    lot.release(purpose, *qty);
+                }
+            }
+            StockEvent::StockConsumed { lot, qty, reserved_for, .. } => {
+                if let Some(lot) = self.lot_mut(*lot) {
+                    lot.consume(*qty, reserved_for.as_deref());
+                }
+            }
+            StockEvent::LotAdjusted { lot, delta, .. } => {
+                if let Some(lot) = self.lot_mut(*lot) {
+                    lot.adjust(*delta);
+                }
+            }
+        }
+    }
+
     pub fn material(&self, key: &str) -> Option<&Material> {
         self.materials.get(key)
     }

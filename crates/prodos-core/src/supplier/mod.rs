@@ -1,6 +1,11 @@
 //! Suppliers and their catalogs: what can be bought, at what price, how fast, in what lot sizes.
 
-use crate::event::Event;
+pub mod command;
+pub mod event;
+
+pub use command::SupplierCommand;
+pub use event::SupplierEvent;
+
 use crate::ids::SupplierId;
 use crate::rejection::Rejection;
 use crate::units::{Milli, Millicents, Unit};
@@ -43,6 +48,13 @@ pub struct Suppliers {
 }
 
 impl Suppliers {
+    pub fn apply(&mut self, event: &SupplierEvent) {
+        match event {
+            SupplierEvent::SupplierRegistered { supplier, key, name } => self.apply_registered(*supplier, key, name),
+            SupplierEvent::CatalogItemListed { supplier, item } => self.apply_listed(*supplier, item),
+        }
+    }
+
     pub fn get(&self, id: SupplierId) -> Option<&Supplier> {
         self.by_id.get(&id)
     }
@@ -72,7 +84,14 @@ impl Suppliers {
 
 /// Registers new suppliers and records catalog lines that are new or changed; unchanged lines
 /// decide nothing, so re-importing the same file is a no-op.
-pub fn import(suppliers: &Suppliers, listings: &[SupplierListing]) -> Result<Vec<Event>, Rejection> {
+/// What a supplier command records, decided against the suppliers alone.
+pub fn decide(suppliers: &Suppliers, command: &SupplierCommand) -> Result<Vec<SupplierEvent>, Rejection> {
+    match command {
+        SupplierCommand::ImportSuppliers { suppliers: listings } => import(suppliers, listings),
+    }
+}
+
+pub fn import(suppliers: &Suppliers, listings: &[SupplierListing]) -> Result<Vec<SupplierEvent>, Rejection> {
     let mut events = Vec::new();
     let mut next_id = SupplierId(suppliers.by_id.len() as u32 + 1);
     let mut new_ids: HashMap<&str, SupplierId> = HashMap::new();
@@ -88,7 +107,7 @@ pub fn import(suppliers: &Suppliers, listings: &[SupplierListing]) -> Result<Vec
                 let id = next_id;
                 next_id = SupplierId(id.0 + 1);
                 new_ids.insert(&listing.key, id);
-                events.push(Event::SupplierRegistered {
+                events.push(SupplierEvent::SupplierRegistered {
                     supplier: id,
                     key: listing.key.clone(),
                     name: listing.name.clone(),
@@ -112,7 +131,7 @@ pub fn import(suppliers: &Suppliers, listings: &[SupplierListing]) -> Result<Vec
             }
             let unchanged = existing.and_then(|supplier| supplier.catalog.get(&item.material)) == Some(item);
             if !unchanged {
-                events.push(Event::CatalogItemListed { supplier: id, item: item.clone() });
+                events.push(SupplierEvent::CatalogItemListed { supplier: id, item: item.clone() });
             }
         }
     }

@@ -8,6 +8,7 @@ use prodos_core::people::{self, PeopleCommand};
 use prodos_core::plan::{Day, MaterialNeed, PlanProposal, ScheduledOperation, Verdict};
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::*;
+use prodos_core::{DesignCommand, PlanCommand, StockCommand};
 
 pub struct World {
     pub state: State,
@@ -95,8 +96,8 @@ impl World {
 
     /// Records a hand-made `proposal` for mandate `MAN-0001` and commits it as `PROD-0001`.
     pub fn commit_first_plan(&mut self, proposal: PlanProposal) {
-        self.run(Command::RecordPlanProposal { mandate: MandateId(1), proposal }).unwrap();
-        self.run(Command::CommitPlan { plan: PlanId(1) }).unwrap();
+        self.run(Command::Plan(PlanCommand::RecordPlanProposal { mandate: MandateId(1), proposal })).unwrap();
+        self.run(Command::Plan(PlanCommand::CommitPlan { plan: PlanId(1) })).unwrap();
     }
 }
 
@@ -130,9 +131,9 @@ pub fn certified_stool(world: &mut World) {
 
 /// Imports `spec` as the world's first design, `DES-0001`, and certifies it.
 pub fn certified(world: &mut World, spec: DesignSpec) {
-    world.run(Command::ImportDesign { spec, declared: None }).unwrap();
+    world.run(Command::Design(DesignCommand::ImportDesign { spec, declared: None })).unwrap();
     let design = DesignSelector { design: DesignId(1), version: None };
-    world.run(Command::CertifyDesign { design }).unwrap();
+    world.run(Command::Design(DesignCommand::CertifyDesign { design })).unwrap();
 }
 
 /// The stool: one frame of 3 oak leg blanks, cut (joinery 1) then assembled (joinery 2) and checked
@@ -229,9 +230,15 @@ pub fn shop_with_steps_lasting(minutes: i64) -> World {
         location: "rack".into(),
         provenance: Provenance::Supplier("sawmill".into()),
     };
-    world.run(Command::ReceiveLots { lots: vec![receipt] }).unwrap();
+    world.run(Command::Stock(StockCommand::ReceiveLots { lots: vec![receipt] })).unwrap();
     let due = Day::of(world.now).plus(30);
-    let mandate = Command::CreateMandate { design: STOOL, qty: 2, due, decision: Some(DecisionId(19)), priority: 0 };
+    let mandate = Command::Plan(PlanCommand::CreateMandate {
+        design: STOOL,
+        qty: 2,
+        due,
+        decision: Some(DecisionId(19)),
+        priority: 0,
+    });
     world.run(mandate).unwrap();
     let start = world.now;
     let end = Timestamp::from_millis(start.millis() + minutes * 60_000);

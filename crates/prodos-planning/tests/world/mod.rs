@@ -4,6 +4,7 @@
 
 use prodos_core::plan::{Day, PlanProposal};
 use prodos_core::*;
+use prodos_core::{DesignCommand, PlanCommand, PlanEvent, StockCommand, SupplierCommand};
 use prodos_planning::{SearchBudget, propose};
 
 const GUITAR: &str = include_str!("../../../../examples/acoustic-guitar.toml");
@@ -25,15 +26,20 @@ impl World {
             World { state: State::default(), now: Timestamp::from_millis(day.start().millis() + 9 * 3_600_000) };
         for (file, text) in [("acoustic-guitar.toml", GUITAR), ("modular-house.toml", HOUSE)] {
             let parsed = prodos_formats::parse_design(file, text).expect("example designs parse");
-            world.run(Command::ImportDesign { spec: parsed.spec, declared: None });
+            world.run(Command::Design(DesignCommand::ImportDesign { spec: parsed.spec, declared: None }));
         }
         for id in [1, 2] {
-            world.run(Command::CertifyDesign { design: DesignSelector { design: DesignId(id), version: None } });
+            world.run(Command::Design(DesignCommand::CertifyDesign {
+                design: DesignSelector { design: DesignId(id), version: None },
+            }));
         }
         let rows = prodos_formats::parse_catalog_csv("suppliers.csv", SUPPLIERS).expect("catalog parses");
-        world.run(Command::ImportSuppliers { suppliers: prodos_formats::catalog_listings(&rows) });
+        world.run(Command::Supplier(SupplierCommand::ImportSuppliers {
+            suppliers: prodos_formats::catalog_listings(&rows),
+        }));
         let lots = prodos_formats::parse_stock_csv("stock.csv", STOCK).expect("stock parses");
-        world.run(Command::ReceiveLots { lots: lots.iter().map(|row| row.to_receipt()).collect() });
+        world
+            .run(Command::Stock(StockCommand::ReceiveLots { lots: lots.iter().map(|row| row.to_receipt()).collect() }));
         world
     }
 
@@ -60,7 +66,11 @@ impl World {
     pub fn staff_for(&mut self, design: u32) {
         let spec = self.state.designs.get(DesignId(design)).unwrap().latest().spec.clone();
         for skill in &spec.skills {
-            self.run(Command::DeclareSkillHeadcount { skill: skill.id.clone(), level: 5, headcount: 1 });
+            self.run(Command::Plan(PlanCommand::DeclareSkillHeadcount {
+                skill: skill.id.clone(),
+                level: 5,
+                headcount: 1,
+            }));
         }
         self.tools_for(design, 1);
     }
@@ -69,7 +79,7 @@ impl World {
     pub fn tools_for(&mut self, design: u32, count: i64) {
         let spec = self.state.designs.get(DesignId(design)).unwrap().latest().spec.clone();
         for tool in &spec.tools {
-            self.run(Command::DeclareToolCount { tool: tool.id.clone(), count });
+            self.run(Command::Plan(PlanCommand::DeclareToolCount { tool: tool.id.clone(), count }));
         }
     }
 
@@ -96,15 +106,15 @@ impl World {
     }
 
     pub fn mandate_with_priority(&mut self, design: u32, qty: i64, due: &str, priority: i32) -> MandateId {
-        let events = self.run(Command::CreateMandate {
+        let events = self.run(Command::Plan(PlanCommand::CreateMandate {
             design: DesignSelector { design: DesignId(design), version: None },
             qty,
             due: due.parse().unwrap(),
             decision: Some(DecisionId(19)),
             priority,
-        });
+        }));
         match &events[..] {
-            [Event::MandateCreated { mandate }] => mandate.id,
+            [Event::Plan(PlanEvent::MandateCreated { mandate })] => mandate.id,
             other => panic!("unexpected events {other:?}"),
         }
     }
@@ -116,9 +126,9 @@ impl World {
     }
 
     pub fn record(&mut self, mandate: MandateId, proposal: PlanProposal) -> PlanId {
-        let events = self.run(Command::RecordPlanProposal { mandate, proposal });
+        let events = self.run(Command::Plan(PlanCommand::RecordPlanProposal { mandate, proposal }));
         match &events[..] {
-            [Event::PlanProposed { plan, .. }] => *plan,
+            [Event::Plan(PlanEvent::PlanProposed { plan, .. })] => *plan,
             other => panic!("unexpected events {other:?}"),
         }
     }

@@ -12,6 +12,7 @@ use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_app::views::CapacityView;
 use prodos_core::Command;
+use prodos_core::PlanCommand;
 use prodos_core::plan::calendar::{daily_work_minutes, minute_of_day, weekday_mask};
 use prodos_core::plan::{Day, WorkWeek};
 use serde::Deserialize;
@@ -74,7 +75,7 @@ pub async fn set_week(
             .map_err(field("hours"))?
             .unwrap_or(default.daily_work_min),
     };
-    execute(&state, &principal, &headers, Command::SetWorkWeek { week }).await
+    execute(&state, &principal, &headers, Command::Plan(PlanCommand::SetWorkWeek { week })).await
 }
 
 #[utoipa::path(post, path = "/api/calendar/closures", tag = "resources", request_body = ClosureRequest,
@@ -87,5 +88,5 @@ pub async fn close(
     ApiJson(request): ApiJson<ClosureRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
     let day: Day = request.day.parse().map_err(|message: String| ApiError::invalid("day", message))?;
-    execute(&state, &principal, &headers, Command::CloseDay { day, reason: request.reason }).await
+    execute(&state, &principal, &headers, Command::Plan(PlanCommand::CloseDay { day, reason: request.reason })).await
 }

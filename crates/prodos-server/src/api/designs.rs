@@ -13,6 +13,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
 use prodos_app::views::{DesignDetail, DesignSummary};
 use prodos_core::{Command, DesignRef, DesignSelector, Event, Rejection, State as NodeState};
+use prodos_core::{DesignCommand, DesignEvent};
 use serde::Serialize;
 
 /// What importing a design text did.
@@ -135,7 +136,7 @@ async fn import_parsed(
     parsed: prodos_formats::ParsedDesign,
     declared: Option<DesignSelector>,
 ) -> Result<Json<ImportedDesign>, ApiError> {
-    let command = Command::ImportDesign { spec: parsed.spec, declared };
+    let command = Command::Design(DesignCommand::ImportDesign { spec: parsed.spec, declared });
     let command_id = command_id(headers, principal)?;
     let receipt = match state.execute(command, principal.actor(), command_id).await {
         Err(ApiError::Rejected(Rejection::DesignInvalid { problems, .. })) => {
@@ -152,7 +153,8 @@ async fn import_parsed(
         other => other?,
     };
     let design = receipt.events.iter().find_map(|event| match event {
-        Event::DesignDrafted { design, .. } | Event::DesignDraftRevised { design, .. } => Some(design.to_string()),
+        Event::Design(DesignEvent::DesignDrafted { design, .. })
+        | Event::Design(DesignEvent::DesignDraftRevised { design, .. }) => Some(design.to_string()),
         _ => None,
     });
     Ok(Json(ImportedDesign { design, receipt: ReceiptBody::of(&receipt, state) }))
@@ -168,7 +170,8 @@ pub async fn certify(
     headers: HeaderMap,
     ApiPath(design): ApiPath<String>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    execute(&state, &principal, &headers, Command::CertifyDesign { design: selector(&design)? }).await
+    execute(&state, &principal, &headers, Command::Design(DesignCommand::CertifyDesign { design: selector(&design)? }))
+        .await
 }
 
 #[utoipa::path(post, path = "/api/designs/{design}/retire", tag = "designs",
@@ -181,7 +184,8 @@ pub async fn retire(
     headers: HeaderMap,
     ApiPath(design): ApiPath<String>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    execute(&state, &principal, &headers, Command::RetireDesign { design: selector(&design)? }).await
+    execute(&state, &principal, &headers, Command::Design(DesignCommand::RetireDesign { design: selector(&design)? }))
+        .await
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]

@@ -11,6 +11,7 @@ use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_app::views::MandateView;
 use prodos_app::views::people::ProductionView;
+use prodos_core::PlanCommand;
 use prodos_core::plan::Day;
 use prodos_core::{Command, DecisionId, DesignSelector};
 use serde::Deserialize;
@@ -70,7 +71,13 @@ pub async fn create(
         .map(str::parse)
         .transpose()
         .map_err(|error: prodos_core::IdParseError| ApiError::invalid("decision", error.to_string()))?;
-    let command = Command::CreateMandate { design, qty: request.qty, due, decision, priority: request.priority };
+    let command = Command::Plan(PlanCommand::CreateMandate {
+        design,
+        qty: request.qty,
+        due,
+        decision,
+        priority: request.priority,
+    });
     execute(&state, &principal, &headers, command).await
 }
 

@@ -17,6 +17,7 @@ use axum::{Extension, Json};
 use prodos_app::CommandMeta;
 use prodos_app::planning::{ProposeOptions, plan_detail, propose_plan};
 use prodos_app::views::{CostView, PlanDetailView, PlanSummaryView};
+use prodos_core::PlanCommand;
 use prodos_core::{Command, MandateId, PlanId};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -190,7 +191,7 @@ pub async fn commit(
     headers: HeaderMap,
     ApiPath(plan): ApiPath<String>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    execute(&state, &principal, &headers, Command::CommitPlan { plan: plan_id(&plan)? }).await
+    execute(&state, &principal, &headers, Command::Plan(PlanCommand::CommitPlan { plan: plan_id(&plan)? })).await
 }
 
 #[utoipa::path(post, path = "/api/plans/{plan}/cancel", tag = "plans",
@@ -204,5 +205,5 @@ pub async fn cancel(
     headers: HeaderMap,
     ApiPath(plan): ApiPath<String>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    execute(&state, &principal, &headers, Command::CancelPlan { plan: plan_id(&plan)? }).await
+    execute(&state, &principal, &headers, Command::Plan(PlanCommand::CancelPlan { plan: plan_id(&plan)? })).await
 }

@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_app::views::CapacityView;
+use prodos_core::PlanCommand;
 use prodos_core::{Command, Millicents};
 use serde::Deserialize;
 
@@ -73,7 +74,7 @@ pub async fn tool(
     headers: HeaderMap,
     ApiJson(request): ApiJson<ToolCountRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let command = Command::DeclareToolCount { tool: request.tool, count: request.count };
+    let command = Command::Plan(PlanCommand::DeclareToolCount { tool: request.tool, count: request.count });
     execute(&state, &principal, &headers, command).await
 }
 
@@ -86,8 +87,11 @@ pub async fn skill(
     headers: HeaderMap,
     ApiJson(request): ApiJson<SkillHeadcountRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let command =
-        Command::DeclareSkillHeadcount { skill: request.skill, level: request.level, headcount: request.headcount };
+    let command = Command::Plan(PlanCommand::DeclareSkillHeadcount {
+        skill: request.skill,
+        level: request.level,
+        headcount: request.headcount,
+    });
     execute(&state, &principal, &headers, command).await
 }
 
@@ -100,8 +104,11 @@ pub async fn labor_rate(
     headers: HeaderMap,
     ApiJson(request): ApiJson<LaborRateRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let command =
-        Command::SetLaborRate { skill: request.skill, level: request.level, rate_per_hour: money(request.rate)? };
+    let command = Command::Plan(PlanCommand::SetLaborRate {
+        skill: request.skill,
+        level: request.level,
+        rate_per_hour: money(request.rate)?,
+    });
     execute(&state, &principal, &headers, command).await
 }
 
@@ -114,6 +121,6 @@ pub async fn tool_rate(
     headers: HeaderMap,
     ApiJson(request): ApiJson<ToolRateRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let command = Command::SetToolRate { tool: request.tool, rate_per_hour: money(request.rate)? };
+    let command = Command::Plan(PlanCommand::SetToolRate { tool: request.tool, rate_per_hour: money(request.rate)? });
     execute(&state, &principal, &headers, command).await
 }

@@ -12,6 +12,7 @@ use axum::extract::{Request, State};
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_app::views::{LotView, MaterialView};
+use prodos_core::StockCommand;
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::{Command, LotId, Milli, Millicents, Quantity, Unit};
 use serde::Deserialize;
@@ -127,7 +128,7 @@ pub async fn receive(
         location: request.location.unwrap_or_else(|| "store".into()),
         provenance: provenance(request.provenance.as_deref(), request.source)?,
     };
-    execute(&state, &principal, &headers, Command::ReceiveLots { lots: vec![lot] }).await
+    execute(&state, &principal, &headers, Command::Stock(StockCommand::ReceiveLots { lots: vec![lot] })).await
 }
 
 #[utoipa::path(post, path = "/api/stock/reserve", tag = "stock", request_body = ReserveRequest,
@@ -139,11 +140,11 @@ pub async fn reserve(
     headers: HeaderMap,
     ApiJson(request): ApiJson<ReserveRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let command = Command::ReserveStock {
+    let command = Command::Stock(StockCommand::ReserveStock {
         qty: quantity(request.qty, &request.unit)?,
         material: request.material,
         purpose: request.purpose,
-    };
+    });
     execute(&state, &principal, &headers, command).await
 }
 
@@ -156,7 +157,7 @@ pub async fn release(
     headers: HeaderMap,
     ApiJson(request): ApiJson<ReleaseRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let command = Command::ReleaseStock { purpose: request.purpose, material: request.material };
+    let command = Command::Stock(StockCommand::ReleaseStock { purpose: request.purpose, material: request.material });
     execute(&state, &principal, &headers, command).await
 }
 
@@ -169,11 +170,11 @@ pub async fn consume(
     headers: HeaderMap,
     ApiJson(request): ApiJson<ConsumeRequest>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
-    let command = Command::ConsumeStock {
+    let command = Command::Stock(StockCommand::ConsumeStock {
         qty: quantity(request.qty, &request.unit)?,
         material: request.material,
         purpose: request.purpose,
-    };
+    });
     execute(&state, &principal, &headers, command).await
 }
 
@@ -193,7 +194,8 @@ pub async fn adjust(
         message: error.to_string(),
         field: Some("lot".into()),
     })?;
-    let command = Command::AdjustLot { lot, delta: milli("delta", request.delta)?, reason: request.reason };
+    let command =
+        Command::Stock(StockCommand::AdjustLot { lot, delta: milli("delta", request.delta)?, reason: request.reason });
     execute(&state, &principal, &headers, command).await
 }
 
@@ -214,7 +216,7 @@ pub async fn import(
     let rows = prodos_formats::parse_stock_csv(FILE, &body.text)?;
     let lines: Vec<usize> = rows.iter().map(|row| row.line).collect();
     let lots: Vec<LotReceipt> = rows.iter().map(prodos_formats::StockRow::to_receipt).collect();
-    execute(&state, &principal, &headers, Command::ReceiveLots { lots })
+    execute(&state, &principal, &headers, Command::Stock(StockCommand::ReceiveLots { lots }))
         .await
         .map_err(|error| at_line(error, FILE, "lots", &lines))
 }

@@ -9,6 +9,7 @@ use axum::extract::{Request, State};
 use axum::{Extension, Json};
 use prodos_app::views::SupplierView;
 use prodos_core::Command;
+use prodos_core::SupplierCommand;
 
 #[utoipa::path(get, path = "/api/suppliers", tag = "suppliers",
     responses((status = 200, description = "Suppliers with their catalogs", body = Vec<SupplierView>),
@@ -31,5 +32,5 @@ pub async fn import(
     let body = TextBody::read(request, &state, &["text/csv", "text/plain"], "suppliers.csv").await?;
     let rows = prodos_formats::parse_catalog_csv("suppliers.csv", &body.text)?;
     let suppliers = prodos_formats::catalog_listings(&rows);
-    execute(&state, &principal, &headers, Command::ImportSuppliers { suppliers }).await
+    execute(&state, &principal, &headers, Command::Supplier(SupplierCommand::ImportSuppliers { suppliers })).await
 }

@@ -3,6 +3,7 @@
 
 use crate::support::{Caller, Fixture, handle};
 use axum::http::{Method, StatusCode, header};
+use prodos_core::StockCommand;
 use serde_json::json;
 
 #[tokio::test]
@@ -332,7 +333,7 @@ async fn writes_by_another_process_reach_reads_and_live_pages() {
         actor: prodos_core::Actor::Local("cli".into()),
         now: prodos_core::Timestamp::from_millis(fixture.state.now().millis()),
     };
-    cli.execute(&prodos_core::Command::ReceiveLots { lots: vec![lot] }, &meta).expect("cli write");
+    cli.execute(&prodos_core::Command::Stock(StockCommand::ReceiveLots { lots: vec![lot] }), &meta).expect("cli write");
     let before = fixture.head();
     assert!(prodos_server::follow::catch_up(&fixture.state).await.expect("look"), "the head moved");
     assert_eq!(fixture.head(), cli.head().seq);

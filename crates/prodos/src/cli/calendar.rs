@@ -6,6 +6,7 @@ use anyhow::anyhow;
 use clap::Subcommand;
 use prodos_app::views::CapacityView;
 use prodos_core::Command;
+use prodos_core::PlanCommand;
 use prodos_core::plan::calendar::{daily_work_minutes, minute_of_day, weekday_mask};
 use prodos_core::plan::{Day, WorkWeek};
 
@@ -44,12 +45,12 @@ pub fn run(command: CalendarCommand, global: &GlobalArgs) -> anyhow::Result<()> 
                 daily_work_min: daily_work_minutes(hours).map_err(field("hours"))?,
             };
             let context = Context::open(global)?;
-            let done = context.execute(&Command::SetWorkWeek { week })?;
+            let done = context.execute(&Command::Plan(PlanCommand::SetWorkWeek { week }))?;
             report(&done, &format!("working week {} from {start} for {hours} h", week.weekday_names()));
         }
         CalendarCommand::Close { day, reason } => {
             let context = Context::open(global)?;
-            let done = context.execute(&Command::CloseDay { day, reason: reason.clone() })?;
+            let done = context.execute(&Command::Plan(PlanCommand::CloseDay { day, reason: reason.clone() }))?;
             report(&done, &format!("{day} closed ({reason})"));
         }
         CalendarCommand::Show { json } => {

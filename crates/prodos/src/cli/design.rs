@@ -5,6 +5,7 @@ use anyhow::Context as _;
 use clap::Subcommand;
 use prodos_app::NodeError;
 use prodos_app::views::{BomNode, DesignDetail, DesignSummary};
+use prodos_core::DesignEvent;
 use prodos_core::{Command, DesignRef, DesignSelector, Rejection};
 use std::path::PathBuf;
 
@@ -62,7 +63,10 @@ pub fn run(command: DesignCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             let text = read_input(&file)?;
             let parsed = prodos_formats::parse_bom_csv(&file.display().to_string(), &text, &key, &name)?;
             let context = Context::open(global)?;
-            let done = context.execute(&Command::ImportDesign { spec: parsed.spec, declared: None })?;
+            let done = context.execute(&Command::Design(prodos_core::DesignCommand::ImportDesign {
+                spec: parsed.spec,
+                declared: None,
+            }))?;
             report(&done, &format!("{} ({})", file.display(), drafted_ref(&done.events).unwrap_or_default()));
             Ok(())
         }
@@ -94,13 +98,18 @@ pub fn run(command: DesignCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         DesignCommand::Show { design, json } => show(global, design, json),
         DesignCommand::Certify { design } => {
             let context = Context::open(global)?;
-            let done = context.execute(&Command::CertifyDesign { design }).map_err(explain_problems)?;
+            let done = context
+                .execute(&Command::Design(prodos_core::DesignCommand::CertifyDesign { design }))
+                .map_err(explain_problems)?;
             report(&done, &format!("{design} certified"));
             Ok(())
         }
         DesignCommand::Retire { design } => {
             let context = Context::open(global)?;
-            report(&context.execute(&Command::RetireDesign { design })?, &format!("{design} retired"));
+            report(
+                &context.execute(&Command::Design(prodos_core::DesignCommand::RetireDesign { design }))?,
+                &format!("{design} retired"),
+            );
             Ok(())
         }
         DesignCommand::Cost { design, qty, json } => super::cost::run(global, design, qty, json),
@@ -140,7 +149,10 @@ fn import(global: &GlobalArgs, files: &[PathBuf]) -> anyhow::Result<()> {
     }
     let context = Context::open(global)?;
     for (file, design) in parsed {
-        let command = Command::ImportDesign { spec: design.spec.clone(), declared: design.declared };
+        let command = Command::Design(prodos_core::DesignCommand::ImportDesign {
+            spec: design.spec.clone(),
+            declared: design.declared,
+        });
         let done = context.execute(&command).map_err(|error| {
             let error = explain_with_lines(error, &file.display().to_string(), &design.source);
             error.context(format!("{}: not imported", file.display()))
@@ -157,9 +169,8 @@ fn import(global: &GlobalArgs, files: &[PathBuf]) -> anyhow::Result<()> {
 /// The design version a receipt drafted or revised, for the user's confirmation line.
 fn drafted_ref(events: &[prodos_core::Event]) -> Option<String> {
     events.iter().find_map(|event| match event {
-        prodos_core::Event::DesignDrafted { design, .. } | prodos_core::Event::DesignDraftRevised { design, .. } => {
-            Some(design.to_string())
-        }
+        prodos_core::Event::Design(DesignEvent::DesignDrafted { design, .. })
+        | prodos_core::Event::Design(DesignEvent::DesignDraftRevised { design, .. }) => Some(design.to_string()),
         _ => None,
     })
 }

@@ -5,6 +5,7 @@ use clap::Subcommand;
 use prodos_app::views::MandateView;
 use prodos_core::plan::Day;
 use prodos_core::{Command, DecisionId, DesignSelector, Event};
+use prodos_core::{PlanCommand, PlanEvent};
 
 #[derive(Subcommand, Debug)]
 pub enum MandateCommand {
@@ -39,9 +40,10 @@ pub fn run(command: MandateCommand, global: &GlobalArgs) -> anyhow::Result<()> {
     let context = Context::open(global)?;
     match command {
         MandateCommand::Create { design, qty, due, decision, priority } => {
-            let done = context.execute(&Command::CreateMandate { design, qty, due, decision, priority })?;
+            let done =
+                context.execute(&Command::Plan(PlanCommand::CreateMandate { design, qty, due, decision, priority }))?;
             let created = done.events.iter().find_map(|event| match event {
-                Event::MandateCreated { mandate } => {
+                Event::Plan(PlanEvent::MandateCreated { mandate }) => {
                     Some(format!("{}: {} × {} due {}", mandate.id, mandate.qty, mandate.design, mandate.due))
                 }
                 _ => None,

@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 use prodos_app::CommandMeta;
 use prodos_app::planning::{ProposeOptions, plan_detail, propose_plan};
 use prodos_app::views::{PlanDetailView, PlanSummaryView};
+use prodos_core::StockEvent;
 use prodos_core::{Command, MandateId, PlanId};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -97,8 +98,12 @@ pub fn run(command: PlanCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         }
         PlanCommand::Commit { plan } => {
             let context = Context::open(global)?;
-            let done = context.execute(&Command::CommitPlan { plan })?;
-            let reserved = done.events.iter().filter(|e| matches!(e, prodos_core::Event::StockReserved { .. })).count();
+            let done = context.execute(&Command::Plan(prodos_core::PlanCommand::CommitPlan { plan }))?;
+            let reserved = done
+                .events
+                .iter()
+                .filter(|e| matches!(e, prodos_core::Event::Stock(StockEvent::StockReserved { .. })))
+                .count();
             report(&done, &format!("{plan} committed ({reserved} lot reservation(s))"));
             let detail = plan_detail(&context.node, plan)?;
             for displaced in &detail.verdict.displaces {
@@ -108,8 +113,12 @@ pub fn run(command: PlanCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         }
         PlanCommand::Cancel { plan } => {
             let context = Context::open(global)?;
-            let done = context.execute(&Command::CancelPlan { plan })?;
-            let released = done.events.iter().filter(|e| matches!(e, prodos_core::Event::StockReleased { .. })).count();
+            let done = context.execute(&Command::Plan(prodos_core::PlanCommand::CancelPlan { plan }))?;
+            let released = done
+                .events
+                .iter()
+                .filter(|e| matches!(e, prodos_core::Event::Stock(StockEvent::StockReleased { .. })))
+                .count();
             report(&done, &format!("{plan} cancelled ({released} lot release(s))"));
             Ok(())
         }

@@ -5,6 +5,7 @@ use super::context::{Context, GlobalArgs, print_json, report, table};
 use anyhow::Context as _;
 use clap::Subcommand;
 use prodos_app::views::CapacityView;
+use prodos_core::PlanCommand;
 use prodos_core::{Command, Millicents};
 
 #[derive(Subcommand, Debug)]
@@ -58,21 +59,30 @@ pub fn run(command: ResourcesCommand, global: &GlobalArgs) -> anyhow::Result<()>
     let context = Context::open(global)?;
     match command {
         ResourcesCommand::Tool { tool, count } => {
-            let done = context.execute(&Command::DeclareToolCount { tool: tool.clone(), count })?;
+            let done = context.execute(&Command::Plan(PlanCommand::DeclareToolCount { tool: tool.clone(), count }))?;
             report(&done, &format!("{tool}: {count}"));
         }
         ResourcesCommand::Skill { skill, level, headcount } => {
-            let done = context.execute(&Command::DeclareSkillHeadcount { skill: skill.clone(), level, headcount })?;
+            let done = context.execute(&Command::Plan(PlanCommand::DeclareSkillHeadcount {
+                skill: skill.clone(),
+                level,
+                headcount,
+            }))?;
             report(&done, &format!("{skill} level {level}: {headcount} people"));
         }
         ResourcesCommand::LaborRate { skill, level, rate } => {
             let rate_per_hour = money(rate)?;
-            let done = context.execute(&Command::SetLaborRate { skill: skill.clone(), level, rate_per_hour })?;
+            let done = context.execute(&Command::Plan(PlanCommand::SetLaborRate {
+                skill: skill.clone(),
+                level,
+                rate_per_hour,
+            }))?;
             report(&done, &format!("{skill} level {level}: {rate_per_hour}/h"));
         }
         ResourcesCommand::ToolRate { tool, rate } => {
             let rate_per_hour = money(rate)?;
-            let done = context.execute(&Command::SetToolRate { tool: tool.clone(), rate_per_hour })?;
+            let done =
+                context.execute(&Command::Plan(PlanCommand::SetToolRate { tool: tool.clone(), rate_per_hour }))?;
             report(&done, &format!("{tool}: {rate_per_hour}/h"));
         }
         ResourcesCommand::Show { json } => {

@@ -138,7 +138,8 @@ pub fn run(command: StockCommand, global: &GlobalArgs) -> anyhow::Result<()> {
                 location,
                 provenance: provenance(kind, source)?,
             };
-            let done = context.execute(&Command::ReceiveLots { lots: vec![receipt] })?;
+            let done =
+                context.execute(&Command::Stock(prodos_core::StockCommand::ReceiveLots { lots: vec![receipt] }))?;
             report(&done, "lot received");
             Ok(())
         }
@@ -149,31 +150,50 @@ pub fn run(command: StockCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             let lots: Vec<LotReceipt> = rows.iter().map(prodos_formats::StockRow::to_receipt).collect();
             let count = lots.len();
             let context = Context::open(global)?;
-            let done = context.execute_import(&Command::ReceiveLots { lots }, &file, "lots", &lines)?;
+            let done = context.execute_import(
+                &Command::Stock(prodos_core::StockCommand::ReceiveLots { lots }),
+                &file,
+                "lots",
+                &lines,
+            )?;
             report(&done, &format!("{count} lots from {}", file.display()));
             Ok(())
         }
         StockCommand::List { lots, json } => list(global, lots, json),
         StockCommand::Reserve { amount, purpose } => {
             let context = Context::open(global)?;
-            let command = Command::ReserveStock { qty: amount.quantity(), material: amount.material, purpose };
+            let command = Command::Stock(prodos_core::StockCommand::ReserveStock {
+                qty: amount.quantity(),
+                material: amount.material,
+                purpose,
+            });
             report(&context.execute(&command)?, "reserved");
             Ok(())
         }
         StockCommand::Release { purpose, material } => {
             let context = Context::open(global)?;
-            report(&context.execute(&Command::ReleaseStock { purpose, material })?, "released");
+            report(
+                &context.execute(&Command::Stock(prodos_core::StockCommand::ReleaseStock { purpose, material }))?,
+                "released",
+            );
             Ok(())
         }
         StockCommand::Consume { amount, purpose } => {
             let context = Context::open(global)?;
-            let command = Command::ConsumeStock { qty: amount.quantity(), material: amount.material, purpose };
+            let command = Command::Stock(prodos_core::StockCommand::ConsumeStock {
+                qty: amount.quantity(),
+                material: amount.material,
+                purpose,
+            });
             report(&context.execute(&command)?, "consumed");
             Ok(())
         }
         StockCommand::Adjust { lot, delta, reason } => {
             let context = Context::open(global)?;
-            report(&context.execute(&Command::AdjustLot { lot, delta, reason })?, "adjusted");
+            report(
+                &context.execute(&Command::Stock(prodos_core::StockCommand::AdjustLot { lot, delta, reason }))?,
+                "adjusted",
+            );
             Ok(())
         }
     }

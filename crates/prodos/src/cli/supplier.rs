@@ -27,7 +27,7 @@ pub fn run(command: SupplierCommand, global: &GlobalArgs) -> anyhow::Result<()> 
             let suppliers = prodos_formats::catalog_listings(&rows);
             let context = Context::open(global)?;
             let done = context
-                .execute(&Command::ImportSuppliers { suppliers })
+                .execute(&Command::Supplier(prodos_core::SupplierCommand::ImportSuppliers { suppliers }))
                 .with_context(|| format!("{}: nothing was imported", file.display()))?;
             report(&done, &format!("suppliers from {}", file.display()));
             Ok(())

@@ -7,6 +7,7 @@ use super::format_time;
 use clap::Subcommand;
 use prodos_app::matching::decline_command;
 use prodos_app::views::people::TaskView;
+use prodos_core::StockEvent;
 use prodos_core::assignment::{AssignmentCommand, AssignmentEvent};
 use prodos_core::execution::{ExecutionCommand, TaskRef};
 use prodos_core::plan::PlanStatus;
@@ -196,7 +197,7 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
     let done = context.execute(&Command::Execution(command))?;
     for event in &done.events {
         match event {
-            Event::StockConsumed { lot, material, qty, reserved_for, .. } => {
+            Event::Stock(StockEvent::StockConsumed { lot, material, qty, reserved_for, .. }) => {
                 let from =
                     reserved_for.as_deref().map(|purpose| format!(" (reserved for {purpose})")).unwrap_or_default();
                 println!("consumed {qty} {material} from {lot}{from}");

@@ -10,6 +10,7 @@ mod error;
 pub mod matching;
 mod node;
 pub mod planning;
+pub mod queries;
 pub mod views;
 
 pub use codec::{decode, encode};

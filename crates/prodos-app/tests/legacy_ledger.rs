@@ -2,7 +2,11 @@
 //! 2026 (`examples/write_legacy_ledger.rs`: the demo plus access changes); whatever the events'
 //! encoding has become since, replaying it must fold to the same state. The state is compared
 //! through the views users see, summarised in a snapshot (counts and statuses in the clear, the
-//! whole projection as a digest), so a difference anywhere in the fold fails here.
+//! whole projection as a digest), so a difference anywhere in the fold fails here. Telling the
+//! same story with today's build must come to the same views too: a refactoring of `decide` that
+//! changes what the story records fails the second test.
+
+mod legacy;
 
 use prodos_app::Node;
 use prodos_app::views::designs::DesignSummary;
@@ -12,7 +16,7 @@ use prodos_app::views::people::{
 use prodos_app::views::plans::{MandateView, PlanSummaryView};
 use prodos_app::views::record::PublicRecordView;
 use prodos_app::views::stock::{LotView, MaterialView, SupplierView};
-use prodos_core::{State, Timestamp};
+use prodos_core::State;
 use prodos_ledger::{AppendRequest, LedgerStore, MemoryLedger, NewEvent};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -20,7 +24,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// When the fixture was seeded; views that depend on "now" (validity, decay) are taken then.
-const SEEDED_AT: Timestamp = Timestamp(1_796_115_600_000);
+use legacy::scenario::SEEDED_AT;
 
 #[derive(Deserialize)]
 struct Line {
@@ -129,4 +133,34 @@ fn a_ledger_written_in_december_2026_replays_to_the_same_state() {
     state.verify().expect("the replayed state keeps every invariant");
     let projection = projection(&state);
     insta::assert_json_snapshot!("ledger-v1", summary(&projection, node.head().seq));
+}
+
+#[test]
+fn todays_build_tells_the_same_story_to_the_same_views() {
+    let old = Node::open(ledger_of(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ledger-v1.jsonl"))).unwrap();
+    let new = Node::open(Arc::new(MemoryLedger::default())).unwrap();
+    legacy::scenario::tell(&new).expect("the story is told again");
+    let (old, new) = (old.read(projection), new.read(projection));
+    assert!(old == new, "the views differ: {}", first_difference(&old, &new));
+}
+
+/// Where two projections first differ, as a path and the two values.
+fn first_difference(old: &Value, new: &Value) -> String {
+    match (old, new) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (key, value) in a {
+                match b.get(key) {
+                    Some(other) if other != value => return format!("{key}.{}", first_difference(value, other)),
+                    None => return format!("{key}: only in the fixture"),
+                    _ => {}
+                }
+            }
+            "keys only today".to_string()
+        }
+        (Value::Array(a), Value::Array(b)) => match a.iter().zip(b).enumerate().find(|(_, (x, y))| x != y) {
+            Some((index, (x, y))) => format!("[{index}].{}", first_difference(x, y)),
+            None => format!("lengths {} and {}", a.len(), b.len()),
+        },
+        _ => format!(" {old} ≠ {new}"),
+    }
 }

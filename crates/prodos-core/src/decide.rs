@@ -9,7 +9,7 @@ use crate::policy::{Acting, Actor, authorize};
 use crate::rejection::Rejection;
 use crate::state::State;
 use crate::time::Timestamp;
-use crate::{design, plan, stock, supplier};
+use crate::{design, stock, supplier};
 
 /// An empty `Ok` means the command is already satisfied (e.g. re-importing an unchanged design).
 /// An operator identity's first command that records anything also records the identity.
@@ -34,11 +34,14 @@ fn decide_in_area(state: &State, command: &Command, now: Timestamp) -> Result<Ve
         Command::Design(command) => events(design::decide::decide(&state.designs, command, now)),
         Command::Stock(command) => events(stock::decide::decide(&state.stock, command, now)),
         Command::Supplier(command) => events(supplier::decide(&state.suppliers, command)),
-        Command::Plan(command) => plan::decide::decide(state, command, now),
+        Command::Plan(command) => crate::orchestration::plan_stock::decide(state, command, now),
         Command::People(command) => crate::people::decide::decide(&state.people, command, now),
         Command::Credits(command) => crate::credits::decide::decide(state, command, now),
         Command::Distribution(command) => crate::distribution::decide::decide(state, command, now),
-        Command::Execution(command) => crate::execution::decide::decide(state, command, now),
+        Command::Execution(command) => {
+            let events = crate::execution::decide::decide(state, command, now)?;
+            crate::orchestration::task_verification::with_effects(state, events, now)
+        }
         Command::Assignment(command) => crate::assignment::decide::decide(state, command, now),
         Command::Access(command) => events(crate::access::decide(command, now)),
     }

@@ -12,6 +12,7 @@ pub mod distribution;
 pub mod event;
 pub mod execution;
 pub mod ids;
+pub mod orchestration;
 pub mod people;
 pub mod plan;
 pub mod policy;

@@ -1,8 +1,8 @@
 //! Decisions about tasks. Order of checks: the task exists in a committed plan, its status allows
 //! the step, it is not blocked, predecessors are verified (start), the people involved are
 //! qualified, in the confirmed crew when there is one (start, complete), and, for verification,
-//! outside the crew. Start consumes materials; verification records labor for every crew member
-//! (`labor.rs`). Everything a refusal would leave half-done is decided before any event exists.
+//! outside the crew. Start consumes materials; what verification obliges of other areas (labor,
+//! goods, released stock) is `crate::orchestration::task_verification`. Everything a refusal would leave half-done is decided before any event exists.
 
 use super::event::ExecutionEvent;
 use super::model::{Consumption, TaskRecord, TaskRef, TaskStatus};
@@ -53,14 +53,14 @@ pub enum ExecutionCommand {
 }
 
 /// A task with what it needs from its plan and design.
-pub(super) struct Located<'a> {
+pub(crate) struct Located<'a> {
     pub plan: &'a Plan,
     pub spec: &'a DesignSpec,
     pub operation: &'a OperationSpec,
     pub record: TaskRecord,
 }
 
-pub(super) fn locate<'a>(state: &'a State, task: &TaskRef) -> Result<Located<'a>, Rejection> {
+pub(crate) fn locate<'a>(state: &'a State, task: &TaskRef) -> Result<Located<'a>, Rejection> {
     let unknown = || Rejection::UnknownTask { task: task.to_string() };
     let plan = state.plans.plan(task.plan).ok_or(Rejection::UnknownPlan { plan: task.plan })?;
     if plan.status != PlanStatus::Committed {
@@ -92,7 +92,7 @@ pub(super) fn require_status(
     Ok(())
 }
 
-pub(super) fn skill_of(operation: &OperationSpec) -> Option<(&str, u8)> {
+pub(crate) fn skill_of(operation: &OperationSpec) -> Option<(&str, u8)> {
     operation.skill.as_deref().map(|skill| (skill, operation.min_level.clamp(1, 5) as u8))
 }
 

@@ -1,22 +1,21 @@
 //! Completing and verifying work done by a crew: who may mark it done, how many hours each
-//! member claims (actual hours within a sanity bound, else the planned duration), and the labor
-//! event every crew member gets when someone outside the crew verifies it.
+//! member claims (actual hours within a sanity bound, else the planned duration), and who may
+//! verify it (someone outside the crew).
 
-use super::decide::{locate, require_status, skill_of};
+use super::decide::{locate, require_status};
 use super::event::ExecutionEvent;
 use super::model::{TaskRecord, TaskRef, TaskStatus};
-use crate::credits::decide::{LaborClaim, MAX_HOURS_PER_RECORD, verified_labor};
+use crate::credits::decide::MAX_HOURS_PER_RECORD;
 use crate::design::OperationSpec;
 use crate::event::Event;
 use crate::people::qualification::require_participant;
-use crate::plan::Plan;
 use crate::rejection::Rejection;
 use crate::state::State;
 use crate::time::Timestamp;
 use crate::units::Milli;
 
 /// The operation's planned duration in hours.
-fn planned_hours(operation: &OperationSpec) -> Milli {
+pub(crate) fn planned_hours(operation: &OperationSpec) -> Milli {
     Milli(operation.duration_min.max(0) * 1000 / 60)
 }
 
@@ -79,48 +78,11 @@ pub fn require_outside_crew(state: &State, record: &TaskRecord, by: &str, action
     Ok(())
 }
 
+/// Verification itself: a done task, verified by someone outside its crew. The labor, the good
+/// and the released stock it obliges are added by `crate::orchestration::task_verification`.
 pub fn verify(state: &State, task: &TaskRef, by: &str, now: Timestamp) -> Result<Vec<Event>, Rejection> {
     let located = locate(state, task)?;
     require_status(task, &located.record, TaskStatus::Done, "verify")?;
     require_outside_crew(state, &located.record, by, "verify")?;
-    let mut events =
-        vec![Event::Execution(ExecutionEvent::TaskVerified { task: task.clone(), by: by.to_string(), at: now })];
-    if let Some((skill, level)) = skill_of(located.operation) {
-        let hours = located.record.hours.unwrap_or_else(|| planned_hours(located.operation));
-        for member in &located.record.crew {
-            let claim = LaborClaim {
-                handle: member,
-                skill,
-                level,
-                hours,
-                verified_by: by,
-                task: Some(task.to_string()),
-                note: &located.operation.name,
-            };
-            // The crew's certifications and contribution gate were checked when the task
-            // started; one lapsing since must not leave finished work unverifiable.
-            events.push(Event::Credits(verified_labor(state, &claim, now)?));
-        }
-    }
-    // The unit's last check makes it a good, with a serial, ready for distribution.
-    if let Some(good) = crate::distribution::decide::good_of_finished_unit(state, located.plan, task, by, now)? {
-        events.push(Event::Distribution(good));
-    }
-    if finishes_plan(state, located.plan, task) {
-        // What the finished batch still holds (pieces rounded up once per plan, scrap allowed for
-        // but not used) goes back to the node instead of staying reserved for nobody.
-        let released = crate::plan::decide::release_all(&state.stock, &located.plan.purpose());
-        events.extend(released.into_iter().map(Event::Stock));
-    }
-    Ok(events)
-}
-
-/// Whether verifying `task` leaves no task of `plan` unverified.
-fn finishes_plan(state: &State, plan: &Plan, task: &TaskRef) -> bool {
-    let verified_before = state
-        .execution
-        .touched_of(plan.id)
-        .filter(|(other, record)| *other != task && record.status == TaskStatus::Verified)
-        .count();
-    verified_before + 1 == plan.proposal.operations.len()
+    Ok(vec![Event::Execution(ExecutionEvent::TaskVerified { task: task.clone(), by: by.to_string(), at: now })])
 }

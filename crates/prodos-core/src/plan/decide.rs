@@ -1,55 +1,58 @@
 //! Decisions about planning: mandates, the node's declared capacity and calendar, rates, and the
-//! life of a plan (proposed → committed → cancelled or superseded). Committing reserves exactly
-//! the stock the proposal netted; cancelling or superseding releases it.
+//! life of a plan (proposed → committed → cancelled or superseded). They read the designs and
+//! return planning events only; what committing and closing a plan does to stock is
+//! `crate::orchestration::plan_stock`.
 
 use super::calendar::{Day, WorkWeek};
 use super::capacity::{Capacity, MAX_SKILL_LEVEL};
 use super::proposal::PlanProposal;
-use super::registry::{Mandate, PlanStatus};
+use super::registry::{Mandate, PlanStatus, Plans};
 use super::{PlanCommand, PlanEvent};
-use crate::StockEvent;
-use crate::design::DesignStatus;
-use crate::event::Event;
+use crate::design::{DesignStatus, Designs};
 use crate::ids::{DecisionId, DesignRef, DesignSelector, MandateId, PlanId};
 use crate::rejection::Rejection;
-use crate::state::State;
-use crate::stock::{Stock, decide::reserve};
 use crate::time::Timestamp;
-use crate::units::{Milli, Millicents, Quantity};
+use crate::units::{Milli, Millicents};
 
-/// Creates a mandate for the named certified version, or the latest certified one.
-/// What a planning command records. Committing and cancelling also hold and release stock, so
-/// this area decides against the whole state and returns the stock events it needs too.
-pub fn decide(state: &State, command: &PlanCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+/// The planning area's own state, and the designs it reads.
+pub struct Planning<'a> {
+    pub plans: &'a Plans,
+    pub capacity: &'a Capacity,
+    pub designs: &'a Designs,
+}
+
+/// What a planning command records.
+pub fn decide(state: Planning, command: &PlanCommand, now: Timestamp) -> Result<Vec<PlanEvent>, Rejection> {
     match command {
         PlanCommand::CreateMandate { design, qty, due, decision, priority } => {
-            create_mandate(state, *design, *qty, *due, *decision, *priority, now)
+            create_mandate(&state, *design, *qty, *due, *decision, *priority, now)
         }
-        PlanCommand::DeclareToolCount { tool, count } => declare_tool_count(&state.capacity, tool, *count),
+        PlanCommand::DeclareToolCount { tool, count } => declare_tool_count(state.capacity, tool, *count),
         PlanCommand::DeclareSkillHeadcount { skill, level, headcount } => {
-            declare_skill_headcount(&state.capacity, skill, *level, *headcount)
+            declare_skill_headcount(state.capacity, skill, *level, *headcount)
         }
-        PlanCommand::SetWorkWeek { week } => set_work_week(&state.capacity, *week),
-        PlanCommand::CloseDay { day, reason } => close_day(&state.capacity, *day, reason),
+        PlanCommand::SetWorkWeek { week } => set_work_week(state.capacity, *week),
+        PlanCommand::CloseDay { day, reason } => close_day(state.capacity, *day, reason),
         PlanCommand::SetLaborRate { skill, level, rate_per_hour } => {
-            set_labor_rate(&state.capacity, skill, *level, *rate_per_hour)
+            set_labor_rate(state.capacity, skill, *level, *rate_per_hour)
         }
-        PlanCommand::SetToolRate { tool, rate_per_hour } => set_tool_rate(&state.capacity, tool, *rate_per_hour),
-        PlanCommand::RecordPlanProposal { mandate, proposal } => record_proposal(state, *mandate, proposal, now),
-        PlanCommand::CommitPlan { plan } => commit(state, *plan, now),
-        PlanCommand::CancelPlan { plan } => cancel(state, *plan, now),
+        PlanCommand::SetToolRate { tool, rate_per_hour } => set_tool_rate(state.capacity, tool, *rate_per_hour),
+        PlanCommand::RecordPlanProposal { mandate, proposal } => record_proposal(&state, *mandate, proposal, now),
+        PlanCommand::CommitPlan { plan } => commit(&state, *plan, now),
+        PlanCommand::CancelPlan { plan } => cancel(state.plans, *plan, now),
     }
 }
 
+/// Creates a mandate for the named certified version, or the latest certified one.
 pub fn create_mandate(
-    state: &State,
+    state: &Planning,
     selector: DesignSelector,
     qty: i64,
     due: Day,
     decision: Option<DecisionId>,
     priority: i32,
     now: Timestamp,
-) -> Result<Vec<Event>, Rejection> {
+) -> Result<Vec<PlanEvent>, Rejection> {
     if qty <= 0 {
         return Err(Rejection::CountMustBePositive { field: "qty".into(), value: qty });
     }
@@ -68,7 +71,7 @@ pub fn create_mandate(
         return Err(Rejection::DesignNotCertified { design, status: version.status.as_str() });
     }
     let mandate = Mandate { id: state.plans.next_mandate_id(), design, qty, due, decision, priority, created_at: now };
-    Ok(vec![Event::Plan(PlanEvent::MandateCreated { mandate })])
+    Ok(vec![PlanEvent::MandateCreated { mandate }])
 }
 
 fn non_empty(field: &str, value: &str) -> Result<(), Rejection> {
@@ -90,13 +93,13 @@ fn skill_level(value: i64) -> Result<u8, Rejection> {
 }
 
 /// Sets how many units of a tool or workstation the node owns (0 removes it from planning).
-pub fn declare_tool_count(capacity: &Capacity, tool: &str, value: i64) -> Result<Vec<Event>, Rejection> {
+pub fn declare_tool_count(capacity: &Capacity, tool: &str, value: i64) -> Result<Vec<PlanEvent>, Rejection> {
     non_empty("tool", tool)?;
     let count = count("count", value)?;
     if capacity.tool_count(tool) == count && capacity.tools().any(|(known, _)| known == tool) {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::Plan(PlanEvent::ToolCountDeclared { tool: tool.trim().to_string(), count })])
+    Ok(vec![PlanEvent::ToolCountDeclared { tool: tool.trim().to_string(), count }])
 }
 
 /// Sets how many people hold `skill` at exactly `level`.
@@ -105,18 +108,18 @@ pub fn declare_skill_headcount(
     skill: &str,
     level: i64,
     headcount: i64,
-) -> Result<Vec<Event>, Rejection> {
+) -> Result<Vec<PlanEvent>, Rejection> {
     non_empty("skill", skill)?;
     let level = skill_level(level)?;
     let headcount = count("headcount", headcount)?;
     if capacity.headcount(skill, level) == headcount && capacity.skills().any(|(known, _)| known == skill) {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::Plan(PlanEvent::SkillHeadcountDeclared { skill: skill.trim().to_string(), level, headcount })])
+    Ok(vec![PlanEvent::SkillHeadcountDeclared { skill: skill.trim().to_string(), level, headcount }])
 }
 
 /// Replaces the weekly working pattern.
-pub fn set_work_week(capacity: &Capacity, week: WorkWeek) -> Result<Vec<Event>, Rejection> {
+pub fn set_work_week(capacity: &Capacity, week: WorkWeek) -> Result<Vec<PlanEvent>, Rejection> {
     let invalid = |field: &str, message: String| Err(Rejection::InvalidWorkWeek { field: field.into(), message });
     if week.weekdays_mask & 0x7f == 0 || week.weekdays_mask & 0x80 != 0 {
         return invalid("weekdays", "at least one weekday (mon..sun) must be worked".into());
@@ -136,16 +139,16 @@ pub fn set_work_week(capacity: &Capacity, week: WorkWeek) -> Result<Vec<Event>, 
     if capacity.calendar.week == week {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::Plan(PlanEvent::WorkWeekSet { week })])
+    Ok(vec![PlanEvent::WorkWeekSet { week }])
 }
 
 /// Closes one day (a holiday, an inventory count): no work is planned on it.
-pub fn close_day(capacity: &Capacity, day: Day, reason: &str) -> Result<Vec<Event>, Rejection> {
+pub fn close_day(capacity: &Capacity, day: Day, reason: &str) -> Result<Vec<PlanEvent>, Rejection> {
     non_empty("reason", reason)?;
     if capacity.calendar.closures().any(|(closed, known)| closed == day && known == reason.trim()) {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::Plan(PlanEvent::DayClosed { day, reason: reason.trim().to_string() })])
+    Ok(vec![PlanEvent::DayClosed { day, reason: reason.trim().to_string() }])
 }
 
 pub fn set_labor_rate(
@@ -153,7 +156,7 @@ pub fn set_labor_rate(
     skill: &str,
     level: i64,
     rate_per_hour: Millicents,
-) -> Result<Vec<Event>, Rejection> {
+) -> Result<Vec<PlanEvent>, Rejection> {
     non_empty("skill", skill)?;
     let level = skill_level(level)?;
     if rate_per_hour.0 < 0 {
@@ -162,10 +165,10 @@ pub fn set_labor_rate(
     if capacity.labor_rates().any(|(known, l, rate)| known == skill && l == level && rate == rate_per_hour) {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::Plan(PlanEvent::LaborRateSet { skill: skill.trim().to_string(), level, rate_per_hour })])
+    Ok(vec![PlanEvent::LaborRateSet { skill: skill.trim().to_string(), level, rate_per_hour }])
 }
 
-pub fn set_tool_rate(capacity: &Capacity, tool: &str, rate_per_hour: Millicents) -> Result<Vec<Event>, Rejection> {
+pub fn set_tool_rate(capacity: &Capacity, tool: &str, rate_per_hour: Millicents) -> Result<Vec<PlanEvent>, Rejection> {
     non_empty("tool", tool)?;
     if rate_per_hour.0 < 0 {
         return Err(Rejection::NegativeCost { field: "rate".into() });
@@ -173,18 +176,18 @@ pub fn set_tool_rate(capacity: &Capacity, tool: &str, rate_per_hour: Millicents)
     if capacity.tool_rate_per_hour(tool) == Some(rate_per_hour) {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::Plan(PlanEvent::ToolRateSet { tool: tool.trim().to_string(), rate_per_hour })])
+    Ok(vec![PlanEvent::ToolRateSet { tool: tool.trim().to_string(), rate_per_hour }])
 }
 
 /// Records a proposal the planner computed from an earlier snapshot, after checking that it still
 /// fits the state: the mandate exists, the proposal is for its design and quantity, the version is
 /// still certified, and the material lines add up.
 pub fn record_proposal(
-    state: &State,
+    state: &Planning,
     mandate_id: MandateId,
     proposal: &PlanProposal,
     now: Timestamp,
-) -> Result<Vec<Event>, Rejection> {
+) -> Result<Vec<PlanEvent>, Rejection> {
     let mandate = state.plans.mandate(mandate_id).ok_or(Rejection::UnknownMandate { mandate: mandate_id })?;
     let mismatch = |field: &str, message: String| {
         Err(Rejection::ProposalMismatch { mandate: mandate_id, field: field.into(), message })
@@ -213,15 +216,15 @@ pub fn record_proposal(
         }
     }
     ensure_certified(state, mandate.design)?;
-    Ok(vec![Event::Plan(PlanEvent::PlanProposed {
+    Ok(vec![PlanEvent::PlanProposed {
         plan: state.plans.next_plan_id(),
         mandate: mandate_id,
         proposal: proposal.clone(),
         at: now,
-    })])
+    }])
 }
 
-fn ensure_certified(state: &State, design: DesignRef) -> Result<(), Rejection> {
+fn ensure_certified(state: &Planning, design: DesignRef) -> Result<(), Rejection> {
     let version = state.designs.version(design).ok_or(Rejection::UnknownDesign {
         design: DesignSelector { design: design.design, version: Some(design.version) },
     })?;
@@ -231,9 +234,9 @@ fn ensure_certified(state: &State, design: DesignRef) -> Result<(), Rejection> {
     Ok(())
 }
 
-/// Commits a proposed plan: supersedes (and releases) the mandate's committed plan if there is
-/// one, then reserves exactly the stock the proposal netted. Committing twice is a no-op.
-pub fn commit(state: &State, plan_id: PlanId, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+/// Commits a proposed plan, superseding the mandate's committed plan if there is one.
+/// Committing twice is a no-op.
+pub fn commit(state: &Planning, plan_id: PlanId, now: Timestamp) -> Result<Vec<PlanEvent>, Rejection> {
     let plan = state.plans.plan(plan_id).ok_or(Rejection::UnknownPlan { plan: plan_id })?;
     match plan.status {
         PlanStatus::Committed => return Ok(Vec::new()),
@@ -246,45 +249,22 @@ pub fn commit(state: &State, plan_id: PlanId, now: Timestamp) -> Result<Vec<Even
         return Err(Rejection::PlanInfeasible { plan: plan_id, reasons: plan.proposal.verdict.infeasible.join("; ") });
     }
     ensure_certified(state, plan.proposal.design)?;
-    let mut scratch = state.stock.clone();
     let mut events = Vec::new();
     if let Some(previous) = state.plans.committed_plan_of(plan.mandate) {
-        let released = release_all(&scratch, &previous.purpose());
-        released.iter().for_each(|event| scratch.apply(event));
-        events.extend(released.into_iter().map(Event::Stock));
-        events.push(Event::Plan(PlanEvent::PlanSuperseded { plan: previous.id, by: plan_id, at: now }));
+        events.push(PlanEvent::PlanSuperseded { plan: previous.id, by: plan_id, at: now });
     }
-    let purpose = plan.purpose();
-    for need in plan.proposal.materials.iter().filter(|need| need.from_stock > Milli::ZERO) {
-        let reserved =
-            reserve(&scratch, &need.material, Quantity { amount: need.from_stock, unit: need.unit }, &purpose)?;
-        // Later reservations in the same decision see the earlier ones.
-        reserved.iter().for_each(|event| scratch.apply(event));
-        events.extend(reserved.into_iter().map(Event::Stock));
-    }
-    events.push(Event::Plan(PlanEvent::PlanCommitted { plan: plan_id, at: now }));
+    events.push(PlanEvent::PlanCommitted { plan: plan_id, at: now });
     Ok(events)
 }
 
-/// Cancels a plan; a committed plan's remaining reservations are released. Cancelling twice is a
-/// no-op; a superseded plan is already closed.
-pub fn cancel(state: &State, plan_id: PlanId, now: Timestamp) -> Result<Vec<Event>, Rejection> {
-    let plan = state.plans.plan(plan_id).ok_or(Rejection::UnknownPlan { plan: plan_id })?;
+/// Cancels a plan. Cancelling twice is a no-op; a superseded plan is already closed.
+pub fn cancel(plans: &Plans, plan_id: PlanId, now: Timestamp) -> Result<Vec<PlanEvent>, Rejection> {
+    let plan = plans.plan(plan_id).ok_or(Rejection::UnknownPlan { plan: plan_id })?;
     match plan.status {
         PlanStatus::Cancelled => Ok(Vec::new()),
         PlanStatus::Superseded => Err(Rejection::PlanClosed { plan: plan_id, status: plan.status.as_str() }),
-        PlanStatus::Proposed | PlanStatus::Committed => {
-            let mut events: Vec<Event> =
-                release_all(&state.stock, &plan.purpose()).into_iter().map(Event::Stock).collect();
-            events.push(Event::Plan(PlanEvent::PlanCancelled { plan: plan_id, at: now }));
-            Ok(events)
-        }
+        PlanStatus::Proposed | PlanStatus::Committed => Ok(vec![PlanEvent::PlanCancelled { plan: plan_id, at: now }]),
     }
-}
-
-/// Releases everything held for `purpose`; nothing held is fine here (it may all be consumed).
-pub(crate) fn release_all(stock: &Stock, purpose: &str) -> Vec<StockEvent> {
-    crate::stock::decide::release(stock, purpose, None).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -316,8 +296,9 @@ mod tests {
 
     #[test]
     fn proposals_and_plans_must_exist() {
-        let state = State::default();
+        let (plans, capacity, designs) = (Plans::default(), Capacity::default(), Designs::default());
+        let state = Planning { plans: &plans, capacity: &capacity, designs: &designs };
         assert_eq!(commit(&state, PlanId(4), Timestamp(0)).unwrap_err().to_string(), "unknown plan PROD-0004");
-        assert_eq!(cancel(&state, PlanId(4), Timestamp(0)).unwrap_err().to_string(), "unknown plan PROD-0004");
+        assert_eq!(cancel(&plans, PlanId(4), Timestamp(0)).unwrap_err().to_string(), "unknown plan PROD-0004");
     }
 }

@@ -131,6 +131,11 @@ pub fn reserve(stock: &Stock, material: &str, qty: Quantity, purpose: &str) -> R
     Ok(events)
 }
 
+/// Releases everything held for `purpose`; nothing held is fine here (it may all be consumed).
+pub fn release_all(stock: &Stock, purpose: &str) -> Vec<StockEvent> {
+    release(stock, purpose, None).unwrap_or_default()
+}
+
 /// Releases what is held for `purpose` (of one material, or of all when `material` is `None`).
 pub fn release(stock: &Stock, purpose: &str, material: Option<&str>) -> Result<Vec<StockEvent>, Rejection> {
     let events: Vec<StockEvent> = stock

@@ -14,11 +14,10 @@ use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use prodos_app::Receipt;
 use prodos_app::views::people::TaskView;
+use prodos_app::{Receipt, queries};
 use prodos_core::execution::{ExecutionCommand, TaskRef};
-use prodos_core::plan::PlanStatus;
-use prodos_core::{Command, Milli, PlanId, Rejection};
+use prodos_core::{Command, Milli, PlanId};
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -69,21 +68,8 @@ pub async fn list(State(state): State<AppState>, ApiQuery(filter): ApiQuery<Task
         key,
         || state.node.head().seq,
         || {
-            let tasks = state.node.read(|node_state| {
-                if let Some(plan) = plan
-                    && node_state.plans.plan(plan).is_none()
-                {
-                    return Err(ApiError::Rejected(Rejection::UnknownPlan { plan }));
-                }
-                Ok(node_state
-                    .plans
-                    .plans()
-                    .filter(|p| p.status == PlanStatus::Committed && plan.is_none_or(|wanted| wanted == p.id))
-                    .flat_map(|p| TaskView::of_plan(node_state, p))
-                    .filter(|task| filter.status.as_deref().is_none_or(|status| task.status == status))
-                    .filter(|task| filter.worker.as_deref().is_none_or(|worker| task.worker.as_deref() == Some(worker)))
-                    .collect::<Vec<_>>())
-            })?;
+            let query = queries::TaskFilter { plan, status: filter.status.clone(), worker: filter.worker.clone() };
+            let tasks = state.node.read(|node_state| queries::tasks(node_state, &query))?;
             serde_json::to_vec(&tasks).map(Bytes::from).map_err(ApiError::internal)
         },
     )?;

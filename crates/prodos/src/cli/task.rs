@@ -6,11 +6,10 @@ use super::context::{Context, GlobalArgs, print_json, report, table};
 use super::format_time;
 use clap::Subcommand;
 use prodos_app::matching::decline_command;
-use prodos_app::views::people::TaskView;
+use prodos_app::queries;
 use prodos_core::StockEvent;
 use prodos_core::assignment::{AssignmentCommand, AssignmentEvent};
 use prodos_core::execution::{ExecutionCommand, TaskRef};
-use prodos_core::plan::PlanStatus;
 use prodos_core::{Command, Milli};
 use prodos_core::{Event, PlanId};
 
@@ -20,6 +19,12 @@ pub enum TaskCommand {
     List {
         #[arg(long)]
         plan: Option<PlanId>,
+        /// Only tasks in this status: `ready`, `in progress`, `done`, `verified`.
+        #[arg(long)]
+        status: Option<String>,
+        /// Only tasks this participant works or worked on.
+        #[arg(long)]
+        worker: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -104,15 +109,9 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
     let context = Context::open(global)?;
     let actor = |by: Option<String>| by.unwrap_or_else(|| global.actor.clone());
     let (command, what) = match command {
-        TaskCommand::List { plan, json } => {
-            let views: Vec<TaskView> = context.node.read(|state| {
-                state
-                    .plans
-                    .plans()
-                    .filter(|p| p.status == PlanStatus::Committed && plan.is_none_or(|wanted| wanted == p.id))
-                    .flat_map(|p| TaskView::of_plan(state, p))
-                    .collect()
-            });
+        TaskCommand::List { plan, status, worker, json } => {
+            let filter = queries::TaskFilter { plan, status, worker };
+            let views = context.node.read(|state| queries::tasks(state, &filter))?;
             if json {
                 return print_json(&views);
             }

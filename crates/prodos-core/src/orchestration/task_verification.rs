@@ -1,0 +1,74 @@
+//! What verifying a task obliges of other areas: each crew member's verified labor (credits),
+//! the unit's good once its last task is verified (distribution), and, once the plan's last task
+//! is, the stock the finished batch still holds (stock). The execution area decides the
+//! verification; this step adds the rest just after it.
+
+use crate::credits::decide::{LaborClaim, verified_labor};
+use crate::event::Event;
+use crate::execution::decide::{locate, skill_of};
+use crate::execution::labor::planned_hours;
+use crate::execution::{ExecutionEvent, TaskRef, TaskStatus};
+use crate::plan::Plan;
+use crate::rejection::Rejection;
+use crate::state::State;
+use crate::stock::decide::release_all;
+use crate::time::Timestamp;
+
+/// The events `TaskVerified` of `task`, by `by`, obliges, decided against the state before it.
+pub fn effects_of_verified(state: &State, task: &TaskRef, by: &str, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    let located = locate(state, task)?;
+    let mut events = Vec::new();
+    if let Some((skill, level)) = skill_of(located.operation) {
+        let hours = located.record.hours.unwrap_or_else(|| planned_hours(located.operation));
+        for member in &located.record.crew {
+            let claim = LaborClaim {
+                handle: member,
+                skill,
+                level,
+                hours,
+                verified_by: by,
+                task: Some(task.to_string()),
+                note: &located.operation.name,
+            };
+            // The crew's certifications and contribution gate were checked when the task
+            // started; one lapsing since must not leave finished work unverifiable.
+            events.push(Event::Credits(verified_labor(state, &claim, now)?));
+        }
+    }
+    // The unit's last check makes it a good, with a serial, ready for distribution.
+    if let Some(good) = crate::distribution::decide::good_of_finished_unit(state, located.plan, task, by, now)? {
+        events.push(Event::Distribution(good));
+    }
+    if finishes_plan(state, located.plan, task) {
+        // What the finished batch still holds (pieces rounded up once per plan, scrap allowed for
+        // but not used) goes back to the node instead of staying reserved for nobody.
+        events.extend(release_all(&state.stock, &located.plan.purpose()).into_iter().map(Event::Stock));
+    }
+    Ok(events)
+}
+
+/// Adds what each `TaskVerified` among `events` obliges, right after it.
+pub fn with_effects(state: &State, events: Vec<Event>, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    let mut out = Vec::with_capacity(events.len());
+    for event in events {
+        let effects = match &event {
+            Event::Execution(ExecutionEvent::TaskVerified { task, by, .. }) => {
+                effects_of_verified(state, task, by, now)?
+            }
+            _ => Vec::new(),
+        };
+        out.push(event);
+        out.extend(effects);
+    }
+    Ok(out)
+}
+
+/// Whether verifying `task` leaves no task of `plan` unverified.
+fn finishes_plan(state: &State, plan: &Plan, task: &TaskRef) -> bool {
+    let verified_before = state
+        .execution
+        .touched_of(plan.id)
+        .filter(|(other, record)| *other != task && record.status == TaskStatus::Verified)
+        .count();
+    verified_before + 1 == plan.proposal.operations.len()
+}

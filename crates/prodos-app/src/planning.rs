@@ -155,9 +155,7 @@ pub fn bench_explode_and_cost(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use prodos_core::design::{
-        DesignSpec, Lifetime, ModuleSpec, OperationSpec, PartLine, QualityCheck, SkillDef, ToolDef, ToolKind,
-    };
+    use prodos_core::design::{DesignSpec, ToolDef, ToolKind};
     use prodos_core::plan::{Day, PlanStatus};
     use prodos_core::stock::{LotReceipt, Provenance};
     use prodos_core::units::{Milli, Millicents, Quantity, Unit};
@@ -166,48 +164,17 @@ mod tests {
     use prodos_ledger::MemoryLedger;
     use std::sync::Arc;
 
+    /// The workspace's fixture stool, both steps at a workbench, 90 minutes and joinery 2 each.
     fn stool() -> DesignSpec {
-        let check = QualityCheck { name: "wobble".into(), nominal: 0.0, tolerance: 1.0, unit: "mm".into() };
-        let op = |id: &str, after: Vec<&str>, consumes: Vec<&str>| OperationSpec {
-            id: id.into(),
-            name: id.into(),
-            module: Some("frame".into()),
-            duration_min: 90,
-            skill: Some("joinery".into()),
-            min_level: 2,
-            crew: 1,
-            tools: vec!["bench".into()],
-            after: after
-                .into_iter()
-                .map(|o| prodos_core::design::Precedence { operation: o.into(), lag_min: 0 })
-                .collect(),
-            consumes: consumes.into_iter().map(String::from).collect(),
-            checks: vec![check.clone()],
-        };
-        DesignSpec {
-            key: "stool".into(),
-            name: "Stool".into(),
-            summary: "A shop stool".into(),
-            lifetime: Lifetime {
-                service_life_years: Some(30),
-                maintenance_interval_days: Some(365),
-                repairability: "Wedged tenons".into(),
-            },
-            skills: vec![SkillDef { id: "joinery".into(), name: "Joinery".into() }],
-            tools: vec![ToolDef { id: "bench".into(), name: "Bench".into(), kind: ToolKind::Workstation }],
-            modules: vec![ModuleSpec { id: "frame".into(), name: "Frame".into(), parent: None, count: 1 }],
-            parts: vec![PartLine {
-                id: "legs".into(),
-                name: "Legs".into(),
-                module: "frame".into(),
-                material: "oak-leg-blank".into(),
-                qty: Milli::from_units(3),
-                unit: Unit::Piece,
-                scrap_bp: 0,
-                supplier_hints: vec![],
-            }],
-            operations: vec![op("cut", vec![], vec!["legs"]), op("assemble", vec!["cut"], vec![])],
+        let mut spec = prodos_testkit::stool_spec();
+        spec.tools = vec![ToolDef { id: "bench".into(), name: "Bench".into(), kind: ToolKind::Workstation }];
+        let check = spec.operations[1].checks[0].clone();
+        for operation in &mut spec.operations {
+            operation.tools = vec!["bench".into()];
+            (operation.duration_min, operation.min_level) = (90, 2);
+            operation.checks = vec![check.clone()];
         }
+        spec
     }
 
     #[test]

@@ -3,8 +3,6 @@
 //! replacement, or swapped with consent; only the crew starts and completes the task, someone
 //! outside it verifies, and each member is paid the hours worked. Every refusal changes nothing.
 
-mod world;
-
 use prodos_core::assignment::{AssignmentCommand, ProposedCrew, UnfilledCrew};
 use prodos_core::design::DesignSpec;
 use prodos_core::execution::{ExecutionCommand, TaskRef};
@@ -12,7 +10,7 @@ use prodos_core::people::PeopleCommand;
 use prodos_core::plan::{Day, PlanProposal, ScheduledOperation};
 use prodos_core::*;
 use prodos_core::{PlanCommand, StockCommand};
-use world::{World, certified, on_time_verdict, stool_spec};
+use prodos_testkit::{World, certified, on_time_verdict, stool_spec};
 
 const MIN: i64 = 60_000;
 

@@ -1,16 +1,14 @@
 //! Value accounting: labor-only credits with monthly-step decay, the contribution gate, and the
 //! refusals around them. Scenario tests end with `verify`; property tests pin the arithmetic.
 
-mod world;
-
 use prodos_core::credits::account::{decay_step, fold};
 use prodos_core::credits::gate::{check, contribution_hours};
 use prodos_core::credits::model::{CreditEntry, DECAY_PERIOD_MS, LaborRecord};
 use prodos_core::credits::{CreditsCommand, GateRule, Privilege, statement};
 use prodos_core::people::{NewParticipant, PeopleCommand};
 use prodos_core::*;
+use prodos_testkit::World;
 use proptest::prelude::*;
-use world::World;
 
 fn shop() -> World {
     let mut world = World::new();

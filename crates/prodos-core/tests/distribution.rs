@@ -1,13 +1,11 @@
 //! Distribution scenarios: goods with serial numbers, entitlements granted or earned through the
 //! contribution gate, releases that check entitlement and balance and happen once.
 
-mod world;
-
 use prodos_core::credits::{CreditsCommand, Privilege, statement};
 use prodos_core::distribution::DistributionCommand;
 use prodos_core::people::{NewParticipant, PeopleCommand};
 use prodos_core::*;
-use world::{World, certified_stool};
+use prodos_testkit::{World, certified_stool};
 
 const STOOL: DesignSelector = DesignSelector { design: DesignId(1), version: None };
 

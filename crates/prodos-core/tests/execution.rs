@@ -4,8 +4,6 @@
 //! with `verify` (credits = labor − decay, every consumed quantity traces to a lot, no good
 //! released twice).
 
-mod world;
-
 use prodos_core::credits::{CreditsEvent, statement};
 use prodos_core::distribution::{DistributionCommand, DistributionEvent};
 use prodos_core::execution::{ExecutionCommand, TaskStatus};
@@ -14,7 +12,7 @@ use prodos_core::plan::Day;
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::*;
 use prodos_core::{StockCommand, StockEvent};
-use world::*;
+use prodos_testkit::*;
 
 /// finn joins with a level-3 joinery certification that expires on `expires_on`.
 fn add_finn_certified_until(world: &mut World, expires_on: Day) {

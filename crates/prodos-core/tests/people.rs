@@ -1,12 +1,10 @@
 //! Scenario tests for people and work: participants, certification through the training game,
 //! the qualification gate. Each runs commands through `decide` and `apply` and ends with `verify`.
 
-mod world;
-
 use prodos_core::people::{NewParticipant, PeopleCommand, Question};
 use prodos_core::plan::Day;
 use prodos_core::*;
-use world::World;
+use prodos_testkit::World;
 
 fn join(world: &mut World, handle: &str, coordinator: bool) {
     let participants = vec![NewParticipant { handle: handle.into(), real_name: None, coordinator }];

@@ -2,13 +2,11 @@
 //! coordinating production needs a coordinator, and a console operator may act as anyone a
 //! command names, under an identity the ledger records the first time it acts.
 
-mod world;
-
 use prodos_core::DesignCommand;
 use prodos_core::access::{AccessChange, AccessEvent};
 use prodos_core::people::PeopleCommand;
 use prodos_core::*;
-use world::*;
+use prodos_testkit::*;
 
 fn local(name: &str) -> Actor {
     Actor::Local(name.into())

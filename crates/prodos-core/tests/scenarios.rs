@@ -8,9 +8,7 @@ use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::*;
 use prodos_core::{DesignCommand, StockCommand, StockEvent, SupplierCommand};
 
-mod world;
-
-use world::World;
+use prodos_testkit::World;
 
 fn stool(leg_qty: i64) -> DesignSpec {
     DesignSpec {

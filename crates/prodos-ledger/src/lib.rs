@@ -9,7 +9,6 @@
 
 mod admission;
 mod chain;
-pub mod conformance;
 mod encoding;
 mod entry;
 mod error;

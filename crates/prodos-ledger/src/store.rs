@@ -4,7 +4,7 @@ use crate::{AppendOutcome, AppendRequest, Entry, EntryRef, Head, LedgerError};
 
 /// A durable, append-only, hash-chained sequence of entries.
 ///
-/// Invariants every implementation keeps (checked by [`crate::conformance`]):
+/// Invariants every implementation keeps (checked by `prodos_testkit::ledger_conformance`, which every backend's tests run):
 /// - seqs are 1, 2, 3, … with no gaps, and each entry's hash is [`crate::entry_hash`] of the
 ///   previous entry's hash and its own fields;
 /// - a request's events are written all together or not at all;

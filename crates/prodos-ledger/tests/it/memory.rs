@@ -1,6 +1,7 @@
 //! The in-memory model tells the same story every backend must tell.
 
-use prodos_ledger::{LedgerStore, MemoryLedger, conformance, verify};
+use prodos_ledger::{LedgerStore, MemoryLedger, verify};
+use prodos_testkit::ledger_conformance as conformance;
 
 #[test]
 fn appends_chain_and_verify() {

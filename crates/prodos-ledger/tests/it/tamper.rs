@@ -2,8 +2,9 @@
 //! deleted, swapped, inserted or truncated entry is named at the first bad seq.
 
 use prodos_ledger::{
-    AppendOutcome, AppendRequest, Entry, Head, LedgerError, LedgerStore, MemoryLedger, conformance, entry_hash, verify,
+    AppendOutcome, AppendRequest, Entry, Head, LedgerError, LedgerStore, MemoryLedger, entry_hash, verify,
 };
+use prodos_testkit::ledger_conformance as conformance;
 use proptest::prelude::*;
 
 /// A copy of a ledger as an attacker left it: entries in stored order, and the anchor.

@@ -1,8 +1,9 @@
 //! The story every ledger backend must tell (`prodos_ledger::conformance`), told by SQLite, plus
 //! what only a file-backed ledger can show: reopening, and two handles on one file.
 
-use prodos_ledger::{AppendOutcome, LedgerError, LedgerStore, conformance, verify};
+use prodos_ledger::{AppendOutcome, LedgerError, LedgerStore, verify};
 use prodos_store_sqlite::SqliteLedger;
+use prodos_testkit::ledger_conformance as conformance;
 
 use crate::support::{fresh_ledger, ledger_path};
 

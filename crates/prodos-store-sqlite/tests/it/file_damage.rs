@@ -2,8 +2,9 @@
 //! open, `verify` fails, or `check_integrity` fails) or landed in unused space and changed
 //! nothing the ledger holds.
 
-use prodos_ledger::{Entry, LedgerStore, conformance, verify};
+use prodos_ledger::{Entry, LedgerStore, verify};
 use prodos_store_sqlite::SqliteLedger;
+use prodos_testkit::ledger_conformance as conformance;
 use proptest::prelude::*;
 
 use crate::support::fresh_ledger;

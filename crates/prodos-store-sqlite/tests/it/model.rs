@@ -1,7 +1,8 @@
 //! The SQLite ledger answers and stores exactly as the in-memory model does, for any sequence of
 //! batches of requests: repeats, stale and fresh expected heads, empty requests.
 
-use prodos_ledger::{AppendRequest, conformance};
+use prodos_ledger::AppendRequest;
+use prodos_testkit::ledger_conformance as conformance;
 use proptest::prelude::*;
 
 use crate::support::fresh_ledger;

@@ -1,7 +1,8 @@
 //! Any single tampering with the file (a changed byte in any column, a deleted, swapped,
 //! inserted or renumbered entry, a truncated tail) fails verification at the right seq.
 
-use prodos_ledger::{GENESIS_HASH, LedgerError, LedgerStore, conformance, entry_hash, verify};
+use prodos_ledger::{GENESIS_HASH, LedgerError, LedgerStore, entry_hash, verify};
+use prodos_testkit::ledger_conformance as conformance;
 use proptest::prelude::*;
 use rusqlite::{Connection, params};
 

@@ -5,7 +5,9 @@
 
 use std::collections::HashSet;
 
-use crate::{AppendOutcome, AppendRequest, Entry, Head, LedgerError, LedgerStore, MemoryLedger, NewEvent, verify};
+use prodos_ledger::{
+    AppendOutcome, AppendRequest, Entry, Head, LedgerError, LedgerStore, MemoryLedger, NewEvent, verify,
+};
 
 /// A request with `n_events` small JSON events, deterministic in its arguments.
 pub fn request(command_id: &str, expected_head: Option<u64>, n_events: usize) -> AppendRequest {

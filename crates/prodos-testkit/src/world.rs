@@ -1,0 +1,103 @@
+//! A world for scenario tests: state plus a clock and an actor, where commands are decided and
+//! their events applied as the node would, and refusals are checked to change nothing.
+
+use prodos_core::people::{self, PeopleCommand};
+use prodos_core::plan::PlanProposal;
+use prodos_core::*;
+
+pub struct World {
+    pub state: State,
+    pub now: Timestamp,
+    /// Who `run` acts as: the console operator `host` unless a test says otherwise.
+    pub actor: Actor,
+}
+
+impl Default for World {
+    fn default() -> World {
+        World::new()
+    }
+}
+
+impl World {
+    pub fn new() -> World {
+        // 2026-09-21, a Monday.
+        // The operator `host` is known from the start, so scenarios see only their own events.
+        let mut state = State::default();
+        let change = access::AccessChange::OperatorNamed { name: "host".into() };
+        let at = Timestamp::from_millis(1_790_000_000_000);
+        state.apply(&Event::Access(access::AccessEvent::AccessChanged { change, by: "host".into(), at }));
+        World { state, now: at, actor: Actor::Local("host".into()) }
+    }
+
+    pub fn run(&mut self, command: Command) -> Result<Vec<Event>, Rejection> {
+        let actor = self.actor.clone();
+        self.run_as(&actor, command)
+    }
+
+    /// Runs `command` as `actor`, once: the world's own actor stays as it was.
+    pub fn run_as(&mut self, actor: &Actor, command: Command) -> Result<Vec<Event>, Rejection> {
+        self.now = Timestamp::from_millis(self.now.millis() + 60_000);
+        let events = decide(&self.state, actor, &command, self.now)?;
+        for event in &events {
+            self.state.apply(event);
+        }
+        Ok(events)
+    }
+
+    pub fn people(&mut self, command: PeopleCommand) -> Result<Vec<Event>, Rejection> {
+        self.run(Command::People(command))
+    }
+
+    /// Runs a command that must be refused, and checks that the refusal changed nothing.
+    pub fn refuse(&mut self, command: Command) -> Rejection {
+        let actor = self.actor.clone();
+        self.refuse_as(&actor, command)
+    }
+
+    /// Runs a command as `actor` that must be refused, and checks the refusal changed nothing.
+    pub fn refuse_as(&mut self, actor: &Actor, command: Command) -> Rejection {
+        let before = self.state.clone();
+        let rejection = self.run_as(actor, command).expect_err("command should be refused");
+        assert_eq!(self.state, before, "a rejection must leave state untouched");
+        rejection
+    }
+
+    pub fn refuse_people(&mut self, command: PeopleCommand) -> Rejection {
+        self.refuse(Command::People(command))
+    }
+
+    pub fn verify(&self) {
+        self.state.verify().expect("state invariants hold");
+    }
+
+    /// Adds `handles` as participants in one step; `carol`, when among them, coordinates.
+    pub fn add_participants(&mut self, handles: &[&str]) {
+        let participants = handles
+            .iter()
+            .map(|handle| people::NewParticipant {
+                handle: handle.to_string(),
+                real_name: None,
+                coordinator: *handle == "carol",
+            })
+            .collect();
+        self.people(PeopleCommand::AddParticipants { participants, by: None }).unwrap();
+    }
+
+    /// carol certifies `handle` in joinery at `level`, without expiry.
+    pub fn grant_joinery(&mut self, handle: &str, level: i64) {
+        let grant = PeopleCommand::GrantCertification {
+            handle: handle.into(),
+            skill: "joinery".into(),
+            level,
+            expires_on: None,
+            by: "carol".into(),
+        };
+        self.people(grant).unwrap();
+    }
+
+    /// Records a hand-made `proposal` for mandate `MAN-0001` and commits it as `PROD-0001`.
+    pub fn commit_first_plan(&mut self, proposal: PlanProposal) {
+        self.run(Command::Plan(PlanCommand::RecordPlanProposal { mandate: MandateId(1), proposal })).unwrap();
+        self.run(Command::Plan(PlanCommand::CommitPlan { plan: PlanId(1) })).unwrap();
+    }
+}

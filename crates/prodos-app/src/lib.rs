@@ -1,11 +1,9 @@
 //! prodos-app: the application layer of one node. It owns the ledger handle and the folded
 //! state, runs commands through `decide`, and is what the CLI and the server both call.
 
-pub mod bench;
 pub mod clock;
 mod codec;
 pub mod data_dir;
-pub mod demo;
 mod error;
 pub mod matching;
 mod node;

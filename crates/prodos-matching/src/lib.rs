@@ -10,7 +10,6 @@ mod cost;
 mod eligibility;
 mod model;
 mod solve;
-pub mod synthetic;
 
 pub use cost::CostWeights;
 pub use eligibility::{Ineligible, weekday};

@@ -2,7 +2,7 @@
 //! empty only when nobody qualified is free, with the reason; and among valid crews it balances
 //! load, prefers people who need hours and keeps a unit's steps with the same people.
 
-use prodos_matching::synthetic::{Shape, problem};
+use prodos_demo::synthetic::matching::{Shape, problem};
 use prodos_matching::{Busy, Cert, Instance, Person, Problem, UnfilledReason, solve, weekday};
 use proptest::prelude::*;
 

@@ -5,7 +5,8 @@
 #![allow(clippy::disallowed_methods, reason = "a timing harness reads the clock")]
 
 use prodos_core::Timestamp;
-use prodos_planning::{SearchBudget, design_cost, explode, net, propose, stock_view, synthetic};
+use prodos_demo::synthetic::planning as synthetic;
+use prodos_planning::{SearchBudget, design_cost, explode, net, propose, stock_view};
 use std::time::{Duration, Instant};
 
 const GUITAR: &str = include_str!("../../../examples/acoustic-guitar.toml");

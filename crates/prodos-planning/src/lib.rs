@@ -8,7 +8,7 @@
 //! units onto prodos-sched, committed load as reservations) →
 //! `schedule` (search, slack, critical chain) → `calendar_time` (unattended steps and lags
 //! re-timed on real time) → `verdict` → `propose` (all of it). `cost` prices
-//! a design or a plan from current state; `synthetic` builds large designs for benchmarks.
+//! a design or a plan from current state.
 
 pub mod calendar_time;
 pub mod cost;
@@ -21,7 +21,6 @@ pub mod schedule;
 pub mod sharing;
 pub mod staffing;
 pub mod stock_view;
-pub mod synthetic;
 pub mod verdict;
 
 pub use cost::{CostBreakdown, design_cost};

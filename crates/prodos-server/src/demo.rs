@@ -1,5 +1,6 @@
-//! Demo logins: a coordinator, two participants (under their participant handles), an auditor and
-//! an admin (`prodos_app::demo::DEMO_LOGINS`), each with a random password, so that
+//! Demo logins: one account per (handle, role) the caller names (the CLI passes
+//! `prodos_demo::DEMO_LOGINS`: a coordinator, two participants under their participant handles,
+//! an auditor and an admin), each with a random password, so that
 //! `prodos serve --demo` can be tried at once. The passwords are printed and kept in
 //! `demo-logins.txt` in the data directory (readable by its owner only) so a restart can print
 //! them again.
@@ -20,13 +21,18 @@ pub struct DemoLogin {
 
 /// Creates the demo accounts when the store has none; otherwise reads back the logins written
 /// when they were created (empty when the accounts were not made by the demo).
-pub fn ensure_accounts(store: &AccountStore, data_dir: &Path, now_ms: i64) -> Result<Vec<DemoLogin>, ApiError> {
+pub fn ensure_accounts(
+    store: &AccountStore,
+    data_dir: &Path,
+    wanted: &[(&str, &str)],
+    now_ms: i64,
+) -> Result<Vec<DemoLogin>, ApiError> {
     let file = data_dir.join(DEMO_LOGINS_FILE);
     if store.count()? > 0 {
         return Ok(std::fs::read_to_string(&file).map(|text| parse(&text)).unwrap_or_default());
     }
-    let mut logins = Vec::with_capacity(prodos_app::demo::DEMO_LOGINS.len());
-    for (handle, role) in prodos_app::demo::DEMO_LOGINS {
+    let mut logins = Vec::with_capacity(wanted.len());
+    for (handle, role) in wanted {
         let role =
             Role::parse(role).ok_or_else(|| ApiError::Startup { reason: format!("demo login role `{role}`") })?;
         let login = DemoLogin { handle: (*handle).to_string(), role, password: secret::random_password(16)? };

@@ -14,9 +14,17 @@ use std::sync::Arc;
 pub struct ServeOptions {
     pub data_dir: PathBuf,
     pub addr: SocketAddr,
-    /// Seed an empty ledger with the demo cooperative and create one account per role.
-    pub demo: bool,
+    /// Seed an empty ledger with a demo and create its logins (`prodos serve --demo`).
+    pub demo: Option<Demo>,
     pub config: ServerConfig,
+}
+
+/// A demo to seed into an empty ledger, and the (handle, role) logins it comes with. The server
+/// knows no demo of its own; the CLI passes `prodos_demo`'s.
+#[derive(Debug, Clone)]
+pub struct Demo {
+    pub seed: fn(&prodos_app::Node, prodos_core::Timestamp) -> Result<(), prodos_app::NodeError>,
+    pub logins: &'static [(&'static str, &'static str)],
 }
 
 fn startup(reason: impl std::fmt::Display) -> ApiError {
@@ -28,13 +36,13 @@ pub fn run(options: ServeOptions) -> Result<(), ApiError> {
     let node = prodos_app::data_dir::open(&options.data_dir).map_err(startup)?;
     let accounts = AccountStore::open(&options.data_dir)?;
     let mut logins: Vec<DemoLogin> = Vec::new();
-    if options.demo {
+    if let Some(chosen) = &options.demo {
         let now = prodos_app::clock::now();
         if node.head().seq == 0 {
-            prodos_app::demo::seed(&node, "demo", now).map_err(startup)?;
-            println!("demo cooperative seeded into {}", options.data_dir.display());
+            (chosen.seed)(&node, now).map_err(startup)?;
+            println!("demo seeded into {}", options.data_dir.display());
         }
-        logins = demo::ensure_accounts(&accounts, &options.data_dir, now.millis())?;
+        logins = demo::ensure_accounts(&accounts, &options.data_dir, chosen.logins, now.millis())?;
     }
     let no_accounts = accounts.count()? == 0;
     let state = AppState::new(Arc::new(node), accounts, options.config);

@@ -10,9 +10,9 @@
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
-use prodos_app::demo::{ACTIVE_PLAN, COORDINATOR, PARTICIPANT_A, PARTICIPANT_B};
 use prodos_core::State;
 use prodos_core::execution::{TaskRef, TaskStatus};
+use prodos_demo::{ACTIVE_PLAN, COORDINATOR, PARTICIPANT_A, PARTICIPANT_B};
 use prodos_server::auth::store::AccountStore;
 use prodos_server::demo::{DemoLogin, ensure_accounts};
 use prodos_server::{AppState, ServerConfig, app};
@@ -108,10 +108,10 @@ impl Server {
         let dir = tempfile::tempdir().unwrap();
         let node = prodos_app::data_dir::open(dir.path()).unwrap();
         let now = prodos_app::clock::now();
-        prodos_app::demo::seed(&node, "demo", now).unwrap();
-        let task = node.read(|state| prodos_app::demo::task_for_a_and_b(state, now)).expect("a task for A and B");
+        prodos_demo::seed(&node, "demo", now).unwrap();
+        let task = node.read(|state| prodos_demo::task_for_a_and_b(state, now)).expect("a task for A and B");
         let accounts = AccountStore::open(dir.path()).unwrap();
-        let logins = ensure_accounts(&accounts, dir.path(), now.millis()).unwrap();
+        let logins = ensure_accounts(&accounts, dir.path(), prodos_demo::DEMO_LOGINS, now.millis()).unwrap();
         // Plain HTTP on 127.0.0.1: cookies without the Secure flag.
         let config = ServerConfig { secure_cookies: false, ..ServerConfig::default() };
         let state = AppState::new(Arc::new(node), accounts, config);

@@ -8,6 +8,3 @@ mod view;
 
 pub use problem::{MatchRun, decline_command, propose_match};
 pub use view::{CrewMemberView, CrewView, MatchView};
-
-/// The pure matcher, for shells that time it on synthetic problems (benchmarks).
-pub use prodos_matching as matcher;

@@ -10,7 +10,7 @@ use prodos_core::{Actor, Command, Timestamp};
 pub const SEEDED_AT: Timestamp = Timestamp(1_796_115_600_000);
 
 pub fn tell(node: &Node) -> Result<(), NodeError> {
-    prodos_app::demo::seed(node, "demo", SEEDED_AT)?;
+    prodos_demo::seed(node, "demo", SEEDED_AT)?;
     let changes = [
         AccessChange::AccountCreated { handle: "ana".into(), role: "participant".into() },
         AccessChange::RoleChanged { handle: "ana".into(), from: "participant".into(), to: "coordinator".into() },

@@ -154,7 +154,7 @@ struct Objects {
 fn objects(fixture: &Fixture, handle: &'static str) -> Objects {
     let other = crate::support::handle("participant2");
     let (plan, others_task) = fixture.state.node.read(|state| {
-        let plan = state.plans.plan(prodos_app::demo::ACTIVE_PLAN).expect("the demo's active plan");
+        let plan = state.plans.plan(prodos_demo::ACTIVE_PLAN).expect("the demo's active plan");
         let tasks = prodos_app::views::people::TaskView::of_plan(state, plan);
         let task = tasks.iter().find(|task| task.status == "in progress" && task.worker.as_deref() == Some(other));
         let task = task.expect("participant2 works on a task of the demo's active plan");
@@ -184,7 +184,7 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         "/api/account/password" => json(
             json!({"current_password": "not the password at all", "new_password": "a new password for the matrix"}),
         ),
-        "/api/designs" => Some(("application/toml", prodos_app::demo::EXAMPLE_DESIGNS[0].1.as_bytes().to_vec())),
+        "/api/designs" => Some(("application/toml", prodos_demo::EXAMPLE_DESIGNS[0].1.as_bytes().to_vec())),
         "/api/designs/import-bom" => Some(("text/csv", b"parent,component,qty,unit\nbench,leg,4,pc\n".to_vec())),
         "/api/stock/receive" => json(json!({"material": "abalone-rosette", "qty": 1, "unit": "pc", "cost": 2.5})),
         "/api/stock/import" => Some((
@@ -197,7 +197,7 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         "/api/stock/release" => json(json!({"purpose": "matrix-hold"})),
         "/api/stock/consume" => json(json!({"material": "abalone-rosette", "qty": 1, "unit": "pc"})),
         "/api/stock/lots/{lot}/adjust" => json(json!({"delta": 1, "reason": "count"})),
-        "/api/suppliers" => Some(("text/csv", prodos_app::demo::EXAMPLE_SUPPLIERS.1.as_bytes().to_vec())),
+        "/api/suppliers" => Some(("text/csv", prodos_demo::EXAMPLE_SUPPLIERS.1.as_bytes().to_vec())),
         "/api/resources/tools" => json(json!({"tool": "matrix-jig", "count": 1})),
         // Headcount 0 at every level leaves planning with the certified participants.
         "/api/resources/skills" => json(json!({"skill": "setup", "level": 1, "headcount": 0})),

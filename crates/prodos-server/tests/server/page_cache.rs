@@ -21,7 +21,7 @@ fn carries_token(page: &str, token: &str) -> bool {
 #[tokio::test]
 async fn each_viewer_reads_the_page_rendered_for_them() {
     let fixture = Fixture::new();
-    assert_eq!(prodos_app::demo::ACTIVE_PLAN.to_string(), "PROD-0031", "the pages below name the demo's plan");
+    assert_eq!(prodos_demo::ACTIVE_PLAN.to_string(), "PROD-0031", "the pages below name the demo's plan");
     // Two sessions of the same person differ only by their token; the auditor also by role.
     let first = fixture.login("participant").await;
     let second = fixture.login("participant").await;

@@ -99,7 +99,7 @@ async fn page_text_is_escaped() {
 #[tokio::test]
 async fn the_plan_page_and_task_board_carry_their_hooks_and_their_forms_act() {
     let fixture = Fixture::new();
-    let plan = prodos_app::demo::ACTIVE_PLAN.to_string();
+    let plan = prodos_demo::ACTIVE_PLAN.to_string();
     let browser = fixture.login("participant").await;
     let plans = fixture.get("/plans", &browser).await.text();
     assert!(plans.contains(&format!("data-plan=\"{plan}\"")), "{plans}");
@@ -166,7 +166,7 @@ async fn the_plan_page_and_task_board_carry_their_hooks_and_their_forms_act() {
     // Another participant's task: an error page with the reason, nothing written.
     let other = handle("participant2");
     let others = fixture.state.node.read(|state| {
-        let found = state.plans.plan(prodos_app::demo::ACTIVE_PLAN).expect("plan");
+        let found = state.plans.plan(prodos_demo::ACTIVE_PLAN).expect("plan");
         prodos_app::views::people::TaskView::of_plan(state, found)
             .into_iter()
             .find(|task| task.status == "in progress" && task.worker.as_deref() == Some(other))

@@ -66,9 +66,8 @@ async fn designs_list_show_export_import_certify_retire() {
     assert!(export.headers[header::CONTENT_TYPE].to_str().expect("ascii").starts_with("application/toml"));
 
     // A new design: the guitar under another key.
-    let text =
-        prodos_app::demo::EXAMPLE_DESIGNS[0].1.replacen("key = \"acoustic-guitar\"", "key = \"parlour-guitar\"", 1);
-    assert_ne!(text, prodos_app::demo::EXAMPLE_DESIGNS[0].1, "the example names its key");
+    let text = prodos_demo::EXAMPLE_DESIGNS[0].1.replacen("key = \"acoustic-guitar\"", "key = \"parlour-guitar\"", 1);
+    assert_ne!(text, prodos_demo::EXAMPLE_DESIGNS[0].1, "the example names its key");
     let imported =
         fixture.send(Method::POST, "/api/designs", &coordinator, Some(("application/toml", text.into_bytes()))).await;
     assert_eq!(imported.status, 200, "{}", imported.text());

@@ -69,13 +69,13 @@ pub struct Fixture {
 
 /// The accounts every fixture has, as (name in tests, account handle, role). Accounts act as the
 /// participant of their handle, so the participants and the coordinator are the demo's people
-/// (`prodos_app::demo`); `spare` is an account of nobody on the shop floor.
+/// (`prodos_demo`); `spare` is an account of nobody on the shop floor.
 pub const ACCOUNTS: [(&str, &str, Role); 6] = [
-    ("participant", prodos_app::demo::PARTICIPANT_A, Role::Participant),
-    ("coordinator", prodos_app::demo::COORDINATOR, Role::Coordinator),
+    ("participant", prodos_demo::PARTICIPANT_A, Role::Participant),
+    ("coordinator", prodos_demo::COORDINATOR, Role::Coordinator),
     ("auditor", "auditor", Role::Auditor),
     ("admin", "admin", Role::Admin),
-    ("participant2", prodos_app::demo::PARTICIPANT_B, Role::Participant),
+    ("participant2", prodos_demo::PARTICIPANT_B, Role::Participant),
     ("spare", "spare", Role::Participant),
 ];
 
@@ -95,7 +95,7 @@ fn demo_entries() -> &'static [Entry] {
     ENTRIES.get_or_init(|| {
         let ledger = Arc::new(MemoryLedger::new());
         let node = prodos_app::Node::open(ledger.clone()).expect("open node");
-        prodos_app::demo::seed(&node, "demo", Timestamp::from_millis(START_MS)).expect("seed demo");
+        prodos_demo::seed(&node, "demo", Timestamp::from_millis(START_MS)).expect("seed demo");
         let mut entries = Vec::new();
         ledger
             .scan(1, &mut |entry| {

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 /// A ready task of the demo's active plan that `participant` can start now: nothing to wait for,
 /// a skill they hold at the level it needs, and `participant2` certified higher to verify it.
 async fn startable_task(fixture: &Fixture) -> Value {
-    let plan = prodos_app::demo::ACTIVE_PLAN;
+    let plan = prodos_demo::ACTIVE_PLAN;
     let tasks = fixture.get(&format!("/api/tasks?plan={plan}&status=ready"), &fixture.token("auditor")).await;
     assert_eq!(tasks.status, 200, "{}", tasks.text());
     let me = fixture.get(&format!("/api/participants/{}", handle("participant")), &fixture.token("auditor")).await;
@@ -199,7 +199,7 @@ async fn bad_task_requests_get_the_right_4xx_and_write_nothing() {
 #[tokio::test]
 async fn plans_read_from_the_cache_draw_their_gantt_and_price_their_cost() {
     let fixture = Fixture::new();
-    let plan = prodos_app::demo::ACTIVE_PLAN.to_string();
+    let plan = prodos_demo::ACTIVE_PLAN.to_string();
     let reader = fixture.token("auditor");
     let list = fixture.get("/api/plans?status=committed", &reader).await.json();
     assert!(list.as_array().expect("plans").iter().any(|p| p["id"] == plan.as_str()));
@@ -351,7 +351,7 @@ async fn people_credits_and_goods_read_and_change_as_their_owners() {
 #[tokio::test]
 async fn a_coordinator_proposes_and_confirms_crews_and_members_answer_for_themselves() {
     let fixture = Fixture::new();
-    let plan = prodos_app::demo::ACTIVE_PLAN.to_string();
+    let plan = prodos_demo::ACTIVE_PLAN.to_string();
     let coordinator = fixture.token("coordinator");
     let shown = fixture.get(&format!("/api/plans/{plan}/match"), &fixture.token("auditor")).await;
     assert_eq!(shown.status, 200, "{}", shown.text());

@@ -26,7 +26,7 @@ pub fn run(args: BenchLedgerArgs) -> anyhow::Result<()> {
         prodos_store_sqlite::bench::BenchConfig::standard(&args.dir)
     };
     let report = prodos_store_sqlite::bench::run(&config)?;
-    let replay = prodos_app::bench::replay(&args.dir, config.replay_events)?;
+    let replay = prodos_demo::bench_ledger::replay(&args.dir, config.replay_events)?;
     let scale = replay.events as f64 / 1_000_000.0;
     let mut verdicts: Vec<(String, f64, String, bool)> = report
         .verdicts()

@@ -4,8 +4,8 @@
 
 use anyhow::bail;
 use clap::Args;
-use prodos_app::matching::matcher::synthetic::{Shape, problem};
-use prodos_app::matching::matcher::{Problem, solve};
+use prodos_demo::synthetic::matching::{Shape, problem};
+use prodos_matching::{Problem, solve};
 use std::time::{Duration, Instant};
 
 #[derive(Args, Debug)]
@@ -27,7 +27,7 @@ pub struct BenchMatchingArgs {
 const TARGET: Duration = Duration::from_secs(2);
 
 #[allow(clippy::disallowed_methods, reason = "a benchmark measures wall-clock time")]
-fn time_one(problem: &Problem) -> (Duration, prodos_app::matching::matcher::Outcome) {
+fn time_one(problem: &Problem) -> (Duration, prodos_matching::Outcome) {
     let started = Instant::now();
     let outcome = solve(problem);
     (started.elapsed(), outcome)

@@ -5,9 +5,10 @@
 use super::demo::{EXAMPLE_DESIGNS, EXAMPLE_STOCK, EXAMPLE_SUPPLIERS};
 use anyhow::bail;
 use clap::Args;
-use prodos_app::planning::planner::synthetic::{Staffing, commit, planning_world, staff_with_participants};
-use prodos_app::planning::{ProposeOptions, bench_explode_and_cost, search};
+use prodos_app::planning::{ProposeOptions, search};
 use prodos_core::{MandateId, State, Timestamp};
+use prodos_demo::bench_plan::bench_explode_and_cost;
+use prodos_demo::synthetic::planning::{Staffing, commit, planning_world, staff_with_participants};
 use std::time::Duration;
 
 #[derive(Args, Debug)]

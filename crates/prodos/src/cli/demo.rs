@@ -3,13 +3,13 @@
 //! real output at once. The example files are compiled in, so it works from any directory.
 
 use super::context::{Context, GlobalArgs};
-use prodos_app::demo::ACTIVE_PLAN;
 use prodos_core::State;
 use prodos_core::execution::TaskStatus;
+use prodos_demo::ACTIVE_PLAN;
 
 /// The example files shipped in `examples/`, compiled into the binary (kept here for callers).
 #[allow(unused_imports, reason = "the planning benchmark reads the examples through this path")]
-pub use prodos_app::demo::{EXAMPLE_DESIGNS, EXAMPLE_STOCK, EXAMPLE_SUPPLIERS};
+pub use prodos_demo::{EXAMPLE_DESIGNS, EXAMPLE_STOCK, EXAMPLE_SUPPLIERS};
 
 pub fn run(global: &GlobalArgs) -> anyhow::Result<()> {
     let context = Context::open(global)?;
@@ -39,7 +39,7 @@ pub fn run(global: &GlobalArgs) -> anyhow::Result<()> {
 
 /// Seeds the demo cooperative; the seeding itself lives in prodos-app so the server shares it.
 pub fn seed(context: &Context) -> anyhow::Result<()> {
-    prodos_app::demo::seed(&context.node, &context.global.actor, prodos_app::clock::now())?;
+    prodos_demo::seed(&context.node, &context.global.actor, prodos_app::clock::now())?;
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 use super::context::GlobalArgs;
 use clap::Args;
 use prodos_server::ServerConfig;
-use prodos_server::serve::ServeOptions;
+use prodos_server::serve::{Demo, ServeOptions};
 use std::net::SocketAddr;
 
 #[derive(Args, Debug)]
@@ -32,7 +32,10 @@ pub fn run(args: ServeArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     prodos_server::serve::run(ServeOptions {
         data_dir: global.data_dir.clone(),
         addr: args.addr,
-        demo: args.demo,
+        demo: args.demo.then_some(Demo {
+            seed: |node, now| prodos_demo::seed(node, "demo", now),
+            logins: prodos_demo::DEMO_LOGINS,
+        }),
         config,
     })?;
     Ok(())

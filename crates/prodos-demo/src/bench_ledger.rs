@@ -1,9 +1,9 @@
 //! Replay benchmark: how long opening a data directory takes when its ledger holds N domain
 //! events (scan + decode + apply into `State`). Timing lives here, in the shell layer.
 
-use crate::codec::encode;
-use crate::error::NodeError;
-use crate::node::Node;
+use prodos_app::Node;
+use prodos_app::NodeError;
+use prodos_app::encode;
 use prodos_core::StockEvent;
 use prodos_core::stock::{Material, Provenance};
 use prodos_core::{Event, LotId, Milli, Millicents, Timestamp, Unit};

@@ -2,10 +2,11 @@
 //! believable history, people with varied certifications, and seeding that is idempotent.
 
 use prodos_app::Node;
-use prodos_app::demo::{self, ACTIVE_PLAN, COORDINATOR, PARTICIPANT_A, PARTICIPANT_B};
 use prodos_core::execution::{TaskRef, TaskStatus};
 use prodos_core::plan::{Day, PlanStatus};
 use prodos_core::{DecisionId, PlanId, State, Timestamp};
+use prodos_demo as demo;
+use prodos_demo::{ACTIVE_PLAN, COORDINATOR, PARTICIPANT_A, PARTICIPANT_B};
 use prodos_ledger::MemoryLedger;
 use std::sync::{Arc, OnceLock};
 

@@ -8,7 +8,7 @@ use super::cast::{self, COORDINATOR};
 use super::seeder::Seeder;
 use super::story::{Redo, Story};
 use super::workshop::{self, Designs};
-use crate::error::NodeError;
+use prodos_app::NodeError;
 use prodos_core::distribution::DistributionCommand;
 use prodos_core::execution::{ExecutionCommand, TaskRef, TaskStatus};
 use prodos_core::plan::Day;

@@ -5,7 +5,7 @@
 
 use super::cast::COORDINATOR;
 use super::seeder::Seeder;
-use crate::error::NodeError;
+use prodos_app::NodeError;
 use prodos_core::execution::{ExecutionCommand, TaskRef};
 use prodos_core::plan::Day;
 use prodos_core::{Command, PlanId, State, Timestamp};

@@ -12,8 +12,8 @@ mod seeder;
 mod story;
 mod workshop;
 
-use crate::error::NodeError;
-use crate::node::Node;
+use prodos_app::Node;
+use prodos_app::NodeError;
 use prodos_core::Timestamp;
 use prodos_ledger::{AppendRequest, MemoryLedger, NewEvent};
 use seeder::Seeder;

@@ -1,10 +1,10 @@
 //! Writes the demo's commands: each under a fixed id (`demo-N`, in order), as the person who did
 //! it, at the moment in the story it happened. The story's clock only moves forward.
 
-use crate::codec::decode;
-use crate::error::NodeError;
-use crate::node::{CommandMeta, Node, Receipt};
-use crate::planning::{ProposeOptions, propose_plan};
+use prodos_app::NodeError;
+use prodos_app::decode;
+use prodos_app::planning::{ProposeOptions, propose_plan};
+use prodos_app::{CommandMeta, Node, Receipt};
 use prodos_core::PlanEvent;
 use prodos_core::plan::Day;
 use prodos_core::{Command, Event, MandateId, PlanId, Rejection, State, Timestamp};

@@ -4,7 +4,7 @@
 
 use super::seeder::Seeder;
 use super::{EXAMPLE_DESIGNS, EXAMPLE_STOCK, EXAMPLE_SUPPLIERS};
-use crate::error::NodeError;
+use prodos_app::NodeError;
 use prodos_core::plan::WorkWeek;
 use prodos_core::stock::LotReceipt;
 use prodos_core::{Command, DesignSelector, Event, Millicents};

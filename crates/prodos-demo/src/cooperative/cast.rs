@@ -4,7 +4,7 @@
 //! sign-off).
 
 use super::seeder::Seeder;
-use crate::error::NodeError;
+use prodos_app::NodeError;
 use prodos_core::people::{NewParticipant, PeopleCommand, PeopleEvent, Question};
 use prodos_core::{AttemptId, ChallengeId, Command, Event};
 

@@ -2,7 +2,7 @@
 //! sequential operations spread over a few working months, people with a few certifications,
 //! part-time weeks, absences and credit balances. Same seed, same problem.
 
-use crate::model::{Cert, Instance, Person, Problem};
+use prodos_matching::{Cert, Instance, Person, Problem};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 

@@ -198,7 +198,7 @@ mod tests {
         node.read(|state| {
             assert_eq!(state.plans.plan(proposed.plan).unwrap().status, PlanStatus::Committed);
             assert_eq!(state.stock.reserved_for("oak-leg-blank", &proposed.plan.to_string()), Milli::from_units(7));
-            state.verify().unwrap();
+            state.check_invariants().unwrap();
         });
         // Costs follow the state at once: the plan prices the legs it holds at lot cost, while a
         // fresh design costing finds no free legs any more and nobody selling them.

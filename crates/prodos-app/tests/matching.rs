@@ -246,7 +246,7 @@ proptest! {
         }
         // Nobody in two crews at once.
         let plan = shop.state.plans.plan(PlanId(1)).unwrap().clone();
-        let slots = prodos_core::assignment::plan_slots(&shop.state, &plan);
+        let slots = prodos_core::orchestration::task_slots::plan_slots(&shop.state, &plan);
         for (i, a) in slots.iter().enumerate() {
             for b in &slots[i + 1..] {
                 if a.overlaps(b.start, b.end) {
@@ -266,6 +266,6 @@ proptest! {
             prop_assert!(!after.contains(decliner));
             prop_assert!(after.len() + 1 >= handles.len());
         }
-        prop_assert_eq!(shop.state.verify(), Ok(()));
+        prop_assert_eq!(shop.state.check_invariants(), Ok(()));
     }
 }

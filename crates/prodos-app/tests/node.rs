@@ -155,7 +155,7 @@ proptest! {
                 }
                 Err(other) => return Err(TestCaseError::fail(other.to_string())),
             }
-            node.read(|state| state.verify()).map_err(TestCaseError::fail)?;
+            node.read(|state| state.check_invariants()).map_err(TestCaseError::fail)?;
         }
         // Retrying an acknowledged command id returns its first result and writes nothing new.
         let head = store.head().unwrap();

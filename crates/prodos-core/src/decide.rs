@@ -35,14 +35,14 @@ fn decide_in_area(state: &State, command: &Command, now: Timestamp) -> Result<Ve
         Command::Stock(command) => events(stock::decide::decide(&state.stock, command, now)),
         Command::Supplier(command) => events(supplier::decide(&state.suppliers, command)),
         Command::Plan(command) => crate::orchestration::plan_stock::decide(state, command, now),
-        Command::People(command) => crate::people::decide::decide(&state.people, command, now),
-        Command::Credits(command) => crate::credits::decide::decide(state, command, now),
-        Command::Distribution(command) => crate::distribution::decide::decide(state, command, now),
+        Command::People(command) => events(crate::people::decide::decide(&state.people, command, now)),
+        Command::Credits(command) => crate::orchestration::labor_credits::decide(state, command, now),
+        Command::Distribution(command) => crate::orchestration::goods_release::decide(state, command, now),
         Command::Execution(command) => {
-            let events = crate::execution::decide::decide(state, command, now)?;
+            let events = crate::orchestration::task_work::decide(state, command, now)?;
             crate::orchestration::task_verification::with_effects(state, events, now)
         }
-        Command::Assignment(command) => crate::assignment::decide::decide(state, command, now),
+        Command::Assignment(command) => crate::orchestration::crew::decide(state, command, now),
         Command::Access(command) => events(crate::access::decide(command, now)),
     }
 }

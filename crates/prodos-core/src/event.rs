@@ -57,32 +57,26 @@ impl Event {
     }
 }
 
-impl From<crate::design::DesignEvent> for Event {
-    fn from(event: crate::design::DesignEvent) -> Event {
-        Event::Design(event)
-    }
+/// Each area's events lift into `Event` so an area's decide can return its own type.
+macro_rules! area_event {
+    ($($variant:ident($area:ty)),* $(,)?) => {$(
+        impl From<$area> for Event {
+            fn from(event: $area) -> Event {
+                Event::$variant(event)
+            }
+        }
+    )*};
 }
 
-impl From<crate::stock::StockEvent> for Event {
-    fn from(event: crate::stock::StockEvent) -> Event {
-        Event::Stock(event)
-    }
-}
-
-impl From<crate::supplier::SupplierEvent> for Event {
-    fn from(event: crate::supplier::SupplierEvent) -> Event {
-        Event::Supplier(event)
-    }
-}
-
-impl From<crate::plan::PlanEvent> for Event {
-    fn from(event: crate::plan::PlanEvent) -> Event {
-        Event::Plan(event)
-    }
-}
-
-impl From<crate::access::AccessEvent> for Event {
-    fn from(event: crate::access::AccessEvent) -> Event {
-        Event::Access(event)
-    }
-}
+area_event!(
+    Design(crate::design::DesignEvent),
+    Stock(crate::stock::StockEvent),
+    Supplier(crate::supplier::SupplierEvent),
+    Plan(crate::plan::PlanEvent),
+    People(crate::people::PeopleEvent),
+    Credits(crate::credits::CreditsEvent),
+    Distribution(crate::distribution::DistributionEvent),
+    Execution(crate::execution::ExecutionEvent),
+    Assignment(crate::assignment::AssignmentEvent),
+    Access(crate::access::AccessEvent),
+);

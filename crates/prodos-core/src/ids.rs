@@ -206,3 +206,33 @@ mod tests {
         assert!("DES-0003@v0".parse::<DesignSelector>().is_err());
     }
 }
+
+/// One operation instance of a committed plan, `PROD-0001/bracing#2`: the name of a task in
+/// every area that speaks of one (execution, assignment, distribution).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TaskRef {
+    pub plan: PlanId,
+    pub operation: String,
+    pub unit: u32,
+}
+
+impl fmt::Display for TaskRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}#{}", self.plan, self.operation, self.unit)
+    }
+}
+
+impl std::str::FromStr for TaskRef {
+    type Err = String;
+    fn from_str(text: &str) -> Result<TaskRef, String> {
+        let error = || format!("`{text}` is not a task (expected PROD-NNNN/OPERATION#UNIT)");
+        let (plan, rest) = text.split_once('/').ok_or_else(error)?;
+        let (operation, unit) = rest.rsplit_once('#').ok_or_else(error)?;
+        let plan = plan.parse::<PlanId>().map_err(|_| error())?;
+        let unit = unit.parse::<u32>().map_err(|_| error())?;
+        if operation.is_empty() || unit == 0 {
+            return Err(error());
+        }
+        Ok(TaskRef { plan, operation: operation.to_string(), unit })
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod assignment;
+pub mod calendar;
 pub mod command;
 pub mod credits;
 pub mod decide;
@@ -16,7 +17,9 @@ pub mod orchestration;
 pub mod people;
 pub mod plan;
 pub mod policy;
+pub mod provenance;
 pub mod rejection;
+pub mod skill;
 pub mod state;
 pub mod stock;
 pub mod supplier;

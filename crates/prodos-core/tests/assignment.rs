@@ -178,7 +178,7 @@ fn proposals_name_the_skill_level_or_clash_that_rules_a_person_out() {
         format!("finn is not available for PROD-0001/assemble#1: already booked 1 h of the 2 h offered on {tuesday}")
     );
     assert_eq!(world.refuse(propose(vec![crew("sand", 1, &["dana"])])).to_string(), "unknown task `PROD-0001/sand#1`");
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -213,7 +213,7 @@ fn a_confirmation_checks_everyone_again_and_needs_a_coordinator() {
         world.refuse(propose(vec![crew("cut", 2, &["gus"])])).to_string(),
         "gus is not available for PROD-0001/cut#2: already on PROD-0001/cut#1 at that time"
     );
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -274,7 +274,7 @@ fn only_the_crew_works_someone_outside_verifies_and_each_member_is_paid() {
         })
         .collect();
     assert_eq!(paid, [("erin".to_string(), Milli(2_500)), ("dana".to_string(), Milli(2_500))]);
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -316,7 +316,7 @@ fn a_decline_is_refilled_by_someone_else_and_the_decliner_is_not_proposed_again(
         world.refuse(propose(vec![crew("assemble", 1, &["erin"])])).to_string(),
         "field `people`: erin declined PROD-0001/assemble#1 (back pain) and is not proposed again"
     );
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -356,7 +356,7 @@ fn a_swap_needs_a_qualified_free_taker_who_accepts() {
         world.refuse(accept("assemble", 2, "finn")).to_string(),
         "finn is not in the crew of PROD-0001/assemble#2; cannot accept"
     );
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -372,5 +372,5 @@ fn unfilled_places_are_recorded_with_their_reason() {
     world.run(command).unwrap();
     let proposal = world.state.assignments.proposal(PlanId(1)).unwrap();
     assert_eq!(proposal.unfilled[0].missing, 2);
-    world.verify();
+    world.check_invariants();
 }

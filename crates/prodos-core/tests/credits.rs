@@ -63,7 +63,7 @@ fn labor_earns_weighted_credits_that_decay_in_monthly_steps() {
     assert_eq!((account.decayed, account.balance), (Milli(585), Milli(5415)));
     assert_eq!(account.rows.len(), 3);
     assert!(account.rows[0].what.contains("4 h joinery:2, verified by dana"), "{}", account.rows[0].what);
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -87,7 +87,7 @@ fn labor_refusals_name_the_rule_and_write_nothing() {
         world.refuse(labor("erin", 2, 25, "carol")).to_string(),
         "field `hours`: 25 h is more than one record may hold (24 h)"
     );
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn the_contribution_gate_opens_level_four_work_after_recent_verified_hours() {
     world.run(labor("dana", 4, 3, "carol")).unwrap();
     world.now = world.now.plus_days(31);
     assert!(world.refuse(labor("dana", 4, 3, "carol")).to_string().contains("0 verified hours in the last 30 days"));
-    world.verify();
+    world.check_invariants();
 }
 
 fn record(hours: i64, at: i64) -> LaborRecord {

@@ -77,7 +77,7 @@ fn an_entitled_participant_with_credits_receives_a_good_once() {
     );
     assert_eq!(world.refuse(distribute("GOOD-0009", "dana")).to_string(), "unknown good `GOOD-0009`");
     assert_eq!(world.refuse(distribute("GOOD-0002", "zed")).to_string(), "unknown participant `zed` (field `to`)");
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn entitlements_are_earned_through_the_goods_gate_at_the_policy_price() {
     world.run(distribute("stool-0002", "dana")).unwrap();
     let account = statement(&world.state.credits, "dana", world.now);
     assert_eq!((account.spent, account.balance), (Milli::from_units(10), Milli::from_units(2)));
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -165,5 +165,5 @@ fn only_coordinators_register_goods_and_grant_entitlements() {
         "`dana` must be a coordinator to release a good to someone else"
     );
     world.run(release("erin")).unwrap();
-    world.verify();
+    world.check_invariants();
 }

@@ -117,9 +117,9 @@ fn a_stool_goes_from_its_first_task_to_a_released_good() {
     world.run(distribute).unwrap();
     let erin = statement(&world.state.credits, "erin", world.now);
     assert_eq!((erin.earned, erin.spent, erin.balance), (Milli(2000), Milli(1000), Milli(1000)));
-    let reputation = prodos_core::credits::reputation::reputation(&world.state, "dana");
+    let reputation = prodos_core::state::reputation::reputation(&world.state, "dana");
     assert_eq!((reputation.tasks_verified_first_time, reputation.tasks_rejected), (1, 1));
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -150,7 +150,7 @@ fn an_unfinished_unit_is_not_a_good_and_unknown_tasks_are_named() {
         refused.starts_with("finn is not qualified for `joinery` at level 1: the level-3 certification expired on "),
         "{refused}"
     );
-    world.verify();
+    world.check_invariants();
 }
 
 /// Qualification is checked when work starts: a certification that runs out while the task is
@@ -172,7 +172,7 @@ fn work_begun_under_a_valid_certification_is_verified_after_it_lapses() {
     assert!(statement(&world.state.credits, "finn", world.now).earned.is_positive());
     // A new task is another matter: the lapsed certification stops it.
     assert!(world.refuse(start("cut", 2, "finn")).to_string().contains("expired on"));
-    world.verify();
+    world.check_invariants();
 }
 
 /// Punctuality is one of reputation's parts: work completed by its scheduled end counts as on
@@ -187,10 +187,10 @@ fn reputation_counts_work_completed_by_its_scheduled_end_as_on_time() {
     world.now = Timestamp::from_millis(world.now.millis() + 3_600_000);
     world.run(complete("cut", 2, "dana")).unwrap();
     world.run(verify("cut", 2, "carol")).unwrap();
-    let reputation = prodos_core::credits::reputation::reputation(&world.state, "dana");
+    let reputation = prodos_core::state::reputation::reputation(&world.state, "dana");
     assert_eq!((reputation.tasks_on_time, reputation.tasks_late), (1, 1));
     assert_eq!(reputation.tasks_verified_first_time, 2);
-    world.verify();
+    world.check_invariants();
 }
 
 /// A batch's reservation can exceed what its tasks consume (whole pieces rounded up once per plan,
@@ -233,5 +233,5 @@ fn the_last_verification_releases_what_the_finished_plan_still_holds() {
     );
     assert_eq!(held(&world), Milli::ZERO, "the finished plan holds nothing");
     assert_eq!(world.state.stock.available("oak-leg-blank"), Milli::from_units(2));
-    world.verify();
+    world.check_invariants();
 }

@@ -67,7 +67,7 @@ fn a_passed_attempt_signed_off_by_a_higher_level_holder_certifies() {
     assert_eq!(refused.to_string(), "erin is not qualified for `luthiery.fretting` at level 4: holds level 3 only");
     let refused = world.refuse_people(PeopleCommand::SignOffAttempt { attempt: AttemptId(2), by: "carol".into() });
     assert_eq!(refused.to_string(), "ATT-0002 was already signed off by dana");
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -111,7 +111,7 @@ fn expired_and_revoked_certifications_stop_qualifying_and_say_why() {
     let refused =
         people::require_qualified(&world.state.people, "worker", "dana", "joinery", 1, world.now).unwrap_err();
     assert!(refused.to_string().ends_with("revoked by carol: unsafe chisel work"), "{refused}");
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -145,5 +145,5 @@ fn bad_participant_input_is_refused_by_field() {
     );
     // Re-adding the same person is a no-op, so an import can be re-run.
     assert!(world.people(add("gus", false, None)).unwrap().is_empty());
-    world.verify();
+    world.check_invariants();
 }

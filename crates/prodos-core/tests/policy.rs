@@ -36,7 +36,7 @@ fn a_participant_cannot_name_someone_else_as_the_verifier() {
     // Their own name is fine, and the labor event names them.
     let events = world.run_as(&hal, verify("cut", 1, "dana")).unwrap();
     assert!(events.iter().any(|event| matches!(event, Event::Execution(e) if e.kind() == "TaskVerified")));
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]

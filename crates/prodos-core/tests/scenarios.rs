@@ -83,7 +83,7 @@ fn a_design_is_drafted_certified_and_versioned_on_change() {
     assert_eq!(record.version(1).unwrap().status, DesignStatus::Certified);
     assert_eq!(record.version(1).unwrap().spec.parts[0].qty, Milli::from_units(4));
     assert_eq!(record.latest().status, DesignStatus::Draft);
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn a_certified_version_cannot_be_edited_when_named() {
     let unchanged =
         Command::Design(DesignCommand::ImportDesign { spec: stool(3), declared: Some(selector("DES-0001@v1")) });
     assert_eq!(world.run(unchanged).unwrap(), vec![]);
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn retiring_needs_a_certified_version_and_unknown_designs_are_named() {
     world.run(Command::Design(DesignCommand::CertifyDesign { design: selector("DES-0001") })).unwrap();
     world.run(Command::Design(DesignCommand::RetireDesign { design: selector("DES-0001") })).unwrap();
     assert_eq!(world.state.designs.by_key("stool").unwrap().latest().status, DesignStatus::Retired);
-    world.verify();
+    world.check_invariants();
 }
 
 fn receipt(material: &str, qty: i64, unit: Unit, cost: f64) -> LotReceipt {
@@ -189,7 +189,7 @@ fn stock_is_reserved_consumed_and_released_oldest_lot_first() {
             .to_string(),
         "nothing is reserved for `PROD-0001`"
     );
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -237,7 +237,7 @@ fn stock_never_goes_negative() {
         }))
         .unwrap();
     assert_eq!(world.state.stock.on_hand("maple"), Milli::from_units(2));
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]

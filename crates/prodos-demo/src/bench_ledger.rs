@@ -112,14 +112,14 @@ pub fn replay(dir: &Path, events: u64) -> Result<ReplayFigures, NodeError> {
     let node = Node::open(store.clone())?;
     let replay = started.elapsed();
     assert_eq!(node.head().seq, events, "every written event was replayed");
-    node.read(|state| state.verify()).map_err(|reason| NodeError::Undecodable {
+    node.read(|state| state.check_invariants()).map_err(|reason| NodeError::Undecodable {
         seq: 0,
         kind: "state".into(),
         reason,
     })?;
 
     let started = std::time::Instant::now();
-    prodos_ledger::verify(store.as_ref()).map_err(|failure| NodeError::Undecodable {
+    prodos_ledger::check_chain(store.as_ref()).map_err(|failure| NodeError::Undecodable {
         seq: failure.first_bad_seq,
         kind: "verify".into(),
         reason: failure.reason,

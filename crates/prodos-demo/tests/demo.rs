@@ -44,7 +44,7 @@ fn statuses(state: &State, plan: PlanId) -> Vec<(TaskRef, TaskStatus, bool)> {
 #[test]
 fn prod_0031_is_dec_0019s_twelve_guitars_partly_executed() {
     let state = state();
-    state.verify().unwrap();
+    state.check_invariants().unwrap();
     let plan = state.plans.plan(ACTIVE_PLAN).expect("PROD-0031 exists");
     assert_eq!(plan.status, PlanStatus::Committed);
     let mandate = state.plans.mandate(plan.mandate).unwrap();
@@ -99,7 +99,7 @@ fn the_history_before_it_has_finished_cancelled_and_superseded_plans() {
 #[test]
 fn every_finished_guitar_is_a_good_and_the_member_builds_went_to_their_builders() {
     let state = state();
-    state.verify().unwrap();
+    state.check_invariants().unwrap();
     let finished_units: usize = state
         .plans
         .plans()
@@ -177,7 +177,7 @@ fn the_story_holds_at_any_moment_of_the_week() {
         let node = Node::open(Arc::new(MemoryLedger::default())).unwrap();
         demo::seed(&node, "demo", at).unwrap();
         let state = node.read(State::clone);
-        state.verify().unwrap();
+        state.check_invariants().unwrap();
         let tasks = statuses(&state, ACTIVE_PLAN);
         assert!(tasks.iter().any(|(_, status, _)| *status == TaskStatus::Verified), "at {at:?}");
         assert_eq!(tasks.iter().filter(|(_, _, blocked)| *blocked).count(), 1, "at {at:?}");

@@ -6,48 +6,48 @@ use crate::{EntryRef, Hash, Head, hash_to_hex};
 
 /// A chain that verified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct VerifyReport {
+pub struct ChainReport {
     pub events: u64,
     pub head: Head,
 }
 
 /// The first seq at which the stored ledger differs from what was written, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VerifyFailure {
+pub struct ChainBreak {
     pub first_bad_seq: u64,
     pub reason: String,
 }
 
-impl std::fmt::Display for VerifyFailure {
+impl std::fmt::Display for ChainBreak {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "ledger fails verification at seq {}: {}", self.first_bad_seq, self.reason)
     }
 }
 
-impl std::error::Error for VerifyFailure {}
+impl std::error::Error for ChainBreak {}
 
 /// Checks entries one at a time, in order, as they stream out of a store; usable by a backend
 /// that wants to verify while it replays.
 #[derive(Debug, Clone)]
-pub struct ChainVerifier {
+pub struct ChainChecker {
     // Invariant: `head` is the last entry accepted by `check`, or `Head::EMPTY`.
     head: Head,
 }
 
-impl Default for ChainVerifier {
+impl Default for ChainChecker {
     fn default() -> Self {
-        ChainVerifier { head: Head::EMPTY }
+        ChainChecker { head: Head::EMPTY }
     }
 }
 
-impl ChainVerifier {
+impl ChainChecker {
     pub fn new() -> Self {
-        ChainVerifier::default()
+        ChainChecker::default()
     }
 
     /// Continues a chain whose last accepted entry is `head`: checks the entries after it.
     pub fn after(head: Head) -> Self {
-        ChainVerifier { head }
+        ChainChecker { head }
     }
 
     /// The last entry accepted so far.
@@ -57,19 +57,19 @@ impl ChainVerifier {
 
     /// Accepts `entry` if it is the next seq and its stored hash is the one recomputed from the
     /// previous hash and its stored fields.
-    pub fn check(&mut self, entry: EntryRef<'_>) -> Result<(), VerifyFailure> {
+    pub fn check(&mut self, entry: EntryRef<'_>) -> Result<(), ChainBreak> {
         let fields = [entry.actor.as_bytes(), entry.command_id.as_bytes(), entry.kind.as_bytes(), entry.payload];
         self.check_fields(entry.seq, entry.recorded_at_ms, fields, entry.hash)
     }
 
-    /// [`ChainVerifier::check`] on an entry's parts, the variable fields as bytes in encoding order.
+    /// [`ChainChecker::check`] on an entry's parts, the variable fields as bytes in encoding order.
     pub(crate) fn check_fields(
         &mut self,
         seq: u64,
         recorded_at_ms: i64,
         fields: [&[u8]; 4],
         stored_hash: &Hash,
-    ) -> Result<(), VerifyFailure> {
+    ) -> Result<(), ChainBreak> {
         let expected_seq = self.head.seq + 1;
         if seq != expected_seq {
             let reason = if seq > expected_seq {
@@ -77,11 +77,11 @@ impl ChainVerifier {
             } else {
                 format!("entry {seq} is stored where entry {expected_seq} belongs")
             };
-            return Err(VerifyFailure { first_bad_seq: expected_seq, reason });
+            return Err(ChainBreak { first_bad_seq: expected_seq, reason });
         }
         let recomputed = hash_fields(&self.head.hash, seq, recorded_at_ms, fields);
         if recomputed != *stored_hash {
-            return Err(VerifyFailure {
+            return Err(ChainBreak {
                 first_bad_seq: seq,
                 reason: format!(
                     "stored hash {} differs from the hash {} recomputed from its fields and the previous hash",
@@ -102,6 +102,6 @@ mod tests {
 
     #[test]
     fn an_empty_chain_has_the_genesis_head() {
-        assert_eq!(ChainVerifier::new().head(), Head { seq: 0, hash: GENESIS_HASH });
+        assert_eq!(ChainChecker::new().head(), Head { seq: 0, hash: GENESIS_HASH });
     }
 }

@@ -9,20 +9,20 @@
 
 mod admission;
 mod chain;
+mod check_chain;
 mod encoding;
 mod entry;
 mod error;
 mod hex;
 mod memory;
 mod store;
-mod verify;
 
 pub use admission::{Admission, admit};
-pub use chain::{ChainVerifier, VerifyFailure, VerifyReport};
+pub use chain::{ChainBreak, ChainChecker, ChainReport};
+pub use check_chain::check_chain;
 pub use encoding::{ENTRY_FORMAT_VERSION, encode_entry, entry_hash};
 pub use entry::{AppendOutcome, AppendRequest, Entry, EntryRef, GENESIS_HASH, Hash, Head, NewEvent};
 pub use error::LedgerError;
 pub use hex::{hash_from_hex, hash_to_hex};
 pub use memory::MemoryLedger;
 pub use store::LedgerStore;
-pub use verify::verify;

@@ -43,7 +43,7 @@ pub trait LedgerStore: Send + Sync {
 
     /// The head as recorded apart from the entries, in the same transaction as each append, so
     /// that deleting trailing entries is detectable. Only ever grows. `None` if the backend
-    /// keeps no such record, which leaves truncation of the tail undetectable by [`crate::verify`].
+    /// keeps no such record, which leaves truncation of the tail undetectable by [`crate::check_chain`].
     fn anchor(&self) -> Result<Option<Head>, LedgerError> {
         Ok(None)
     }

@@ -1,6 +1,6 @@
 //! Scenario tests of the planner on the example designs: a small world built from the files in
 //! `examples/`, commands decided and applied, proposals recorded, committed and cancelled; every
-//! scenario ends with `State::verify`.
+//! scenario ends with `State::check_invariants`.
 
 use prodos_core::plan::{Day, PlanStatus};
 use prodos_core::units::Milli;
@@ -30,7 +30,7 @@ fn twelve_guitars_with_one_drying_rack_wait_on_the_rack() {
     let tops = proposal.materials.iter().find(|need| need.material == "sitka-spruce-top-set").unwrap();
     assert_eq!(tops.from_stock, Milli::from_units(3));
     assert!(proposal.purchases.iter().any(|p| p.material == "sitka-spruce-top-set" && p.qty >= tops.shortage));
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -59,7 +59,7 @@ fn a_missing_skill_and_tool_are_named_not_scheduled() {
     let plan = world.record(mandate, proposal);
     let refused = world.refuse(Command::Plan(PlanCommand::CommitPlan { plan }));
     assert!(refused.to_string().contains("cannot be committed"), "{refused}");
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn commit_reserves_exactly_the_netted_stock_and_cancel_releases_it() {
         assert_eq!(world.state.stock.reserved_for(material, &purpose), *qty, "{material}");
     }
     assert!(world.run(Command::Plan(PlanCommand::CommitPlan { plan })).is_empty(), "committing twice changes nothing");
-    world.verify();
+    world.check_invariants();
 
     // Re-planning: a new proposal may reuse what the committed plan holds; committing it
     // supersedes the old plan and moves the reservations.
@@ -101,7 +101,7 @@ fn commit_reserves_exactly_the_netted_stock_and_cancel_releases_it() {
         assert_eq!(world.state.stock.reserved_for(material, &purpose), Milli::ZERO);
         assert_eq!(world.state.stock.reserved_for(material, &replacement.to_string()), *qty);
     }
-    world.verify();
+    world.check_invariants();
 
     world.run(Command::Plan(PlanCommand::CancelPlan { plan: replacement }));
     for (material, _) in &netted {
@@ -109,7 +109,7 @@ fn commit_reserves_exactly_the_netted_stock_and_cancel_releases_it() {
     }
     let closed = world.refuse(Command::Plan(PlanCommand::CommitPlan { plan: replacement }));
     assert_eq!(closed.to_string(), "PROD-0002 is cancelled; propose a new plan instead");
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn the_house_plans_with_its_crews() {
     assert!(bottleneck.resource.starts_with("construction.framing"), "{:?}", proposal.verdict.resource_loads);
     assert_eq!(proposal.operations.len(), spec.operations.len());
     assert!(proposal.verdict.finish.is_some());
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -185,7 +185,7 @@ fn bad_mandates_are_refused_naming_the_field() {
         priority: 0,
     }));
     assert_eq!(retired.to_string(), "DES-0001@v1 is retired, not certified");
-    world.verify();
+    world.check_invariants();
 }
 
 mod explosion_properties {

@@ -58,7 +58,7 @@ fn a_second_plan_is_scheduled_around_the_first_and_gets_earlier_when_it_is_cance
     let freed = world.propose(second);
     assert!(freed.verdict.finish < shared.verdict.finish);
     assert!(freed.verdict.capacity_notes.iter().all(|note| !note.contains(&first_plan.to_string())));
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -81,5 +81,5 @@ fn a_higher_priority_mandate_takes_capacity_first_and_names_the_plan_it_displace
     assert_eq!(clashes(&replanned, &proposal), 0);
     assert!(replanned.verdict.finish > first_plan.verdict.finish);
     assert!(replanned.verdict.displaces.is_empty());
-    world.verify();
+    world.check_invariants();
 }

@@ -79,7 +79,7 @@ fn certified_participants_are_the_capacity_and_the_verdict_names_them() {
     let declared = world.propose(mandate);
     assert_eq!(joinery_people(&declared), 3);
     assert!(note(&declared).contains("declared headcount (3 at level 4)"), "{}", note(&declared));
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -93,7 +93,7 @@ fn an_expiring_certification_ends_a_persons_share_at_its_date() {
     assert!(note(&proposal).contains(&format!("ben (3, certified until {last_day})")), "{}", note(&proposal));
     assert_eq!(joinery_at_once(&proposal, world.now), 2, "both work while Ben's certification holds");
     assert_eq!(joinery_at_once(&proposal, last_day.plus(1).start()), 1, "only Ana after it lapses");
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -126,7 +126,7 @@ fn a_revoked_certification_and_an_absence_take_a_person_away() {
     assert_eq!(joinery_people(&revoked), 1);
     assert_eq!(note(&revoked), "skill `luthiery.joinery`: certified participants ana (5)");
     assert_eq!(joinery_at_once(&revoked, world.now), 1);
-    world.verify();
+    world.check_invariants();
 }
 
 #[test]
@@ -143,5 +143,5 @@ fn a_plan_that_waits_for_someone_back_from_time_off_names_the_wait_first_on_its_
     let waited = &proposal.verdict.critical_path[0];
     assert!(waited.starts_with("capacity held by ana (away): "), "{:?}", proposal.verdict.critical_path);
     assert!(waited.ends_with(&format!(", free again {}", Day::of(first))), "{waited} vs {first:?}");
-    world.verify();
+    world.check_invariants();
 }

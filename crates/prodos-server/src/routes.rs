@@ -129,7 +129,7 @@ pub fn registry() -> Vec<RouteSpec> {
         route!(POST "/api/entitlements", Manage, api::goods::grant),
         route!(POST "/api/entitlements/earn", Work, api::goods::earn),
         route!(GET "/api/audit/log", Member, api::audit::log),
-        route!(GET "/api/audit/verify", Verify, api::audit::verify),
+        route!(GET "/api/audit/verify", ChainCheck, api::audit::verify),
         route!(GET "/api/events", Member, api::events::events),
         route!(GET "/", Page, pages::views::overview),
         route!(GET "/login", Public, pages::login::form),

@@ -133,7 +133,7 @@ impl AppState {
     }
 
     /// The node's consistency check; tests end with it.
-    pub fn verify(&self) -> Result<(), String> {
-        self.node.read(|state| state.verify())
+    pub fn check_invariants(&self) -> Result<(), String> {
+        self.node.read(|state| state.check_invariants())
     }
 }

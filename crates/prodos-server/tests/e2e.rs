@@ -80,7 +80,7 @@ async fn walk_through(chromedriver: PathBuf) {
         browser.close().await.unwrap();
     }
     assert_eq!(server.state.panics_caught(), 0);
-    server.state.node.read(State::verify).unwrap();
+    server.state.node.read(State::check_invariants).unwrap();
 }
 
 /// `target/e2e/dashboard.png`, beside the target directory's `tmp`.

@@ -44,7 +44,7 @@ impl SqliteLedger {
     }
 
     /// Checks the SQLite file's own structure (`PRAGMA integrity_check`): pages, and that the
-    /// command-id index agrees with the entries. [`prodos_ledger::verify`] checks the chain but
+    /// command-id index agrees with the entries. [`prodos_ledger::check_chain`] checks the chain but
     /// reads entries by seq only, so a damaged index, which would break idempotency lookups,
     /// shows up here. Reads the whole file: run it with `verify`, not on a hot path.
     pub fn check_integrity(&self) -> Result<(), LedgerError> {

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use prodos_ledger::{
-    AppendOutcome, AppendRequest, Entry, Head, LedgerError, LedgerStore, MemoryLedger, NewEvent, verify,
+    AppendOutcome, AppendRequest, Entry, Head, LedgerError, LedgerStore, MemoryLedger, NewEvent, check_chain,
 };
 
 /// A request with `n_events` small JSON events, deterministic in its arguments.
@@ -37,8 +37,8 @@ fn all_entries(store: &dyn LedgerStore) -> Vec<Entry> {
 }
 
 fn assert_verifies(store: &dyn LedgerStore, events: u64) {
-    let report =
-        verify(store).unwrap_or_else(|failure| panic!("a ledger written only through appends must verify: {failure}"));
+    let report = check_chain(store)
+        .unwrap_or_else(|failure| panic!("a ledger written only through appends must verify: {failure}"));
     assert_eq!(report.events, events, "verify counts every entry");
     assert_eq!(report.head, store.head().expect("head"), "verify ends at the head");
 }

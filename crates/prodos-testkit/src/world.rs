@@ -66,8 +66,8 @@ impl World {
         self.refuse(Command::People(command))
     }
 
-    pub fn verify(&self) {
-        self.state.verify().expect("state invariants hold");
+    pub fn check_invariants(&self) {
+        self.state.check_invariants().expect("state invariants hold");
     }
 
     /// Adds `handles` as participants in one step; `carol`, when among them, coordinates.

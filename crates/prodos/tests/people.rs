@@ -432,7 +432,7 @@ mod race {
         let reread = Node::open(store).unwrap();
         reread.read(|state| {
             assert_eq!(state.distribution.releases().len(), 1);
-            state.verify().unwrap();
+            state.check_invariants().unwrap();
         });
     }
 }

@@ -2,10 +2,12 @@
 //! busy time; the plan's own tasks that are ready and short of people are the instances to fill;
 //! certifications are those valid now, capped below the level a closed contribution gate bars.
 
-use prodos_core::assignment::{AssignmentCommand, Bookings, ProposedCrew, TaskSlot, UnfilledCrew, plan_slots};
+use prodos_core::assignment::{AssignmentCommand, ProposedCrew, UnfilledCrew};
 use prodos_core::credits::gate::require_work_privilege;
 use prodos_core::credits::statement;
 use prodos_core::execution::{TaskRef, TaskStatus};
+use prodos_core::orchestration::crew_availability::Bookings;
+use prodos_core::orchestration::task_slots::{TaskSlot, plan_slots};
 use prodos_core::people::Participant;
 use prodos_core::plan::PlanStatus;
 use prodos_core::{Command, PlanId, Rejection, State, Timestamp};

@@ -3,7 +3,7 @@
 //! place is still empty. Instants are `YYYY-MM-DD HH:MM` UTC.
 
 use crate::views::plans::format_instant;
-use prodos_core::assignment::{TaskSlot, plan_slots};
+use prodos_core::orchestration::task_slots::{TaskSlot, plan_slots};
 use prodos_core::{PlanId, Rejection, State};
 use serde::Serialize;
 

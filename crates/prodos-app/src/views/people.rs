@@ -162,7 +162,7 @@ pub struct CreditBalanceView {
     pub decayed: String,
     pub spent: String,
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
-    pub reputation: prodos_core::credits::reputation::Reputation,
+    pub reputation: prodos_core::state::reputation::Reputation,
 }
 
 impl CreditBalanceView {
@@ -174,7 +174,7 @@ impl CreditBalanceView {
             earned: account.earned.to_string(),
             decayed: account.decayed.to_string(),
             spent: account.spent.to_string(),
-            reputation: prodos_core::credits::reputation::reputation(state, handle),
+            reputation: prodos_core::state::reputation::reputation(state, handle),
         }
     }
 }

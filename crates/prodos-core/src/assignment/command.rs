@@ -1,8 +1,8 @@
 //! What people ask of labor matching. `by`/`handle` is the acting participant: the core checks
 //! roles and the gate against it (authentication is the server's job).
 
-use crate::execution::TaskRef;
 use crate::ids::PlanId;
+use crate::ids::TaskRef;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

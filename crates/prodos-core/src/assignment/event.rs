@@ -2,8 +2,8 @@
 //! decline, re-matched replacement and swap.
 
 use super::model::{Assignments, MatchProposal, SwapOffer};
-use crate::execution::TaskRef;
 use crate::ids::PlanId;
+use crate::ids::TaskRef;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 

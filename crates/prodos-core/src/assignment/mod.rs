@@ -4,15 +4,10 @@
 //! re-checks every proposed person against the qualification gate, availability and double
 //! booking, so a stale or forged proposal is refused.
 
-pub mod availability;
 pub mod command;
-pub mod decide;
 pub mod event;
 pub mod model;
-pub mod slots;
 
-pub use availability::{Bookings, require_assignable};
 pub use command::{AssignmentCommand, ProposedCrew, UnfilledCrew};
 pub use event::AssignmentEvent;
 pub use model::{Assignments, Crew, CrewMember, MatchProposal, SwapOffer};
-pub use slots::{TaskSlot, plan_slots, slot_of};

@@ -2,8 +2,8 @@
 //! crew with who accepted, who declined (and why) and an open swap offer.
 
 use super::command::{ProposedCrew, UnfilledCrew};
-use crate::execution::TaskRef;
 use crate::ids::PlanId;
+use crate::ids::TaskRef;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

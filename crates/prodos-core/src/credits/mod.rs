@@ -4,15 +4,12 @@
 
 pub mod account;
 pub mod command;
-pub mod decide;
 pub mod event;
 pub mod gate;
-pub mod invariants;
 pub mod model;
-pub mod reputation;
 
 pub use account::{Statement, StatementRow, statement};
 pub use command::CreditsCommand;
 pub use event::CreditsEvent;
 pub use gate::{GateRule, Privilege};
-pub use model::{CreditEntry, CreditPolicy, Credits, LaborRecord};
+pub use model::{CreditEntry, CreditPolicy, Credits, LaborRecord, MAX_HOURS_PER_RECORD};

@@ -6,6 +6,7 @@ mod cycles;
 mod tests;
 
 use super::spec::{DesignSpec, OperationSpec, PartLine};
+use crate::skill::SKILL_LEVELS;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -60,9 +61,6 @@ impl fmt::Display for DesignProblem {
         write!(f, "{} field `{}`: {}", self.at, self.field, self.message)
     }
 }
-
-/// Lowest and highest certified skill level an operation may ask for.
-pub const SKILL_LEVELS: std::ops::RangeInclusive<i64> = 1..=5;
 
 /// Scrap allowance ceiling in basis points: at 100 % every unit built would be thrown away.
 const SCRAP_BP_LIMIT: i64 = 10_000;

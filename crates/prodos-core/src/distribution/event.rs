@@ -1,7 +1,6 @@
 //! Facts about distribution: a good produced, an entitlement granted or earned, a good released.
 
 use super::model::{Entitlement, Good, Release};
-use crate::state::State;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,16 +28,14 @@ impl DistributionEvent {
     }
 }
 
-/// Folds a distribution event; a release also spends the recipient's credits.
-pub(crate) fn apply(state: &mut State, event: &DistributionEvent) {
-    match event {
-        DistributionEvent::GoodProduced { good } => state.distribution.insert_good(good.clone()),
-        DistributionEvent::EntitlementGranted { entitlement } => {
-            state.distribution.insert_entitlement(entitlement.clone())
-        }
-        DistributionEvent::GoodReleased { release } => {
-            state.credits.record_spent(&release.to, release.cost_credits, release.good.to_string(), release.at);
-            state.distribution.push_release(release.clone());
+impl super::Distribution {
+    /// Folds a distribution event into the goods, entitlements and releases. (What a release
+    /// spends is the recipient's credits; `State::apply` folds that part.)
+    pub fn apply(&mut self, event: &DistributionEvent) {
+        match event {
+            DistributionEvent::GoodProduced { good } => self.insert_good(good.clone()),
+            DistributionEvent::EntitlementGranted { entitlement } => self.insert_entitlement(entitlement.clone()),
+            DistributionEvent::GoodReleased { release } => self.push_release(release.clone()),
         }
     }
 }

@@ -3,9 +3,7 @@
 //! gate, optionally costing credits); a release checks entitlement and balance and happens once.
 
 pub mod command;
-pub mod decide;
 pub mod event;
-pub mod invariants;
 pub mod model;
 
 pub use command::DistributionCommand;

@@ -2,7 +2,8 @@
 //! `StockConsumed` and `LaborRecorded` events in the same decision; these events carry the
 //! workflow and, on start, which lots the task drew from.
 
-use super::model::{Consumption, Execution, TaskRef, TaskStatus};
+use super::model::{Consumption, Execution, TaskStatus};
+use crate::ids::TaskRef;
 use crate::time::Timestamp;
 use crate::units::Milli;
 use serde::{Deserialize, Serialize};

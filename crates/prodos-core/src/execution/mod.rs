@@ -5,12 +5,11 @@
 //! complete the task; verification by someone outside the crew records a labor event for each
 //! member, with the actual hours given on completion or else the planned duration.
 
-pub mod decide;
+pub mod command;
 pub mod event;
-pub mod invariants;
-pub mod labor;
 pub mod model;
 
-pub use decide::ExecutionCommand;
+pub use crate::ids::TaskRef;
+pub use command::ExecutionCommand;
 pub use event::ExecutionEvent;
-pub use model::{Consumption, Execution, TaskRecord, TaskRef, TaskStatus};
+pub use model::{Consumption, Execution, TaskRecord, TaskStatus};

@@ -1,6 +1,14 @@
-//! Transitions that span areas. An area decides only its own events; where one area's fact
-//! obliges another's (a committed plan holds stock), the step lives here and emits each area's
-//! events explicitly, in the order the ledger records them.
+//! Transitions that span areas. An area owns its state, events and apply and imports no sibling;
+//! where a command needs another area's facts (a start needs the plan, the design, the worker's
+//! qualification and credits gate) or one area's fact obliges another's (a committed plan holds
+//! stock), the decision lives here and emits each area's events explicitly, in ledger order.
 
+pub mod crew;
+pub mod crew_availability;
+pub mod goods_release;
+pub mod labor_credits;
 pub mod plan_stock;
+pub mod task_labor;
+pub mod task_slots;
 pub mod task_verification;
+pub mod task_work;

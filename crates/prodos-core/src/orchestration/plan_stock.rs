@@ -2,8 +2,10 @@
 //! is superseded or cancelled gives back whatever it still holds. The planning area decides the
 //! plan's events; this step adds the stock events each of them obliges, just before it.
 
+use crate::design::{DesignStatus, Designs};
 use crate::event::Event;
-use crate::plan::decide::Planning;
+use crate::ids::{DesignRef, DesignSelector};
+use crate::plan::decide::{CertifiedDesigns, Planning};
 use crate::plan::{PlanCommand, PlanEvent};
 use crate::rejection::Rejection;
 use crate::state::State;
@@ -42,4 +44,20 @@ pub fn decide(state: &State, command: &PlanCommand, now: Timestamp) -> Result<Ve
         events.push(Event::Plan(event));
     }
     Ok(events)
+}
+
+/// Planning asks the design area which version a selector names and whether it is certified.
+impl CertifiedDesigns for Designs {
+    fn certified(&self, selector: DesignSelector) -> Result<DesignRef, Rejection> {
+        let record = self.get(selector.design).ok_or(Rejection::UnknownDesign { design: selector })?;
+        let version = match selector.version {
+            Some(number) => record.version(number).ok_or(Rejection::UnknownDesign { design: selector })?,
+            None => record.latest_certified().unwrap_or(record.latest()),
+        };
+        let design = DesignRef { design: record.id, version: version.version };
+        if version.status != DesignStatus::Certified {
+            return Err(Rejection::DesignNotCertified { design, status: version.status.as_str() });
+        }
+        Ok(design)
+    }
 }

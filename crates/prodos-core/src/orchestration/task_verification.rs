@@ -3,10 +3,10 @@
 //! is, the stock the finished batch still holds (stock). The execution area decides the
 //! verification; this step adds the rest just after it.
 
-use crate::credits::decide::{LaborClaim, verified_labor};
+use super::labor_credits::{LaborClaim, verified_labor};
+use super::task_labor::planned_hours;
+use super::task_work::{locate, skill_of};
 use crate::event::Event;
-use crate::execution::decide::{locate, skill_of};
-use crate::execution::labor::planned_hours;
 use crate::execution::{ExecutionEvent, TaskRef, TaskStatus};
 use crate::plan::Plan;
 use crate::rejection::Rejection;
@@ -36,7 +36,7 @@ pub fn effects_of_verified(state: &State, task: &TaskRef, by: &str, now: Timesta
         }
     }
     // The unit's last check makes it a good, with a serial, ready for distribution.
-    if let Some(good) = crate::distribution::decide::good_of_finished_unit(state, located.plan, task, by, now)? {
+    if let Some(good) = super::goods_release::good_of_finished_unit(state, located.plan, task, by, now)? {
         events.push(Event::Distribution(good));
     }
     if finishes_plan(state, located.plan, task) {

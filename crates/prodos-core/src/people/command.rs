@@ -2,8 +2,8 @@
 //! roles and qualifications against it (authentication is the server's job).
 
 use super::challenge::Question;
+use crate::calendar::Day;
 use crate::ids::{AttemptId, ChallengeId};
-use crate::plan::Day;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,17 +6,17 @@ use super::command::{NewParticipant, PeopleCommand};
 use super::event::PeopleEvent;
 use super::model::{Absence, Certification, People, Revocation, WeeklyAvailability};
 use super::qualification::{require_certifier, require_coordinator, require_participant};
-use crate::event::Event;
+use crate::calendar::Day;
 use crate::ids::{AttemptId, ChallengeId};
-use crate::plan::{Day, MAX_SKILL_LEVEL};
 use crate::rejection::Rejection;
+use crate::skill::{check_level, check_skill};
 use crate::time::Timestamp;
 use std::collections::BTreeSet;
 
 const MAX_HANDLE_CHARS: usize = 32;
 const MIN_PER_DAY: i64 = 24 * 60;
 
-pub fn decide(people: &People, command: &PeopleCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+pub fn decide(people: &People, command: &PeopleCommand, now: Timestamp) -> Result<Vec<PeopleEvent>, Rejection> {
     let events = match command {
         PeopleCommand::AddParticipants { participants, by } => {
             add_participants(people, participants, by.as_deref(), now)?
@@ -59,7 +59,7 @@ pub fn decide(people: &People, command: &PeopleCommand, now: Timestamp) -> Resul
         }
         PeopleCommand::SignOffAttempt { attempt, by } => sign_off(people, *attempt, by, now)?,
     };
-    Ok(events.into_iter().map(Event::People).collect())
+    Ok(events)
 }
 
 /// A handle is what people type: lowercase letters, digits, `-`, `_`, `.`, 1–32 characters.
@@ -68,24 +68,6 @@ pub fn check_handle(field: &str, handle: &str) -> Result<(), Rejection> {
         && handle.chars().count() <= MAX_HANDLE_CHARS
         && handle.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'));
     if ok { Ok(()) } else { Err(Rejection::InvalidHandle { field: field.to_string(), value: handle.to_string() }) }
-}
-
-pub fn check_level(field: &str, level: i64) -> Result<u8, Rejection> {
-    if (1..=i64::from(MAX_SKILL_LEVEL)).contains(&level) {
-        Ok(level as u8)
-    } else {
-        Err(Rejection::SkillLevelOutOfRange { field: field.to_string(), level })
-    }
-}
-
-pub fn check_skill(field: &str, skill: &str) -> Result<(), Rejection> {
-    if skill.trim().is_empty() || skill.chars().any(char::is_whitespace) {
-        return Err(Rejection::InvalidField {
-            field: field.to_string(),
-            message: format!("`{skill}` is not a skill id (non-empty, no spaces)"),
-        });
-    }
-    Ok(())
 }
 
 fn add_participants(
@@ -133,7 +115,7 @@ fn set_availability(people: &People, handle: &str, minutes: &[i64; 7]) -> Result
     for (weekday, value) in minutes.iter().enumerate() {
         if !(0..=MIN_PER_DAY).contains(value) {
             return Err(Rejection::InvalidField {
-                field: crate::plan::calendar::WEEKDAY_NAMES[weekday].to_string(),
+                field: crate::calendar::WEEKDAY_NAMES[weekday].to_string(),
                 message: format!("{value} minutes is not within one day (0–{MIN_PER_DAY})"),
             });
         }

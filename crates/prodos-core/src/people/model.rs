@@ -1,8 +1,8 @@
 //! Participants as the ledger knows them: handle, optional real name, coordinator role, weekly
 //! availability, absences and every certification ever issued (revoked ones stay, marked).
 
+use crate::calendar::Day;
 use crate::ids::{AttemptId, ChallengeId};
-use crate::plan::Day;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -3,7 +3,7 @@
 //! skill and level that are missing, and why.
 
 use super::model::{Participant, People};
-use crate::plan::Day;
+use crate::calendar::Day;
 use crate::rejection::Rejection;
 use crate::time::Timestamp;
 
@@ -75,7 +75,7 @@ pub fn require_certifier(
     if participant.coordinator {
         return Ok(());
     }
-    if level >= crate::plan::MAX_SKILL_LEVEL {
+    if level >= crate::skill::MAX_SKILL_LEVEL {
         return Err(Rejection::CoordinatorRequired {
             handle: issuer.to_string(),
             action: format!("certify `{skill}` at the top level {level}"),

@@ -6,13 +6,10 @@
 //! override: the planner (prodos-planning `staffing`) uses them for a skill that has any, and
 //! otherwise counts certified, available participants over time.
 
-use super::calendar::WorkCalendar;
-use crate::design::validate::SKILL_LEVELS;
+use crate::calendar::WorkCalendar;
+use crate::skill::MAX_SKILL_LEVEL;
 use crate::units::Millicents;
 use std::collections::BTreeMap;
-
-/// Highest skill level; levels run 1..=MAX_SKILL_LEVEL.
-pub const MAX_SKILL_LEVEL: u8 = *SKILL_LEVELS.end() as u8;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Capacity {

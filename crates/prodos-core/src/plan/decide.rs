@@ -1,24 +1,32 @@
 //! Decisions about planning: mandates, the node's declared capacity and calendar, rates, and the
 //! life of a plan (proposed → committed → cancelled or superseded). They read the designs and
 //! return planning events only; what committing and closing a plan does to stock is
-//! `crate::orchestration::plan_stock`.
+//! the orchestration step `plan_stock`.
 
-use super::calendar::{Day, WorkWeek};
-use super::capacity::{Capacity, MAX_SKILL_LEVEL};
+use super::capacity::Capacity;
 use super::proposal::PlanProposal;
 use super::registry::{Mandate, PlanStatus, Plans};
 use super::{PlanCommand, PlanEvent};
-use crate::design::{DesignStatus, Designs};
+use crate::calendar::{Day, WorkWeek};
 use crate::ids::{DecisionId, DesignRef, DesignSelector, MandateId, PlanId};
 use crate::rejection::Rejection;
+use crate::skill::MAX_SKILL_LEVEL;
 use crate::time::Timestamp;
 use crate::units::{Milli, Millicents};
+
+/// What planning needs to know about designs: which version a selector means, and that it is
+/// certified. The design area answers it (the orchestration step `plan_stock`); planning imports
+/// nothing from it.
+pub trait CertifiedDesigns {
+    /// The version a selector names (or the latest certified one), if it is certified.
+    fn certified(&self, selector: DesignSelector) -> Result<DesignRef, Rejection>;
+}
 
 /// The planning area's own state, and the designs it reads.
 pub struct Planning<'a> {
     pub plans: &'a Plans,
     pub capacity: &'a Capacity,
-    pub designs: &'a Designs,
+    pub designs: &'a dyn CertifiedDesigns,
 }
 
 /// What a planning command records.
@@ -61,15 +69,7 @@ pub fn create_mandate(
     if due < today {
         return Err(Rejection::DueDateInPast { due, today });
     }
-    let record = state.designs.get(selector.design).ok_or(Rejection::UnknownDesign { design: selector })?;
-    let version = match selector.version {
-        Some(number) => record.version(number).ok_or(Rejection::UnknownDesign { design: selector })?,
-        None => record.latest_certified().unwrap_or(record.latest()),
-    };
-    let design = DesignRef { design: record.id, version: version.version };
-    if version.status != DesignStatus::Certified {
-        return Err(Rejection::DesignNotCertified { design, status: version.status.as_str() });
-    }
+    let design = state.designs.certified(selector)?;
     let mandate = Mandate { id: state.plans.next_mandate_id(), design, qty, due, decision, priority, created_at: now };
     Ok(vec![PlanEvent::MandateCreated { mandate }])
 }
@@ -225,13 +225,7 @@ pub fn record_proposal(
 }
 
 fn ensure_certified(state: &Planning, design: DesignRef) -> Result<(), Rejection> {
-    let version = state.designs.version(design).ok_or(Rejection::UnknownDesign {
-        design: DesignSelector { design: design.design, version: Some(design.version) },
-    })?;
-    if version.status != DesignStatus::Certified {
-        return Err(Rejection::DesignNotCertified { design, status: version.status.as_str() });
-    }
-    Ok(())
+    state.designs.certified(DesignSelector { design: design.design, version: Some(design.version) }).map(|_| ())
 }
 
 /// Commits a proposed plan, superseding the mandate's committed plan if there is one.
@@ -296,8 +290,14 @@ mod tests {
 
     #[test]
     fn proposals_and_plans_must_exist() {
-        let (plans, capacity, designs) = (Plans::default(), Capacity::default(), Designs::default());
-        let state = Planning { plans: &plans, capacity: &capacity, designs: &designs };
+        struct NoDesigns;
+        impl CertifiedDesigns for NoDesigns {
+            fn certified(&self, selector: DesignSelector) -> Result<DesignRef, Rejection> {
+                Err(Rejection::UnknownDesign { design: selector })
+            }
+        }
+        let (plans, capacity) = (Plans::default(), Capacity::default());
+        let state = Planning { plans: &plans, capacity: &capacity, designs: &NoDesigns };
         assert_eq!(commit(&state, PlanId(4), Timestamp(0)).unwrap_err().to_string(), "unknown plan PROD-0004");
         assert_eq!(cancel(&plans, PlanId(4), Timestamp(0)).unwrap_err().to_string(), "unknown plan PROD-0004");
     }

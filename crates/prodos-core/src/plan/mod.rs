@@ -2,7 +2,6 @@
 //! proposal to commitment. The search that computes a proposal lives in prodos-planning; the core
 //! validates and records its result.
 
-pub mod calendar;
 pub mod capacity;
 pub mod command;
 pub mod decide;
@@ -10,8 +9,9 @@ pub mod event;
 pub mod proposal;
 pub mod registry;
 
-pub use calendar::{Day, WorkCalendar, WorkWeek};
-pub use capacity::{Capacity, MAX_SKILL_LEVEL};
+pub use crate::calendar::{Day, WorkCalendar, WorkWeek};
+pub use crate::skill::MAX_SKILL_LEVEL;
+pub use capacity::Capacity;
 pub use command::PlanCommand;
 pub use event::PlanEvent;
 pub use proposal::{

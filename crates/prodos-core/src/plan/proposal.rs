@@ -3,7 +3,7 @@
 //! verdict. The planner (prodos-planning) computes it outside `decide`; the core only validates
 //! and records it, so replay never re-runs the search.
 
-use super::calendar::Day;
+use crate::calendar::Day;
 use crate::ids::{DesignRef, SupplierId};
 use crate::time::Timestamp;
 use crate::units::{Milli, Millicents, Unit};

@@ -1,8 +1,8 @@
 //! Mandates and plans as the ledger knows them: which plan was proposed for which mandate, which
 //! one is committed (at most one per mandate), which were cancelled or superseded.
 
-use super::calendar::Day;
 use super::proposal::PlanProposal;
+use crate::calendar::Day;
 use crate::ids::{DecisionId, DesignRef, MandateId, PlanId};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};

@@ -1,9 +1,10 @@
 //! Decisions about stock: receive, reserve, release, consume, adjust. Stock never goes negative
 //! and reservations never exceed what is on hand.
 
-use super::model::{Material, Provenance, Stock};
+use super::model::{Material, Stock};
 use super::{StockCommand, StockEvent};
 use crate::ids::LotId;
+use crate::provenance::Provenance;
 use crate::rejection::Rejection;
 use crate::time::Timestamp;
 use crate::units::{Milli, Millicents, Quantity};

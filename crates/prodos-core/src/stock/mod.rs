@@ -5,7 +5,8 @@ pub mod decide;
 pub mod event;
 pub mod model;
 
+pub use crate::provenance::Provenance;
 pub use command::StockCommand;
 pub use decide::LotReceipt;
 pub use event::StockEvent;
-pub use model::{Lot, Material, Provenance, Stock};
+pub use model::{Lot, Material, Stock};

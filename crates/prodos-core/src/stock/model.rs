@@ -2,11 +2,11 @@
 
 use super::StockEvent;
 use crate::ids::LotId;
+use crate::provenance::Provenance;
 use crate::time::Timestamp;
 use crate::units::{Milli, Millicents, Unit};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
 
 /// A kind of material, counted in one unit everywhere in stock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,25 +14,6 @@ pub struct Material {
     pub key: String,
     pub name: String,
     pub unit: Unit,
-}
-
-/// Where a lot came from (the seeds: own node, another node via federation, external supplier).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "source", rename_all = "snake_case")]
-pub enum Provenance {
-    Own,
-    Node(String),
-    Supplier(String),
-}
-
-impl fmt::Display for Provenance {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Provenance::Own => write!(f, "own"),
-            Provenance::Node(node) => write!(f, "node:{node}"),
-            Provenance::Supplier(supplier) => write!(f, "supplier:{supplier}"),
-        }
-    }
 }
 
 /// One receipt of a material, tracked until it is used up.

@@ -234,7 +234,7 @@ const MEMBER_BUILD_CREDITS: Milli = Milli(20_000);
 
 /// Grants `member` an entitlement to the design of a one-unit plan and releases its good to them.
 fn hand_over(story: &mut Story, plan: PlanId, member: &str) -> Result<(), NodeError> {
-    let origin = prodos_core::distribution::decide::unit_origin(plan, 1);
+    let origin = prodos_core::orchestration::goods_release::unit_origin(plan, 1);
     let found = story.seeder.read(|state| {
         let good = state.distribution.goods().find(|good| good.origin == origin)?;
         Some((good.id, good.design.design))

@@ -1,6 +1,6 @@
 //! The in-memory model tells the same story every backend must tell.
 
-use prodos_ledger::{LedgerStore, MemoryLedger, verify};
+use prodos_ledger::{LedgerStore, MemoryLedger, check_chain};
 use prodos_testkit::ledger_conformance as conformance;
 
 #[test]
@@ -49,10 +49,10 @@ fn verify_during_appends_never_cries_wolf() {
             }
         });
         for _ in 0..50 {
-            if let Err(failure) = verify(&ledger) {
+            if let Err(failure) = check_chain(&ledger) {
                 panic!("verify during appends: {failure}");
             }
         }
     });
-    assert_eq!(verify(&ledger).expect("verifies").events, 900);
+    assert_eq!(check_chain(&ledger).expect("verifies").events, 900);
 }

@@ -2,7 +2,7 @@
 //! deleted, swapped, inserted or truncated entry is named at the first bad seq.
 
 use prodos_ledger::{
-    AppendOutcome, AppendRequest, Entry, Head, LedgerError, LedgerStore, MemoryLedger, entry_hash, verify,
+    AppendOutcome, AppendRequest, Entry, Head, LedgerError, LedgerStore, MemoryLedger, check_chain, entry_hash,
 };
 use prodos_testkit::ledger_conformance as conformance;
 use proptest::prelude::*;
@@ -185,9 +185,9 @@ proptest! {
         tamper in tamper_strategy(),
     ) {
         let mut copy = copy_of(&ledger_with(&events_per_command));
-        prop_assert!(verify(&copy).is_ok(), "the untouched copy verifies");
+        prop_assert!(check_chain(&copy).is_ok(), "the untouched copy verifies");
         let expected_first_bad_seq = apply(&mut copy, &tamper);
-        match verify(&copy) {
+        match check_chain(&copy) {
             Ok(report) => prop_assert!(false, "{tamper:?} went undetected: {report:?}"),
             Err(failure) => prop_assert_eq!(failure.first_bad_seq, expected_first_bad_seq, "{:?}: {}", tamper, failure.reason),
         }
@@ -200,14 +200,14 @@ fn without_an_anchor_a_cut_tail_cannot_be_seen() {
     let mut copy = copy_of(&ledger_with(&[2, 2]));
     copy.entries.truncate(2);
     assert_eq!(
-        verify(&copy).map(|report| report.events),
-        Err(prodos_ledger::VerifyFailure {
+        check_chain(&copy).map(|report| report.events),
+        Err(prodos_ledger::ChainBreak {
             first_bad_seq: 3,
             reason: "the ledger ends at seq 2 but its anchored head is seq 4: entries were removed".to_owned()
         })
     );
     copy.anchor = None;
-    assert_eq!(verify(&copy).map(|report| report.events), Ok(2));
+    assert_eq!(check_chain(&copy).map(|report| report.events), Ok(2));
 }
 
 /// Long chains go through the checker thread in several chunks; a bad entry deep inside, or one
@@ -221,16 +221,16 @@ fn a_bad_entry_deep_in_a_long_chain_is_named() {
     for bad_idx in [0, 1023, 1024, 2047, 2999] {
         let mut copy = copy_of(&ledger);
         copy.entries[bad_idx].payload.push(b' ');
-        assert_eq!(verify(&copy).map_err(|failure| failure.first_bad_seq), Err(bad_idx as u64 + 1));
+        assert_eq!(check_chain(&copy).map_err(|failure| failure.first_bad_seq), Err(bad_idx as u64 + 1));
     }
     // Chunks are checked in parallel: the lowest bad seq wins whichever checker finds it first.
     for (early_idx, late_idx) in [(1500, 2500), (100, 1100), (2100, 2101)] {
         let mut copy = copy_of(&ledger);
         copy.entries[late_idx].payload.push(b' ');
         copy.entries[early_idx].hash[0] ^= 1;
-        assert_eq!(verify(&copy).map_err(|failure| failure.first_bad_seq), Err(early_idx as u64 + 1));
+        assert_eq!(check_chain(&copy).map_err(|failure| failure.first_bad_seq), Err(early_idx as u64 + 1));
     }
     let mut copy = copy_of(&ledger);
     copy.entries.remove(2048);
-    assert_eq!(verify(&copy).map_err(|failure| failure.first_bad_seq), Err(2049), "a gap at a chunk boundary");
+    assert_eq!(check_chain(&copy).map_err(|failure| failure.first_bad_seq), Err(2049), "a gap at a chunk boundary");
 }

@@ -133,7 +133,7 @@ impl World {
         }
     }
 
-    pub fn verify(&self) {
-        self.state.verify().expect("state invariants hold");
+    pub fn check_invariants(&self) {
+        self.state.check_invariants().expect("state invariants hold");
     }
 }

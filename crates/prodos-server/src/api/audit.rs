@@ -67,7 +67,7 @@ pub async fn log(
 pub async fn verify(State(state): State<AppState>) -> Result<Json<VerifyBody>, ApiError> {
     state
         .blocking(|state| {
-            Ok(Json(match prodos_ledger::verify(state.node.store()) {
+            Ok(Json(match prodos_ledger::check_chain(state.node.store()) {
                 Ok(report) => VerifyBody {
                     intact: true,
                     events: report.events,

@@ -13,7 +13,7 @@ use axum::{Extension, Json};
 use prodos_app::views::CapacityView;
 use prodos_core::Command;
 use prodos_core::PlanCommand;
-use prodos_core::plan::calendar::{daily_work_minutes, minute_of_day, weekday_mask};
+use prodos_core::calendar::{daily_work_minutes, minute_of_day, weekday_mask};
 use prodos_core::plan::{Day, WorkWeek};
 use serde::Deserialize;
 

@@ -61,7 +61,7 @@ pub async fn sign_in(
             let found = state.accounts.credentials(&lookup_handle)?;
             // Verify against a decoy when the handle is unknown, so both cases cost the same.
             let stored_hash = found.as_ref().map(|(_, hash)| hash.as_str()).unwrap_or(password::decoy_hash());
-            let matches = password::verify(&password, stored_hash);
+            let matches = password::matches(&password, stored_hash);
             Ok(found.filter(|_| matches).map(|(role, _)| role))
         })
         .await?;

@@ -97,7 +97,7 @@ pub fn change_password(
     if let Some(current) = current {
         // `credentials` holds enabled accounts only: a disabled one has nothing to sign in with.
         let stored = accounts.credentials(handle)?.map(|(_, hash)| hash);
-        if account.disabled || !stored.is_some_and(|hash| password::verify(current, &hash)) {
+        if account.disabled || !stored.is_some_and(|hash| password::matches(current, &hash)) {
             return Err(ApiError::Invalid {
                 code: WRONG_PASSWORD,
                 message: "the current password is wrong".into(),
@@ -285,10 +285,10 @@ mod tests {
         assert_eq!(hash_of(&accounts), before, "and stores nothing");
 
         change_password(&node, &accounts, &meta("op-2"), "ana", Some(old), new).unwrap();
-        assert!(password::verify(new, &hash_of(&accounts)) && !password::verify(old, &hash_of(&accounts)));
+        assert!(password::matches(new, &hash_of(&accounts)) && !password::matches(old, &hash_of(&accounts)));
         // A reset needs no current password: the host operator's and the admins' way back in.
         change_password(&node, &accounts, &meta("op-3"), "ana", None, old).unwrap();
-        assert!(password::verify(old, &hash_of(&accounts)));
+        assert!(password::matches(old, &hash_of(&accounts)));
         let unknown = enable_account(&node, &accounts, &meta("op-4"), "zed");
         assert!(matches!(unknown, Err(ApiError::NotFound { .. })), "{unknown:?}");
         let disabled = disable_account(&node, &accounts, &meta("op-5"), "ana").unwrap();
@@ -300,7 +300,7 @@ mod tests {
             enable_account(&node, &accounts, &meta("op-7"), "ana").unwrap().is_none(),
             "enabled already: nothing recorded"
         );
-        assert!(password::verify(old, &hash_of(&accounts)), "enabled with the password it had");
+        assert!(password::matches(old, &hash_of(&accounts)), "enabled with the password it had");
 
         let mut kinds = Vec::new();
         node.store()

@@ -80,7 +80,7 @@ pub enum Access {
     /// Any signed-in account: reading designs, stock, the audit log; managing one's own tokens.
     Member,
     /// Checking the whole chain costs a full scan: auditors, coordinators and admins.
-    Verify,
+    ChainCheck,
     /// Doing the work: starting, completing, verifying and blocking tasks, answering challenges,
     /// signing off attempts. Participants and coordinators, as the participant of their handle;
     /// which objects they may touch the core's policy decides (their own tasks, never verifying
@@ -105,7 +105,7 @@ impl Access {
             (Access::PublicRecord | Access::PublicRecordPage, None) => public_record,
             (Access::PublicRecord | Access::PublicRecordPage | Access::Member | Access::Page, Some(_)) => true,
             (_, None) => false,
-            (Access::Verify, Some(role)) => matches!(role, Role::Auditor | Role::Coordinator | Role::Admin),
+            (Access::ChainCheck, Some(role)) => matches!(role, Role::Auditor | Role::Coordinator | Role::Admin),
             (Access::Work, Some(role)) => matches!(role, Role::Participant | Role::Coordinator),
             (Access::Manage, Some(role)) => role == Role::Coordinator,
             (Access::Admin, Some(role)) => role == Role::Admin,
@@ -117,7 +117,7 @@ impl Access {
             Access::Public => "call this route",
             Access::PublicRecord | Access::PublicRecordPage => "read the public record",
             Access::Member | Access::Page => "read the node's record",
-            Access::Verify => "verify the whole chain",
+            Access::ChainCheck => "verify the whole chain",
             Access::Work => "take, do or verify work",
             Access::Manage => "coordinate production (designs, stock, plans, people, goods)",
             Access::Admin => "manage accounts",

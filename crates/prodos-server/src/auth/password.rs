@@ -32,7 +32,7 @@ pub fn hash(password: &str) -> Result<String, ApiError> {
 }
 
 /// True when `password` matches the stored PHC string. CPU-heavy: call it from a blocking task.
-pub fn verify(password: &str, stored_hash: &str) -> bool {
+pub fn matches(password: &str, stored_hash: &str) -> bool {
     match PasswordHash::new(stored_hash) {
         Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
         Err(_) => false,

@@ -158,7 +158,7 @@ pub async fn audit(
 ) -> Result<Response, ApiError> {
     let (verification, entries) = state
         .blocking(|state| {
-            let verification = prodos_ledger::verify(state.node.store());
+            let verification = prodos_ledger::check_chain(state.node.store());
             let since = state.node.head().seq.saturating_sub(AUDIT_PAGE_ENTRIES - 1).max(1);
             let mut entries = Vec::new();
             state

@@ -225,7 +225,7 @@ impl Fixture {
 
     /// The end of every test: the node's state is consistent and no handler panicked.
     pub fn finish(self) {
-        self.state.verify().expect("node state verifies");
+        self.state.check_invariants().expect("the node state keeps every invariant");
         assert_eq!(self.state.panics_caught(), 0, "a handler panicked");
     }
 }

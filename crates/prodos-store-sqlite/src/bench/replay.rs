@@ -2,7 +2,7 @@
 //! recomputed (verify), from a freshly reopened file as at startup. The file was just written,
 //! so it is read from the OS page cache.
 
-use prodos_ledger::{LedgerError, LedgerStore, verify};
+use prodos_ledger::{LedgerError, LedgerStore, check_chain};
 
 use super::payload::request;
 use super::{BenchConfig, elapsed_since, fresh_file, now};
@@ -65,7 +65,7 @@ pub(super) fn run(config: &BenchConfig) -> Result<ReplayFigures, LedgerError> {
     }
 
     let start = now();
-    let report = verify(&ledger)
+    let report = check_chain(&ledger)
         .map_err(|failure| LedgerError::Corrupt { seq: failure.first_bad_seq, reason: failure.reason })?;
     let verify = elapsed_since(start);
     if report.events != config.replay_events {

@@ -1,7 +1,7 @@
 //! The story every ledger backend must tell (`prodos_ledger::conformance`), told by SQLite, plus
 //! what only a file-backed ledger can show: reopening, and two handles on one file.
 
-use prodos_ledger::{AppendOutcome, LedgerError, LedgerStore, verify};
+use prodos_ledger::{AppendOutcome, LedgerError, LedgerStore, check_chain};
 use prodos_store_sqlite::SqliteLedger;
 use prodos_testkit::ledger_conformance as conformance;
 
@@ -57,7 +57,7 @@ fn a_reopened_ledger_has_everything_and_goes_on_from_its_head() {
         reopened.append(conformance::request("c2", Some(3), 1)),
         Ok(AppendOutcome::Appended { first_seq: 4, .. })
     ));
-    assert_eq!(verify(&reopened).expect("verifies").events, 4);
+    assert_eq!(check_chain(&reopened).expect("verifies").events, 4);
 }
 
 /// The CLI and a server may open the same file: their checks meet inside SQLite's write lock.
@@ -94,7 +94,7 @@ fn two_handles_on_one_file_never_overwrite_each_other() {
             });
         }
     });
-    let report = verify(&other).expect("verifies through the other handle");
+    let report = check_chain(&other).expect("verifies through the other handle");
     assert_eq!(report.events, 1 + 8 * 20, "every command landed exactly once");
     assert_eq!(report.head, temp.ledger.head().expect("head"));
 }
@@ -120,12 +120,12 @@ fn verify_during_appends_never_cries_wolf() {
             }
         });
         for _ in 0..30 {
-            if let Err(failure) = verify(ledger) {
+            if let Err(failure) = check_chain(ledger) {
                 panic!("verify during appends: {failure}");
             }
         }
     });
-    assert_eq!(verify(&temp.ledger).expect("verifies").events, 600);
+    assert_eq!(check_chain(&temp.ledger).expect("verifies").events, 600);
 }
 
 /// Group commit: concurrent appends share transactions (and so fsyncs) instead of queueing for
@@ -153,5 +153,5 @@ fn concurrent_appends_share_commits() {
         stats.groups,
         stats.requests
     );
-    assert_eq!(verify(&temp.ledger).expect("verifies").events, 32 * 20);
+    assert_eq!(check_chain(&temp.ledger).expect("verifies").events, 32 * 20);
 }

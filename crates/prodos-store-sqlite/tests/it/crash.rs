@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use prodos_ledger::{LedgerStore, verify};
+use prodos_ledger::{LedgerStore, check_chain};
 use prodos_store_sqlite::SqliteLedger;
 
 use crate::support::ledger_path;
@@ -96,7 +96,7 @@ fn every_acknowledged_append_survives_sigkill() {
 
 fn check_after_crash(path: &std::path::Path, acknowledged: &[Acknowledged], seed: u64, cycle: u64) {
     let ledger = SqliteLedger::open(path).unwrap_or_else(|error| panic!("seed {seed}, cycle {cycle}: reopen: {error}"));
-    let report = verify(&ledger).unwrap_or_else(|failure| panic!("seed {seed}, cycle {cycle}: {failure}"));
+    let report = check_chain(&ledger).unwrap_or_else(|failure| panic!("seed {seed}, cycle {cycle}: {failure}"));
     for ack in acknowledged {
         let entries = ledger.entries_of_command(&ack.command_id).expect("lookup");
         let seqs: Vec<u64> = entries.iter().map(|entry| entry.seq).collect();

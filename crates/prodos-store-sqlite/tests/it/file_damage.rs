@@ -2,7 +2,7 @@
 //! open, `verify` fails, or `check_integrity` fails) or landed in unused space and changed
 //! nothing the ledger holds.
 
-use prodos_ledger::{Entry, LedgerStore, verify};
+use prodos_ledger::{Entry, LedgerStore, check_chain};
 use prodos_store_sqlite::SqliteLedger;
 use prodos_testkit::ledger_conformance as conformance;
 use proptest::prelude::*;
@@ -37,7 +37,7 @@ proptest! {
         std::fs::write(&path, &bytes).expect("write the damaged file");
 
         let Ok(reopened) = SqliteLedger::open(&path) else { return Ok(()) };
-        let caught = verify(&reopened).is_err() || reopened.check_integrity().is_err();
+        let caught = check_chain(&reopened).is_err() || reopened.check_integrity().is_err();
         if !caught {
             prop_assert_eq!(all_entries(&reopened).expect("scan"), written, "byte {} changed the ledger unnoticed", offset);
             for command_idx in 0..60 {

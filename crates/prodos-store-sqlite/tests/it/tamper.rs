@@ -1,7 +1,7 @@
 //! Any single tampering with the file (a changed byte in any column, a deleted, swapped,
 //! inserted or renumbered entry, a truncated tail) fails verification at the right seq.
 
-use prodos_ledger::{GENESIS_HASH, LedgerError, LedgerStore, entry_hash, verify};
+use prodos_ledger::{GENESIS_HASH, LedgerError, LedgerStore, check_chain, entry_hash};
 use prodos_testkit::ledger_conformance as conformance;
 use proptest::prelude::*;
 use rusqlite::{Connection, params};
@@ -183,10 +183,10 @@ proptest! {
             .collect();
         temp.ledger.append_many(requests);
         let n_entries = temp.ledger.head().expect("head").seq;
-        prop_assert!(verify(&temp.ledger).is_ok(), "the untouched ledger verifies");
+        prop_assert!(check_chain(&temp.ledger).is_ok(), "the untouched ledger verifies");
 
         let expected_first_bad_seq = apply(&attacker(&temp.path()), &tamper, n_entries);
-        match verify(&temp.ledger) {
+        match check_chain(&temp.ledger) {
             Ok(report) => prop_assert!(false, "{tamper:?} went undetected: {report:?}"),
             Err(failure) => prop_assert_eq!(failure.first_bad_seq, expected_first_bad_seq, "{:?}: {}", tamper, failure.reason),
         }
@@ -207,7 +207,7 @@ fn plain_sql_cannot_edit_or_cut_the_ledger() {
     ] {
         assert!(connection.execute(statement, []).is_err(), "{statement} must be refused");
     }
-    assert_eq!(verify(&temp.ledger).expect("still verifies").events, 2);
+    assert_eq!(check_chain(&temp.ledger).expect("still verifies").events, 2);
 }
 
 /// A cut tail is reported by verify and refused by the writer: new entries must not bury it.
@@ -216,7 +216,7 @@ fn a_truncated_ledger_fails_verify_and_refuses_appends() {
     let temp = fresh_ledger();
     temp.ledger.append(conformance::request("c1", None, 5)).expect("append");
     attacker(&temp.path()).execute("DELETE FROM entries WHERE seq > 3", []).expect("truncate");
-    assert_eq!(verify(&temp.ledger).map_err(|failure| failure.first_bad_seq), Err(4));
+    assert_eq!(check_chain(&temp.ledger).map_err(|failure| failure.first_bad_seq), Err(4));
     match temp.ledger.append(conformance::request("c2", None, 1)) {
         Err(LedgerError::Corrupt { seq: 4, .. }) => {}
         other => panic!("an append to a truncated ledger must be refused as corrupt at seq 4, got {other:?}"),
@@ -232,6 +232,6 @@ fn a_deleted_anchor_fails_verify() {
     attacker(&temp.path())
         .execute_batch("DROP TRIGGER head_anchor_is_kept; DELETE FROM head_anchor;")
         .expect("delete the anchor");
-    assert_eq!(verify(&temp.ledger).map_err(|failure| failure.first_bad_seq), Err(1));
+    assert_eq!(check_chain(&temp.ledger).map_err(|failure| failure.first_bad_seq), Err(1));
     assert!(matches!(temp.ledger.append(conformance::request("c2", None, 1)), Err(LedgerError::Corrupt { .. })));
 }

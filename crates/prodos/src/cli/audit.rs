@@ -42,7 +42,7 @@ fn verify(global: &GlobalArgs, json: bool) -> anyhow::Result<()> {
     // The chain check reads entries by sequence only; the file's own check also covers the
     // command-id index that idempotent retries depend on.
     store.check_integrity().context("the ledger file failed SQLite's integrity check")?;
-    match prodos_ledger::verify(&store) {
+    match prodos_ledger::check_chain(&store) {
         Ok(report) => {
             if json {
                 print_json(&serde_json::json!({

@@ -7,9 +7,9 @@ use clap::Subcommand;
 use prodos_app::clock;
 use prodos_app::views::people::ParticipantView;
 use prodos_core::Command;
+use prodos_core::calendar::WEEKDAY_NAMES;
 use prodos_core::people::{NewParticipant, PeopleCommand};
 use prodos_core::plan::Day;
-use prodos_core::plan::calendar::WEEKDAY_NAMES;
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]

@@ -1,10 +1,10 @@
-//! Execution invariants for `State::verify`: every consumed quantity traces to a lot of that
+//! Execution invariants for `State::check_invariants`: every consumed quantity traces to a lot of that
 //! material with the recorded provenance; a task beyond ready has a worker in its crew; a
 //! verified task's verifier is not in its crew.
 
 use crate::state::State;
 
-pub fn verify(state: &State) -> Result<(), String> {
+pub(super) fn check(state: &State) -> Result<(), String> {
     for (task, record) in state.execution.touched() {
         for consumption in &record.consumed {
             let lot = state
@@ -18,10 +18,11 @@ pub fn verify(state: &State) -> Result<(), String> {
                 return Err(format!("{task} consumed {} from {}", consumption.qty, lot.id));
             }
         }
-        if record.status != super::TaskStatus::Ready && record.worker.is_none() {
+        if record.status != crate::execution::TaskStatus::Ready && record.worker.is_none() {
             return Err(format!("{task} is {} without a worker", record.status.as_str()));
         }
-        if record.status != super::TaskStatus::Ready && !record.worker.as_ref().is_some_and(|w| record.crew.contains(w))
+        if record.status != crate::execution::TaskStatus::Ready
+            && !record.worker.as_ref().is_some_and(|w| record.crew.contains(w))
         {
             return Err(format!("{task} is {} and its worker is not in its crew", record.status.as_str()));
         }

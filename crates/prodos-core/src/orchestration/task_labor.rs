@@ -2,12 +2,12 @@
 //! member claims (actual hours within a sanity bound, else the planned duration), and who may
 //! verify it (someone outside the crew).
 
-use super::decide::{locate, require_status};
-use super::event::ExecutionEvent;
-use super::model::{TaskRecord, TaskRef, TaskStatus};
-use crate::credits::decide::MAX_HOURS_PER_RECORD;
+use super::task_work::{locate, require_status};
+use crate::credits::MAX_HOURS_PER_RECORD;
 use crate::design::OperationSpec;
 use crate::event::Event;
+use crate::execution::{ExecutionEvent, TaskRecord, TaskStatus};
+use crate::ids::TaskRef;
 use crate::people::qualification::require_participant;
 use crate::rejection::Rejection;
 use crate::state::State;

@@ -3,14 +3,15 @@
 //! who would join a crew passes `require_assignable` against what everyone is already booked for
 //! (including earlier crews of the same proposal), so nobody is ever double-booked.
 
-use super::availability::{Bookings, require_assignable};
-use super::command::{AssignmentCommand, ProposedCrew, UnfilledCrew};
-use super::event::AssignmentEvent;
-use super::model::{Crew, MatchProposal, SwapOffer};
-use super::slots::{TaskSlot, plan_slots, slot_of};
+use super::crew_availability::{Bookings, require_assignable};
+use super::task_slots::{TaskSlot, plan_slots, slot_of};
+use crate::assignment::{
+    AssignmentCommand, AssignmentEvent, Crew, MatchProposal, ProposedCrew, SwapOffer, UnfilledCrew,
+};
 use crate::event::Event;
-use crate::execution::{TaskRef, TaskStatus};
+use crate::execution::TaskStatus;
 use crate::ids::PlanId;
+use crate::ids::TaskRef;
 use crate::people::qualification::{require_coordinator, require_participant};
 use crate::plan::{Plan, PlanStatus};
 use crate::rejection::Rejection;

@@ -2,14 +2,13 @@
 //! the recipient holds an open entitlement for its design, and can pay its cost. The ledger's
 //! optimistic concurrency re-runs this on fresh state when two releases race, so one wins.
 
-use super::command::DistributionCommand;
-use super::event::DistributionEvent;
-use super::model::{Entitlement, EntitlementOrigin, Good, Release};
 use crate::credits::account::statement;
 use crate::credits::gate::require_goods_privilege;
 use crate::design::DesignStatus;
+use crate::distribution::{DistributionCommand, DistributionEvent, Entitlement, EntitlementOrigin, Good, Release};
 use crate::event::Event;
-use crate::execution::{TaskRef, TaskStatus};
+use crate::execution::TaskStatus;
+use crate::ids::TaskRef;
 use crate::ids::{DesignRef, DesignSelector, PlanId};
 use crate::people::qualification::{require_coordinator, require_participant};
 use crate::rejection::Rejection;

@@ -1,14 +1,14 @@
-//! Value-accounting invariants for `State::verify`: every participant's balance equals their
+//! Value-accounting invariants for `State::check_invariants`: every participant's balance equals their
 //! labor credits minus decay minus spending and is never negative along the way; every labor
 //! record names known, distinct people; credits were earned only through labor records.
 
-use super::account::{RowKind, statement};
-use super::model::CreditEntry;
+use crate::credits::account::{RowKind, statement};
+use crate::credits::model::CreditEntry;
 use crate::state::State;
 use crate::time::Timestamp;
 use crate::units::Milli;
 
-pub fn verify(state: &State) -> Result<(), String> {
+pub(super) fn check(state: &State) -> Result<(), String> {
     let credits = &state.credits;
     for (index, record) in credits.labor().iter().enumerate() {
         if state.people.get(&record.handle).is_none() {

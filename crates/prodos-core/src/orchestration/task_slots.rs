@@ -3,7 +3,7 @@
 //! each day it touches. The matcher's input and the core's checks both come from here, so they
 //! agree on what "available" means.
 
-use crate::execution::TaskRef;
+use crate::ids::TaskRef;
 use crate::plan::{Day, Plan, WorkCalendar};
 use crate::state::State;
 use crate::time::Timestamp;

@@ -1,4 +1,4 @@
-//! Verifying a whole store: the chain of every entry, then its tail against the head anchor,
+//! Checking a whole store's chain: the chain of every entry, then its tail against the head anchor,
 //! naming the first entry that is not what was written.
 //!
 //! Reading and hashing overlap: the caller's thread scans (borrowing entries, copying them into
@@ -7,7 +7,7 @@
 
 use std::sync::mpsc::{channel, sync_channel};
 
-use crate::{ChainVerifier, EntryRef, Hash, Head, LedgerError, LedgerStore, VerifyFailure, VerifyReport};
+use crate::{ChainBreak, ChainChecker, ChainReport, EntryRef, Hash, Head, LedgerError, LedgerStore};
 
 /// Entries handed to the checker thread at a time: large enough to amortise the channel,
 /// small enough to keep memory flat.
@@ -17,18 +17,18 @@ const CHUNKS_IN_FLIGHT: usize = 4;
 /// Checker threads at most; hashing rarely outpaces one reader by more than this.
 const MAX_CHECKERS: usize = 4;
 
-/// Verifies the whole ledger: every entry in order, every hash, and the tail against the anchor.
+/// Checks the whole ledger: every entry in order, every hash, and the tail against the anchor.
 ///
 /// The anchor is read before and after the scan, so that appends running concurrently are not
 /// mistaken for tampering: entries anchored before the scan began must all be there, and the
 /// scan may not see entries past the anchor read after it.
-pub fn verify(store: &dyn LedgerStore) -> Result<VerifyReport, VerifyFailure> {
+pub fn check_chain(store: &dyn LedgerStore) -> Result<ChainReport, ChainBreak> {
     let anchor_before = read_anchor(store)?;
-    let chain = check_chain(store, anchor_before.map(|anchor| anchor.seq))?;
+    let chain = scan_and_hash(store, anchor_before.map(|anchor| anchor.seq))?;
     let head = chain.head;
     if let Some(anchor) = anchor_before {
         if head.seq < anchor.seq {
-            return Err(VerifyFailure {
+            return Err(ChainBreak {
                 first_bad_seq: head.seq + 1,
                 reason: format!(
                     "the ledger ends at seq {} but its anchored head is seq {}: entries were removed",
@@ -42,7 +42,7 @@ pub fn verify(store: &dyn LedgerStore) -> Result<VerifyReport, VerifyFailure> {
     }
     if let Some(anchor_after) = read_anchor(store)? {
         if head.seq > anchor_after.seq {
-            return Err(VerifyFailure {
+            return Err(ChainBreak {
                 first_bad_seq: anchor_after.seq + 1,
                 reason: format!(
                     "entries {}..={} lie past the anchored head: they were not written by an append",
@@ -55,7 +55,7 @@ pub fn verify(store: &dyn LedgerStore) -> Result<VerifyReport, VerifyFailure> {
             return Err(anchor_hash_mismatch(anchor_after));
         }
     }
-    Ok(VerifyReport { events: head.seq, head })
+    Ok(ChainReport { events: head.seq, head })
 }
 
 struct ChainSummary {
@@ -70,7 +70,7 @@ struct ChainSummary {
 /// chunks is the first bad seq a sequential check would find. Chunks are sent in seq order and
 /// every chunk sent is checked (unless its checker already failed lower), so none below the
 /// failure is skipped.
-fn check_chain(store: &dyn LedgerStore, watched_seq: Option<u64>) -> Result<ChainSummary, VerifyFailure> {
+fn scan_and_hash(store: &dyn LedgerStore, watched_seq: Option<u64>) -> Result<ChainSummary, ChainBreak> {
     let n_checkers = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, MAX_CHECKERS);
     std::thread::scope(|scope| {
         let (spare_tx, spare_rx) = channel::<Chunk>();
@@ -80,10 +80,10 @@ fn check_chain(store: &dyn LedgerStore, watched_seq: Option<u64>) -> Result<Chai
             let (chunk_tx, chunk_rx) = sync_channel::<(Head, Chunk)>(CHUNKS_IN_FLIGHT);
             let spare_tx = spare_tx.clone();
             chunk_txs.push(chunk_tx);
-            checkers.push(scope.spawn(move || -> Result<Option<Hash>, VerifyFailure> {
+            checkers.push(scope.spawn(move || -> Result<Option<Hash>, ChainBreak> {
                 let mut hash_at_watched_seq = None;
                 for (start_head, mut chunk) in chunk_rx {
-                    let mut verifier = ChainVerifier::after(start_head);
+                    let mut verifier = ChainChecker::after(start_head);
                     for entry in &chunk.entries {
                         verifier.check_fields(entry.seq, entry.recorded_at_ms, chunk.fields(entry), &entry.hash)?;
                         if Some(entry.seq) == watched_seq {
@@ -130,7 +130,7 @@ fn check_chain(store: &dyn LedgerStore, watched_seq: Option<u64>) -> Result<Chai
         // Closing the channels lets the checkers finish.
         drop(chunk_txs);
 
-        let mut first_failure: Option<VerifyFailure> = None;
+        let mut first_failure: Option<ChainBreak> = None;
         let mut hash_at_watched_seq = None;
         for checker in checkers {
             match checker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)) {
@@ -209,22 +209,22 @@ fn checker_stopped() -> LedgerError {
     LedgerError::Storage("the chain checker stopped".to_owned())
 }
 
-fn anchor_hash_mismatch(anchor: Head) -> VerifyFailure {
-    VerifyFailure {
+fn anchor_hash_mismatch(anchor: Head) -> ChainBreak {
+    ChainBreak {
         first_bad_seq: anchor.seq,
         reason: format!("entry {} does not carry the anchored head hash {}", anchor.seq, anchor.hash_hex()),
     }
 }
 
-fn read_anchor(store: &dyn LedgerStore) -> Result<Option<Head>, VerifyFailure> {
+fn read_anchor(store: &dyn LedgerStore) -> Result<Option<Head>, ChainBreak> {
     store.anchor().map_err(|error| failure_from_error(error, 1))
 }
 
 /// A store that cannot read an entry names the seq itself (`Corrupt`); any other error is
 /// reported at the first seq that could not be checked.
-fn failure_from_error(error: LedgerError, next_unchecked_seq: u64) -> VerifyFailure {
+fn failure_from_error(error: LedgerError, next_unchecked_seq: u64) -> ChainBreak {
     match error {
-        LedgerError::Corrupt { seq, reason } => VerifyFailure { first_bad_seq: seq, reason },
-        other => VerifyFailure { first_bad_seq: next_unchecked_seq, reason: format!("could not be read: {other}") },
+        LedgerError::Corrupt { seq, reason } => ChainBreak { first_bad_seq: seq, reason },
+        other => ChainBreak { first_bad_seq: next_unchecked_seq, reason: format!("could not be read: {other}") },
     }
 }

@@ -4,13 +4,13 @@
 //! outside the crew. Start consumes materials; what verification obliges of other areas (labor,
 //! goods, released stock) is `crate::orchestration::task_verification`. Everything a refusal would leave half-done is decided before any event exists.
 
-use super::event::ExecutionEvent;
-use super::model::{Consumption, TaskRecord, TaskRef, TaskStatus};
 use crate::StockEvent;
-use crate::credits::decide::verify_by;
 use crate::credits::gate::require_work_privilege;
 use crate::design::{DesignSpec, OperationSpec};
 use crate::event::Event;
+use crate::execution::{Consumption, ExecutionCommand, ExecutionEvent, TaskRecord, TaskStatus};
+use crate::ids::TaskRef;
+use crate::orchestration::labor_credits::verify_by;
 use crate::people::qualification::{require_participant, require_qualified};
 use crate::plan::{Plan, PlanStatus};
 use crate::rejection::Rejection;
@@ -18,39 +18,6 @@ use crate::state::State;
 use crate::stock::decide::consume;
 use crate::time::Timestamp;
 use crate::units::{Milli, Quantity};
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum ExecutionCommand {
-    Start {
-        task: TaskRef,
-        worker: String,
-    },
-    /// `hours`: actual hours each crew member worked; `None` means the planned duration.
-    Complete {
-        task: TaskRef,
-        by: String,
-        hours: Option<Milli>,
-    },
-    Verify {
-        task: TaskRef,
-        by: String,
-    },
-    Reject {
-        task: TaskRef,
-        by: String,
-        reason: String,
-    },
-    Block {
-        task: TaskRef,
-        by: String,
-        reason: String,
-    },
-    Unblock {
-        task: TaskRef,
-        by: String,
-    },
-}
 
 /// A task with what it needs from its plan and design.
 pub(crate) struct Located<'a> {
@@ -99,15 +66,15 @@ pub(crate) fn skill_of(operation: &OperationSpec) -> Option<(&str, u8)> {
 pub fn decide(state: &State, command: &ExecutionCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
     match command {
         ExecutionCommand::Start { task, worker } => start(state, task, worker, now),
-        ExecutionCommand::Complete { task, by, hours } => super::labor::complete(state, task, by, *hours, now),
-        ExecutionCommand::Verify { task, by } => super::labor::verify(state, task, by, now),
+        ExecutionCommand::Complete { task, by, hours } => super::task_labor::complete(state, task, by, *hours, now),
+        ExecutionCommand::Verify { task, by } => super::task_labor::verify(state, task, by, now),
         ExecutionCommand::Reject { task, by, reason } => {
             if reason.trim().is_empty() {
                 return Err(Rejection::FieldRequired { field: "reason".into() });
             }
             let located = locate(state, task)?;
             require_status(task, &located.record, TaskStatus::Done, "reject")?;
-            super::labor::require_outside_crew(state, &located.record, by, "reject")?;
+            super::task_labor::require_outside_crew(state, &located.record, by, "reject")?;
             let worker = located.record.worker.clone().unwrap_or_default();
             if let Some((skill, level)) = skill_of(located.operation) {
                 verify_by(state, &worker, by, skill, level, now)?;

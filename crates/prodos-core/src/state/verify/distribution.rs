@@ -1,14 +1,15 @@
-//! Distribution invariants for `State::verify`: no good is released twice, every release names a
+//! Distribution invariants for `State::check_invariants`: no good is released twice, every release names a
 //! known good, a participant and an entitlement of theirs for the good's design, and no
 //! entitlement covers more releases than its quantity; a plan's unit is at most one good, and
 //! only once every task of the unit was verified.
 
-use crate::execution::{TaskRef, TaskStatus};
+use crate::execution::TaskStatus;
 use crate::ids::PlanId;
+use crate::ids::TaskRef;
 use crate::state::State;
 use std::collections::BTreeSet;
 
-pub fn verify(state: &State) -> Result<(), String> {
+pub(super) fn check(state: &State) -> Result<(), String> {
     let distribution = &state.distribution;
     let mut released = BTreeSet::new();
     for release in distribution.releases() {

@@ -3,11 +3,12 @@
 //! and no double booking against every confirmed crew of a committed plan whose task is not yet
 //! done. Every refusal names the person, the task, and what is in the way.
 
-use super::slots::{TaskSlot, plan_slots};
+use super::task_slots::{TaskSlot, plan_slots};
+use crate::calendar::WEEKDAY_NAMES;
 use crate::credits::gate::require_work_privilege;
-use crate::execution::{TaskRef, TaskStatus};
+use crate::execution::TaskStatus;
+use crate::ids::TaskRef;
 use crate::people::qualification::require_qualified;
-use crate::plan::calendar::WEEKDAY_NAMES;
 use crate::plan::{Day, PlanStatus};
 use crate::rejection::Rejection;
 use crate::state::State;

@@ -1,20 +1,15 @@
 //! Decisions about value accounting: recording verified labor (qualification gate, contribution
 //! gate, no self-verification) and the coordinators' settings.
 
-use super::command::CreditsCommand;
-use super::event::CreditsEvent;
-use super::gate::{GateRule, Privilege, require_work_privilege};
-use super::model::{CreditPolicy, LaborRecord};
+use crate::credits::gate::{GateRule, Privilege, require_work_privilege};
+use crate::credits::{CreditPolicy, CreditsCommand, CreditsEvent, LaborRecord, MAX_HOURS_PER_RECORD};
 use crate::event::Event;
-use crate::people::decide::{check_level, check_skill};
 use crate::people::qualification::{require_coordinator, require_qualified};
 use crate::rejection::Rejection;
+use crate::skill::{check_level, check_skill};
 use crate::state::State;
 use crate::time::Timestamp;
 use crate::units::Milli;
-
-/// The most one labor record may claim: a day. Longer work is recorded per day.
-pub const MAX_HOURS_PER_RECORD: Milli = Milli(24_000);
 
 pub fn decide(state: &State, command: &CreditsCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
     let events = match command {

@@ -1,0 +1,57 @@
+//! The node's state: a fold of every event in the ledger, in order. `apply` is total over events
+//! that `decide` produced against the state before them; replaying the ledger rebuilds the same
+//! state every time. Every invariant over it is checked in one place, `verify`.
+
+pub mod reputation;
+mod verify;
+
+use crate::design::Designs;
+use crate::event::Event;
+use crate::plan::{Capacity, Plans};
+use crate::stock::Stock;
+use crate::supplier::Suppliers;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct State {
+    pub designs: Designs,
+    pub stock: Stock,
+    pub suppliers: Suppliers,
+    pub plans: Plans,
+    pub capacity: Capacity,
+    pub people: crate::people::People,
+    pub credits: crate::credits::Credits,
+    pub distribution: crate::distribution::Distribution,
+    pub execution: crate::execution::Execution,
+    pub assignments: crate::assignment::Assignments,
+    pub access: crate::access::AccessRecord,
+}
+
+impl State {
+    pub fn apply(&mut self, event: &Event) {
+        match event {
+            Event::Design(event) => self.designs.apply(event),
+            Event::Stock(event) => self.stock.apply(event),
+            Event::Supplier(event) => self.suppliers.apply(event),
+            Event::Plan(event) => crate::plan::apply(&mut self.plans, &mut self.capacity, event),
+            Event::People(event) => self.people.apply(event),
+            Event::Credits(event) => self.credits.apply(event),
+            Event::Distribution(event) => {
+                // A release is one fact in the ledger with two effects: the good leaves and the
+                // recipient's credits are spent. Ledgers record no separate spending event.
+                if let crate::distribution::DistributionEvent::GoodReleased { release } = event {
+                    self.credits.record_spent(&release.to, release.cost_credits, release.good.to_string(), release.at);
+                }
+                self.distribution.apply(event)
+            }
+            Event::Execution(event) => self.execution.apply(event),
+            Event::Assignment(event) => self.assignments.apply(event),
+            Event::Access(event) => self.access.apply(event),
+        }
+    }
+
+    /// Checks the invariants that must hold after any sequence of decided events. Integration
+    /// tests call it at their end; a failure is a bug in `decide` or `apply`, not bad input.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        verify::check(self)
+    }
+}

@@ -12,12 +12,11 @@ use std::collections::BTreeMap;
 pub const DECAY_PERIOD_DAYS: i64 = 30;
 pub const DECAY_PERIOD_MS: i64 = DECAY_PERIOD_DAYS * Timestamp::MS_PER_DAY;
 
-/// Node-wide credit settings. Changing them affects decay from the next boundary on and credits
-/// earned afterwards; credits already earned keep the amount recorded in their labor event.
-
 /// The most one labor record may claim: a day. Longer work is recorded per day.
 pub const MAX_HOURS_PER_RECORD: Milli = Milli(24_000);
 
+/// Node-wide credit settings. Changing them affects decay from the next boundary on and credits
+/// earned afterwards; credits already earned keep the amount recorded in their labor event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreditPolicy {
     /// Share of a balance lost at each 30-day boundary, in basis points (500 = 5 %).

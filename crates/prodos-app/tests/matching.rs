@@ -214,7 +214,7 @@ fn shop(members: &[Member], steps: &[Step], units: u32) -> Shop {
 }
 
 fn members_of(state: &State, task: &TaskRef) -> Vec<String> {
-    state.assignments.crew(task).map(|crew| crew.members.iter().map(|m| m.handle.clone()).collect()).unwrap_or_default()
+    state.matching.crew(task).map(|crew| crew.members.iter().map(|m| m.handle.clone()).collect()).unwrap_or_default()
 }
 
 proptest! {
@@ -230,18 +230,18 @@ proptest! {
         let run = propose_match(&shop.state, PlanId(1), "coord", shop.now).unwrap();
         prop_assert!(run.places_filled <= run.places_open);
         shop.run(run.command).unwrap();
-        let confirm = prodos_core::assignment::AssignmentCommand::ConfirmMatch { plan: PlanId(1), by: "coord".into() };
-        shop.run(Command::Assignment(confirm)).unwrap();
+        let confirm = prodos_core::matching::MatchingCommand::ConfirmMatch { plan: PlanId(1), by: "coord".into() };
+        shop.run(Command::Matching(confirm)).unwrap();
         let crews: Vec<(TaskRef, Vec<String>)> = shop
             .state
-            .assignments
+            .matching
             .crews()
             .map(|(task, crew)| (task.clone(), crew.members.iter().map(|m| m.handle.clone()).collect()))
             .collect();
         for (task, handles) in &crews {
             for handle in handles {
-                let accept = prodos_core::assignment::AssignmentCommand::Accept { task: task.clone(), handle: handle.clone() };
-                shop.run(Command::Assignment(accept)).unwrap();
+                let accept = prodos_core::matching::MatchingCommand::Accept { task: task.clone(), handle: handle.clone() };
+                shop.run(Command::Matching(accept)).unwrap();
             }
         }
         // Nobody in two crews at once.

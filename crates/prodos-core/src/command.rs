@@ -15,6 +15,6 @@ pub enum Command {
     Credits(crate::credits::CreditsCommand),
     Distribution(crate::distribution::DistributionCommand),
     Execution(crate::execution::ExecutionCommand),
-    Assignment(crate::assignment::AssignmentCommand),
+    Matching(crate::matching::MatchingCommand),
     Access(crate::access::AccessCommand),
 }

@@ -42,7 +42,7 @@ fn decide_in_area(state: &State, command: &Command, now: Timestamp) -> Result<Ve
             let events = crate::orchestration::task_work::decide(state, command, now)?;
             crate::orchestration::task_verification::with_effects(state, events, now)
         }
-        Command::Assignment(command) => crate::orchestration::crew::decide(state, command, now),
+        Command::Matching(command) => crate::orchestration::crew::decide(state, command, now),
         Command::Access(command) => events(crate::access::decide(command, now)),
     }
 }

@@ -18,7 +18,10 @@ pub enum Event {
     Credits(crate::credits::CreditsEvent),
     Distribution(crate::distribution::DistributionEvent),
     Execution(crate::execution::ExecutionEvent),
-    Assignment(crate::assignment::AssignmentEvent),
+    /// Crews proposed, confirmed, accepted, declined and swapped. Tagged `Assignment` in
+    /// payloads, the area's name when those ledgers were written.
+    #[serde(rename = "Assignment")]
+    Matching(crate::matching::MatchingEvent),
     /// Accounts, tokens and operator identities, without secrets.
     Access(crate::access::AccessEvent),
 }
@@ -35,7 +38,7 @@ impl Event {
             Event::Credits(event) => event.kind(),
             Event::Distribution(event) => event.kind(),
             Event::Execution(event) => event.kind(),
-            Event::Assignment(event) => event.kind(),
+            Event::Matching(event) => event.kind(),
             Event::Access(event) => event.kind(),
         }
     }
@@ -51,7 +54,7 @@ impl Event {
             Event::Credits(_) => "Credits",
             Event::Distribution(_) => "Distribution",
             Event::Execution(_) => "Execution",
-            Event::Assignment(_) => "Assignment",
+            Event::Matching(_) => "Assignment", // the payload tag, kept for old ledgers
             Event::Access(_) => "Access",
         }
     }
@@ -77,6 +80,6 @@ area_event!(
     Credits(crate::credits::CreditsEvent),
     Distribution(crate::distribution::DistributionEvent),
     Execution(crate::execution::ExecutionEvent),
-    Assignment(crate::assignment::AssignmentEvent),
+    Matching(crate::matching::MatchingEvent),
     Access(crate::access::AccessEvent),
 );

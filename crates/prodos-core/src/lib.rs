@@ -3,7 +3,6 @@
 //! deterministic because time and seeds are parameters.
 
 pub mod access;
-pub mod assignment;
 pub mod calendar;
 pub mod command;
 pub mod credits;
@@ -13,6 +12,7 @@ pub mod distribution;
 pub mod event;
 pub mod execution;
 pub mod ids;
+pub mod matching;
 pub mod orchestration;
 pub mod people;
 pub mod plan;

@@ -2,10 +2,10 @@
 //! busy time; the plan's own tasks that are ready and short of people are the instances to fill;
 //! certifications are those valid now, capped below the level a closed contribution gate bars.
 
-use prodos_core::assignment::{AssignmentCommand, ProposedCrew, UnfilledCrew};
 use prodos_core::credits::gate::require_work_privilege;
 use prodos_core::credits::statement;
 use prodos_core::execution::{TaskRef, TaskStatus};
+use prodos_core::matching::{MatchingCommand, ProposedCrew, UnfilledCrew};
 use prodos_core::orchestration::crew_availability::Bookings;
 use prodos_core::orchestration::task_slots::{TaskSlot, plan_slots};
 use prodos_core::people::Participant;
@@ -83,7 +83,7 @@ fn problem_of(
         .iter()
         .map(|slot| {
             let record = state.execution.task(&slot.task);
-            let crew = state.assignments.crew(&slot.task);
+            let crew = state.matching.crew(&slot.task);
             let mut fixed: Vec<&str> = match crew {
                 Some(crew) => crew.members.iter().map(|member| member.handle.as_str()).collect(),
                 None => record.crew.iter().map(String::as_str).collect(),
@@ -154,7 +154,7 @@ pub fn propose_match(state: &State, plan: PlanId, by: &str, now: Timestamp) -> R
         })
         .collect();
     let places_filled = crews.iter().map(|crew| crew.people.len() as u32).sum();
-    let command = Command::Assignment(AssignmentCommand::ProposeMatch { plan, crews, unfilled, by: by.to_string() });
+    let command = Command::Matching(MatchingCommand::ProposeMatch { plan, crews, unfilled, by: by.to_string() });
     Ok(MatchRun { command, places_open: open_places(&problem), places_filled })
 }
 
@@ -169,7 +169,7 @@ pub fn decline_command(
 ) -> Result<Command, Rejection> {
     let (mut problem, slots) = problem_of(state, task.plan, Some((task, handle)), now)?;
     // Refusing a swap offer leaves the crew as it was: nothing to re-match.
-    let is_member = state.assignments.crew(task).is_some_and(|crew| crew.member(handle).is_some());
+    let is_member = state.matching.crew(task).is_some_and(|crew| crew.member(handle).is_some());
     let target = slots.iter().position(|slot| slot.task == *task).filter(|_| is_member);
     let replacement = target.and_then(|target| {
         // Only the declined place is open: every other instance keeps exactly its crew.
@@ -183,7 +183,7 @@ pub fn decline_command(
         let outcome = solve(&problem);
         outcome.crews[target].first().map(|&person| problem.people[person].handle.clone())
     });
-    Ok(Command::Assignment(AssignmentCommand::Decline {
+    Ok(Command::Matching(MatchingCommand::Decline {
         task: task.clone(),
         handle: handle.to_string(),
         reason: reason.to_string(),

@@ -55,7 +55,7 @@ pub struct MatchView {
 impl MatchView {
     pub fn of(state: &State, plan: PlanId) -> Result<MatchView, Rejection> {
         let found = state.plans.plan(plan).ok_or(Rejection::UnknownPlan { plan })?;
-        let proposal = state.assignments.proposal(plan);
+        let proposal = state.matching.proposal(plan);
         let crews: Vec<CrewView> = plan_slots(state, found).iter().map(|slot| crew_view(state, slot)).collect();
         let count = |of: fn(&CrewView) -> usize| crews.iter().map(of).sum::<usize>() as u32;
         Ok(MatchView {
@@ -71,9 +71,9 @@ impl MatchView {
 }
 
 fn crew_view(state: &State, slot: &TaskSlot) -> CrewView {
-    let crew = state.assignments.crew(&slot.task);
+    let crew = state.matching.crew(&slot.task);
     let record = state.execution.task(&slot.task);
-    let proposal = state.assignments.proposal(slot.task.plan);
+    let proposal = state.matching.proposal(slot.task.plan);
     CrewView {
         task: slot.task.to_string(),
         skill: slot.skill.clone(),

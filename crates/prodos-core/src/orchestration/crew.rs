@@ -5,13 +5,11 @@
 
 use super::crew_availability::{Bookings, require_assignable};
 use super::task_slots::{TaskSlot, plan_slots, slot_of};
-use crate::assignment::{
-    AssignmentCommand, AssignmentEvent, Crew, MatchProposal, ProposedCrew, SwapOffer, UnfilledCrew,
-};
 use crate::event::Event;
 use crate::execution::TaskStatus;
 use crate::ids::PlanId;
 use crate::ids::TaskRef;
+use crate::matching::{Crew, MatchProposal, MatchingCommand, MatchingEvent, ProposedCrew, SwapOffer, UnfilledCrew};
 use crate::people::qualification::{require_coordinator, require_participant};
 use crate::plan::{Plan, PlanStatus};
 use crate::rejection::Rejection;
@@ -19,9 +17,9 @@ use crate::state::State;
 use crate::time::Timestamp;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub fn decide(state: &State, command: &AssignmentCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+pub fn decide(state: &State, command: &MatchingCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
     let events = match command {
-        AssignmentCommand::ProposeMatch { plan, crews, unfilled, by } => {
+        MatchingCommand::ProposeMatch { plan, crews, unfilled, by } => {
             require_participant(&state.people, "by", by)?;
             let committed = committed_plan(state, *plan)?;
             check_proposal(state, committed, crews, unfilled, now)?;
@@ -32,22 +30,22 @@ pub fn decide(state: &State, command: &AssignmentCommand, now: Timestamp) -> Res
                 by: by.clone(),
                 at: now,
             };
-            vec![AssignmentEvent::MatchProposed { proposal }]
+            vec![MatchingEvent::MatchProposed { proposal }]
         }
-        AssignmentCommand::ConfirmMatch { plan, by } => {
+        MatchingCommand::ConfirmMatch { plan, by } => {
             let committed = committed_plan(state, *plan)?;
             require_coordinator(&state.people, "by", by, "confirm crews")?;
-            let proposal = state.assignments.proposal(*plan).ok_or(Rejection::NoMatchProposal { plan: *plan })?;
+            let proposal = state.matching.proposal(*plan).ok_or(Rejection::NoMatchProposal { plan: *plan })?;
             // The world may have moved since the proposal (certifications revoked, absences,
             // another plan's crews confirmed): everyone is checked again.
             check_proposal(state, committed, &proposal.crews, &proposal.unfilled, now)?;
-            vec![AssignmentEvent::MatchConfirmed { plan: *plan, by: by.clone(), at: now }]
+            vec![MatchingEvent::MatchConfirmed { plan: *plan, by: by.clone(), at: now }]
         }
-        AssignmentCommand::Accept { task, handle } => accept(state, task, handle, now)?,
-        AssignmentCommand::Decline { task, handle, reason, replacement } => {
+        MatchingCommand::Accept { task, handle } => accept(state, task, handle, now)?,
+        MatchingCommand::Decline { task, handle, reason, replacement } => {
             decline(state, task, handle, reason, replacement.as_deref(), now)?
         }
-        AssignmentCommand::Swap { task, from, to } => {
+        MatchingCommand::Swap { task, from, to } => {
             let (slot, crew) = open_crew(state, task, from, "swap")?;
             require_participant(&state.people, "to", to)?;
             if crew.member(to).is_some() {
@@ -63,10 +61,10 @@ pub fn decide(state: &State, command: &AssignmentCommand, now: Timestamp) -> Res
             if crew.swap_offer.as_ref() == Some(&offer) {
                 return Ok(Vec::new());
             }
-            vec![AssignmentEvent::SwapOffered { task: task.clone(), offer, at: now }]
+            vec![MatchingEvent::SwapOffered { task: task.clone(), offer, at: now }]
         }
     };
-    Ok(events.into_iter().map(Event::Assignment).collect())
+    Ok(events.into_iter().map(Event::Matching).collect())
 }
 
 fn committed_plan(state: &State, plan: PlanId) -> Result<&Plan, Rejection> {
@@ -119,7 +117,7 @@ fn check_proposal(
             });
         }
         require_not_started(state, &proposed.task, "take a crew")?;
-        let crew = state.assignments.crew(&proposed.task).cloned().unwrap_or_default();
+        let crew = state.matching.crew(&proposed.task).cloned().unwrap_or_default();
         let places = slot.crew as usize;
         if proposed.people.is_empty() || crew.members.len() + proposed.people.len() > places {
             return Err(Rejection::InvalidField {
@@ -176,7 +174,7 @@ fn open_crew<'a>(
     committed_plan(state, task.plan)?;
     let slot = slot_of(state, task).ok_or_else(|| Rejection::UnknownTask { task: task.to_string() })?;
     require_participant(&state.people, "handle", handle)?;
-    let crew = state.assignments.crew(task).ok_or_else(|| Rejection::NotInCrew {
+    let crew = state.matching.crew(task).ok_or_else(|| Rejection::NotInCrew {
         handle: handle.to_string(),
         task: task.to_string(),
         action,
@@ -191,7 +189,7 @@ fn open_crew<'a>(
     Ok((slot, crew))
 }
 
-fn accept(state: &State, task: &TaskRef, handle: &str, now: Timestamp) -> Result<Vec<AssignmentEvent>, Rejection> {
+fn accept(state: &State, task: &TaskRef, handle: &str, now: Timestamp) -> Result<Vec<MatchingEvent>, Rejection> {
     let (slot, crew) = open_crew(state, task, handle, "accept")?;
     if let Some(member) = crew.member(handle) {
         if member.accepted {
@@ -199,17 +197,13 @@ fn accept(state: &State, task: &TaskRef, handle: &str, now: Timestamp) -> Result
         }
         // The gate is asked again: a certification may have lapsed since the confirmation.
         require_assignable(state, &Bookings::confirmed(state), handle, &slot, now)?;
-        return Ok(vec![AssignmentEvent::AssignmentAccepted {
-            task: task.clone(),
-            handle: handle.to_string(),
-            at: now,
-        }]);
+        return Ok(vec![MatchingEvent::AssignmentAccepted { task: task.clone(), handle: handle.to_string(), at: now }]);
     }
     let offer = crew.swap_offer.clone().expect("open_crew admits only members and the swap's taker");
     let mut bookings = Bookings::confirmed(state);
     bookings.remove(&offer.from, task);
     require_assignable(state, &bookings, handle, &slot, now)?;
-    Ok(vec![AssignmentEvent::SwapCompleted { task: task.clone(), offer, at: now }])
+    Ok(vec![MatchingEvent::SwapCompleted { task: task.clone(), offer, at: now }])
 }
 
 fn decline(
@@ -219,7 +213,7 @@ fn decline(
     reason: &str,
     replacement: Option<&str>,
     now: Timestamp,
-) -> Result<Vec<AssignmentEvent>, Rejection> {
+) -> Result<Vec<MatchingEvent>, Rejection> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Rejection::FieldRequired { field: "reason".into() });
@@ -233,9 +227,9 @@ fn decline(
                 message: format!("refusing a swap offer of {task} leaves {} in the crew", offer.from),
             });
         }
-        return Ok(vec![AssignmentEvent::SwapRefused { task: task.clone(), offer, reason: reason.into(), at: now }]);
+        return Ok(vec![MatchingEvent::SwapRefused { task: task.clone(), offer, reason: reason.into(), at: now }]);
     }
-    let mut events = vec![AssignmentEvent::AssignmentDeclined {
+    let mut events = vec![MatchingEvent::AssignmentDeclined {
         task: task.clone(),
         handle: handle.to_string(),
         reason: reason.into(),
@@ -253,7 +247,7 @@ fn decline(
         let mut bookings = Bookings::confirmed(state);
         bookings.remove(handle, task);
         require_assignable(state, &bookings, replacement, &slot, now)?;
-        events.push(AssignmentEvent::CrewMemberAdded {
+        events.push(MatchingEvent::CrewMemberAdded {
             task: task.clone(),
             handle: replacement.to_string(),
             replaces: handle.to_string(),

@@ -27,7 +27,7 @@ impl Bookings {
         let mut bookings = Bookings::default();
         for plan in state.plans.plans().filter(|plan| plan.status == PlanStatus::Committed) {
             for slot in plan_slots(state, plan) {
-                let Some(crew) = state.assignments.crew(&slot.task) else { continue };
+                let Some(crew) = state.matching.crew(&slot.task) else { continue };
                 if matches!(state.execution.task(&slot.task).status, TaskStatus::Done | TaskStatus::Verified) {
                     continue;
                 }

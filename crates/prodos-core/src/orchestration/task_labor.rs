@@ -53,7 +53,7 @@ pub fn complete(
     let participant = require_participant(&state.people, "by", by)?;
     require_status(task, &located.record, TaskStatus::InProgress, "complete")?;
     let in_crew = located.record.crew.iter().any(|member| member == by);
-    if state.assignments.crew(task).is_some() {
+    if state.matching.crew(task).is_some() {
         // A confirmed crew owns its task: only its members say it is done.
         if !in_crew {
             return Err(Rejection::NotInCrew { handle: by.to_string(), task: task.to_string(), action: "complete" });

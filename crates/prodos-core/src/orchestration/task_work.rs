@@ -195,7 +195,7 @@ fn start(state: &State, task: &TaskRef, worker: &str, now: Timestamp) -> Result<
 /// Who works the task: without a confirmed crew, the worker alone; with one, the members who
 /// accepted, and the worker must be one of them.
 fn working_crew(state: &State, task: &TaskRef, worker: &str) -> Result<Vec<String>, Rejection> {
-    let Some(crew) = state.assignments.crew(task) else { return Ok(vec![worker.to_string()]) };
+    let Some(crew) = state.matching.crew(task) else { return Ok(vec![worker.to_string()]) };
     match crew.member(worker) {
         None => Err(Rejection::NotInCrew { handle: worker.to_string(), task: task.to_string(), action: "start" }),
         Some(member) if !member.accepted => Err(Rejection::InvalidField {

@@ -4,11 +4,11 @@
 
 use super::actor::Acting;
 use crate::access::AccessCommand;
-use crate::assignment::AssignmentCommand;
 use crate::command::Command;
 use crate::credits::CreditsCommand;
 use crate::distribution::DistributionCommand;
 use crate::execution::{ExecutionCommand, TaskRef};
+use crate::matching::MatchingCommand;
 use crate::people::{Participant, PeopleCommand};
 use crate::rejection::Rejection;
 use crate::state::State;
@@ -85,7 +85,7 @@ pub(crate) fn authorize(state: &State, acting: &Acting, command: &Command) -> Re
         Command::Credits(command) => credits(&me, command),
         Command::Distribution(command) => distribution(&me, command),
         Command::Execution(command) => execution(&me, state, command),
-        Command::Assignment(command) => assignment(&me, command),
+        Command::Matching(command) => matching(&me, command),
         Command::Access(_) => Ok(()),
         // Everything else coordinates production: designs, stock, suppliers, mandates, capacity,
         // rates and plans.
@@ -139,12 +139,12 @@ fn distribution(me: &Person, command: &DistributionCommand) -> Result<(), Reject
     }
 }
 
-fn assignment(me: &Person, command: &AssignmentCommand) -> Result<(), Rejection> {
+fn matching(me: &Person, command: &MatchingCommand) -> Result<(), Rejection> {
     match command {
-        AssignmentCommand::ProposeMatch { by, .. } | AssignmentCommand::ConfirmMatch { by, .. } => me.is(by),
+        MatchingCommand::ProposeMatch { by, .. } | MatchingCommand::ConfirmMatch { by, .. } => me.is(by),
         // Taking on work is one's own word: nobody accepts, declines or swaps a place for another.
-        AssignmentCommand::Accept { handle, .. } | AssignmentCommand::Decline { handle, .. } => me.is(handle),
-        AssignmentCommand::Swap { from, .. } => me.is(from),
+        MatchingCommand::Accept { handle, .. } | MatchingCommand::Decline { handle, .. } => me.is(handle),
+        MatchingCommand::Swap { from, .. } => me.is(from),
     }
 }
 
@@ -236,9 +236,9 @@ fn action_of(command: &Command) -> &'static str {
         Command::Distribution(DistributionCommand::EarnEntitlement { .. }) => "earn entitlements",
         Command::Distribution(DistributionCommand::Distribute { .. }) => "hand out goods",
         Command::Execution(_) => "take, do or verify work",
-        Command::Assignment(AssignmentCommand::ProposeMatch { .. }) => "propose crews",
-        Command::Assignment(AssignmentCommand::ConfirmMatch { .. }) => "confirm crews",
-        Command::Assignment(_) => "answer for work",
+        Command::Matching(MatchingCommand::ProposeMatch { .. }) => "propose crews",
+        Command::Matching(MatchingCommand::ConfirmMatch { .. }) => "confirm crews",
+        Command::Matching(_) => "answer for work",
         Command::Access(_) => "change access",
     }
 }

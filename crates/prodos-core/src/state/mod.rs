@@ -22,7 +22,7 @@ pub struct State {
     pub credits: crate::credits::Credits,
     pub distribution: crate::distribution::Distribution,
     pub execution: crate::execution::Execution,
-    pub assignments: crate::assignment::Assignments,
+    pub matching: crate::matching::Matching,
     pub access: crate::access::AccessRecord,
 }
 
@@ -44,7 +44,7 @@ impl State {
                 self.distribution.apply(event)
             }
             Event::Execution(event) => self.execution.apply(event),
-            Event::Assignment(event) => self.assignments.apply(event),
+            Event::Matching(event) => self.matching.apply(event),
             Event::Access(event) => self.access.apply(event),
         }
     }

@@ -13,8 +13,8 @@ use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_app::matching::{MatchView, decline_command, propose_match};
 use prodos_core::Command;
-use prodos_core::assignment::AssignmentCommand;
 use prodos_core::execution::TaskRef;
+use prodos_core::matching::MatchingCommand;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -89,7 +89,7 @@ pub async fn confirm(
 ) -> Result<Json<ReceiptBody>, ApiError> {
     let plan = plan_id(&plan)?;
     let by = principal.handle.clone();
-    execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::ConfirmMatch { plan, by })).await
+    execute(&state, &principal, &headers, Command::Matching(MatchingCommand::ConfirmMatch { plan, by })).await
 }
 
 #[utoipa::path(post, path = "/api/tasks/{plan}/{operation}/{unit}/accept", tag = "matching",
@@ -103,7 +103,7 @@ pub async fn accept(
     ApiPath(place): ApiPath<TaskPlace>,
 ) -> Result<Json<ReceiptBody>, ApiError> {
     let (task, handle) = own_place(&principal, &place)?;
-    execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::Accept { task, handle })).await
+    execute(&state, &principal, &headers, Command::Matching(MatchingCommand::Accept { task, handle })).await
 }
 
 #[utoipa::path(post, path = "/api/tasks/{plan}/{operation}/{unit}/decline", tag = "matching", request_body = DeclineRequest,
@@ -136,6 +136,6 @@ pub async fn swap(
 ) -> Result<Json<ReceiptBody>, ApiError> {
     // Only one's own place can be given away; a coordinator re-matches instead.
     let (task, from) = own_place(&principal, &place)?;
-    execute(&state, &principal, &headers, Command::Assignment(AssignmentCommand::Swap { task, from, to: request.with }))
+    execute(&state, &principal, &headers, Command::Matching(MatchingCommand::Swap { task, from, to: request.with }))
         .await
 }

@@ -6,7 +6,7 @@
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use clap::Subcommand;
 use prodos_app::matching::{MatchView, propose_match};
-use prodos_core::assignment::AssignmentCommand;
+use prodos_core::matching::MatchingCommand;
 use prodos_core::{Command, PlanId};
 
 #[derive(Subcommand, Debug)]
@@ -42,7 +42,7 @@ pub fn run(command: MatchCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             let by = actor(by);
             let run = context.node.read(|state| propose_match(state, plan, &by, now))?;
             let done = context.execute(&run.command)?;
-            if let Command::Assignment(AssignmentCommand::ProposeMatch { unfilled, .. }) = &run.command {
+            if let Command::Matching(MatchingCommand::ProposeMatch { unfilled, .. }) = &run.command {
                 for short in unfilled {
                     println!("{}: {} place(s) empty — {}", short.task, short.missing, short.reason);
                 }
@@ -92,8 +92,8 @@ pub fn run(command: MatchCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             println!("{out}");
         }
         MatchCommand::Confirm { plan, by } => {
-            let command = AssignmentCommand::ConfirmMatch { plan, by: actor(by) };
-            let done = context.execute(&Command::Assignment(command))?;
+            let command = MatchingCommand::ConfirmMatch { plan, by: actor(by) };
+            let done = context.execute(&Command::Matching(command))?;
             report(&done, &format!("{plan}: crews confirmed; each person accepts with `prodos task accept TASK`"));
         }
     }

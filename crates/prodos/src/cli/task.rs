@@ -8,8 +8,8 @@ use clap::Subcommand;
 use prodos_app::matching::decline_command;
 use prodos_app::queries;
 use prodos_core::StockEvent;
-use prodos_core::assignment::{AssignmentCommand, AssignmentEvent};
 use prodos_core::execution::{ExecutionCommand, TaskRef};
+use prodos_core::matching::{MatchingCommand, MatchingEvent};
 use prodos_core::{Command, Milli};
 use prodos_core::{Event, PlanId};
 
@@ -160,8 +160,8 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             (ExecutionCommand::Unblock { task: task.clone(), by: actor(by) }, format!("{task} unblocked"))
         }
         TaskCommand::Accept { task, handle } => {
-            let command = AssignmentCommand::Accept { task: task.clone(), handle: actor(handle) };
-            let done = context.execute(&Command::Assignment(command))?;
+            let command = MatchingCommand::Accept { task: task.clone(), handle: actor(handle) };
+            let done = context.execute(&Command::Matching(command))?;
             report(&done, &format!("{task} accepted"));
             return Ok(());
         }
@@ -171,14 +171,13 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             let command = context.node.read(|state| decline_command(state, &task, &handle, &reason, now))?;
             let done = context.execute(&command)?;
             for event in &done.events {
-                if let Event::Assignment(AssignmentEvent::CrewMemberAdded { handle: added, .. }) = event {
+                if let Event::Matching(MatchingEvent::CrewMemberAdded { handle: added, .. }) = event {
                     println!("re-matched: {added} takes {handle}'s place (to accept)");
                 }
             }
             let declined =
-                done.events.iter().any(|e| matches!(e, Event::Assignment(AssignmentEvent::AssignmentDeclined { .. })));
-            let added =
-                done.events.iter().any(|e| matches!(e, Event::Assignment(AssignmentEvent::CrewMemberAdded { .. })));
+                done.events.iter().any(|e| matches!(e, Event::Matching(MatchingEvent::AssignmentDeclined { .. })));
+            let added = done.events.iter().any(|e| matches!(e, Event::Matching(MatchingEvent::CrewMemberAdded { .. })));
             if declined && !added {
                 println!("re-matched: nobody else qualified is free then; the place stays open");
             }
@@ -187,8 +186,8 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         }
         TaskCommand::Swap { task, with, from } => {
             let from = actor(from);
-            let command = AssignmentCommand::Swap { task: task.clone(), from: from.clone(), to: with.clone() };
-            let done = context.execute(&Command::Assignment(command))?;
+            let command = MatchingCommand::Swap { task: task.clone(), from: from.clone(), to: with.clone() };
+            let done = context.execute(&Command::Matching(command))?;
             report(&done, &format!("{task}: {from} offers their place to {with}, who accepts with `task accept`"));
             return Ok(());
         }

@@ -20,7 +20,7 @@ pub struct UnfilledCrew {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AssignmentCommand {
+pub enum MatchingCommand {
     /// Record the matcher's proposal for a committed plan (replacing any unconfirmed one).
     ProposeMatch { plan: PlanId, crews: Vec<ProposedCrew>, unfilled: Vec<UnfilledCrew>, by: String },
     /// A coordinator confirms the plan's pending proposal; every person is checked again.

@@ -58,12 +58,12 @@ impl Crew {
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Assignments {
+pub struct Matching {
     proposals: BTreeMap<PlanId, MatchProposal>,
     crews: BTreeMap<TaskRef, Crew>,
 }
 
-impl Assignments {
+impl Matching {
     pub fn proposal(&self, plan: PlanId) -> Option<&MatchProposal> {
         self.proposals.get(&plan)
     }

@@ -3,9 +3,9 @@
 //! replacement, or swapped with consent; only the crew starts and completes the task, someone
 //! outside it verifies, and each member is paid the hours worked. Every refusal changes nothing.
 
-use prodos_core::assignment::{AssignmentCommand, ProposedCrew, UnfilledCrew};
 use prodos_core::design::DesignSpec;
 use prodos_core::execution::{ExecutionCommand, TaskRef};
+use prodos_core::matching::{MatchingCommand, ProposedCrew, UnfilledCrew};
 use prodos_core::people::PeopleCommand;
 use prodos_core::plan::{Day, PlanProposal, ScheduledOperation};
 use prodos_core::*;
@@ -103,15 +103,15 @@ fn crew(operation: &str, unit: u32, people: &[&str]) -> ProposedCrew {
 }
 
 fn propose(crews: Vec<ProposedCrew>) -> Command {
-    Command::Assignment(AssignmentCommand::ProposeMatch { plan: PlanId(1), crews, unfilled: vec![], by: "dana".into() })
+    Command::Matching(MatchingCommand::ProposeMatch { plan: PlanId(1), crews, unfilled: vec![], by: "dana".into() })
 }
 
-fn assign(command: AssignmentCommand) -> Command {
-    Command::Assignment(command)
+fn assign(command: MatchingCommand) -> Command {
+    Command::Matching(command)
 }
 
 fn accept(operation: &str, unit: u32, handle: &str) -> Command {
-    assign(AssignmentCommand::Accept { task: task(operation, unit), handle: handle.into() })
+    assign(MatchingCommand::Accept { task: task(operation, unit), handle: handle.into() })
 }
 
 fn exec(command: ExecutionCommand) -> Command {
@@ -129,7 +129,7 @@ fn confirmed_workshop() -> World {
             crew("assemble", 2, &["dana", "finn"]),
         ]))
         .unwrap();
-    world.run(assign(AssignmentCommand::ConfirmMatch { plan: PlanId(1), by: "carol".into() })).unwrap();
+    world.run(assign(MatchingCommand::ConfirmMatch { plan: PlanId(1), by: "carol".into() })).unwrap();
     world
 }
 
@@ -185,7 +185,7 @@ fn proposals_name_the_skill_level_or_clash_that_rules_a_person_out() {
 fn a_confirmation_checks_everyone_again_and_needs_a_coordinator() {
     let mut world = workshop();
     world.run(propose(vec![crew("assemble", 1, &["dana", "erin"])])).unwrap();
-    let confirm = |by: &str| assign(AssignmentCommand::ConfirmMatch { plan: PlanId(1), by: by.into() });
+    let confirm = |by: &str| assign(MatchingCommand::ConfirmMatch { plan: PlanId(1), by: by.into() });
     assert_eq!(world.refuse(confirm("dana")).to_string(), "`dana` must be a coordinator to confirm crews");
     let revoke = PeopleCommand::RevokeCertification {
         handle: "erin".into(),
@@ -281,7 +281,7 @@ fn only_the_crew_works_someone_outside_verifies_and_each_member_is_paid() {
 fn a_decline_is_refilled_by_someone_else_and_the_decliner_is_not_proposed_again() {
     let mut world = confirmed_workshop();
     let decline = |handle: &str, reason: &str, replacement: Option<&str>| {
-        assign(AssignmentCommand::Decline {
+        assign(MatchingCommand::Decline {
             task: task("assemble", 1),
             handle: handle.into(),
             reason: reason.into(),
@@ -304,14 +304,14 @@ fn a_decline_is_refilled_by_someone_else_and_the_decliner_is_not_proposed_again(
     // finn is free from 09:00 to 11:00 (between cut#2 and assemble#2) and takes erin's place.
     world.run(decline("erin", "back pain", Some("finn"))).unwrap();
     let members = |world: &World| -> Vec<String> {
-        let crew = world.state.assignments.crew(&task("assemble", 1)).unwrap();
+        let crew = world.state.matching.crew(&task("assemble", 1)).unwrap();
         crew.members.iter().map(|member| member.handle.clone()).collect()
     };
     assert_eq!(members(&world), ["dana", "finn"]);
     // Nobody else qualified is free then: dana's place stays open, and the decline is recorded.
     world.run(decline("dana", "called away", None)).unwrap();
     assert_eq!(members(&world), ["finn"]);
-    assert!(world.state.assignments.crew(&task("assemble", 1)).unwrap().has_declined("erin"));
+    assert!(world.state.matching.crew(&task("assemble", 1)).unwrap().has_declined("erin"));
     assert_eq!(
         world.refuse(propose(vec![crew("assemble", 1, &["erin"])])).to_string(),
         "field `people`: erin declined PROD-0001/assemble#1 (back pain) and is not proposed again"
@@ -323,7 +323,7 @@ fn a_decline_is_refilled_by_someone_else_and_the_decliner_is_not_proposed_again(
 fn a_swap_needs_a_qualified_free_taker_who_accepts() {
     let mut world = confirmed_workshop();
     let swap = |from: &str, to: &str| {
-        assign(AssignmentCommand::Swap { task: task("assemble", 2), from: from.into(), to: to.into() })
+        assign(MatchingCommand::Swap { task: task("assemble", 2), from: from.into(), to: to.into() })
     };
     assert_eq!(
         world.refuse(swap("dana", "gus")).to_string(),
@@ -337,7 +337,7 @@ fn a_swap_needs_a_qualified_free_taker_who_accepts() {
         world.refuse(swap("dana", "finn")).to_string(),
         "field `to`: finn is already in the crew of PROD-0001/assemble#2"
     );
-    let cut = assign(AssignmentCommand::Swap { task: task("cut", 2), from: "finn".into(), to: "gus".into() });
+    let cut = assign(MatchingCommand::Swap { task: task("cut", 2), from: "finn".into(), to: "gus".into() });
     assert_eq!(
         world.refuse(cut).to_string(),
         "gus is not available for PROD-0001/cut#2: already on PROD-0001/cut#1 at that time"
@@ -349,7 +349,7 @@ fn a_swap_needs_a_qualified_free_taker_who_accepts() {
         "gus is not in the crew of PROD-0001/assemble#2; cannot accept"
     );
     world.run(accept("assemble", 2, "erin")).unwrap();
-    let crew = world.state.assignments.crew(&task("assemble", 2)).unwrap();
+    let crew = world.state.matching.crew(&task("assemble", 2)).unwrap();
     assert_eq!((crew.members[1].handle.as_str(), crew.members[1].accepted), ("erin", true));
     assert!(crew.swap_offer.is_none());
     assert_eq!(
@@ -367,10 +367,9 @@ fn unfilled_places_are_recorded_with_their_reason() {
         missing: 2,
         reason: "nobody is certified in `joinery` at level 2".into(),
     }];
-    let command =
-        assign(AssignmentCommand::ProposeMatch { plan: PlanId(1), crews: vec![], unfilled, by: "dana".into() });
+    let command = assign(MatchingCommand::ProposeMatch { plan: PlanId(1), crews: vec![], unfilled, by: "dana".into() });
     world.run(command).unwrap();
-    let proposal = world.state.assignments.proposal(PlanId(1)).unwrap();
+    let proposal = world.state.matching.proposal(PlanId(1)).unwrap();
     assert_eq!(proposal.unfilled[0].missing, 2);
     world.check_invariants();
 }

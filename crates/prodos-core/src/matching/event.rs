@@ -1,14 +1,14 @@
 //! Facts about crews: a plan's match proposal and its confirmation, and each person's accept,
 //! decline, re-matched replacement and swap.
 
-use super::model::{Assignments, MatchProposal, SwapOffer};
+use super::model::{MatchProposal, Matching, SwapOffer};
 use crate::ids::PlanId;
 use crate::ids::TaskRef;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum AssignmentEvent {
+pub enum MatchingEvent {
     MatchProposed {
         proposal: MatchProposal,
     },
@@ -56,33 +56,33 @@ pub enum AssignmentEvent {
     },
 }
 
-impl AssignmentEvent {
+impl MatchingEvent {
     /// The stable name stored in the ledger's kind column.
     pub fn kind(&self) -> &'static str {
         match self {
-            AssignmentEvent::MatchProposed { .. } => "MatchProposed",
-            AssignmentEvent::MatchConfirmed { .. } => "MatchConfirmed",
-            AssignmentEvent::AssignmentAccepted { .. } => "AssignmentAccepted",
-            AssignmentEvent::AssignmentDeclined { .. } => "AssignmentDeclined",
-            AssignmentEvent::CrewMemberAdded { .. } => "CrewMemberAdded",
-            AssignmentEvent::SwapOffered { .. } => "SwapOffered",
-            AssignmentEvent::SwapRefused { .. } => "SwapRefused",
-            AssignmentEvent::SwapCompleted { .. } => "SwapCompleted",
+            MatchingEvent::MatchProposed { .. } => "MatchProposed",
+            MatchingEvent::MatchConfirmed { .. } => "MatchConfirmed",
+            MatchingEvent::AssignmentAccepted { .. } => "AssignmentAccepted",
+            MatchingEvent::AssignmentDeclined { .. } => "AssignmentDeclined",
+            MatchingEvent::CrewMemberAdded { .. } => "CrewMemberAdded",
+            MatchingEvent::SwapOffered { .. } => "SwapOffered",
+            MatchingEvent::SwapRefused { .. } => "SwapRefused",
+            MatchingEvent::SwapCompleted { .. } => "SwapCompleted",
         }
     }
 }
 
-impl Assignments {
-    pub(crate) fn apply(&mut self, event: &AssignmentEvent) {
+impl Matching {
+    pub(crate) fn apply(&mut self, event: &MatchingEvent) {
         match event {
-            AssignmentEvent::MatchProposed { proposal } => self.propose(proposal.clone()),
-            AssignmentEvent::MatchConfirmed { plan, .. } => self.confirm(*plan),
-            AssignmentEvent::AssignmentAccepted { task, handle, .. } => self.accept(task, handle),
-            AssignmentEvent::AssignmentDeclined { task, handle, reason, .. } => self.decline(task, handle, reason),
-            AssignmentEvent::CrewMemberAdded { task, handle, .. } => self.add_member(task, handle),
-            AssignmentEvent::SwapOffered { task, offer, .. } => self.offer_swap(task, offer.clone()),
-            AssignmentEvent::SwapRefused { task, .. } => self.refuse_swap(task),
-            AssignmentEvent::SwapCompleted { task, offer, .. } => self.complete_swap(task, &offer.from, &offer.to),
+            MatchingEvent::MatchProposed { proposal } => self.propose(proposal.clone()),
+            MatchingEvent::MatchConfirmed { plan, .. } => self.confirm(*plan),
+            MatchingEvent::AssignmentAccepted { task, handle, .. } => self.accept(task, handle),
+            MatchingEvent::AssignmentDeclined { task, handle, reason, .. } => self.decline(task, handle, reason),
+            MatchingEvent::CrewMemberAdded { task, handle, .. } => self.add_member(task, handle),
+            MatchingEvent::SwapOffered { task, offer, .. } => self.offer_swap(task, offer.clone()),
+            MatchingEvent::SwapRefused { task, .. } => self.refuse_swap(task),
+            MatchingEvent::SwapCompleted { task, offer, .. } => self.complete_swap(task, &offer.from, &offer.to),
         }
     }
 }

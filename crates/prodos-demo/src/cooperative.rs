@@ -10,6 +10,7 @@ mod cast;
 mod history;
 mod seeder;
 mod story;
+mod summary;
 mod workshop;
 
 use prodos_app::Node;
@@ -21,6 +22,7 @@ use std::sync::Arc;
 
 pub use cast::{COORDINATOR, PARTICIPANT_A, PARTICIPANT_B};
 pub use history::{ACTIVE_DECISION, ACTIVE_PLAN};
+pub use summary::summary;
 
 /// The example files shipped in `examples/`, compiled into the binary.
 pub const EXAMPLE_DESIGNS: &[(&str, &str)] = &[

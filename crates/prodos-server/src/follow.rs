@@ -5,8 +5,6 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use prodos_core::Event;
-use prodos_core::access::AccessEvent;
 use std::time::Duration;
 
 /// How often the server looks at the store's head: a cheap read, so twice a second.
@@ -22,37 +20,14 @@ pub async fn catch_up(state: &AppState) -> Result<bool, ApiError> {
         // The host operator may have disabled an account, changed its role or reset its password
         // from the CLI: sessions carry the role they were started with, and a reset is how a
         // taken-over account is won back, so that account's sessions end.
-        let handles = state.blocking(move |state| access_changed_since(&state, before)).await?;
+        let handles =
+            state.blocking(move |state| Ok(prodos_app::queries::sessions_ended_since(&state.node, before)?)).await?;
         for handle in handles {
             state.sessions.end_all_of(&handle);
         }
         state.announce();
     }
     Ok(moved)
-}
-
-/// Handles of the accounts disabled, given another role or a new password in entries after `seq`.
-fn access_changed_since(state: &AppState, seq: u64) -> Result<Vec<String>, ApiError> {
-    let mut handles = Vec::new();
-    let mut undecodable = None;
-    let scanned = state.node.store().scan(seq + 1, &mut |entry| {
-        if !AccessEvent::KINDS.contains(&entry.kind.as_str()) {
-            return Ok(());
-        }
-        match prodos_app::decode(&entry) {
-            Ok(Event::Access(AccessEvent::AccessChanged { change, .. })) => {
-                handles.extend(change.ends_sessions_of().map(str::to_string));
-            }
-            Ok(_) => {}
-            Err(error) => undecodable = Some(error),
-        }
-        Ok(())
-    });
-    scanned.map_err(ApiError::internal)?;
-    match undecodable {
-        Some(error) => Err(ApiError::internal(error)),
-        None => Ok(handles),
-    }
 }
 
 /// Looks every [`FOLLOW_EVERY`] for as long as the server runs.

@@ -7,6 +7,7 @@ use crate::auth::sessions::Sessions;
 use crate::auth::store::AccountStore;
 use crate::cache::{PageCache, PlanCache};
 use crate::error::ApiError;
+use prodos_app::queries;
 use prodos_app::{CommandMeta, Node, Receipt};
 use prodos_core::access::AccessChange;
 use prodos_core::{Actor, Command, Timestamp};
@@ -134,6 +135,6 @@ impl AppState {
 
     /// The node's consistency check; tests end with it.
     pub fn check_invariants(&self) -> Result<(), String> {
-        self.node.read(|state| state.check_invariants())
+        queries::check_invariants(&self.node)
     }
 }

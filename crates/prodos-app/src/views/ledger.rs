@@ -29,3 +29,40 @@ impl LedgerEntryView {
         }
     }
 }
+
+/// What a chain check found, as both shells show it: intact up to the head, or the first break.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChainCheckView {
+    pub intact: bool,
+    pub events: u64,
+    pub head_seq: u64,
+    pub head_hash: String,
+    /// When not intact: the first entry that fails, and why.
+    pub first_bad_seq: Option<u64>,
+    pub reason: Option<String>,
+}
+
+impl ChainCheckView {
+    /// `head` is the store's head, shown when the chain breaks before reaching it.
+    pub fn of(check: Result<prodos_ledger::ChainReport, prodos_ledger::ChainBreak>, head: prodos_ledger::Head) -> Self {
+        match check {
+            Ok(report) => ChainCheckView {
+                intact: true,
+                events: report.events,
+                head_seq: report.head.seq,
+                head_hash: report.head.hash_hex(),
+                first_bad_seq: None,
+                reason: None,
+            },
+            Err(failure) => ChainCheckView {
+                intact: false,
+                events: head.seq,
+                head_seq: head.seq,
+                head_hash: head.hash_hex(),
+                first_bad_seq: Some(failure.first_bad_seq),
+                reason: Some(failure.reason),
+            },
+        }
+    }
+}

@@ -12,7 +12,7 @@ pub mod stock;
 
 pub use credit_settings::CreditSettingsView;
 pub use designs::{BomNode, DesignDetail, DesignSummary, OperationView};
-pub use ledger::LedgerEntryView;
+pub use ledger::{ChainCheckView, LedgerEntryView};
 pub use plans::{CapacityView, CostView, MandateView, PlanDetailView, PlanSummaryView};
 pub use record::PublicRecordView;
 pub use stock::{CatalogItemView, LotView, MaterialView, SupplierView};

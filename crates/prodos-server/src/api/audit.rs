@@ -5,8 +5,9 @@ use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
-use prodos_app::views::LedgerEntryView;
-use serde::{Deserialize, Serialize};
+use prodos_app::queries;
+use prodos_app::views::{ChainCheckView, LedgerEntryView};
+use serde::Deserialize;
 
 /// A page of the log is bounded, so one request cannot make the server copy the whole ledger.
 pub const MAX_LOG_LIMIT: usize = 1000;
@@ -19,17 +20,6 @@ pub struct LogQuery {
     pub since: Option<u64>,
     /// At most this many entries (100 when absent, at most 1000).
     pub limit: Option<usize>,
-}
-
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct VerifyBody {
-    pub intact: bool,
-    pub events: u64,
-    pub head_seq: u64,
-    pub head_hash: String,
-    /// When not intact: the first entry that fails, and why.
-    pub first_bad_seq: Option<u64>,
-    pub reason: Option<String>,
 }
 
 #[utoipa::path(get, path = "/api/audit/log", tag = "audit", params(LogQuery),
@@ -45,49 +35,14 @@ pub async fn log(
         return Err(ApiError::invalid("limit", format!("must be 1–{MAX_LOG_LIMIT}, got {limit}")));
     }
     let entries = state
-        .blocking(move |state| {
-            let mut entries = Vec::with_capacity(limit.min(256));
-            let last_seq = since.saturating_add(limit as u64 - 1);
-            let scanned = state.node.store().scan(since, &mut |entry| {
-                if entry.seq <= last_seq {
-                    entries.push(LedgerEntryView::of(&entry));
-                }
-                Ok(())
-            });
-            scanned.map_err(ApiError::internal)?;
-            Ok(entries)
-        })
+        .blocking(move |state| queries::ledger_entries(&state.node, since, limit).map_err(ApiError::internal))
         .await?;
     Ok(Json(entries))
 }
 
 #[utoipa::path(get, path = "/api/audit/verify", tag = "audit",
-    responses((status = 200, description = "Whether the hash chain is intact, and its head", body = VerifyBody),
+    responses((status = 200, description = "Whether the hash chain is intact, and its head", body = ChainCheckView),
               (status = 403, body = ErrorBody)))]
-pub async fn verify(State(state): State<AppState>) -> Result<Json<VerifyBody>, ApiError> {
-    state
-        .blocking(|state| {
-            Ok(Json(match prodos_ledger::check_chain(state.node.store()) {
-                Ok(report) => VerifyBody {
-                    intact: true,
-                    events: report.events,
-                    head_seq: report.head.seq,
-                    head_hash: report.head.hash_hex(),
-                    first_bad_seq: None,
-                    reason: None,
-                },
-                Err(failure) => {
-                    let head = state.node.head();
-                    VerifyBody {
-                        intact: false,
-                        events: head.seq,
-                        head_seq: head.seq,
-                        head_hash: head.hash_hex(),
-                        first_bad_seq: Some(failure.first_bad_seq),
-                        reason: Some(failure.reason),
-                    }
-                }
-            }))
-        })
-        .await
+pub async fn verify(State(state): State<AppState>) -> Result<Json<ChainCheckView>, ApiError> {
+    state.blocking(|state| Ok(Json(queries::check_chain(&state.node)))).await
 }

@@ -10,6 +10,7 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
+use prodos_app::queries;
 use prodos_app::views::CapacityView;
 use prodos_core::Command;
 use prodos_core::PlanCommand;
@@ -41,7 +42,7 @@ pub struct ClosureRequest {
     responses((status = 200, description = "The node's capacity, whose calendar part is the working week and the closed days (as `prodos calendar show --json`)", body = CapacityView),
               (status = 401, body = ErrorBody)))]
 pub async fn show(State(state): State<AppState>) -> Json<CapacityView> {
-    Json(state.node.read(|node_state| CapacityView::of(&node_state.capacity)))
+    Json(queries::capacity(&state.node))
 }
 
 #[utoipa::path(put, path = "/api/calendar/week", tag = "resources", request_body = WorkWeekRequest,

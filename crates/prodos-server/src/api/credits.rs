@@ -12,10 +12,11 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
+use prodos_app::queries;
 use prodos_app::views::CreditSettingsView;
 use prodos_app::views::people::{CreditBalanceView, CreditRowView};
 use prodos_core::credits::{CreditsCommand, Privilege};
-use prodos_core::{Command, Milli, Rejection};
+use prodos_core::{Command, Milli};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -87,27 +88,11 @@ async fn credits(
     execute(state, principal, headers, Command::Credits(command)).await
 }
 
-fn known(state: &AppState, handle: &str) -> Result<(), ApiError> {
-    match state.node.read(|node_state| node_state.people.get(handle).is_some()) {
-        true => Ok(()),
-        false => Err(ApiError::Rejected(Rejection::UnknownParticipant {
-            field: "handle".into(),
-            handle: handle.to_string(),
-        })),
-    }
-}
-
 #[utoipa::path(get, path = "/api/credits", tag = "credits",
     responses((status = 200, description = "Every participant's balance (earned − decayed − spent) and reputation parts", body = Vec<CreditBalanceView>)))]
 pub async fn balances(State(state): State<AppState>) -> Json<Vec<CreditBalanceView>> {
     let now = state.now();
-    Json(state.node.read(|node_state| {
-        node_state
-            .people
-            .iter()
-            .map(|participant| CreditBalanceView::of(node_state, &participant.handle, now))
-            .collect()
-    }))
+    Json(queries::credit_balances(&state.node, now))
 }
 
 #[utoipa::path(get, path = "/api/credits/{handle}", tag = "credits",
@@ -117,9 +102,7 @@ pub async fn balance(
     State(state): State<AppState>,
     ApiPath(handle): ApiPath<String>,
 ) -> Result<Json<CreditBalanceView>, ApiError> {
-    known(&state, &handle)?;
-    let now = state.now();
-    Ok(Json(state.node.read(|node_state| CreditBalanceView::of(node_state, &handle, now))))
+    Ok(Json(queries::credit_balance(&state.node, &handle, state.now())?))
 }
 
 #[utoipa::path(get, path = "/api/credits/{handle}/history", tag = "credits",
@@ -130,11 +113,7 @@ pub async fn history(
     State(state): State<AppState>,
     ApiPath(handle): ApiPath<String>,
 ) -> Result<Json<Vec<CreditRowView>>, ApiError> {
-    known(&state, &handle)?;
-    let now = state.now();
-    Ok(Json(state.node.read(|node_state| {
-        prodos_core::credits::statement(&node_state.credits, &handle, now).rows.iter().map(CreditRowView::of).collect()
-    })))
+    Ok(Json(queries::credit_history(&state.node, &handle, state.now())?))
 }
 
 #[utoipa::path(post, path = "/api/credits/{handle}/labor", tag = "credits", request_body = LaborRequest,
@@ -166,7 +145,7 @@ pub async fn labor(
     responses((status = 200, description = "The credit policy, the weights per skill and level, and the contribution gates", body = CreditSettingsView),
               (status = 401, body = ErrorBody)))]
 pub async fn settings(State(state): State<AppState>) -> Json<CreditSettingsView> {
-    Json(state.node.read(CreditSettingsView::of))
+    Json(queries::credit_settings(&state.node))
 }
 
 #[utoipa::path(post, path = "/api/credit-policy", tag = "credits", request_body = CreditPolicyRequest,
@@ -183,10 +162,9 @@ pub async fn set_policy(
     let amount = |field: &str, value: Option<f64>| value.map(|value| milli(field, value)).transpose();
     let default_weight = amount("default_weight_per_hour", request.default_weight_per_hour)?;
     let earned_cost = amount("earned_entitlement_cost_credits", request.earned_entitlement_cost_credits)?;
-    let current = state.node.read(|node_state| node_state.credits.policy());
     let command =
-        CreditsCommand::policy_update(&current, request.decay_rate_per_period_bp, default_weight, earned_cost, by);
-    credits(&state, &principal, &headers, command).await
+        queries::credit_policy_update(&state.node, request.decay_rate_per_period_bp, default_weight, earned_cost, by);
+    execute(&state, &principal, &headers, command).await
 }
 
 #[utoipa::path(post, path = "/api/credit-policy/weights", tag = "credits", request_body = CreditWeightRequest,

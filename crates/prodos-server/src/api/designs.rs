@@ -11,8 +11,9 @@ use axum::Json;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
+use prodos_app::queries;
 use prodos_app::views::{DesignDetail, DesignSummary};
-use prodos_core::{Command, DesignRef, DesignSelector, Event, Rejection, State as NodeState};
+use prodos_core::{Command, DesignSelector, Event, Rejection};
 use prodos_core::{DesignCommand, DesignEvent};
 use serde::Serialize;
 
@@ -32,15 +33,11 @@ fn selector(text: &str) -> Result<DesignSelector, ApiError> {
     })
 }
 
-fn resolve(state: &NodeState, selector: DesignSelector) -> Result<DesignRef, ApiError> {
-    Ok(prodos_core::design::decide::resolve(&state.designs, selector)?)
-}
-
 #[utoipa::path(get, path = "/api/designs", tag = "designs",
     responses((status = 200, description = "Every design with its latest version", body = Vec<DesignSummary>),
               (status = 401, body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>) -> Json<Vec<DesignSummary>> {
-    Json(state.node.read(|node_state| node_state.designs.iter().map(DesignSummary::of).collect()))
+    Json(queries::designs(&state.node))
 }
 
 #[utoipa::path(get, path = "/api/designs/{design}", tag = "designs",
@@ -52,13 +49,7 @@ pub async fn show(
     ApiPath(design): ApiPath<String>,
 ) -> Result<Json<DesignDetail>, ApiError> {
     let selector = selector(&design)?;
-    state.node.read(|node_state| {
-        let design = resolve(node_state, selector)?;
-        let record =
-            node_state.designs.get(design.design).ok_or_else(|| ApiError::internal("resolved design missing"))?;
-        let version = record.version(design.version).ok_or_else(|| ApiError::internal("resolved version missing"))?;
-        Ok(Json(DesignDetail::of(record, version)))
-    })
+    Ok(Json(queries::design_detail(&state.node, selector)?))
 }
 
 #[utoipa::path(get, path = "/api/designs/{design}/export", tag = "designs",
@@ -70,12 +61,7 @@ pub async fn export(
     ApiPath(design): ApiPath<String>,
 ) -> Result<impl IntoResponse, ApiError> {
     let selector = selector(&design)?;
-    let text = state.node.read(|node_state| -> Result<String, ApiError> {
-        let design = resolve(node_state, selector)?;
-        let version =
-            node_state.designs.version(design).ok_or_else(|| ApiError::internal("resolved version missing"))?;
-        Ok(prodos_formats::export_design(&version.spec, Some(design)))
-    })?;
+    let text = queries::design_export(&state.node, selector)?;
     Ok(([(header::CONTENT_TYPE, "application/toml; charset=utf-8")], text))
 }
 

@@ -9,6 +9,7 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
+use prodos_app::queries;
 use prodos_app::views::people::{EntitlementView, GoodView};
 use prodos_core::distribution::DistributionCommand;
 use prodos_core::{Command, DesignSelector, Milli};
@@ -66,9 +67,7 @@ async fn distribution(
 #[utoipa::path(get, path = "/api/goods", tag = "goods",
     responses((status = 200, description = "Goods with their serial numbers and who received them", body = Vec<GoodView>)))]
 pub async fn list(State(state): State<AppState>) -> Json<Vec<GoodView>> {
-    Json(state.node.read(|node_state| {
-        node_state.distribution.goods().map(|good| GoodView::of(&node_state.distribution, good)).collect()
-    }))
+    Json(queries::goods(&state.node))
 }
 
 #[utoipa::path(post, path = "/api/goods", tag = "goods", request_body = ProduceRequest,
@@ -109,13 +108,7 @@ pub async fn distribute(
 #[utoipa::path(get, path = "/api/entitlements", tag = "goods",
     responses((status = 200, description = "Entitlements with how many goods each has left", body = Vec<EntitlementView>)))]
 pub async fn entitlements(State(state): State<AppState>) -> Json<Vec<EntitlementView>> {
-    Json(state.node.read(|node_state| {
-        node_state
-            .distribution
-            .entitlements()
-            .map(|entitlement| EntitlementView::of(&node_state.distribution, entitlement))
-            .collect()
-    }))
+    Json(queries::entitlements(&state.node))
 }
 
 #[utoipa::path(post, path = "/api/entitlements", tag = "goods", request_body = GrantEntitlementRequest,

@@ -9,6 +9,7 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
+use prodos_app::queries;
 use prodos_app::views::MandateView;
 use prodos_app::views::people::ProductionView;
 use prodos_core::PlanCommand;
@@ -43,11 +44,7 @@ pub struct ProductionFilter {
 #[utoipa::path(get, path = "/api/mandates", tag = "plans",
     responses((status = 200, body = Vec<MandateView>), (status = 401, body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>) -> Json<Vec<MandateView>> {
-    Json(
-        state.node.read(|node_state| {
-            node_state.plans.mandates().map(|mandate| MandateView::of(node_state, mandate)).collect()
-        }),
-    )
+    Json(queries::mandates(&state.node))
 }
 
 #[utoipa::path(post, path = "/api/mandates", tag = "plans", request_body = MandateRequest,
@@ -87,5 +84,5 @@ pub async fn production(
     State(state): State<AppState>,
     ApiQuery(filter): ApiQuery<ProductionFilter>,
 ) -> Json<Vec<ProductionView>> {
-    Json(state.node.read(|node_state| ProductionView::all(node_state, filter.active)))
+    Json(queries::production(&state.node, filter.active))
 }

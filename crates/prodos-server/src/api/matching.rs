@@ -11,7 +11,8 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
-use prodos_app::matching::{MatchView, decline_command, propose_match};
+use prodos_app::matching::MatchView;
+use prodos_app::queries;
 use prodos_core::Command;
 use prodos_core::execution::TaskRef;
 use prodos_core::matching::MatchingCommand;
@@ -56,7 +57,7 @@ fn own_place(principal: &Principal, place: &TaskPlace) -> Result<(TaskRef, Strin
               (status = 404, body = ErrorBody)))]
 pub async fn show(State(state): State<AppState>, ApiPath(plan): ApiPath<String>) -> Result<Json<MatchView>, ApiError> {
     let plan = plan_id(&plan)?;
-    Ok(Json(state.node.read(|node_state| MatchView::of(node_state, plan))?))
+    Ok(Json(queries::match_view(&state.node, plan)?))
 }
 
 #[utoipa::path(post, path = "/api/plans/{plan}/match", tag = "matching",
@@ -73,7 +74,7 @@ pub async fn propose(
     let plan = plan_id(&plan)?;
     let by = principal.handle.clone();
     let now = state.now();
-    let run = state.node.read(|node_state| propose_match(node_state, plan, &by, now))?;
+    let run = queries::match_proposal(&state.node, plan, &by, now)?;
     execute(&state, &principal, &headers, run.command).await
 }
 
@@ -119,7 +120,7 @@ pub async fn decline(
 ) -> Result<Json<ReceiptBody>, ApiError> {
     let (task, handle) = own_place(&principal, &place)?;
     let now = state.now();
-    let command = state.node.read(|node_state| decline_command(node_state, &task, &handle, &request.reason, now))?;
+    let command = queries::decline(&state.node, &task, &handle, &request.reason, now)?;
     execute(&state, &principal, &headers, command).await
 }
 

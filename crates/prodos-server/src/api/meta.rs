@@ -28,5 +28,5 @@ pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
     responses((status = 200, description = "What the node produced, by whom, with what, and its ledger head", body = PublicRecordView),
               (status = 401, description = "The node does not publish its record", body = crate::error::ErrorBody)))]
 pub async fn public_record(State(state): State<AppState>) -> Json<PublicRecordView> {
-    Json(state.node.read_at_head(|node_state, head| PublicRecordView::of(node_state, head.seq, head.hash_hex())))
+    Json(prodos_app::queries::public_record(&state.node))
 }

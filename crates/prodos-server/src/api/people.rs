@@ -12,10 +12,11 @@ use crate::state::AppState;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, header};
 use axum::{Extension, Json};
+use prodos_app::queries;
 use prodos_app::views::people::{CertificationView, ChallengeView, ParticipantView};
 use prodos_core::people::{NewParticipant, PeopleCommand, Question};
 use prodos_core::plan::Day;
-use prodos_core::{AttemptId, ChallengeId, Command, Rejection};
+use prodos_core::{AttemptId, ChallengeId, Command};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -136,7 +137,7 @@ async fn people(
     responses((status = 200, description = "Participants with their valid skills", body = Vec<ParticipantView>)))]
 pub async fn list(State(state): State<AppState>) -> Json<Vec<ParticipantView>> {
     let now = state.now();
-    Json(state.node.read(|node_state| node_state.people.iter().map(|p| ParticipantView::of(p, now)).collect()))
+    Json(queries::participants(&state.node, now).into_iter().map(|(participant, _)| participant).collect())
 }
 
 #[utoipa::path(get, path = "/api/participants/{handle}", tag = "people",
@@ -148,11 +149,7 @@ pub async fn show(
     ApiPath(handle): ApiPath<String>,
 ) -> Result<Json<ParticipantView>, ApiError> {
     let now = state.now();
-    state
-        .node
-        .read(|node_state| node_state.people.get(&handle).map(|p| ParticipantView::of(p, now)))
-        .map(Json)
-        .ok_or_else(|| ApiError::Rejected(Rejection::UnknownParticipant { field: "handle".into(), handle }))
+    Ok(Json(queries::participant(&state.node, &handle, now)?))
 }
 
 #[utoipa::path(post, path = "/api/participants", tag = "people",
@@ -242,27 +239,7 @@ pub async fn certifications(
     ApiQuery(filter): ApiQuery<CertificationFilter>,
 ) -> Result<Json<Vec<CertificationView>>, ApiError> {
     let now = state.now();
-    state.node.read(|node_state| {
-        if let Some(handle) = &filter.handle
-            && node_state.people.get(handle).is_none()
-        {
-            return Err(ApiError::Rejected(Rejection::UnknownParticipant {
-                field: "handle".into(),
-                handle: handle.clone(),
-            }));
-        }
-        Ok(Json(
-            node_state
-                .people
-                .iter()
-                .filter(|participant| filter.handle.as_ref().is_none_or(|wanted| *wanted == participant.handle))
-                .flat_map(|participant| {
-                    participant.certifications.iter().map(|cert| CertificationView::of(&participant.handle, cert, now))
-                })
-                .filter(|view| filter.all || view.status == "valid")
-                .collect(),
-        ))
-    })
+    Ok(Json(queries::certifications(&state.node, filter.handle.as_deref(), filter.all, now)?))
 }
 
 #[utoipa::path(post, path = "/api/certifications", tag = "people", request_body = GrantRequest,
@@ -305,9 +282,7 @@ pub async fn revoke(
 #[utoipa::path(get, path = "/api/challenges", tag = "people",
     responses((status = 200, description = "Challenges with their attempts; answers are never shown", body = Vec<ChallengeView>)))]
 pub async fn challenges(State(state): State<AppState>) -> Json<Vec<ChallengeView>> {
-    Json(state.node.read(|node_state| {
-        node_state.people.challenges().map(|challenge| ChallengeView::of(&node_state.people, challenge)).collect()
-    }))
+    Json(queries::challenges(&state.node))
 }
 
 #[utoipa::path(post, path = "/api/challenges", tag = "people", request_body = ChallengeRequest,

@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use prodos_app::CommandMeta;
 use prodos_app::planning::{ProposeOptions, plan_detail, propose_plan};
+use prodos_app::queries;
 use prodos_app::views::{CostView, PlanDetailView, PlanSummaryView};
 use prodos_core::PlanCommand;
 use prodos_core::{Command, MandateId, PlanId};
@@ -92,14 +93,7 @@ fn options(request: &ProposeRequest) -> Result<ProposeOptions, ApiError> {
 #[utoipa::path(get, path = "/api/plans", tag = "plans", params(PlanFilter),
     responses((status = 200, body = Vec<PlanSummaryView>), (status = 401, body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>, ApiQuery(filter): ApiQuery<PlanFilter>) -> Json<Vec<PlanSummaryView>> {
-    Json(state.node.read(|node_state| {
-        node_state
-            .plans
-            .plans()
-            .filter(|plan| filter.status.as_deref().is_none_or(|status| plan.status.as_str() == status))
-            .map(PlanSummaryView::of)
-            .collect()
-    }))
+    Json(queries::plans(&state.node, filter.status.as_deref()))
 }
 
 #[utoipa::path(post, path = "/api/plans", tag = "plans", request_body = ProposeRequest,

@@ -10,6 +10,7 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
+use prodos_app::queries;
 use prodos_app::views::CapacityView;
 use prodos_core::PlanCommand;
 use prodos_core::{Command, Millicents};
@@ -62,7 +63,7 @@ fn money(rate: f64) -> Result<Millicents, ApiError> {
     responses((status = 200, description = "Tools, skill headcounts, the working calendar and rates", body = CapacityView),
               (status = 401, body = ErrorBody)))]
 pub async fn show(State(state): State<AppState>) -> Json<CapacityView> {
-    Json(state.node.read(|node_state| CapacityView::of(&node_state.capacity)))
+    Json(queries::capacity(&state.node))
 }
 
 #[utoipa::path(post, path = "/api/resources/tools", tag = "resources", request_body = ToolCountRequest,

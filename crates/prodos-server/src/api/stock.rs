@@ -11,6 +11,7 @@ use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
+use prodos_app::queries;
 use prodos_app::views::{LotView, MaterialView};
 use prodos_core::StockCommand;
 use prodos_core::stock::{LotReceipt, Provenance};
@@ -94,16 +95,14 @@ fn provenance(kind: Option<&str>, source: Option<String>) -> Result<Provenance, 
     responses((status = 200, description = "Materials with on-hand, reserved and available quantities", body = Vec<MaterialView>),
               (status = 401, body = ErrorBody)))]
 pub async fn materials(State(state): State<AppState>) -> Json<Vec<MaterialView>> {
-    Json(state.node.read(|node_state| {
-        node_state.stock.materials().map(|material| MaterialView::of(node_state, material)).collect()
-    }))
+    Json(queries::materials(&state.node))
 }
 
 #[utoipa::path(get, path = "/api/stock/lots", tag = "stock",
     responses((status = 200, description = "Every lot with its provenance", body = Vec<LotView>),
               (status = 401, body = ErrorBody)))]
 pub async fn lots(State(state): State<AppState>) -> Json<Vec<LotView>> {
-    Json(state.node.read(|node_state| node_state.stock.lots().map(|lot| LotView::of(node_state, lot)).collect()))
+    Json(queries::lots(&state.node))
 }
 
 #[utoipa::path(post, path = "/api/stock/receive", tag = "stock", request_body = ReceiveRequest,

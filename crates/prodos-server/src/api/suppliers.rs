@@ -7,6 +7,7 @@ use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::{Extension, Json};
+use prodos_app::queries;
 use prodos_app::views::SupplierView;
 use prodos_core::Command;
 use prodos_core::SupplierCommand;
@@ -15,7 +16,7 @@ use prodos_core::SupplierCommand;
     responses((status = 200, description = "Suppliers with their catalogs", body = Vec<SupplierView>),
               (status = 401, body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>) -> Json<Vec<SupplierView>> {
-    Json(state.node.read(|node_state| node_state.suppliers.iter().map(SupplierView::of).collect()))
+    Json(queries::suppliers(&state.node))
 }
 
 #[utoipa::path(post, path = "/api/suppliers", tag = "suppliers",

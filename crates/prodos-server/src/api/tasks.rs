@@ -69,7 +69,7 @@ pub async fn list(State(state): State<AppState>, ApiQuery(filter): ApiQuery<Task
         || state.node.head().seq,
         || {
             let query = queries::TaskFilter { plan, status: filter.status.clone(), worker: filter.worker.clone() };
-            let tasks = state.node.read(|node_state| queries::tasks(node_state, &query))?;
+            let tasks = queries::tasks(&state.node, &query)?;
             serde_json::to_vec(&tasks).map(Bytes::from).map_err(ApiError::internal)
         },
     )?;

@@ -12,11 +12,8 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::State;
 use axum::response::Response;
-use prodos_app::views::people::{
-    CreditBalanceView, CreditRowView, EntitlementView, GoodView, ParticipantView, TaskView,
-};
-use prodos_core::Rejection;
-use prodos_core::plan::PlanStatus;
+use prodos_app::queries;
+use prodos_app::views::people::{CreditBalanceView, CreditRowView, EntitlementView, GoodView, ParticipantView};
 
 pub struct ParticipantRow {
     pub participant: ParticipantView,
@@ -35,16 +32,10 @@ pub async fn participants(
     Extension(principal): Extension<Principal>,
 ) -> Result<Response, ApiError> {
     let now = state.now();
-    let rows = state.node.read(|node_state| {
-        node_state
-            .people
-            .iter()
-            .map(|participant| ParticipantRow {
-                participant: ParticipantView::of(participant, now),
-                credits: CreditBalanceView::of(node_state, &participant.handle, now),
-            })
-            .collect()
-    });
+    let rows = queries::participants(&state.node, now)
+        .into_iter()
+        .map(|(participant, credits)| ParticipantRow { participant, credits })
+        .collect();
     render(&ParticipantsPage { chrome: Chrome::new(&state, Some(&principal), true), rows })
 }
 
@@ -65,26 +56,8 @@ pub async fn participant(
     ApiPath(handle): ApiPath<String>,
 ) -> Result<Response, ApiError> {
     let now = state.now();
-    let found = state.node.read(|node_state| {
-        let participant = node_state.people.get(&handle)?;
-        // Their tasks: worked on (as worker or crew) in committed plans.
-        let tasks: Vec<TaskView> = node_state
-            .plans
-            .plans()
-            .filter(|plan| plan.status == PlanStatus::Committed)
-            .flat_map(|plan| TaskView::of_plan(node_state, plan))
-            .filter(|task| task.worker.as_deref() == Some(handle.as_str()) || task.crew.contains(&handle))
-            .collect();
-        let history = prodos_core::credits::statement(&node_state.credits, &handle, now)
-            .rows
-            .iter()
-            .map(CreditRowView::of)
-            .collect();
-        Some((ParticipantView::of(participant, now), CreditBalanceView::of(node_state, &handle, now), history, tasks))
-    });
-    let (participant, credits, history, tasks) = found.ok_or_else(|| {
-        ApiError::Rejected(Rejection::UnknownParticipant { field: "handle".into(), handle: handle.clone() })
-    })?;
+    let queries::ParticipantProfile { participant, credits, history, tasks } =
+        queries::participant_profile(&state.node, &handle, now)?;
     render(&ParticipantPage {
         chrome: Chrome::new(&state, Some(&principal), true),
         back: format!("/participants/{handle}"),
@@ -107,15 +80,6 @@ pub async fn goods(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let (goods, entitlements) = state.node.read(|node_state| {
-        (
-            node_state.distribution.goods().map(|good| GoodView::of(&node_state.distribution, good)).collect(),
-            node_state
-                .distribution
-                .entitlements()
-                .map(|entitlement| EntitlementView::of(&node_state.distribution, entitlement))
-                .collect(),
-        )
-    });
+    let (goods, entitlements) = (queries::goods(&state.node), queries::entitlements(&state.node));
     render(&GoodsPage { chrome: Chrome::new(&state, Some(&principal), true), goods, entitlements })
 }

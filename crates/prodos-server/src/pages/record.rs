@@ -22,8 +22,7 @@ pub async fn record(
     State(state): State<AppState>,
     principal: Option<Extension<Principal>>,
 ) -> Result<Response, ApiError> {
-    let record =
-        state.node.read_at_head(|node_state, head| PublicRecordView::of(node_state, head.seq, head.hash_hex()));
+    let record = prodos_app::queries::public_record(&state.node);
     let principal = principal.map(|Extension(principal)| principal);
     render(&RecordPage { chrome: Chrome::new(&state, principal.as_ref(), true), record })
 }

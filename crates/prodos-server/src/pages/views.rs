@@ -10,6 +10,7 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::State;
 use axum::response::Response;
+use prodos_app::queries;
 use prodos_app::views::{BomNode, DesignDetail, DesignSummary, LedgerEntryView, LotView, MaterialView, SupplierView};
 
 /// How many of the latest entries the audit page shows.
@@ -29,20 +30,13 @@ pub async fn overview(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let (n_designs, n_materials, n_lots, n_suppliers) = state.node.read(|node_state| {
-        (
-            node_state.designs.iter().count(),
-            node_state.stock.materials().count(),
-            node_state.stock.lots().count(),
-            node_state.suppliers.iter().count(),
-        )
-    });
+    let counts = queries::counts(&state.node);
     render(&OverviewPage {
         chrome: Chrome::new(&state, Some(&principal), true),
-        n_designs,
-        n_materials,
-        n_lots,
-        n_suppliers,
+        n_designs: counts.designs,
+        n_materials: counts.materials,
+        n_lots: counts.lots,
+        n_suppliers: counts.suppliers,
     })
 }
 
@@ -57,7 +51,7 @@ pub async fn designs(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let designs = state.node.read(|node_state| node_state.designs.iter().map(DesignSummary::of).collect());
+    let designs = queries::designs(&state.node);
     render(&DesignsPage { chrome: Chrome::new(&state, Some(&principal), true), designs })
 }
 
@@ -131,13 +125,8 @@ pub async fn stock(
 ) -> Result<Response, ApiError> {
     // Every lot and its provenance: heavy enough on a long-lived node to be worth the page cache.
     cached_page(&state, &principal, "/stock".into(), || {
-        let (materials, lots, suppliers) = state.node.read(|node_state| {
-            (
-                node_state.stock.materials().map(|material| MaterialView::of(node_state, material)).collect(),
-                node_state.stock.lots().map(|lot| LotView::of(node_state, lot)).collect(),
-                node_state.suppliers.iter().map(SupplierView::of).collect(),
-            )
-        });
+        let (materials, lots, suppliers) =
+            (queries::materials(&state.node), queries::lots(&state.node), queries::suppliers(&state.node));
         render_bytes(&StockPage { chrome: Chrome::new(&state, Some(&principal), true), materials, lots, suppliers })
     })
 }
@@ -156,27 +145,16 @@ pub async fn audit(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let (verification, entries) = state
+    let (check, entries) = state
         .blocking(|state| {
-            let verification = prodos_ledger::check_chain(state.node.store());
-            let since = state.node.head().seq.saturating_sub(AUDIT_PAGE_ENTRIES - 1).max(1);
-            let mut entries = Vec::new();
-            state
-                .node
-                .store()
-                .scan(since, &mut |entry| {
-                    entries.push(LedgerEntryView::of(&entry));
-                    Ok(())
-                })
-                .map_err(ApiError::internal)?;
-            // Newest first: the page is read from the top.
-            entries.reverse();
-            Ok((verification, entries))
+            let check = queries::check_chain(&state.node);
+            let entries = queries::latest_entries(&state.node, AUDIT_PAGE_ENTRIES).map_err(ApiError::internal)?;
+            Ok((check, entries))
         })
         .await?;
-    let (intact, verified_events, failure) = match verification {
-        Ok(report) => (true, report.events, String::new()),
-        Err(failure) => (false, 0, format!("first bad entry is seq {}: {}", failure.first_bad_seq, failure.reason)),
+    let (intact, verified_events, failure) = match check.first_bad_seq {
+        None => (true, check.events, String::new()),
+        Some(seq) => (false, 0, format!("first bad entry is seq {seq}: {}", check.reason.unwrap_or_default())),
     };
     render(&AuditPage {
         chrome: Chrome::new(&state, Some(&principal), true),

@@ -18,10 +18,10 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use prodos_app::planning::plan_detail;
+use prodos_app::queries;
 use prodos_app::views::people::{ProductionView, TaskView};
 use prodos_app::views::plans::{MaterialNeedView, PurchaseView};
 use prodos_app::views::{PlanDetailView, PlanSummaryView};
-use prodos_core::plan::PlanStatus;
 use serde::Deserialize;
 
 /// The board's columns, in the order work flows.
@@ -118,21 +118,9 @@ pub async fn plans(
     Extension(principal): Extension<Principal>,
 ) -> Result<Response, ApiError> {
     cached_page(&state, &principal, "/plans".into(), || {
-        let (active, others) = state.node.read(|node_state| {
-            let mut active = Vec::new();
-            let mut others = Vec::new();
-            for plan in node_state.plans.plans() {
-                if plan.status == PlanStatus::Committed {
-                    active.push(PlanRow {
-                        summary: PlanSummaryView::of(plan),
-                        progress: ProductionView::of(node_state, plan),
-                    });
-                } else {
-                    others.push(PlanSummaryView::of(plan));
-                }
-            }
-            (active, others)
-        });
+        let board = queries::plan_board(&state.node);
+        let active = board.committed.into_iter().map(|(summary, progress)| PlanRow { summary, progress }).collect();
+        let others = board.others;
         render_bytes(&PlansPage { chrome: Chrome::new(&state, Some(&principal), true), active, others })
     })
 }
@@ -162,11 +150,7 @@ pub async fn plan(
 fn plan_page(state: &AppState, principal: &Principal, plan: prodos_core::PlanId) -> Result<Bytes, ApiError> {
     let detail = plan_detail(&state.node, plan)?;
     let gantt = String::from_utf8_lossy(&gantt_svg(state, plan)?).into_owned();
-    let (progress, tasks) = state.node.read(|node_state| {
-        let found = node_state.plans.plan(plan).ok_or(prodos_core::Rejection::UnknownPlan { plan })?;
-        let tasks = if found.status == PlanStatus::Committed { TaskView::of_plan(node_state, found) } else { vec![] };
-        Ok::<_, ApiError>((ProductionView::of(node_state, found), tasks))
-    })?;
+    let queries::PlanProgress { production: progress, tasks, .. } = queries::plan_progress(&state.node, plan)?;
     let shortages = detail
         .materials
         .iter()
@@ -198,14 +182,7 @@ pub async fn tasks(
     Extension(principal): Extension<Principal>,
 ) -> Result<Response, ApiError> {
     cached_page(&state, &principal, "/tasks".into(), || {
-        let tasks = state.node.read(|node_state| {
-            node_state
-                .plans
-                .plans()
-                .filter(|plan| plan.status == PlanStatus::Committed)
-                .flat_map(|plan| TaskView::of_plan(node_state, plan))
-                .collect()
-        });
+        let tasks = queries::tasks(&state.node, &queries::TaskFilter::default())?;
         render_bytes(&TasksPage {
             chrome: Chrome::new(&state, Some(&principal), true),
             columns: board(tasks, principal.role),

@@ -1,9 +1,8 @@
 //! `prodos audit verify|log`: anyone in the node can read the record and check that it is intact.
 
 use super::context::{Context, GlobalArgs, print_json, table};
-use anyhow::Context as _;
 use clap::Subcommand;
-use prodos_app::views::LedgerEntryView;
+use prodos_app::queries;
 
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
@@ -33,52 +32,26 @@ pub fn run(command: AuditCommand, global: &GlobalArgs) -> anyhow::Result<()> {
 }
 
 fn verify(global: &GlobalArgs, json: bool) -> anyhow::Result<()> {
-    // Verification reads the raw store: a tampered ledger may not even replay into state.
-    let path = prodos_app::data_dir::ledger_path(&global.data_dir);
-    if !path.exists() {
-        anyhow::bail!("{} holds no ledger (looked for {})", global.data_dir.display(), path.display());
+    let check = queries::check_ledger_file(&global.data_dir)?;
+    if json {
+        print_json(&check)?;
     }
-    let store = prodos_store_sqlite::SqliteLedger::open(&path)?;
-    // The chain check reads entries by sequence only; the file's own check also covers the
-    // command-id index that idempotent retries depend on.
-    store.check_integrity().context("the ledger file failed SQLite's integrity check")?;
-    match prodos_ledger::check_chain(&store) {
-        Ok(report) => {
-            if json {
-                print_json(&serde_json::json!({
-                    "intact": true, "events": report.events, "head_seq": report.head.seq, "head_hash": report.head.hash_hex()
-                }))?;
-            } else {
-                println!(
-                    "ledger intact: {} events, head {} ({})",
-                    report.events,
-                    report.head.seq,
-                    report.head.hash_hex()
-                );
+    match check.first_bad_seq {
+        None => {
+            if !json {
+                println!("ledger intact: {} events, head {} ({})", check.events, check.head_seq, check.head_hash);
             }
             Ok(())
         }
-        Err(failure) => {
-            if json {
-                print_json(&serde_json::json!({
-                    "intact": false, "first_bad_seq": failure.first_bad_seq, "reason": failure.reason
-                }))?;
-            }
-            anyhow::bail!("ledger NOT intact: first bad entry is seq {}: {}", failure.first_bad_seq, failure.reason)
+        Some(seq) => {
+            anyhow::bail!("ledger NOT intact: first bad entry is seq {seq}: {}", check.reason.unwrap_or_default())
         }
     }
 }
 
 fn log(global: &GlobalArgs, since: u64, limit: Option<usize>, json: bool) -> anyhow::Result<()> {
     let context = Context::open(global)?;
-    let mut entries = Vec::new();
-    let limit = limit.unwrap_or(usize::MAX);
-    context.node.store().scan(since, &mut |entry| {
-        if entries.len() < limit {
-            entries.push(LedgerEntryView::of(&entry));
-        }
-        Ok(())
-    })?;
+    let entries = queries::ledger_entries(&context.node, since, limit.unwrap_or(usize::MAX))?;
     if json {
         return print_json(&entries);
     }

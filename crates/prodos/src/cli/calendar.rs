@@ -4,7 +4,7 @@
 use super::context::{Context, GlobalArgs, print_json, report};
 use anyhow::anyhow;
 use clap::Subcommand;
-use prodos_app::views::CapacityView;
+use prodos_app::queries;
 use prodos_core::Command;
 use prodos_core::PlanCommand;
 use prodos_core::calendar::{daily_work_minutes, minute_of_day, weekday_mask};
@@ -55,7 +55,7 @@ pub fn run(command: CalendarCommand, global: &GlobalArgs) -> anyhow::Result<()> 
         }
         CalendarCommand::Show { json } => {
             let context = Context::open(global)?;
-            let view = context.node.read(|state| CapacityView::of(&state.capacity));
+            let view = queries::capacity(&context.node);
             if json {
                 return print_json(&view);
             }

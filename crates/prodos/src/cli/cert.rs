@@ -4,7 +4,7 @@
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use clap::Subcommand;
 use prodos_app::clock;
-use prodos_app::views::people::CertificationView;
+use prodos_app::queries;
 use prodos_core::Command;
 use prodos_core::people::PeopleCommand;
 use prodos_core::plan::Day;
@@ -69,25 +69,7 @@ pub fn run(command: CertCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         }
         CertCommand::List { handle, all, json } => {
             let now = clock::now();
-            let views: Vec<CertificationView> = context.node.read(|state| {
-                state
-                    .people
-                    .iter()
-                    .filter(|participant| handle.as_ref().is_none_or(|wanted| *wanted == participant.handle))
-                    .flat_map(|participant| {
-                        participant
-                            .certifications
-                            .iter()
-                            .map(|cert| CertificationView::of(&participant.handle, cert, now))
-                    })
-                    .filter(|view| all || view.status == "valid")
-                    .collect()
-            });
-            if let Some(handle) = &handle
-                && !context.node.read(|state| state.people.get(handle).is_some())
-            {
-                anyhow::bail!("unknown participant `{handle}`");
-            }
+            let views = queries::certifications(&context.node, handle.as_deref(), all, now)?;
             if json {
                 return print_json(&views);
             }

@@ -4,6 +4,7 @@
 
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use clap::Subcommand;
+use prodos_app::queries;
 use prodos_app::views::people::ChallengeView;
 use prodos_core::people::{PeopleCommand, Question};
 use prodos_core::{AttemptId, ChallengeId, Command, Event};
@@ -92,9 +93,7 @@ pub fn run(command: ChallengeCommand, global: &GlobalArgs) -> anyhow::Result<()>
             report(&done, &format!("challenge {}", id.map(|id| id.to_string()).unwrap_or_default()));
         }
         ChallengeCommand::List { json } => {
-            let views: Vec<ChallengeView> = context
-                .node
-                .read(|state| state.people.challenges().map(|c| ChallengeView::of(&state.people, c)).collect());
+            let views: Vec<ChallengeView> = queries::challenges(&context.node);
             if json {
                 return print_json(&views);
             }

@@ -3,10 +3,9 @@
 
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use super::format_time;
-use anyhow::Context as _;
 use clap::{Subcommand, ValueEnum};
 use prodos_app::clock;
-use prodos_app::views::people::{CreditBalanceView, CreditRowView};
+use prodos_app::queries;
 use prodos_core::credits::{CreditsCommand, Privilege};
 use prodos_core::{Command, Milli};
 
@@ -97,16 +96,10 @@ pub fn run(command: CreditsCommandArgs, global: &GlobalArgs) -> anyhow::Result<(
     match command {
         CreditsCommandArgs::Balance { handle, json } => {
             let now = clock::now();
-            let views: Vec<CreditBalanceView> = context.node.read(|state| {
-                let handles: Vec<String> = match &handle {
-                    Some(handle) => vec![handle.clone()],
-                    None => state.people.iter().map(|participant| participant.handle.clone()).collect(),
-                };
-                handles.iter().map(|handle| CreditBalanceView::of(state, handle, now)).collect()
-            });
-            if let Some(handle) = &handle {
-                known(&context, handle)?;
-            }
+            let views = match &handle {
+                Some(handle) => vec![queries::credit_balance(&context.node, handle, now)?],
+                None => queries::credit_balances(&context.node, now),
+            };
             if json {
                 return print_json(&views);
             }
@@ -141,15 +134,7 @@ pub fn run(command: CreditsCommandArgs, global: &GlobalArgs) -> anyhow::Result<(
             println!("{out}");
         }
         CreditsCommandArgs::History { handle, json } => {
-            known(&context, &handle)?;
-            let now = clock::now();
-            let rows: Vec<CreditRowView> = context.node.read(|state| {
-                prodos_core::credits::statement(&state.credits, &handle, now)
-                    .rows
-                    .iter()
-                    .map(CreditRowView::of)
-                    .collect()
-            });
+            let rows = queries::credit_history(&context.node, &handle, clock::now())?;
             if json {
                 return print_json(&rows);
             }
@@ -172,9 +157,8 @@ pub fn run(command: CreditsCommandArgs, global: &GlobalArgs) -> anyhow::Result<(
             report(&done, &format!("{hours} h of labor by {handle}"));
         }
         CreditsCommandArgs::Policy { decay_bp, default_weight, earned_cost, by, json } => {
-            let current = context.node.read(|state| state.credits.policy());
             if decay_bp.is_none() && default_weight.is_none() && earned_cost.is_none() {
-                let settings = context.node.read(prodos_app::views::CreditSettingsView::of);
+                let settings = queries::credit_settings(&context.node);
                 if json {
                     return print_json(&settings);
                 }
@@ -191,8 +175,8 @@ pub fn run(command: CreditsCommandArgs, global: &GlobalArgs) -> anyhow::Result<(
                 return Ok(());
             }
             let command =
-                CreditsCommand::policy_update(&current, decay_bp, default_weight, earned_cost, by_or_actor(by));
-            let done = context.execute(&Command::Credits(command))?;
+                queries::credit_policy_update(&context.node, decay_bp, default_weight, earned_cost, by_or_actor(by));
+            let done = context.execute(&command)?;
             report(&done, "credit policy");
         }
         CreditsCommandArgs::Weight { skill, level, weight_per_hour, by } => {
@@ -212,11 +196,4 @@ pub fn run(command: CreditsCommandArgs, global: &GlobalArgs) -> anyhow::Result<(
         }
     }
     Ok(())
-}
-
-fn known(context: &Context, handle: &str) -> anyhow::Result<()> {
-    context
-        .node
-        .read(|state| state.people.get(handle).map(|_| ()))
-        .with_context(|| format!("unknown participant `{handle}`"))
 }

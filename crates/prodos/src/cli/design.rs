@@ -4,9 +4,10 @@ use super::context::{Context, GlobalArgs, print_json, read_input, report, table}
 use anyhow::Context as _;
 use clap::Subcommand;
 use prodos_app::NodeError;
-use prodos_app::views::{BomNode, DesignDetail, DesignSummary};
+use prodos_app::queries;
+use prodos_app::views::{BomNode, DesignSummary};
 use prodos_core::DesignEvent;
-use prodos_core::{Command, DesignRef, DesignSelector, Rejection};
+use prodos_core::{Command, DesignSelector, Rejection};
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]
@@ -72,8 +73,7 @@ pub fn run(command: DesignCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         }
         DesignCommand::List { json } => {
             let context = Context::open(global)?;
-            let views: Vec<DesignSummary> =
-                context.node.read(|state| state.designs.iter().map(DesignSummary::of).collect());
+            let views: Vec<DesignSummary> = queries::designs(&context.node);
             if json {
                 return print_json(&views);
             }
@@ -115,11 +115,7 @@ pub fn run(command: DesignCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         DesignCommand::Cost { design, qty, json } => super::cost::run(global, design, qty, json),
         DesignCommand::Export { design, out } => {
             let context = Context::open(global)?;
-            let text = context.node.read(|state| -> anyhow::Result<String> {
-                let design = prodos_core::design::decide::resolve(&state.designs, design)?;
-                let version = state.designs.version(design).expect("resolved versions exist");
-                Ok(prodos_formats::export_design(&version.spec, Some(design)))
-            })?;
+            let text = queries::design_export(&context.node, design)?;
             match out {
                 Some(path) => {
                     std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
@@ -204,12 +200,7 @@ fn explain_problems(error: anyhow::Error) -> anyhow::Error {
 
 fn show(global: &GlobalArgs, selector: DesignSelector, json: bool) -> anyhow::Result<()> {
     let context = Context::open(global)?;
-    let detail = context.node.read(|state| -> anyhow::Result<DesignDetail> {
-        let design: DesignRef = prodos_core::design::decide::resolve(&state.designs, selector)?;
-        let record = state.designs.get(design.design).expect("resolved designs exist");
-        let version = record.version(design.version).expect("resolved versions exist");
-        Ok(DesignDetail::of(record, version))
-    })?;
+    let detail = queries::design_detail(&context.node, selector)?;
     if json {
         return print_json(&detail);
     }

@@ -2,6 +2,7 @@
 
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use clap::Subcommand;
+use prodos_app::queries;
 use prodos_app::views::people::EntitlementView;
 use prodos_core::distribution::DistributionCommand;
 use prodos_core::{Command, DesignSelector, Milli};
@@ -49,9 +50,7 @@ pub fn run(command: EntitlementCommand, global: &GlobalArgs) -> anyhow::Result<(
             report(&done, &format!("entitlement of {handle} to one {design}"));
         }
         EntitlementCommand::List { json } => {
-            let views: Vec<EntitlementView> = context.node.read(|state| {
-                state.distribution.entitlements().map(|e| EntitlementView::of(&state.distribution, e)).collect()
-            });
+            let views: Vec<EntitlementView> = queries::entitlements(&context.node);
             if json {
                 return print_json(&views);
             }

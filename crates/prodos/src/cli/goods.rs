@@ -4,6 +4,7 @@
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use super::format_time;
 use clap::{Args, Subcommand};
+use prodos_app::queries;
 use prodos_app::views::people::GoodView;
 use prodos_core::distribution::DistributionCommand;
 use prodos_core::{Command, DesignSelector};
@@ -51,9 +52,7 @@ pub fn run(command: GoodsCommand, global: &GlobalArgs) -> anyhow::Result<()> {
     let context = Context::open(global)?;
     match command {
         GoodsCommand::List { json } => {
-            let views: Vec<GoodView> = context
-                .node
-                .read(|state| state.distribution.goods().map(|good| GoodView::of(&state.distribution, good)).collect());
+            let views: Vec<GoodView> = queries::goods(&context.node);
             if json {
                 return print_json(&views);
             }

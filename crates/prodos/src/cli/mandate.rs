@@ -2,6 +2,7 @@
 
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use clap::Subcommand;
+use prodos_app::queries;
 use prodos_app::views::MandateView;
 use prodos_core::plan::Day;
 use prodos_core::{Command, DecisionId, DesignSelector, Event};
@@ -52,8 +53,7 @@ pub fn run(command: MandateCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             Ok(())
         }
         MandateCommand::List { json } => {
-            let views: Vec<MandateView> =
-                context.node.read(|state| state.plans.mandates().map(|m| MandateView::of(state, m)).collect());
+            let views: Vec<MandateView> = queries::mandates(&context.node);
             if json {
                 return print_json(&views);
             }

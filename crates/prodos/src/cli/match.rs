@@ -5,7 +5,7 @@
 
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use clap::Subcommand;
-use prodos_app::matching::{MatchView, propose_match};
+use prodos_app::queries;
 use prodos_core::matching::MatchingCommand;
 use prodos_core::{Command, PlanId};
 
@@ -40,7 +40,7 @@ pub fn run(command: MatchCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         MatchCommand::Propose { plan, by } => {
             let now = prodos_app::clock::now();
             let by = actor(by);
-            let run = context.node.read(|state| propose_match(state, plan, &by, now))?;
+            let run = queries::match_proposal(&context.node, plan, &by, now)?;
             let done = context.execute(&run.command)?;
             if let Command::Matching(MatchingCommand::ProposeMatch { unfilled, .. }) = &run.command {
                 for short in unfilled {
@@ -51,7 +51,7 @@ pub fn run(command: MatchCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             report(&done, &what);
         }
         MatchCommand::Show { plan, json } => {
-            let view = context.node.read(|state| MatchView::of(state, plan))?;
+            let view = queries::match_view(&context.node, plan)?;
             if json {
                 return print_json(&view);
             }

@@ -5,6 +5,7 @@ use super::context::{Context, GlobalArgs, print_json, read_input, report, table}
 use anyhow::Context as _;
 use clap::Subcommand;
 use prodos_app::clock;
+use prodos_app::queries;
 use prodos_app::views::people::ParticipantView;
 use prodos_core::Command;
 use prodos_core::calendar::WEEKDAY_NAMES;
@@ -74,7 +75,7 @@ pub fn run(command: ParticipantCommand, global: &GlobalArgs) -> anyhow::Result<(
         ParticipantCommand::List { json } => {
             let now = clock::now();
             let views: Vec<ParticipantView> =
-                context.node.read(|state| state.people.iter().map(|p| ParticipantView::of(p, now)).collect());
+                queries::participants(&context.node, now).into_iter().map(|(participant, _)| participant).collect();
             if json {
                 return print_json(&views);
             }
@@ -92,10 +93,7 @@ pub fn run(command: ParticipantCommand, global: &GlobalArgs) -> anyhow::Result<(
         }
         ParticipantCommand::Show { handle, json } => {
             let now = clock::now();
-            let view = context
-                .node
-                .read(|state| state.people.get(&handle).map(|p| ParticipantView::of(p, now)))
-                .with_context(|| format!("unknown participant `{handle}`"))?;
+            let view = queries::participant(&context.node, &handle, now)?;
             if json {
                 return print_json(&view);
             }

@@ -7,6 +7,7 @@ use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
 use prodos_app::CommandMeta;
 use prodos_app::planning::{ProposeOptions, plan_detail, propose_plan};
+use prodos_app::queries;
 use prodos_app::views::{PlanDetailView, PlanSummaryView};
 use prodos_core::StockEvent;
 use prodos_core::{Command, MandateId, PlanId};
@@ -73,8 +74,7 @@ pub fn run(command: PlanCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         }
         PlanCommand::List { json } => {
             let context = Context::open(global)?;
-            let views: Vec<PlanSummaryView> =
-                context.node.read(|state| state.plans.plans().map(PlanSummaryView::of).collect());
+            let views: Vec<PlanSummaryView> = queries::plans(&context.node, None);
             if json {
                 return print_json(&views);
             }

@@ -3,7 +3,7 @@
 
 use super::context::{Context, GlobalArgs, print_json};
 use clap::Args;
-use prodos_app::views::people::ProductionView;
+use prodos_app::queries;
 
 #[derive(Args, Debug)]
 pub struct ProductionArgs {
@@ -16,7 +16,7 @@ pub struct ProductionArgs {
 
 pub fn run(args: ProductionArgs, global: &GlobalArgs) -> anyhow::Result<()> {
     let context = Context::open(global)?;
-    let views = context.node.read(|state| ProductionView::all(state, args.active));
+    let views = queries::production(&context.node, args.active);
     if args.json {
         return print_json(&views);
     }

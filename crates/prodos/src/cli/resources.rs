@@ -4,6 +4,7 @@
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use anyhow::Context as _;
 use clap::Subcommand;
+use prodos_app::queries;
 use prodos_app::views::CapacityView;
 use prodos_core::PlanCommand;
 use prodos_core::{Command, Millicents};
@@ -86,7 +87,7 @@ pub fn run(command: ResourcesCommand, global: &GlobalArgs) -> anyhow::Result<()>
             report(&done, &format!("{tool}: {rate_per_hour}/h"));
         }
         ResourcesCommand::Show { json } => {
-            let view = context.node.read(|state| CapacityView::of(&state.capacity));
+            let view = queries::capacity(&context.node);
             if json {
                 return print_json(&view);
             }

@@ -2,7 +2,7 @@
 
 use super::context::{Context, GlobalArgs, print_json, read_input, report, table};
 use clap::{Subcommand, ValueEnum};
-use prodos_app::views::{LotView, MaterialView};
+use prodos_app::queries;
 use prodos_core::stock::{LotReceipt, Provenance};
 use prodos_core::{Command, LotId, Milli, Millicents, Quantity, Unit};
 use std::path::PathBuf;
@@ -202,8 +202,7 @@ pub fn run(command: StockCommand, global: &GlobalArgs) -> anyhow::Result<()> {
 fn list(global: &GlobalArgs, lots: bool, json: bool) -> anyhow::Result<()> {
     let context = Context::open(global)?;
     if lots {
-        let views: Vec<LotView> =
-            context.node.read(|state| state.stock.lots().map(|lot| LotView::of(state, lot)).collect());
+        let views = queries::lots(&context.node);
         if json {
             return print_json(&views);
         }
@@ -223,8 +222,7 @@ fn list(global: &GlobalArgs, lots: bool, json: bool) -> anyhow::Result<()> {
         println!("{out}");
         return Ok(());
     }
-    let views: Vec<MaterialView> =
-        context.node.read(|state| state.stock.materials().map(|material| MaterialView::of(state, material)).collect());
+    let views = queries::materials(&context.node);
     if json {
         return print_json(&views);
     }

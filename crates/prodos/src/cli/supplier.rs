@@ -3,6 +3,7 @@
 use super::context::{Context, GlobalArgs, print_json, read_input, report, table};
 use anyhow::Context as _;
 use clap::Subcommand;
+use prodos_app::queries;
 use prodos_app::views::SupplierView;
 use prodos_core::Command;
 use std::path::PathBuf;
@@ -34,8 +35,7 @@ pub fn run(command: SupplierCommand, global: &GlobalArgs) -> anyhow::Result<()> 
         }
         SupplierCommand::List { json } => {
             let context = Context::open(global)?;
-            let views: Vec<SupplierView> =
-                context.node.read(|state| state.suppliers.iter().map(SupplierView::of).collect());
+            let views: Vec<SupplierView> = queries::suppliers(&context.node);
             if json {
                 return print_json(&views);
             }

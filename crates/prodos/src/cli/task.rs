@@ -5,7 +5,6 @@
 use super::context::{Context, GlobalArgs, print_json, report, table};
 use super::format_time;
 use clap::Subcommand;
-use prodos_app::matching::decline_command;
 use prodos_app::queries;
 use prodos_core::StockEvent;
 use prodos_core::execution::{ExecutionCommand, TaskRef};
@@ -111,7 +110,7 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
     let (command, what) = match command {
         TaskCommand::List { plan, status, worker, json } => {
             let filter = queries::TaskFilter { plan, status, worker };
-            let views = context.node.read(|state| queries::tasks(state, &filter))?;
+            let views = queries::tasks(&context.node, &filter)?;
             if json {
                 return print_json(&views);
             }
@@ -168,7 +167,7 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
         TaskCommand::Decline { task, reason, handle } => {
             let handle = actor(handle);
             let now = prodos_app::clock::now();
-            let command = context.node.read(|state| decline_command(state, &task, &handle, &reason, now))?;
+            let command = queries::decline(&context.node, &task, &handle, &reason, now)?;
             let done = context.execute(&command)?;
             for event in &done.events {
                 if let Event::Matching(MatchingEvent::CrewMemberAdded { handle: added, .. }) = event {

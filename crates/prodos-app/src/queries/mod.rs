@@ -1,0 +1,36 @@
+//! Named queries the shells share: one function per question, taking the node, so the CLI, the
+//! API and the pages answer it the same way (same filter, same order, same refusal for an unknown
+//! reference) and no shell reaches into the folded state.
+
+mod access;
+mod audit;
+mod credits;
+mod designs;
+mod distribution;
+mod people;
+mod plans;
+mod stock;
+mod tasks;
+
+pub use access::sessions_ended_since;
+pub use audit::{check_chain, check_invariants, check_ledger_file, latest_entries, ledger_entries, public_record};
+pub use credits::{credit_balance, credit_balances, credit_history, credit_policy_update, credit_settings};
+pub use designs::{design_detail, design_export, designs};
+pub use distribution::{entitlements, goods};
+pub use people::{ParticipantProfile, certifications, challenges, participant, participant_profile, participants};
+pub use plans::{
+    PlanBoard, PlanProgress, capacity, decline, mandates, match_proposal, match_view, plan_board, plan_progress, plans,
+    production,
+};
+pub use stock::{NodeCounts, counts, lots, materials, suppliers};
+pub use tasks::{TaskFilter, tasks};
+
+use prodos_core::{Rejection, State};
+
+/// The participant, or the refusal naming `handle` as the field at fault.
+fn known_participant(state: &State, handle: &str) -> Result<(), Rejection> {
+    match state.people.get(handle) {
+        Some(_) => Ok(()),
+        None => Err(Rejection::UnknownParticipant { field: "handle".into(), handle: handle.to_string() }),
+    }
+}

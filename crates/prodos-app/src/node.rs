@@ -21,7 +21,8 @@ pub struct CommandMeta {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Receipt {
     pub events: Vec<Event>,
-    /// Ledger sequence numbers of the events (empty when nothing was written).
+    /// Ledger sequence number of each event (empty when nothing was written); an entry of an
+    /// older payload version may hold several events, which then share its number.
     pub seqs: Vec<u64>,
     /// True when this command id had been executed before and its first result is returned.
     pub replayed: bool,
@@ -123,8 +124,10 @@ fn catch_up(store: &dyn LedgerStore, folded: &mut Folded) -> Result<(), NodeErro
     store
         .scan(folded.head.seq + 1, &mut |entry| {
             match decode(&entry) {
-                Ok(event) => {
-                    folded.state.apply(&event);
+                Ok(events) => {
+                    for event in &events {
+                        folded.state.apply(event);
+                    }
                     folded.head = entry.head();
                 }
                 Err(error) => {
@@ -138,6 +141,12 @@ fn catch_up(store: &dyn LedgerStore, folded: &mut Folded) -> Result<(), NodeErro
 }
 
 fn replayed_receipt(entries: &[prodos_ledger::Entry]) -> Result<Receipt, NodeError> {
-    let events = entries.iter().map(decode).collect::<Result<Vec<_>, _>>()?;
-    Ok(Receipt { events, seqs: entries.iter().map(|entry| entry.seq).collect(), replayed: true })
+    let mut receipt = Receipt { events: Vec::new(), seqs: Vec::new(), replayed: true };
+    for entry in entries {
+        for event in decode(entry)? {
+            receipt.events.push(event);
+            receipt.seqs.push(entry.seq);
+        }
+    }
+    Ok(receipt)
 }

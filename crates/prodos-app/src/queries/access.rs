@@ -14,10 +14,13 @@ pub fn sessions_ended_since(node: &Node, seq: u64) -> Result<Vec<String>, NodeEr
             return Ok(());
         }
         match crate::decode(&entry) {
-            Ok(Event::Access(AccessEvent::AccessChanged { change, .. })) => {
-                handles.extend(change.ends_sessions_of().map(str::to_string));
+            Ok(events) => {
+                for event in events {
+                    if let Event::Access(AccessEvent::AccessChanged { change, .. }) = event {
+                        handles.extend(change.ends_sessions_of().map(str::to_string));
+                    }
+                }
             }
-            Ok(_) => {}
             Err(error) => undecodable = Some(error),
         }
         Ok(())

@@ -11,20 +11,24 @@ pub struct LedgerEntryView {
     pub actor: String,
     pub command_id: String,
     pub kind: String,
+    /// The event as recorded, without its envelope.
     pub payload: serde_json::Value,
+    /// The payload format it was written in (none before version 3).
+    pub payload_version: Option<u8>,
     pub hash: String,
 }
 
 impl LedgerEntryView {
     pub fn of(entry: &Entry) -> LedgerEntryView {
+        let payload = crate::codec::payload_json(&entry.payload);
         LedgerEntryView {
             seq: entry.seq,
             recorded_at_ms: entry.recorded_at_ms,
             actor: entry.actor.clone(),
             command_id: entry.command_id.clone(),
             kind: entry.kind.clone(),
-            payload: serde_json::from_slice(&entry.payload)
-                .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(&entry.payload).into_owned())),
+            payload: payload.1,
+            payload_version: payload.0,
             hash: hash_to_hex(&entry.hash),
         }
     }

@@ -1,5 +1,5 @@
-//! Facts about value accounting: verified labor (the seeds' LaborEvent) and the settings that
-//! turn it into credits and privileges.
+//! Facts about value accounting: verified labor (the seeds' LaborEvent), credits spent on goods,
+//! and the settings that turn labor into credits and privileges.
 
 use super::gate::GateRule;
 use super::model::{CreditPolicy, Credits, LaborRecord};
@@ -12,6 +12,13 @@ pub enum CreditsEvent {
     /// Verified work; the only source of credits.
     LaborRecorded {
         labor: LaborRecord,
+    },
+    /// Credits paid for something the node gave out (a released good, named in `what`).
+    CreditsSpent {
+        handle: String,
+        credits: Milli,
+        what: String,
+        at: Timestamp,
     },
     CreditPolicySet {
         policy: CreditPolicy,
@@ -32,6 +39,7 @@ impl CreditsEvent {
     pub fn kind(&self) -> &'static str {
         match self {
             CreditsEvent::LaborRecorded { .. } => "LaborRecorded",
+            CreditsEvent::CreditsSpent { .. } => "CreditsSpent",
             CreditsEvent::CreditPolicySet { .. } => "CreditPolicySet",
             CreditsEvent::CreditWeightSet { .. } => "CreditWeightSet",
             CreditsEvent::GateRuleSet { .. } => "GateRuleSet",
@@ -43,6 +51,9 @@ impl Credits {
     pub(crate) fn apply(&mut self, event: &CreditsEvent) {
         match event {
             CreditsEvent::LaborRecorded { labor } => self.record_labor(labor.clone()),
+            CreditsEvent::CreditsSpent { handle, credits, what, at } => {
+                self.record_spent(handle, *credits, what.clone(), *at)
+            }
             CreditsEvent::CreditPolicySet { policy, at } => self.set_policy(*at, *policy),
             CreditsEvent::CreditWeightSet { skill, level, weight_per_hour } => {
                 self.set_weight(skill, *level, *weight_per_hour)

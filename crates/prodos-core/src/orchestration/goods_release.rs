@@ -2,6 +2,7 @@
 //! the recipient holds an open entitlement for its design, and can pay its cost. The ledger's
 //! optimistic concurrency re-runs this on fresh state when two releases race, so one wins.
 
+use crate::credits::CreditsEvent;
 use crate::credits::account::statement;
 use crate::credits::gate::require_goods_privilege;
 use crate::design::DesignStatus;
@@ -85,7 +86,7 @@ pub fn decide(state: &State, command: &DistributionCommand, now: Timestamp) -> R
                 },
             }
         }
-        DistributionCommand::Distribute { good, to, by } => distribute(state, good, to, by, now)?,
+        DistributionCommand::Distribute { good, to, by } => return distribute(state, good, to, by, now),
     };
     Ok(vec![Event::Distribution(event)])
 }
@@ -131,7 +132,8 @@ pub fn produce(
     })
 }
 
-fn distribute(state: &State, good: &str, to: &str, by: &str, now: Timestamp) -> Result<DistributionEvent, Rejection> {
+/// A release is two facts: the good leaves (distribution) and its cost is paid (credits).
+fn distribute(state: &State, good: &str, to: &str, by: &str, now: Timestamp) -> Result<Vec<Event>, Rejection> {
     require_participant(&state.people, "to", to)?;
     if by != to {
         // Participants claim what they are entitled to; handing a good to someone else is a
@@ -154,16 +156,24 @@ fn distribute(state: &State, good: &str, to: &str, by: &str, now: Timestamp) -> 
             needed: entitlement.cost_credits,
         });
     }
-    Ok(DistributionEvent::GoodReleased {
-        release: Release {
-            good: good.id,
-            to: to.to_string(),
-            entitlement: entitlement.id,
-            cost_credits: entitlement.cost_credits,
-            by: by.to_string(),
+    let release = Release {
+        good: good.id,
+        to: to.to_string(),
+        entitlement: entitlement.id,
+        cost_credits: entitlement.cost_credits,
+        by: by.to_string(),
+        at: now,
+    };
+    // Nothing to pay for a free entitlement: no credits fact.
+    let spent = (release.cost_credits > Milli::ZERO).then(|| {
+        Event::Credits(CreditsEvent::CreditsSpent {
+            handle: release.to.clone(),
+            credits: release.cost_credits,
+            what: release.good.to_string(),
             at: now,
-        },
-    })
+        })
+    });
+    Ok(std::iter::once(Event::Distribution(DistributionEvent::GoodReleased { release })).chain(spent).collect())
 }
 
 /// The origin a plan's unit carries as a good.

@@ -35,14 +35,7 @@ impl State {
             Event::Plan(event) => crate::plan::apply(&mut self.plans, &mut self.capacity, event),
             Event::People(event) => self.people.apply(event),
             Event::Credits(event) => self.credits.apply(event),
-            Event::Distribution(event) => {
-                // A release is one fact in the ledger with two effects: the good leaves and the
-                // recipient's credits are spent. Ledgers record no separate spending event.
-                if let crate::distribution::DistributionEvent::GoodReleased { release } = event {
-                    self.credits.record_spent(&release.to, release.cost_credits, release.good.to_string(), release.at);
-                }
-                self.distribution.apply(event)
-            }
+            Event::Distribution(event) => self.distribution.apply(event),
             Event::Execution(event) => self.execution.apply(event),
             Event::Matching(event) => self.matching.apply(event),
             Event::Access(event) => self.access.apply(event),

@@ -80,7 +80,7 @@ impl<'a> Seeder<'a> {
             let options = ProposeOptions { max_schedules: Some(DEMO_SCHEDULES), time_limit: None, seed: 0 };
             propose_plan(self.node, mandate, &options, &meta)?.receipt.events
         } else {
-            earlier.iter().map(decode).collect::<Result<Vec<_>, _>>()?
+            earlier.iter().map(decode).collect::<Result<Vec<_>, _>>()?.concat()
         };
         events
             .iter()

@@ -262,7 +262,7 @@ async fn an_admin_issues_and_lists_another_accounts_tokens_and_a_participant_may
     let entries = entries_after(&fixture, head, &[secret_part]);
     assert_eq!(kinds_and_actors(&entries), [("TokenIssued", handle("admin"))]);
     let payload: Value = serde_json::from_slice(&entries[0].payload).expect("json");
-    let change = &payload["Access"]["AccessChanged"]["change"]["TokenIssued"];
+    let change = &payload["event"]["Access"]["AccessChanged"]["change"]["TokenIssued"];
     assert_eq!((change["token"].as_str(), change["handle"].as_str()), (Some(token_id), Some(other)));
     fixture.finish();
 }

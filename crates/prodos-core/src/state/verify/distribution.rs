@@ -1,12 +1,15 @@
 //! Distribution invariants for `State::check_invariants`: no good is released twice, every release names a
 //! known good, a participant and an entitlement of theirs for the good's design, and no
 //! entitlement covers more releases than its quantity; a plan's unit is at most one good, and
-//! only once every task of the unit was verified.
+//! only once every task of the unit was verified. Every paid release is paid exactly once: the
+//! recipient's credits show one spending of its cost for that good.
 
+use crate::credits::CreditEntry;
 use crate::execution::TaskStatus;
 use crate::ids::PlanId;
 use crate::ids::TaskRef;
 use crate::state::State;
+use crate::units::Milli;
 use std::collections::BTreeSet;
 
 pub(super) fn check(state: &State) -> Result<(), String> {
@@ -23,6 +26,19 @@ pub(super) fn check(state: &State) -> Result<(), String> {
         let entitlement = distribution
             .entitlement(release.entitlement)
             .ok_or_else(|| format!("{} released under unknown {}", release.good, release.entitlement))?;
+        let paid: Vec<Milli> = state
+            .credits
+            .entries_of(&release.to)
+            .iter()
+            .filter_map(|entry| match entry {
+                CreditEntry::Spent { credits, what, .. } if *what == release.good.to_string() => Some(*credits),
+                _ => None,
+            })
+            .collect();
+        let expected: &[Milli] = if release.cost_credits > Milli::ZERO { &[release.cost_credits] } else { &[] };
+        if paid != expected {
+            return Err(format!("{} cost {} but {} paid {paid:?}", release.good, release.cost_credits, release.to));
+        }
         if entitlement.handle != release.to || entitlement.design != good.design.design {
             return Err(format!(
                 "{} released under {}, which is not {}'s for {}",

@@ -10,24 +10,10 @@ use prodos_core::people::{NewParticipant, PeopleCommand};
 use prodos_core::plan::{Day, PlanProposal, ScheduledOperation, Verdict};
 use prodos_core::*;
 use prodos_core::{DesignCommand, PlanCommand};
+use prodos_testkit::World;
 use proptest::prelude::*;
 
 const MIN: i64 = 60_000;
-
-struct Shop {
-    state: State,
-    now: Timestamp,
-}
-
-impl Shop {
-    fn run(&mut self, command: Command) -> Result<Vec<Event>, Rejection> {
-        let events = decide(&self.state, &prodos_core::Actor::Local("host".into()), &command, self.now)?;
-        for event in &events {
-            self.state.apply(event);
-        }
-        Ok(events)
-    }
-}
 
 #[derive(Debug, Clone)]
 struct Member {
@@ -118,9 +104,9 @@ fn design(steps: &[Step]) -> DesignSpec {
 }
 
 /// A committed plan for `units` boxes, each step of each unit on its own random slot of the week.
-fn shop(members: &[Member], steps: &[Step], units: u32) -> Shop {
+fn shop(members: &[Member], steps: &[Step], units: u32) -> World {
     let monday = Day::from_ymd(2027, 1, 4).unwrap();
-    let mut shop = Shop { state: State::default(), now: monday.plus(-1).start() };
+    let mut shop = World::frozen_at(monday.plus(-1).start());
     shop.run(Command::Design(DesignCommand::ImportDesign { spec: design(steps), declared: None })).unwrap();
     let selector = DesignSelector { design: DesignId(1), version: None };
     shop.run(Command::Design(DesignCommand::CertifyDesign { design: selector })).unwrap();

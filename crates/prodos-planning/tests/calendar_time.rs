@@ -5,7 +5,7 @@ use prodos_core::plan::ScheduledOperation;
 use prodos_core::*;
 
 mod world;
-use world::World;
+use world::{Propose, World};
 
 const MS_PER_MIN: i64 = 60_000;
 

@@ -8,7 +8,7 @@ use prodos_core::*;
 use prodos_core::{DesignCommand, PlanCommand};
 
 mod world;
-use world::World;
+use world::{Propose, World};
 
 #[test]
 fn twelve_guitars_with_one_drying_rack_wait_on_the_rack() {
@@ -38,12 +38,12 @@ fn a_missing_skill_and_tool_are_named_not_scheduled() {
     let mut world = World::example();
     world.staff_for(1);
     // No declared headcount left for the skill: participants count, and none is certified.
-    world.run(Command::Plan(PlanCommand::DeclareSkillHeadcount {
+    world.must(Command::Plan(PlanCommand::DeclareSkillHeadcount {
         skill: "finishing.spray".into(),
         level: 5,
         headcount: 0,
     }));
-    world.run(Command::Plan(PlanCommand::DeclareToolCount { tool: "fret-press".into(), count: 0 }));
+    world.must(Command::Plan(PlanCommand::DeclareToolCount { tool: "fret-press".into(), count: 0 }));
     let mandate = world.mandate(1, 2, "2027-06-01");
     let proposal = world.propose(mandate);
     let infeasible = proposal.verdict.infeasible.join("\n");
@@ -76,12 +76,12 @@ fn commit_reserves_exactly_the_netted_stock_and_cancel_releases_it() {
         .collect();
     assert!(!netted.is_empty());
     let plan = world.record(mandate, proposal);
-    world.run(Command::Plan(PlanCommand::CommitPlan { plan }));
+    world.must(Command::Plan(PlanCommand::CommitPlan { plan }));
     let purpose = plan.to_string();
     for (material, qty) in &netted {
         assert_eq!(world.state.stock.reserved_for(material, &purpose), *qty, "{material}");
     }
-    assert!(world.run(Command::Plan(PlanCommand::CommitPlan { plan })).is_empty(), "committing twice changes nothing");
+    assert!(world.must(Command::Plan(PlanCommand::CommitPlan { plan })).is_empty(), "committing twice changes nothing");
     world.check_invariants();
 
     // Re-planning: a new proposal may reuse what the committed plan holds; committing it
@@ -95,7 +95,7 @@ fn commit_reserves_exactly_the_netted_stock_and_cancel_releases_it() {
         .collect();
     assert_eq!(again_netted, netted, "the committed plan's own stock counts as available when re-planning");
     let replacement = world.record(mandate, again);
-    world.run(Command::Plan(PlanCommand::CommitPlan { plan: replacement }));
+    world.must(Command::Plan(PlanCommand::CommitPlan { plan: replacement }));
     assert_eq!(world.state.plans.plan(plan).unwrap().status, PlanStatus::Superseded);
     for (material, qty) in &netted {
         assert_eq!(world.state.stock.reserved_for(material, &purpose), Milli::ZERO);
@@ -103,7 +103,7 @@ fn commit_reserves_exactly_the_netted_stock_and_cancel_releases_it() {
     }
     world.check_invariants();
 
-    world.run(Command::Plan(PlanCommand::CancelPlan { plan: replacement }));
+    world.must(Command::Plan(PlanCommand::CancelPlan { plan: replacement }));
     for (material, _) in &netted {
         assert_eq!(world.state.stock.reserved_for(material, &replacement.to_string()), Milli::ZERO);
     }
@@ -117,14 +117,14 @@ fn the_house_plans_with_its_crews() {
     let mut world = World::example();
     let spec = world.state.designs.get(DesignId(2)).unwrap().latest().spec.clone();
     for skill in &spec.skills {
-        world.run(Command::Plan(PlanCommand::DeclareSkillHeadcount {
+        world.must(Command::Plan(PlanCommand::DeclareSkillHeadcount {
             skill: skill.id.clone(),
             level: 5,
             headcount: 4,
         }));
     }
     for tool in &spec.tools {
-        world.run(Command::Plan(PlanCommand::DeclareToolCount { tool: tool.id.clone(), count: 2 }));
+        world.must(Command::Plan(PlanCommand::DeclareToolCount { tool: tool.id.clone(), count: 2 }));
     }
     let mandate = world.mandate(2, 1, "2027-09-01");
     let proposal = world.propose(mandate);
@@ -174,7 +174,7 @@ fn bad_mandates_are_refused_naming_the_field() {
         priority: 0,
     }));
     assert_eq!(missing.to_string(), "unknown design DES-0009");
-    world.run(Command::Design(DesignCommand::RetireDesign {
+    world.must(Command::Design(DesignCommand::RetireDesign {
         design: DesignSelector { design: DesignId(1), version: Some(1) },
     }));
     let retired = world.refuse(Command::Plan(PlanCommand::CreateMandate {

@@ -7,7 +7,7 @@ use prodos_core::plan::{PlanProposal, ScheduledOperation};
 use prodos_core::*;
 
 mod world;
-use world::World;
+use world::{Propose, World};
 
 /// Whether two operations of two plans hold the same skill or tool at overlapping times.
 fn clash(a: &ScheduledOperation, b: &ScheduledOperation) -> bool {
@@ -35,7 +35,7 @@ fn a_second_plan_is_scheduled_around_the_first_and_gets_earlier_when_it_is_cance
     // Standing alone, both batches would use the same people and tools at the same time.
     assert!(clashes(&alone, &first_proposal) > 0);
     let first_plan = world.record(first, first_proposal.clone());
-    world.run(Command::Plan(PlanCommand::CommitPlan { plan: first_plan }));
+    world.must(Command::Plan(PlanCommand::CommitPlan { plan: first_plan }));
 
     let shared = world.propose(second);
     assert_eq!(clashes(&shared, &first_proposal), 0, "the committed plan's people and tools stay its own");
@@ -48,13 +48,13 @@ fn a_second_plan_is_scheduled_around_the_first_and_gets_earlier_when_it_is_cance
     assert!(waited.starts_with(&format!("capacity held by {first_plan} ({first}, priority 0): ")), "{waited}");
     assert!(alone.verdict.critical_path.iter().all(|link| !link.starts_with("capacity held by")));
     let second_plan = world.record(second, shared.clone());
-    world.run(Command::Plan(PlanCommand::CommitPlan { plan: second_plan }));
+    world.must(Command::Plan(PlanCommand::CommitPlan { plan: second_plan }));
 
     // Re-planning the second mandate leaves its own committed plan out of the load.
     let replanned = world.propose(second);
     assert_eq!(replanned.verdict.finish, shared.verdict.finish);
 
-    world.run(Command::Plan(PlanCommand::CancelPlan { plan: first_plan }));
+    world.must(Command::Plan(PlanCommand::CancelPlan { plan: first_plan }));
     let freed = world.propose(second);
     assert!(freed.verdict.finish < shared.verdict.finish);
     assert!(freed.verdict.capacity_notes.iter().all(|note| !note.contains(&first_plan.to_string())));
@@ -66,7 +66,7 @@ fn a_higher_priority_mandate_takes_capacity_first_and_names_the_plan_it_displace
     let (mut world, first, urgent) = two_guitar_batches(5);
     let first_plan = world.propose(first);
     let first_id = world.record(first, first_plan.clone());
-    world.run(Command::Plan(PlanCommand::CommitPlan { plan: first_id }));
+    world.must(Command::Plan(PlanCommand::CommitPlan { plan: first_id }));
 
     let proposal = world.propose(urgent);
     assert!(clashes(&proposal, &first_plan) > 0, "the urgent batch does not wait for the lower-priority one");
@@ -76,7 +76,7 @@ fn a_higher_priority_mandate_takes_capacity_first_and_names_the_plan_it_displace
 
     // Once the urgent plan is committed, the displaced mandate re-plans around it.
     let urgent_id = world.record(urgent, proposal.clone());
-    world.run(Command::Plan(PlanCommand::CommitPlan { plan: urgent_id }));
+    world.must(Command::Plan(PlanCommand::CommitPlan { plan: urgent_id }));
     let replanned = world.propose(first);
     assert_eq!(clashes(&replanned, &proposal), 0);
     assert!(replanned.verdict.finish > first_plan.verdict.finish);

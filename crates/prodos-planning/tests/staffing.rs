@@ -8,7 +8,7 @@ use prodos_core::plan::{Day, PlanProposal};
 use prodos_core::*;
 
 mod world;
-use world::World;
+use world::{Propose, World};
 
 const JOINERY: &str = "luthiery.joinery";
 
@@ -18,13 +18,13 @@ fn workshop() -> World {
     let mut world = World::example();
     world.tools_for(1, 4);
     let person = |handle: &str, coordinator| NewParticipant { handle: handle.into(), real_name: None, coordinator };
-    world.run(Command::People(PeopleCommand::AddParticipants {
+    world.must(Command::People(PeopleCommand::AddParticipants {
         participants: vec![person("cora", true), person("ana", false), person("ben", false)],
         by: None,
     }));
     for handle in ["ana", "ben"] {
         let minutes_per_weekday = [480, 480, 480, 480, 480, 0, 0];
-        world.run(Command::People(PeopleCommand::SetAvailability { handle: handle.into(), minutes_per_weekday }));
+        world.must(Command::People(PeopleCommand::SetAvailability { handle: handle.into(), minutes_per_weekday }));
     }
     world.certify_for(1, "ana", 5, "cora");
     world
@@ -49,7 +49,7 @@ fn joinery_people(proposal: &PlanProposal) -> u32 {
 
 fn holiday(world: &mut World, handle: &str, from: Day, to: Day) {
     let reason = "holiday".to_string();
-    world.run(Command::People(PeopleCommand::RecordAbsence { handle: handle.into(), from, to, reason }));
+    world.must(Command::People(PeopleCommand::RecordAbsence { handle: handle.into(), from, to, reason }));
 }
 
 fn note(proposal: &PlanProposal) -> String {
@@ -75,7 +75,7 @@ fn certified_participants_are_the_capacity_and_the_verdict_names_them() {
     assert!(two.verdict.finish <= alone.verdict.finish);
 
     // A declared headcount replaces the participants for that skill, and the verdict says so.
-    world.run(Command::Plan(PlanCommand::DeclareSkillHeadcount { skill: JOINERY.into(), level: 4, headcount: 3 }));
+    world.must(Command::Plan(PlanCommand::DeclareSkillHeadcount { skill: JOINERY.into(), level: 4, headcount: 3 }));
     let declared = world.propose(mandate);
     assert_eq!(joinery_people(&declared), 3);
     assert!(note(&declared).contains("declared headcount (3 at level 4)"), "{}", note(&declared));
@@ -116,7 +116,7 @@ fn a_revoked_certification_and_an_absence_take_a_person_away() {
         assert_eq!(overlapping, 1, "only Ana does joinery while Ben is away: {op:?}");
     }
 
-    world.run(Command::People(PeopleCommand::RevokeCertification {
+    world.must(Command::People(PeopleCommand::RevokeCertification {
         handle: "ben".into(),
         skill: JOINERY.into(),
         reason: "unsafe practice".into(),

@@ -10,6 +10,8 @@ pub struct World {
     pub now: Timestamp,
     /// Who `run` acts as: the console operator `host` unless a test says otherwise.
     pub actor: Actor,
+    /// How far the clock moves before each command: a minute, or nothing in a frozen world.
+    pub tick_ms: i64,
 }
 
 impl Default for World {
@@ -19,14 +21,24 @@ impl Default for World {
 }
 
 impl World {
+    /// A world whose clock moves a minute before each command, from 2026-09-21 (a Monday).
     pub fn new() -> World {
-        // 2026-09-21, a Monday.
+        World { tick_ms: 60_000, ..World::frozen_at(Timestamp::from_millis(1_790_000_000_000)) }
+    }
+
+    /// A world whose clock stays at `now` unless a test moves it: for outcomes that depend on
+    /// the exact time a command is decided (schedules, availability).
+    pub fn frozen_at(now: Timestamp) -> World {
         // The operator `host` is known from the start, so scenarios see only their own events.
         let mut state = State::default();
         let change = access::AccessChange::OperatorNamed { name: "host".into() };
-        let at = Timestamp::from_millis(1_790_000_000_000);
-        state.apply(&Event::Access(access::AccessEvent::AccessChanged { change, by: "host".into(), at }));
-        World { state, now: at, actor: Actor::Local("host".into()) }
+        state.apply(&Event::Access(access::AccessEvent::AccessChanged { change, by: "host".into(), at: now }));
+        World { state, now, actor: Actor::Local("host".into()), tick_ms: 0 }
+    }
+
+    /// Runs a command that must be accepted, and returns its events.
+    pub fn must(&mut self, command: Command) -> Vec<Event> {
+        self.run(command).unwrap_or_else(|rejection| panic!("refused: {rejection}"))
     }
 
     pub fn run(&mut self, command: Command) -> Result<Vec<Event>, Rejection> {
@@ -36,7 +48,7 @@ impl World {
 
     /// Runs `command` as `actor`, once: the world's own actor stays as it was.
     pub fn run_as(&mut self, actor: &Actor, command: Command) -> Result<Vec<Event>, Rejection> {
-        self.now = Timestamp::from_millis(self.now.millis() + 60_000);
+        self.now = Timestamp::from_millis(self.now.millis() + self.tick_ms);
         let events = decide(&self.state, actor, &command, self.now)?;
         for event in &events {
             self.state.apply(event);

@@ -2,7 +2,8 @@
 //! named queries and `execute`, never into the folded state, the ledger store or the core's
 //! decide. A handler that starts answering a question on its own fails here, naming file and line.
 
-use std::path::{Path, PathBuf};
+use prodos_testkit::sources::rust_files;
+use std::path::Path;
 
 /// What a shell must not write outside its tests, and why.
 const FORBIDDEN: &[(&str, &str)] = &[
@@ -13,24 +14,12 @@ const FORBIDDEN: &[(&str, &str)] = &[
     ("::decide::", "calls the core's decide: execute a command instead"),
 ];
 
-fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
-    if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path).unwrap().map(|entry| entry.unwrap().path()).collect();
-        entries.sort();
-        for entry in entries {
-            rust_files(&entry, out);
-        }
-    } else if path.extension().is_some_and(|ext| ext == "rs") {
-        out.push(path.to_path_buf());
-    }
-}
-
 #[test]
 fn shells_call_only_the_application_layer() {
     let crates = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let mut files = Vec::new();
     for shell in ["prodos/src", "prodos-server/src"] {
-        rust_files(&crates.join(shell), &mut files);
+        files.extend(rust_files(&crates.join(shell)));
     }
     assert!(files.len() > 20, "the shells' sources were not found under {}", crates.display());
     let mut found = Vec::new();

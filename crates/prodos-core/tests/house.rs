@@ -3,6 +3,7 @@
 //! composes them (command, event, state, decide, policy, orchestration). A new area that reaches
 //! into another fails here, naming the file and line.
 
+use prodos_testkit::sources::rust_files;
 use std::path::{Path, PathBuf};
 
 const AREAS: &[&str] =
@@ -11,18 +12,6 @@ const KERNEL: &[&str] = &["ids", "units", "time", "calendar", "skill", "provenan
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
-}
-
-fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
-    if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path).unwrap().map(|entry| entry.unwrap().path()).collect();
-        entries.sort();
-        for entry in entries {
-            rust_files(&entry, out);
-        }
-    } else if path.extension().is_some_and(|ext| ext == "rs") {
-        out.push(path.to_path_buf());
-    }
 }
 
 /// The top-level modules a line names through `crate::`, including `use crate::{a, b::c}`.
@@ -47,10 +36,8 @@ fn crate_modules(line: &str) -> Vec<String> {
 fn every_area_imports_only_the_kernel() {
     let mut found = Vec::new();
     for area in AREAS {
-        let mut files = Vec::new();
         let dir = src().join(area);
-        let root = if dir.is_dir() { dir } else { src().join(format!("{area}.rs")) };
-        rust_files(&root, &mut files);
+        let files = rust_files(&if dir.is_dir() { dir } else { src().join(format!("{area}.rs")) });
         assert!(!files.is_empty(), "area `{area}` has no source");
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap();

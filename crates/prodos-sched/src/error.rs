@@ -36,4 +36,8 @@ pub enum SchedError {
     Parse { line: usize, message: String },
     #[error("{0}")]
     InvalidBudget(String),
+    #[error("workforce: {0}")]
+    Workforce(String),
+    #[error("activity {activity_idx} needs {needed} people of class {class}, only {qualified} hold it")]
+    Unstaffable { activity_idx: usize, class: usize, needed: u32, qualified: usize },
 }

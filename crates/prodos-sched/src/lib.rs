@@ -24,6 +24,8 @@
 //! - [`mod@solve`]: the entry point: heuristic, then exact search while the budget allows.
 //! - [`checker`]: an independent feasibility checker; shares no code with the generators.
 //! - [`mod@bench`]: runs a PSPLIB set given as texts and summarises deviations and throughput.
+//! - [`workforce`]: people as individuals (multi-skill RCPSP): a serial SGS that names a crew of
+//!   distinct, qualified, available people for every activity, and its independent crew check.
 //!
 //! # Why an activity-list GA with justification
 //! In Kolisch & Hartmann's (2006) survey the schedule-budgeted leaders all decode activity lists
@@ -61,6 +63,7 @@ pub mod priority;
 pub mod psplib;
 pub mod sgs;
 pub mod solve;
+pub mod workforce;
 
 pub use error::SchedError;
 pub use model::{Activity, Mode, Precedence, Project, Reservation, Resource, ResourceKind, Schedule};

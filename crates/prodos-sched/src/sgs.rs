@@ -58,11 +58,17 @@ pub struct Generator<'p> {
 
 impl<'p> Generator<'p> {
     pub fn new(project: &'p Project) -> Self {
+        Self::with_room(project, 0)
+    }
+
+    /// A generator whose passes may place work up to `extra` time units past the project's
+    /// trivial horizon: for gates that hold work back for reasons the project does not model.
+    pub fn with_room(project: &'p Project, extra: i64) -> Self {
         let n = project.n_activities();
         let ren_idx: Vec<usize> = project.renewable_indices().collect();
         let n_ren = ren_idx.len();
         let capacity = ren_idx.iter().map(|&r| project.resources()[r].capacity as i32).collect();
-        let horizon = project.trivial_horizon() as usize + 2;
+        let horizon = (project.trivial_horizon() + extra.max(0)) as usize + 2;
         let mut g = Generator {
             project,
             n,
@@ -217,6 +223,42 @@ impl<'p> Generator<'p> {
     /// time. Writes `starts`, returns the makespan.
     pub fn serial_forward(&mut self, order: &[usize], starts: &mut [i64]) -> i64 {
         self.forward_pass(order, starts, None)
+    }
+
+    /// Serial SGS with a gate: wherever activity `j` first fits the profile at `t`, `gate(j, t,
+    /// duration)` decides whether it starts there (`None`: it does, and the gate has taken what
+    /// else it needs, such as named people) or names a later time to look again from. The gate
+    /// must eventually accept. Writes `starts`, returns the makespan. One schedule.
+    pub fn serial_forward_gated(
+        &mut self,
+        order: &[usize],
+        starts: &mut [i64],
+        gate: &mut dyn FnMut(usize, i64, i64) -> Option<i64>,
+    ) -> i64 {
+        self.schedules_generated += 1;
+        self.reset_profile();
+        let mut makespan = 0;
+        for &j in order {
+            let mut est = self.release[j];
+            for &(p, lag) in self.project.predecessors(j) {
+                est = est.max(self.finish[p] + lag);
+            }
+            let t = loop {
+                let t = self.earliest_fit(j, est);
+                match gate(j, t, self.duration[j]) {
+                    None => break t,
+                    Some(retry) => {
+                        assert!(retry > t, "a gate must look later: activity {j} at {t} retried at {retry}");
+                        est = retry;
+                    }
+                }
+            };
+            self.place(j, t);
+            starts[j] = t;
+            self.finish[j] = t + self.duration[j];
+            makespan = makespan.max(self.finish[j]);
+        }
+        makespan
     }
 
     /// Serial SGS that also picks modes (the extended serial SGS of Van Peteghem & Vanhoucke

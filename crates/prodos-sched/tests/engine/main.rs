@@ -5,3 +5,4 @@ mod bench_data;
 mod generators;
 mod random_projects;
 mod reservations;
+mod workforce;

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 /// A random single-mode project over 1–3 renewable resources with 0–8 reservations, some of them
 /// overlapping beyond the capacity.
-fn reserved_project(max_activities: usize) -> impl Strategy<Value = Project> {
+pub fn reserved_project(max_activities: usize) -> impl Strategy<Value = Project> {
     (2..=max_activities, 1usize..=3, 0usize..=8, any::<u64>()).prop_map(|(n, n_ren, n_reservations, seed)| {
         use rand::{Rng, SeedableRng};
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);

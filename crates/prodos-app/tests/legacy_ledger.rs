@@ -2,9 +2,9 @@
 //! 2026 (`examples/write_legacy_ledger.rs`: the demo plus access changes); whatever the events'
 //! encoding has become since, replaying it must fold to the same state. The state is compared
 //! through the views users see, summarised in a snapshot (counts and statuses in the clear, the
-//! whole projection as a digest), so a difference anywhere in the fold fails here. Telling the
-//! same story with today's build must come to the same views too: a refactoring of `decide` that
-//! changes what the story records fails the second test.
+//! whole projection as a digest), so a difference anywhere in the fold fails here. The story told
+//! again with today's build is a snapshot of its own, and may differ from the fixture only where
+//! the planner decides (schedules, and the work and credits that follow them).
 
 mod legacy;
 
@@ -136,12 +136,27 @@ fn a_ledger_written_in_december_2026_replays_to_the_same_state() {
 }
 
 #[test]
-fn todays_build_tells_the_same_story_to_the_same_views() {
+fn todays_build_tells_the_story_as_reviewed() {
+    // The fixture stays as it was written; the story told today is its own snapshot, so a change
+    // of what the story records (a planner that now staffs crews person by person) shows as a
+    // reviewed difference in `story-today`, never as a silent one.
+    let new = Node::open(Arc::new(MemoryLedger::default())).unwrap();
+    legacy::scenario::tell(&new).expect("the story is told again");
+    let state = new.read(State::clone);
+    state.check_invariants().expect("today's story keeps every invariant");
+    insta::assert_json_snapshot!("story-today", summary(&projection(&state), new.head().seq));
+}
+
+#[test]
+fn the_fixture_and_todays_story_differ_only_where_the_planner_decides() {
     let old = Node::open(ledger_of(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ledger-v1.jsonl"))).unwrap();
     let new = Node::open(Arc::new(MemoryLedger::default())).unwrap();
     legacy::scenario::tell(&new).expect("the story is told again");
     let (old, new) = (old.read(projection), new.read(projection));
-    assert!(old == new, "the views differ: {}", first_difference(&old, &new));
+    // What no schedule decides: the catalog, the people, the mandates, the accounts.
+    for area in ["designs", "suppliers", "mandates", "participants", "challenges", "attempts", "accounts"] {
+        assert!(old[area] == new[area], "{area} differ: {}", first_difference(&old[area], &new[area]));
+    }
 }
 
 /// Where two projections first differ, as a path and the two values.

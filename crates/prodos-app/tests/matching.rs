@@ -165,6 +165,7 @@ fn shop(members: &[Member], steps: &[Step], units: u32) -> World {
                 slack_work_min: 0,
                 critical: false,
                 resources: vec![],
+                crew: Vec::new(),
             });
         }
     }

@@ -44,6 +44,7 @@ fn scheduled(operation: &str, unit: u32, start: Timestamp, minutes: i64) -> Sche
         slack_work_min: 0,
         critical: true,
         resources: vec![],
+        crew: Vec::new(),
     }
 }
 

@@ -4,8 +4,9 @@
 //! is over by Monday morning and costs no working time at all, started on Monday morning it costs
 //! a whole working day. So the order the search found is decoded once more with the real length
 //! of every unattended step and lag for the instant it starts (serial generation over the same
-//! capacity and reservations), and the result is verified by the engine's independent checker
-//! with the lengths it realised. If anything does not add up, the search's schedule stands.
+//! capacity and reservations, and crews booked person by person as the search's were), and the
+//! result is verified by the engine's independent checkers with the lengths it realised. If
+//! anything does not add up, the search's schedule stands.
 
 use crate::model::PlanningModel;
 use crate::schedule::{TimedSchedule, timed};
@@ -13,6 +14,7 @@ use prodos_core::Timestamp;
 use prodos_core::design::DesignSpec;
 use prodos_core::plan::{Day, WorkCalendar};
 use prodos_sched::checker::check;
+use prodos_sched::workforce::{CrewBook, check_crews};
 use prodos_sched::{Activity, Mode, Precedence, Project, Schedule};
 
 const MS_PER_MIN: i64 = 60_000;
@@ -138,6 +140,8 @@ pub fn on_calendar_time(
     order.sort_by_key(|&j| (found.schedule.starts[j], topo_pos[j]));
 
     let mut left = Profile::new(project);
+    let mut book = model.workforce.as_ref().map(CrewBook::new);
+    let mut crews = vec![Vec::new(); n];
     let mut starts = vec![0i64; n];
     let mut finish = vec![0i64; n];
     for &j in &order {
@@ -147,9 +151,19 @@ pub fn on_calendar_time(
             at = at.max(clock.after_elapsed(finish[p], lag_min(p, j)));
         }
         // A conflict at grain τ rules out every start up to τ (lengths never shrink with a later
-        // start), so the search jumps past it.
-        while let Some(conflict) = left.last_conflict(usage, at, duration(j, at)) {
-            at = conflict + 1;
+        // start), so the search jumps past it; so does a crew that is not free until later.
+        loop {
+            while let Some(conflict) = left.last_conflict(usage, at, duration(j, at)) {
+                at = conflict + 1;
+            }
+            match book.as_mut().map(|book| book.book(j, at, duration(j, at))) {
+                None => break,
+                Some(Ok(crew)) => {
+                    crews[j] = crew;
+                    break;
+                }
+                Some(Err(retry)) => at = retry,
+            }
         }
         let length = duration(j, at);
         left.take(usage, at, length);
@@ -183,6 +197,11 @@ pub fn on_calendar_time(
     if !check(&realised, &schedule).is_empty() {
         return None;
     }
+    if let Some(workforce) = &model.workforce
+        && !check_crews(&realised, workforce, &schedule.starts, &crews).is_empty()
+    {
+        return None;
+    }
     let bound = calendar_bound(project, &clock, &duration, &lag_min);
     let elapsed_intervals = (0..n)
         .map(|j| {
@@ -192,7 +211,7 @@ pub fn on_calendar_time(
             })
         })
         .collect();
-    let timed = timed(&realised, model.grain_min, schedule, bound, found.schedules_generated);
+    let timed = timed(&realised, model.grain_min, schedule, crews, bound, found.schedules_generated);
     Some(OnCalendar { timed, elapsed_intervals })
 }
 

@@ -3,9 +3,13 @@
 //! arrivals, and renewable resources for tools, workstations and qualified people.
 //!
 //! People: an operation asking for `crew` people of skill S at level ≥ L may be staffed by anyone
-//! at L or above. Qualification sets are nested, so (Hall's theorem) a staffing exists at every
-//! instant iff, for every level threshold k, the crews of running operations asking ≥ k fit the
-//! people at ≥ k. One resource per (skill, required level) expresses exactly that.
+//! at L or above. Within one skill, qualification sets are nested, so (Hall's theorem) a staffing
+//! exists at every instant iff, for every level threshold k, the crews of running operations
+//! asking ≥ k fit the people at ≥ k: one pool resource per (skill, required level). Across skills
+//! a person certified in several is counted in each pool, so pools alone would let one person be
+//! in two places; for skills counted from participants the model also carries the people as
+//! individuals (`workforce`: one class per (skill, level), each person's time away per class),
+//! and the schedule is only taken with a crew of distinct people named for every operation.
 //!
 //! Time: the schedule runs in working minutes. Hands-on durations already are; elapsed ones (an
 //! unattended finish curing, a glue lag) are restated at the calendar's working share for the
@@ -18,6 +22,7 @@ use crate::staffing::Staffing;
 use prodos_core::design::DesignSpec;
 use prodos_core::plan::Capacity;
 use prodos_sched::model::{Activity, Mode, Precedence, Project, Reservation, Resource, ResourceKind};
+use prodos_sched::workforce::{CrewDemand, Worker, Workforce};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Above this many grains the grain is coarsened (durations rounded up), trading minute precision
@@ -45,6 +50,9 @@ pub struct PlanningModel {
     /// Lower-priority committed load the project ignores, each with its index in
     /// `SharedLoad::displaceable`: what the schedule is checked against to name displaced plans.
     pub displaceable: Vec<(Reservation, usize)>,
+    /// The participants who staff the operations, as individuals; `None` when no operation asks
+    /// for a skill counted from participants (declared headcounts are anonymous pools).
+    pub workforce: Option<Workforce>,
 }
 
 impl PlanningModel {
@@ -308,6 +316,8 @@ pub fn build(
         }
     }
     let displaceable = reserve(&shared.displaceable);
+    let workforce =
+        workforce(spec, &instances, staffing, &skill_resource, |(from, to)| (from.max(0) / grain, grains(to)));
     let project = Project::new(resources, activities, precedences)?.with_reservations(fixed)?;
     let op_ids = spec.operations.iter().map(|op| op.id.clone()).collect();
     Ok(PlanningModel {
@@ -321,5 +331,42 @@ pub fn build(
         op_ids,
         reservation_holders,
         displaceable,
+        workforce,
     })
+}
+
+/// The participants as individuals: one class per (skill, level) counted from participants, each
+/// person's time away from it in grains (`to_grains` widens an interval outward), and per
+/// activity the crew it needs.
+fn workforce(
+    spec: &DesignSpec,
+    instances: &[(usize, u32)],
+    staffing: &Staffing,
+    skill_resource: &BTreeMap<(&str, u8), usize>,
+    to_grains: impl Fn((i64, i64)) -> (i64, i64),
+) -> Option<Workforce> {
+    let classes: Vec<(&str, u8)> =
+        skill_resource.keys().copied().filter(|(skill, _)| !staffing.is_declared(skill)).collect();
+    if classes.is_empty() {
+        return None;
+    }
+    let mut people: BTreeMap<&str, Worker> = BTreeMap::new();
+    for (class, &(skill, level)) in classes.iter().enumerate() {
+        for counted in staffing.counted(skill, level) {
+            let worker = people
+                .entry(counted.handle)
+                .or_insert_with(|| Worker { name: counted.handle.to_string(), classes: vec![None; classes.len()] });
+            worker.classes[class] = Some(counted.away.iter().map(|&span| to_grains(span)).collect());
+        }
+    }
+    let demand = instances
+        .iter()
+        .map(|&(op_idx, _)| {
+            let operation = &spec.operations[op_idx];
+            let skill = operation.skill.as_deref().filter(|_| operation.crew > 0)?;
+            let class = classes.iter().position(|&wanted| wanted == (skill, level_of(operation.min_level)))?;
+            Some(CrewDemand { class, count: u32::try_from(operation.crew).unwrap_or(u32::MAX) })
+        })
+        .collect();
+    Some(Workforce { people: people.into_values().collect(), demand })
 }

@@ -203,10 +203,19 @@ fn dated_operations(
             slack_work_min: timed.slack_min[j],
             critical: timed.critical[j],
             resources: model.labels[op_idx].clone(),
+            crew: crew_names(model, &timed.crews[j]),
         })
         .collect();
     operations.sort_by_key(|op| (op.start_work_min, op.unit, op.operation.clone()));
     operations
+}
+
+/// The handles of a crew, in alphabetical order.
+fn crew_names(model: &PlanningModel, crew: &[usize]) -> Vec<String> {
+    let Some(workforce) = &model.workforce else { return Vec::new() };
+    let mut names: Vec<String> = crew.iter().map(|&person| workforce.people[person].name.clone()).collect();
+    names.sort_unstable();
+    names
 }
 
 /// Lower-priority committed plans the schedule overlaps beyond what the capacity allows, each

@@ -1,10 +1,14 @@
 //! Runs prodos-sched on a planning model and reads the answer back: starts in working minutes,
-//! slack, and the critical chain (the precedence and resource links that fix the finish).
+//! slack, the critical chain (the precedence and resource links that fix the finish) and, when
+//! participants staff the work, the crew of every operation. The engine searches with pools per
+//! skill; its best order is then decoded once more with people as individuals, so the schedule
+//! taken is one that distinct people can staff.
 
 use crate::model::PlanningModel;
 use prodos_sched::cpm::CriticalPath;
 use prodos_sched::error::SchedError;
 use prodos_sched::solve::{SolveOptions, solve};
+use prodos_sched::workforce::{check_crews, order_by_start, staff};
 use prodos_sched::{Project, Schedule};
 
 /// What the search may spend. Time is not measured here: the shell passes `should_stop`.
@@ -37,6 +41,9 @@ pub struct TimedSchedule {
     pub makespan_min: i64,
     pub lower_bound_min: i64,
     pub schedules_generated: u64,
+    /// Per activity: the people (indices into the model's workforce) who do it; empty for work
+    /// nobody staffs and when the model has no workforce.
+    pub crews: Vec<Vec<usize>>,
 }
 
 pub fn schedule(model: &PlanningModel, budget: SearchBudget<'_>) -> Result<TimedSchedule, SchedError> {
@@ -47,7 +54,18 @@ pub fn schedule(model: &PlanningModel, budget: SearchBudget<'_>) -> Result<Timed
         ..SolveOptions::default()
     };
     let solution = solve(&model.project, &options, budget.should_stop)?;
-    Ok(timed(&model.project, model.grain_min, solution.schedule, solution.lower_bound, solution.schedules_generated))
+    let (schedule, crews) = match &model.workforce {
+        None => (solution.schedule, vec![Vec::new(); model.project.n_activities()]),
+        Some(workforce) => {
+            let order = order_by_start(&model.project, &solution.schedule.starts);
+            let staffed = staff(&model.project, workforce, &order)?;
+            // The independent crew check guards every answer: a violation is a bug in `staff`.
+            let problems = check_crews(&model.project, workforce, &staffed.starts, &staffed.crews);
+            assert!(problems.is_empty(), "staffed schedule names impossible crews: {problems:?}");
+            (Schedule { starts: staffed.starts, modes: solution.schedule.modes }, staffed.crews)
+        }
+    };
+    Ok(timed(&model.project, model.grain_min, schedule, crews, solution.lower_bound, solution.schedules_generated))
 }
 
 /// Reads a schedule of `project` (single-mode, in grains) back: minutes, slack, critical chain.
@@ -55,6 +73,7 @@ pub fn timed(
     project: &Project,
     grain: i64,
     schedule: Schedule,
+    crews: Vec<Vec<usize>>,
     lower_bound: i64,
     schedules_generated: u64,
 ) -> TimedSchedule {
@@ -64,7 +83,7 @@ pub fn timed(
     let finish: Vec<i64> = (0..n).map(|j| starts[j] + durations[j]).collect();
     let makespan = schedule.makespan(project);
 
-    let chain = critical_chain(project, starts, &finish);
+    let chain = critical_chain(project, starts, &finish, &crews);
     let critical_wait = chain.first().map_or_else(Vec::new, |&first| awaited_reservations(project, starts, first));
     let mut critical = vec![false; n];
     for &j in &chain {
@@ -86,6 +105,7 @@ pub fn timed(
         schedules_generated,
         schedule,
         project: project.clone(),
+        crews,
     }
 }
 
@@ -105,9 +125,9 @@ fn awaited_reservations(project: &Project, starts: &[i64], activity: usize) -> V
 }
 
 /// Walks back from the last activity to finish: to a predecessor that ends (plus lag) exactly
-/// when it starts, else to an activity sharing a resource that ends exactly then, until an
-/// activity starts at its release or at time zero.
-fn critical_chain(project: &Project, starts: &[i64], finish: &[i64]) -> Vec<usize> {
+/// when it starts, else to an activity sharing a resource or a crew member that ends exactly
+/// then, until an activity starts at its release or at time zero.
+fn critical_chain(project: &Project, starts: &[i64], finish: &[i64], crews: &[Vec<usize>]) -> Vec<usize> {
     let n = project.n_activities();
     let Some(mut current) = (0..n).max_by_key(|&j| (finish[j], std::cmp::Reverse(j))) else { return Vec::new() };
     let mut chain = vec![current];
@@ -123,7 +143,10 @@ fn critical_chain(project: &Project, starts: &[i64], finish: &[i64]) -> Vec<usiz
             .map(|&(p, _)| p);
         let by_resource = || {
             (0..n).find(|&q| {
-                !visited[q] && finish[q] == start && (0..project.n_resources()).any(|r| uses(q, r) && uses(current, r))
+                !visited[q]
+                    && finish[q] == start
+                    && ((0..project.n_resources()).any(|r| uses(q, r) && uses(current, r))
+                        || crews[q].iter().any(|person| crews[current].contains(person)))
             })
         };
         match by_precedence.or_else(by_resource) {

@@ -51,9 +51,8 @@ pub struct Staffed {
 }
 
 /// Schedules `order` (precedence-feasible) with a serial SGS in which an activity starts only
-/// once a whole crew of distinct, qualified, available people is free for its duration. Among
-/// the free, the least versatile go first, so people who hold many classes stay free for work
-/// only they can do.
+/// once a whole crew of distinct, qualified, available people is free for its duration
+/// ([`CrewBook`]). Fails when an activity asks for more people than hold its class.
 pub fn staff(project: &Project, workforce: &Workforce, order: &[usize]) -> Result<Staffed, SchedError> {
     let n = project.n_activities();
     if project.is_multi_mode() {
@@ -69,38 +68,67 @@ pub fn staff(project: &Project, workforce: &Workforce, order: &[usize]) -> Resul
             return Err(SchedError::Unstaffable { activity_idx, class: demand.class, needed: demand.count, qualified });
         }
     }
-    // After the last interval anybody is away, every qualified person is free again: room enough.
-    let away_end = workforce.people.iter().flat_map(|w| w.classes.iter().flatten().flatten()).map(|&(_, to)| to);
-    let mut generator = Generator::with_room(project, away_end.max().unwrap_or(0));
-    let versatility: Vec<usize> = workforce.people.iter().map(|w| w.classes.iter().flatten().count()).collect();
-    let mut busy: Vec<Intervals> = vec![Vec::new(); workforce.people.len()];
+    let mut generator = Generator::with_room(project, workforce.away_end());
+    let mut book = CrewBook::new(workforce);
     let mut crews: Vec<Vec<usize>> = vec![Vec::new(); n];
-    // `None` lets the activity start: work nobody staffs always may.
-    let mut gate = |j: usize, t: i64, duration: i64| -> Option<i64> {
-        let demand = workforce.demand[j].filter(|demand| demand.count > 0 && duration > 0)?;
-        let (end, mut free, mut retry) = (t + duration, Vec::new(), i64::MAX);
-        for (person, worker) in workforce.people.iter().enumerate() {
+    let mut gate = |j: usize, t: i64, duration: i64| match book.book(j, t, duration) {
+        Ok(crew) => {
+            crews[j] = crew;
+            None
+        }
+        Err(retry) => Some(retry),
+    };
+    let mut starts = vec![0; n];
+    let makespan = generator.serial_forward_gated(order, &mut starts, &mut gate);
+    Ok(Staffed { starts, makespan, crews })
+}
+
+impl Workforce {
+    /// The end of the last interval anybody is away: after it, every holder is free again.
+    pub fn away_end(&self) -> i64 {
+        self.people.iter().flat_map(|w| w.classes.iter().flatten().flatten()).map(|&(_, to)| to).max().unwrap_or(0)
+    }
+}
+
+/// Who is taken when, as a serial generator books crews one activity after another.
+pub struct CrewBook<'w> {
+    workforce: &'w Workforce,
+    versatility: Vec<usize>,
+    busy: Vec<Intervals>,
+}
+
+impl<'w> CrewBook<'w> {
+    pub fn new(workforce: &'w Workforce) -> Self {
+        let versatility = workforce.people.iter().map(|w| w.classes.iter().flatten().count()).collect();
+        CrewBook { workforce, versatility, busy: vec![Vec::new(); workforce.people.len()] }
+    }
+
+    /// Books activity `j`'s crew over `[start, start + duration)`: the people taken (none for
+    /// work nobody staffs), or the earliest later time at which a holder of its class frees up.
+    /// Among the free, the least versatile go first, so people who hold many classes stay free
+    /// for work only they can do.
+    pub fn book(&mut self, j: usize, start: i64, duration: i64) -> Result<Vec<usize>, i64> {
+        let Some(demand) = self.workforce.demand[j].filter(|demand| demand.count > 0 && duration > 0) else {
+            return Ok(Vec::new());
+        };
+        let (end, mut free, mut retry) = (start + duration, Vec::new(), i64::MAX);
+        for (person, worker) in self.workforce.people.iter().enumerate() {
             let Some(away) = worker.holds(demand.class) else { continue };
-            match blocked_until(away, &busy[person], t, end) {
+            match blocked_until(away, &self.busy[person], start, end) {
                 None => free.push(person),
                 Some(until) => retry = retry.min(until),
             }
         }
         if free.len() < demand.count as usize {
-            return Some(retry);
+            return Err(retry);
         }
-        free.sort_by_key(|&person| (versatility[person], busy[person].len(), person));
+        free.sort_by_key(|&person| (self.versatility[person], self.busy[person].len(), person));
         free.truncate(demand.count as usize);
         for &person in &free {
-            busy[person].push((t, end));
+            self.busy[person].push((start, end));
         }
-        crews[j] = free;
-        None
-    };
-    let mut starts = vec![0; n];
-    let makespan = generator.serial_forward_gated(order, &mut starts, &mut gate);
-    drop(gate);
-    Ok(Staffed { starts, makespan, crews })
+        Ok(free)
+    }
 }
 
 /// The latest end among the intervals that overlap `[from, to)`, if any does.

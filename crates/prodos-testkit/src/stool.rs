@@ -113,6 +113,7 @@ pub fn operation(operation: &str, unit: u32, start: Timestamp, end: Timestamp) -
         slack_work_min: 0,
         critical: true,
         resources: vec!["joinery≥1×1".into()],
+        crew: Vec::new(),
     }
 }
 

@@ -66,6 +66,11 @@ pub struct ScheduledOperation {
     pub critical: bool,
     /// Skill (with minimum level and crew) and tools held, e.g. `luthiery.bracing≥4×1`, `go-bar-deck`.
     pub resources: Vec<String>,
+    /// The participants the planner staffed it with: distinct, certified, present and nowhere
+    /// else at the time. Empty for unattended work, declared headcounts, and plans proposed
+    /// before the planner named crews.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub crew: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@
 use crate::reservations::reserved_project;
 use prodos_sched::checker::check;
 use prodos_sched::model::{Project, Schedule};
-use prodos_sched::workforce::{CrewDemand, Workforce, Worker, check_crews, order_by_start, staff};
+use prodos_sched::workforce::{CrewDemand, Worker, Workforce, check_crews, order_by_start, staff};
 use proptest::prelude::*;
 
 const CLASSES: usize = 3;

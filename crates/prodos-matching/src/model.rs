@@ -51,6 +51,9 @@ pub struct Instance {
     pub fixed: Vec<usize>,
     /// People who may not be proposed (they declined it).
     pub excluded: Vec<usize>,
+    /// The crew the planner named when it found the plan staffable: the fallback that keeps a
+    /// plan the planner called feasible from coming out short here.
+    pub planned: Vec<usize>,
 }
 
 impl Instance {

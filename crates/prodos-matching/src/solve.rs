@@ -8,7 +8,9 @@
 //! Why this and not one global min-cost flow: double booking depends on time, and continuity
 //! and load balance depend on earlier choices; rolling exact assignments through time keeps
 //! every subproblem small (5,000 instances × 500 people in well under a second) and each
-//! choice explainable, at the price of not revisiting earlier groups.
+//! choice explainable, at the price of not revisiting earlier groups. That price can leave a
+//! place empty that a look ahead would have filled; when it does and the planner named crews,
+//! those crews (each member still eligible) are taken instead if they fill more places.
 
 use crate::cost::{Factors, MAX_REAL_COST, cost, unfilled_cost};
 use crate::eligibility::{Ineligible, Ledger, check};
@@ -23,6 +25,57 @@ struct Slot {
 }
 
 pub fn solve(problem: &Problem) -> Outcome {
+    let matched = match_through_time(problem);
+    if matched.unfilled.is_empty() || problem.instances.iter().all(|instance| instance.planned.is_empty()) {
+        return matched;
+    }
+    let planned = planned_crews(problem);
+    let filled = |outcome: &Outcome| outcome.crews.iter().map(Vec::len).sum::<usize>();
+    if filled(&planned) > filled(&matched) { planned } else { matched }
+}
+
+/// The planner's crews, in start order, each member taken while still eligible.
+fn planned_crews(problem: &Problem) -> Outcome {
+    let mut ledgers: Vec<Ledger> = problem.people.iter().map(Ledger::of).collect();
+    let mut crews: Vec<Vec<usize>> = vec![Vec::new(); problem.instances.len()];
+    let mut order: Vec<usize> = (0..problem.instances.len()).collect();
+    order.sort_by_key(|&index| (problem.instances[index].start, problem.instances[index].end, index));
+    let mut total_cost = 0;
+    for &index in &order {
+        let instance = &problem.instances[index];
+        for &person in &instance.planned {
+            if crews[index].len() as u32 >= open_places(instance) {
+                break;
+            }
+            let Ok(level) = check(&problem.people[person], &ledgers[person], instance, person) else { continue };
+            let factors = Factors {
+                load_minutes: ledgers[person].load_minutes,
+                credit_balance_milli: problem.people[person].credit_balance_milli,
+                continues_unit: continues_unit(instance, person, &crews, &problem.instances),
+                levels_above: level.saturating_sub(instance.level),
+            };
+            total_cost += cost(&problem.weights, &factors);
+            crews[index].push(person);
+            ledgers[person].hold(instance.start, instance.end, &instance.day_minutes);
+        }
+        crews[index].sort_unstable();
+    }
+    let unfilled = (0..problem.instances.len())
+        .filter_map(|index| {
+            let instance = &problem.instances[index];
+            let missing = open_places(instance).saturating_sub(crews[index].len() as u32);
+            (missing > 0).then(|| Unfilled {
+                instance: index,
+                missing,
+                reason: why_unfilled(problem, &ledgers, instance, &crews[index]),
+            })
+        })
+        .collect();
+    Outcome { crews, unfilled, total_cost }
+}
+
+/// Exact assignments group by group through time.
+fn match_through_time(problem: &Problem) -> Outcome {
     let mut ledgers: Vec<Ledger> = problem.people.iter().map(Ledger::of).collect();
     let mut crews: Vec<Vec<usize>> = vec![Vec::new(); problem.instances.len()];
     let mut unfilled = Vec::new();

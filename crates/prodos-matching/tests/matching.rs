@@ -37,6 +37,7 @@ fn instance(skill: &str, level: u8, crew: u32, from: i64, to: i64) -> Instance {
         predecessors: vec![],
         fixed: vec![],
         excluded: vec![],
+        planned: vec![],
     }
 }
 
@@ -234,4 +235,22 @@ proptest! {
         let problem = problem(seed, shape);
         prop_assert_eq!(check_outcome(&problem), Ok(()));
     }
+}
+
+#[test]
+fn when_going_through_time_leaves_a_place_empty_the_planners_crews_fill_it() {
+    // ada holds both skills at the level asked, bo only framing, two levels above: through time
+    // the 09:00 framing goes to ada (no level to spare), and at 10:00 nobody is left to finish.
+    let mut ada = person("ada", "framing", 1);
+    ada.certs.push(Cert { skill: "finishing".into(), level: 1, expires_at: None });
+    let people = vec![ada, person("bo", "framing", 3)];
+    let instances = vec![instance("framing", 1, 1, 540, 660), instance("finishing", 1, 1, 600, 720)];
+    let alone = solve(&problem_of(instances.clone(), people.clone()));
+    assert_eq!(alone.crews, vec![vec![0], vec![]], "the precondition: the matcher alone comes out short");
+    let mut planned = instances;
+    planned[0].planned = vec![1];
+    planned[1].planned = vec![0];
+    let outcome = solve(&problem_of(planned, people));
+    assert_eq!(outcome.crews, vec![vec![1], vec![0]]);
+    assert!(outcome.unfilled.is_empty());
 }

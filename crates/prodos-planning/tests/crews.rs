@@ -6,42 +6,18 @@
 
 mod world;
 
-use prodos_core::people::{NewParticipant, PeopleCommand};
 use prodos_core::plan::{Day, PlanProposal};
 use prodos_core::*;
+use prodos_testkit::press::{PRESS_SKILLS as SKILLS, press_cooperative, press_shop_commands};
 use proptest::prelude::*;
 use world::{Propose, World};
 
-const PRESS: &str = include_str!("fixtures/press.toml");
-const STOCK: &str = "material,qty,unit,unit_cost,location,provenance,source\n\
-                     steel-channel,200,m,9.00,yard,own,\n\
-                     steel-plate,40,pc,60.00,yard,own,\n";
-const SKILLS: [&str; 3] = ["welding", "cutting", "drilling"];
-
-/// The press design certified and stocked, three of each tool, and `people` (handle, skills at
-/// levels) working Monday to Friday, certified by the coordinator `cora`.
+/// The press shop with `people`, on Monday 2026-11-23 at 09:00, the clock frozen there.
 fn press_shop(people: &[(&str, Vec<(&str, i64)>)]) -> World {
     let day: Day = "2026-11-23".parse().unwrap();
     let mut world = World::frozen_at(Timestamp::from_millis(day.start().millis() + 9 * 3_600_000));
-    let parsed = prodos_formats::parse_design("press.toml", PRESS).expect("the press design parses");
-    world.must(Command::Design(DesignCommand::ImportDesign { spec: parsed.spec, declared: None }));
-    world.must(Command::Design(DesignCommand::CertifyDesign {
-        design: DesignSelector { design: DesignId(1), version: None },
-    }));
-    let lots = prodos_formats::parse_stock_csv("stock.csv", STOCK).expect("stock parses");
-    world.must(Command::Stock(StockCommand::ReceiveLots { lots: lots.iter().map(|row| row.to_receipt()).collect() }));
-    world.tools_for(1, 3);
-    let participant =
-        |handle: &str, coordinator| NewParticipant { handle: handle.into(), real_name: None, coordinator };
-    let mut participants = vec![participant("cora", true)];
-    participants.extend(people.iter().map(|(handle, _)| participant(handle, false)));
-    world.must(Command::People(PeopleCommand::AddParticipants { participants, by: None }));
-    for (handle, skills) in people {
-        let minutes_per_weekday = [480, 480, 480, 480, 480, 0, 0];
-        world.must(Command::People(PeopleCommand::SetAvailability { handle: (*handle).into(), minutes_per_weekday }));
-        for (skill, level) in skills {
-            world.certify(handle, skill, *level, None, "cora");
-        }
+    for command in press_shop_commands(people) {
+        world.must(command);
     }
     world
 }
@@ -103,14 +79,9 @@ fn propose_presses(world: &mut World, qty: i64) -> PlanProposal {
 
 #[test]
 fn one_person_in_two_skills_is_never_in_two_places() {
-    // The issue's cooperative: ada welds and cuts, bo welds, chen cuts and drills. Pools count
-    // two welders, two cutters and one driller, so a weld needing ada and bo next to a cut for
-    // ada or chen and a drill for chen looks possible; it needs four people, and there are three.
-    let mut world = press_shop(&[
-        ("ada", vec![("welding", 4), ("cutting", 3)]),
-        ("bo", vec![("welding", 4)]),
-        ("chen", vec![("cutting", 3), ("drilling", 3)]),
-    ]);
+    // ada welds and cuts, bo welds, chen cuts and drills: pools would run a weld needing ada and
+    // bo next to a cut for ada or chen and a drill for chen; that needs four people, not three.
+    let mut world = press_shop(&press_cooperative());
     let proposal = propose_presses(&mut world, 6);
     assert!(proposal.verdict.infeasible.is_empty(), "{:?}", proposal.verdict.infeasible);
     assert_eq!(proposal.operations.len(), 24, "four steps for each of six presses");

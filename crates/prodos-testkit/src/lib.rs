@@ -4,6 +4,7 @@
 
 mod examples;
 pub mod ledger_conformance;
+pub mod press;
 pub mod sources;
 pub mod stool;
 pub mod world;

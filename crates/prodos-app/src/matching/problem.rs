@@ -79,6 +79,9 @@ fn problem_of(
     let people: Vec<Person> = state.people.iter().map(|p| person(state, p, &bookings, now)).collect();
     let index_of: HashMap<&str, usize> = people.iter().enumerate().map(|(i, p)| (p.handle.as_str(), i)).collect();
     let position: HashMap<&TaskRef, usize> = slots.iter().enumerate().map(|(i, slot)| (&slot.task, i)).collect();
+    // The crews the planner named when it called the plan staffable.
+    let planned: HashMap<(&str, u32), &[String]> =
+        found.proposal.operations.iter().map(|op| ((op.operation.as_str(), op.unit), op.crew.as_slice())).collect();
     let instances = slots
         .iter()
         .map(|slot| {
@@ -109,6 +112,10 @@ fn problem_of(
                 predecessors: slot.predecessors.iter().filter_map(|task| position.get(task).copied()).collect(),
                 fixed,
                 excluded: excluded.iter().filter_map(|handle| index_of.get(handle).copied()).collect(),
+                planned: planned
+                    .get(&(slot.task.operation.as_str(), slot.task.unit))
+                    .map(|crew| crew.iter().filter_map(|handle| index_of.get(handle.as_str()).copied()).collect())
+                    .unwrap_or_default(),
             }
         })
         .collect();

@@ -103,6 +103,7 @@ pub fn problem(seed: u64, shape: Shape) -> Problem {
                 predecessors: previous.into_iter().collect(),
                 fixed: Vec::new(),
                 excluded: Vec::new(),
+                planned: Vec::new(),
             });
             previous = Some(index);
         }

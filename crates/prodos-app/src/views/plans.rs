@@ -119,6 +119,8 @@ pub struct ScheduledOperationView {
     pub slack_work_min: i64,
     pub critical: bool,
     pub resources: Vec<String>,
+    /// The participants the planner staffed it with (empty: unattended, or a declared headcount).
+    pub crew: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -269,6 +271,7 @@ impl PlanDetailView {
                     slack_work_min: op.slack_work_min,
                     critical: op.critical,
                     resources: op.resources.clone(),
+                    crew: op.crew.clone(),
                 })
                 .collect(),
             cost: CostView::of(cost),

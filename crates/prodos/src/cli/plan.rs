@@ -270,7 +270,7 @@ pub fn print_verdict(detail: &PlanDetailView) {
 fn print_detail(detail: &PlanDetailView) {
     print_verdict(detail);
     if !detail.operations.is_empty() {
-        let mut out = table(&["operation", "unit", "start", "end", "resources", "slack h", "critical"]);
+        let mut out = table(&["operation", "unit", "start", "end", "resources", "crew", "slack h", "critical"]);
         for op in &detail.operations {
             out.add_row(vec![
                 op.operation.clone(),
@@ -278,6 +278,7 @@ fn print_detail(detail: &PlanDetailView) {
                 op.start.clone(),
                 op.end.clone(),
                 op.resources.join(", "),
+                op.crew.join(", "),
                 format!("{:.1}", op.slack_work_min as f64 / 60.0),
                 if op.critical { "●".into() } else { String::new() },
             ]);

@@ -221,7 +221,7 @@ fn a_confirmation_checks_everyone_again_and_needs_a_coordinator() {
 fn only_the_crew_works_someone_outside_verifies_and_each_member_is_paid() {
     let mut world = confirmed_workshop();
     let start = |operation: &str, unit: u32, worker: &str| {
-        exec(ExecutionCommand::Start { task: task(operation, unit), worker: worker.into() })
+        exec(ExecutionCommand::Start { task: task(operation, unit), worker: worker.into(), with: Vec::new() })
     };
     let complete = |operation: &str, unit: u32, by: &str, hours: Option<Milli>| {
         exec(ExecutionCommand::Complete { task: task(operation, unit), by: by.into(), hours })

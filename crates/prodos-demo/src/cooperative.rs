@@ -103,7 +103,7 @@ pub fn task_for_a_and_b(state: &prodos_core::State, now: Timestamp) -> Option<pr
     operations.sort_by_key(|op| (op.start, op.unit));
     operations.into_iter().find_map(|op| {
         let task = TaskRef { plan: plan.id, operation: op.operation.clone(), unit: op.unit };
-        let start = ExecutionCommand::Start { task: task.clone(), worker: PARTICIPANT_A.to_string() };
+        let start = ExecutionCommand::Start { task: task.clone(), worker: PARTICIPANT_A.to_string(), with: Vec::new() };
         let as_a = prodos_core::Actor::Local(PARTICIPANT_A.to_string());
         prodos_core::decide(state, &as_a, &prodos_core::Command::Execution(start), now).ok()?;
         let spec = &state.designs.version(plan.proposal.design)?.spec;

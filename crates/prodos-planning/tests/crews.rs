@@ -48,10 +48,12 @@ fn crew_problems(world: &World, proposal: &PlanProposal) -> Vec<String> {
             if !certified {
                 problems.push(format!("{name}: {handle} is not certified in {skill} at {}", step.min_level));
             }
-            // Every day the operation runs on (its end instant itself excluded) is a working day.
+            // Every working day the operation runs on (its end instant itself excluded): work
+            // pauses over the node's closed days, nobody has to be there then.
+            let calendar = &world.state.capacity.calendar;
             let mut day = Day::of(op.start);
             while day.start() < op.end {
-                if person.available_min_on(day) == 0 {
+                if calendar.is_working_day(day) && person.available_min_on(day) == 0 {
                     problems.push(format!("{name}: {handle} does not work on {day}"));
                 }
                 day = day.plus(1);

@@ -182,7 +182,7 @@ pub fn exec(command: ExecutionCommand) -> Command {
 }
 
 pub fn start(operation: &str, unit: u32, worker: &str) -> Command {
-    exec(ExecutionCommand::Start { task: task(operation, unit), worker: worker.into() })
+    exec(ExecutionCommand::Start { task: task(operation, unit), worker: worker.into(), with: Vec::new() })
 }
 pub fn complete(operation: &str, unit: u32, by: &str) -> Command {
     exec(ExecutionCommand::Complete { task: task(operation, unit), by: by.into(), hours: None })

@@ -7,9 +7,13 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ExecutionCommand {
+    /// `with`: the rest of the crew when no crew was confirmed through matching; an operation
+    /// that needs a crew of n starts only with n qualified people, each then credited for it.
     Start {
         task: TaskRef,
         worker: String,
+        #[serde(default)]
+        with: Vec<String>,
     },
     /// `hours`: actual hours each crew member worked; `None` means the planned duration.
     Complete {

@@ -65,7 +65,7 @@ pub(crate) fn skill_of(operation: &OperationSpec) -> Option<(&str, u8)> {
 
 pub fn decide(state: &State, command: &ExecutionCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
     match command {
-        ExecutionCommand::Start { task, worker } => start(state, task, worker, now),
+        ExecutionCommand::Start { task, worker, with } => start(state, task, worker, with, now),
         ExecutionCommand::Complete { task, by, hours } => super::task_labor::complete(state, task, by, *hours, now),
         ExecutionCommand::Verify { task, by } => super::task_labor::verify(state, task, by, now),
         ExecutionCommand::Reject { task, by, reason } => {
@@ -118,7 +118,13 @@ pub fn decide(state: &State, command: &ExecutionCommand, now: Timestamp) -> Resu
     }
 }
 
-fn start(state: &State, task: &TaskRef, worker: &str, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+fn start(
+    state: &State,
+    task: &TaskRef,
+    worker: &str,
+    with: &[String],
+    now: Timestamp,
+) -> Result<Vec<Event>, Rejection> {
     let located = locate(state, task)?;
     let participant = require_participant(&state.people, "worker", worker)?;
     require_status(task, &located.record, TaskStatus::Ready, "start")?;
@@ -140,7 +146,21 @@ fn start(state: &State, task: &TaskRef, worker: &str, now: Timestamp) -> Result<
             });
         }
     }
-    let crew = working_crew(state, task, worker)?;
+    let crew = working_crew(state, task, worker, with)?;
+    let needed = usize::try_from(located.operation.crew).unwrap_or(0);
+    if skill_of(located.operation).is_some() && needed > 0 && crew.len() != needed {
+        let message = if crew.len() < needed {
+            format!(
+                "{task} needs a crew of {needed}, {} named: name {} more qualified person(s) with `--with`, or \
+                 confirm a crew with `prodos match`",
+                crew.len(),
+                needed - crew.len()
+            )
+        } else {
+            format!("{task} needs a crew of {needed}, {} named", crew.len())
+        };
+        return Err(Rejection::InvalidField { field: "with".into(), message });
+    }
     if let Some((skill, level)) = skill_of(located.operation) {
         for member in &crew {
             require_qualified(&state.people, "worker", member, skill, level, now)?;
@@ -194,8 +214,30 @@ fn start(state: &State, task: &TaskRef, worker: &str, now: Timestamp) -> Result<
 
 /// Who works the task: without a confirmed crew, the worker alone; with one, the members who
 /// accepted, and the worker must be one of them.
-fn working_crew(state: &State, task: &TaskRef, worker: &str) -> Result<Vec<String>, Rejection> {
-    let Some(crew) = state.matching.crew(task) else { return Ok(vec![worker.to_string()]) };
+/// Who works the task: the confirmed crew's accepted members (the worker first), or, without a
+/// confirmed crew, the worker and the people named `with` them.
+fn working_crew(state: &State, task: &TaskRef, worker: &str, with: &[String]) -> Result<Vec<String>, Rejection> {
+    let Some(crew) = state.matching.crew(task) else {
+        let mut members = vec![worker.to_string()];
+        for other in with {
+            let other = other.trim();
+            if members.iter().any(|member| member == other) {
+                return Err(Rejection::InvalidField {
+                    field: "with".into(),
+                    message: format!("{other} is named twice in the crew of {task}"),
+                });
+            }
+            members.push(other.to_string());
+        }
+        return Ok(members);
+    };
+    if let Some(outsider) = with.iter().find(|other| crew.member(other.trim()).is_none()) {
+        return Err(Rejection::NotInCrew {
+            handle: outsider.trim().to_string(),
+            task: task.to_string(),
+            action: "start",
+        });
+    }
     match crew.member(worker) {
         None => Err(Rejection::NotInCrew { handle: worker.to_string(), task: task.to_string(), action: "start" }),
         Some(member) if !member.accepted => Err(Rejection::InvalidField {

@@ -152,7 +152,7 @@ fn matching(me: &Person, command: &MatchingCommand) -> Result<(), Rejection> {
 /// someone else); nobody verifies or rejects work they were part of.
 fn execution(me: &Person, state: &State, command: &ExecutionCommand) -> Result<(), Rejection> {
     let (task, named, action) = match command {
-        ExecutionCommand::Start { task, worker } => (task, worker, "start"),
+        ExecutionCommand::Start { task, worker, .. } => (task, worker, "start"),
         ExecutionCommand::Complete { task, by, .. } => (task, by, "complete"),
         ExecutionCommand::Verify { task, by } => (task, by, "verify"),
         ExecutionCommand::Reject { task, by, .. } => (task, by, "reject"),

@@ -122,7 +122,7 @@ impl<'s, 'n> Story<'s, 'n> {
                 self.busy_until.insert(worker.clone(), end.unwrap_or(now));
                 *self.load.entry(worker.clone()).or_default() += 1;
                 self.workers.insert(task.clone(), worker.clone());
-                ExecutionCommand::Start { task: task.clone(), worker }
+                ExecutionCommand::Start { task: task.clone(), worker, with: Vec::new() }
             }
             Step::Complete => ExecutionCommand::Complete { task: task.clone(), by: self.worker_of(task), hours: None },
             Step::Reject | Step::Verify => {

@@ -37,6 +37,9 @@ pub struct TaskFilter {
 pub struct TaskActionRequest {
     /// `start` only: who works on it. Coordinators may name anyone; participants only themselves.
     pub worker: Option<String>,
+    /// `start` only: the rest of the crew, when none was confirmed through matching.
+    #[serde(default)]
+    pub with: Vec<String>,
     /// Required for `reject` and `block`.
     pub reason: Option<String>,
     /// `complete` only: the hours each crew member actually worked (default: the planned
@@ -89,6 +92,9 @@ pub async fn act(
     if action != TaskAction::Start && request.worker.is_some() {
         return Err(ApiError::invalid("worker", "only `start` takes a worker"));
     }
+    if action != TaskAction::Start && !request.with.is_empty() {
+        return Err(ApiError::invalid("with", "only `start` takes a crew"));
+    }
     if action != TaskAction::Complete && request.hours.is_some() {
         return Err(ApiError::invalid("hours", "only `complete` takes hours"));
     }
@@ -101,7 +107,7 @@ pub async fn act(
     let me = principal.handle.clone();
     let reason = request.reason.unwrap_or_default();
     let command = match action {
-        TaskAction::Start => ExecutionCommand::Start { task, worker: request.worker.unwrap_or(me) },
+        TaskAction::Start => ExecutionCommand::Start { task, worker: request.worker.unwrap_or(me), with: request.with },
         TaskAction::Complete => ExecutionCommand::Complete { task, by: me, hours },
         TaskAction::Verify => ExecutionCommand::Verify { task, by: me },
         TaskAction::Reject => ExecutionCommand::Reject { task, by: me, reason },

@@ -231,7 +231,15 @@ pub async fn task_action(
             (TaskAction::Block | TaskAction::Reject, None) => Some(format!("{} from the task board", action.as_str())),
             (_, reason) => reason,
         };
-        act(&state, &principal, &headers, task, action, TaskActionRequest { worker: None, reason, hours: None }).await
+        act(
+            &state,
+            &principal,
+            &headers,
+            task,
+            action,
+            TaskActionRequest { worker: None, with: Vec::new(), reason, hours: None },
+        )
+        .await
     }
     .await;
     match outcome {

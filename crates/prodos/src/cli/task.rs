@@ -33,6 +33,9 @@ pub enum TaskCommand {
         /// Defaults to --actor.
         #[arg(long)]
         worker: Option<String>,
+        /// The rest of the crew, when none was confirmed through `prodos match` (repeatable).
+        #[arg(long = "with")]
+        with: Vec<String>,
     },
     /// Mark a task done (a crew member; without a confirmed crew, its worker or a coordinator).
     Complete {
@@ -139,8 +142,8 @@ pub fn run(command: TaskCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             println!("{out}");
             return Ok(());
         }
-        TaskCommand::Start { task, worker } => {
-            (ExecutionCommand::Start { task: task.clone(), worker: actor(worker) }, format!("{task} started"))
+        TaskCommand::Start { task, worker, with } => {
+            (ExecutionCommand::Start { task: task.clone(), worker: actor(worker), with }, format!("{task} started"))
         }
         TaskCommand::Complete { task, by, hours } => {
             let hours = hours.as_deref().map(parse_hours).transpose()?;

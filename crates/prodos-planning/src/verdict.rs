@@ -56,22 +56,31 @@ pub fn skill_hours(
     due: Day,
 ) -> Vec<SkillHours> {
     let window_min = capacity.calendar.working_min_between(start, due.plus(1).start());
-    let mut by_skill: BTreeMap<&str, (u8, i64)> = BTreeMap::new();
+    // Work per (skill, level asked); a row per level any operation asks, counting the work that
+    // asks that level or more against the people at it or above, so a shortfall at level 3 shows
+    // even when level 2 has people to spare.
+    let mut asked: BTreeMap<(&str, u8), i64> = BTreeMap::new();
     for operation in spec.operations.iter().filter(|op| op.crew > 0) {
         let Some(skill) = operation.skill.as_deref() else { continue };
         let level = u8::try_from(operation.min_level.clamp(1, 5)).unwrap_or(1);
-        let entry = by_skill.entry(skill).or_insert((level, 0));
-        entry.0 = entry.0.min(level);
-        entry.1 += operation.duration_min * operation.crew * i64::from(qty);
+        *asked.entry((skill, level)).or_default() += operation.duration_min * operation.crew * i64::from(qty);
     }
-    by_skill
-        .into_iter()
-        .map(|(skill, (min_level, needed_work_min))| SkillHours {
-            skill: skill.to_string(),
-            min_level,
-            needed_work_min,
-            available_work_min: staffing.available_min(skill, min_level, window_min),
-            qualified_people: staffing.qualified(skill, min_level),
+    asked
+        .keys()
+        .map(|&(skill, min_level)| {
+            let needed_work_min = asked.range((skill, min_level)..=(skill, u8::MAX)).map(|(_, minutes)| minutes).sum();
+            let counted = staffing.counted(skill, min_level);
+            SkillHours {
+                skill: skill.to_string(),
+                min_level,
+                needed_work_min,
+                available_work_min: staffing.available_min(skill, min_level, window_min),
+                qualified_people: staffing.qualified(skill, min_level),
+                sole_holder: match counted.as_slice() {
+                    [only] => Some(only.handle.to_string()),
+                    _ => None,
+                },
+            }
         })
         .collect()
 }

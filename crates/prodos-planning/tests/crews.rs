@@ -113,6 +113,30 @@ fn the_least_versatile_take_the_work_they_alone_can_do() {
     );
 }
 
+#[test]
+fn the_skill_table_shows_every_level_asked_and_who_alone_holds_a_skill() {
+    let mut world = press_shop(&press_cooperative());
+    let proposal = propose_presses(&mut world, 2);
+    let rows: Vec<(&str, u8, i64, u32, Option<&str>)> = proposal
+        .verdict
+        .skill_hours
+        .iter()
+        .map(|row| {
+            (row.skill.as_str(), row.min_level, row.needed_work_min, row.qualified_people, row.sole_holder.as_deref())
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("cutting", 2, 2 * 120, 2, None),
+            ("drilling", 2, 2 * 120, 1, Some("chen")),
+            // The chamber asks welding ≥ 3, the frame ≥ 4 with two people: ≥ 3 counts both.
+            ("welding", 3, 2 * (120 + 2 * 240), 2, None),
+            ("welding", 4, 2 * 2 * 240, 2, None),
+        ]
+    );
+}
+
 /// 2–6 people, each holding every skill with probability ½ at a random level (2–5), and one
 /// more holder per skill at a level its operations accept, so a schedule always exists.
 fn people() -> impl Strategy<Value = Vec<(String, Vec<(&'static str, i64)>)>> {

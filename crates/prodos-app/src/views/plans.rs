@@ -152,6 +152,8 @@ pub struct SkillHoursView {
     pub needed_hours: String,
     pub available_hours: String,
     pub enough: bool,
+    /// The one participant who holds it at this level, when only one does: a risk to the plan.
+    pub sole_holder: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -203,6 +205,7 @@ impl VerdictView {
                     needed_hours: hours(row.needed_work_min),
                     available_hours: hours(row.available_work_min),
                     enough: row.needed_work_min <= row.available_work_min,
+                    sole_holder: row.sole_holder.clone(),
                 })
                 .collect(),
             material_problems: verdict.material_problems.clone(),

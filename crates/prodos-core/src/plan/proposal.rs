@@ -122,8 +122,12 @@ pub struct ResourceLoad {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SkillHours {
     pub skill: String,
+    /// The row counts work asking this level or more, and people certified at it or above.
     pub min_level: u8,
     pub needed_work_min: i64,
     pub available_work_min: i64,
     pub qualified_people: u32,
+    /// The one participant who holds the skill at this level: the plan's single point of failure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sole_holder: Option<String>,
 }

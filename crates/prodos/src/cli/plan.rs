@@ -252,7 +252,8 @@ pub fn print_verdict(detail: &PlanDetailView) {
         println!("{out}");
     }
     if !v.skill_hours.is_empty() {
-        let mut out = table(&["skill", "min level", "qualified", "hours needed", "hours available by due", "enough"]);
+        let mut out =
+            table(&["skill", "level ≥", "qualified", "hours needed", "hours available by due", "enough", "risk"]);
         for row in &v.skill_hours {
             out.add_row(vec![
                 row.skill.clone(),
@@ -261,6 +262,7 @@ pub fn print_verdict(detail: &PlanDetailView) {
                 row.needed_hours.clone(),
                 row.available_hours.clone(),
                 if row.enough { "yes".into() } else { "NO".into() },
+                row.sole_holder.as_ref().map(|handle| format!("only {handle}")).unwrap_or_default(),
             ]);
         }
         println!("{out}");

@@ -19,6 +19,7 @@ pub struct CatalogItem {
     /// Price per `unit`.
     pub price: Millicents,
     pub unit: Unit,
+    /// Calendar days from ordering to delivery (deliveries come on weekends and closed days too).
     pub lead_time_days: u32,
     /// Smallest order, in `unit`.
     pub min_order_qty: Milli,

@@ -245,7 +245,10 @@ pub fn print_verdict(detail: &PlanDetailView) {
                 purchase.map(|p| format!("{} {} for {}", p.qty, p.unit, p.cost)).unwrap_or_else(|| "-".into()),
                 purchase.map(|p| p.supplier.clone()).unwrap_or_else(|| "none".into()),
                 purchase
-                    .map(|p| format!("{}{}", p.arrives, if p.in_time { "" } else { " (after due)" }))
+                    .map(|p| {
+                        let late = if p.in_time { "" } else { ", after due" };
+                        format!("{} ({} calendar days{late})", p.arrives, p.lead_time_days)
+                    })
                     .unwrap_or_else(|| "-".into()),
             ]);
         }

@@ -39,8 +39,17 @@ pub fn run(command: SupplierCommand, global: &GlobalArgs) -> anyhow::Result<()> 
             if json {
                 return print_json(&views);
             }
-            let mut out =
-                table(&["supplier", "key", "name", "material", "price", "unit", "lead days", "min order", "available"]);
+            let mut out = table(&[
+                "supplier",
+                "key",
+                "name",
+                "material",
+                "price",
+                "unit",
+                "lead (calendar days)",
+                "min order",
+                "available",
+            ]);
             for view in views {
                 for item in &view.items {
                     out.add_row(vec![

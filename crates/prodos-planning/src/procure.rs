@@ -16,7 +16,24 @@ pub fn procure(
     let mut purchases = Vec::new();
     let mut unsourced = Vec::new();
     for need in needs.iter().filter(|need| need.shortage > Milli::ZERO) {
-        let mut candidates: Vec<PurchaseProposal> = Vec::new();
+        let candidates = offers(need, suppliers, today, due);
+        let in_time = candidates.iter().filter(|c| c.in_time).min_by_key(|c| (c.cost, c.arrives, c.supplier));
+        let fastest = || candidates.iter().min_by_key(|c| (c.arrives, c.cost, c.supplier));
+        match in_time.or_else(fastest) {
+            Some(best) => purchases.push(best.clone()),
+            None => unsourced.push(format!(
+                "material `{}`: {} {} short and no available supplier offer",
+                need.material, need.shortage, need.unit
+            )),
+        }
+    }
+    (purchases, unsourced)
+}
+
+/// Every available catalog offer for `need`'s shortage, as the purchase it would be.
+pub fn offers(need: &MaterialNeed, suppliers: &Suppliers, today: Day, due: Day) -> Vec<PurchaseProposal> {
+    let mut candidates: Vec<PurchaseProposal> = Vec::new();
+    {
         for (supplier, item) in suppliers.offers(&need.material) {
             let Ok(short_in_offer_unit) = need.shortage.convert(need.unit, item.unit) else { continue };
             let whole = matches!(item.unit.dimension(), Dimension::Count | Dimension::Set);
@@ -36,17 +53,8 @@ pub fn procure(
                 in_time: arrives <= due,
             });
         }
-        let in_time = candidates.iter().filter(|c| c.in_time).min_by_key(|c| (c.cost, c.arrives, c.supplier));
-        let fastest = || candidates.iter().min_by_key(|c| (c.arrives, c.cost, c.supplier));
-        match in_time.or_else(fastest) {
-            Some(best) => purchases.push(best.clone()),
-            None => unsourced.push(format!(
-                "material `{}`: {} {} short and no available supplier offer",
-                need.material, need.shortage, need.unit
-            )),
-        }
     }
-    (purchases, unsourced)
+    candidates
 }
 
 /// The price of buying `qty` (in `unit`) at the cheapest available offer, ignoring lead time and

@@ -124,7 +124,8 @@ pub fn propose(
                     ));
                 }
                 verdict.on_time &= unsourced_count == 0;
-                name_awaited_arrivals(&mut verdict, spec, &model, &timed, &purchases);
+                let faster = |p: &PurchaseProposal| faster_offer(p, &materials, state, Day::of(now), mandate.due);
+                name_awaited_arrivals(&mut verdict, spec, &model, &timed, &purchases, &faster);
                 name_awaited_capacity(&mut verdict, &model, &timed, calendar, start);
             }
             Err(error) => verdict.infeasible.push(format!("the scheduling model was refused: {error}")),
@@ -265,6 +266,7 @@ fn name_awaited_arrivals(
     model: &PlanningModel,
     timed: &TimedSchedule,
     purchases: &[PurchaseProposal],
+    faster: &dyn Fn(&PurchaseProposal) -> Option<PurchaseProposal>,
 ) {
     let Some(&first) = timed.critical_chain.first() else { return };
     let release = timed.project.activities()[first].release;
@@ -283,11 +285,39 @@ fn name_awaited_arrivals(
     let awaited: Vec<String> = bought
         .iter()
         .filter(|p| Some(p.arrives) == last)
-        .map(|p| format!("arrival of {} ({})", p.material, p.arrives))
+        .map(|p| {
+            let awaited = format!(
+                "arrival of {} ({}, {} calendar days from {})",
+                p.material, p.arrives, p.lead_time_days, p.supplier_key
+            );
+            match faster(p) {
+                // The trade-off the plan is waiting on: a dearer supplier that arrives sooner.
+                Some(quick) => format!(
+                    "{awaited}; faster: {} by {} ({} calendar days) for {} instead of {}",
+                    quick.supplier_key, quick.arrives, quick.lead_time_days, quick.cost, p.cost
+                ),
+                None => awaited,
+            }
+        })
         .collect();
     if !awaited.is_empty() {
         verdict.critical_path.insert(0, awaited.join(" + "));
     }
+}
+
+/// The fastest offer that arrives before `purchase`, if any supplier has one.
+fn faster_offer(
+    purchase: &PurchaseProposal,
+    materials: &[MaterialNeed],
+    state: &State,
+    today: Day,
+    due: Day,
+) -> Option<PurchaseProposal> {
+    let need = materials.iter().find(|need| need.material == purchase.material)?;
+    crate::procure::offers(need, &state.suppliers, today, due)
+        .into_iter()
+        .filter(|offer| offer.arrives < purchase.arrives)
+        .min_by_key(|offer| (offer.arrives, offer.cost, offer.supplier))
 }
 
 /// When the critical path begins by waiting for capacity that committed plans or people's time

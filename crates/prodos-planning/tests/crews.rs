@@ -8,19 +8,9 @@ mod world;
 
 use prodos_core::plan::{Day, PlanProposal};
 use prodos_core::*;
-use prodos_testkit::press::{PRESS_SKILLS as SKILLS, press_cooperative, press_shop_commands};
+use prodos_testkit::press::{PRESS_SKILLS as SKILLS, press_cooperative, press_world};
 use proptest::prelude::*;
 use world::{Propose, World};
-
-/// The press shop with `people`, on Monday 2026-11-23 at 09:00, the clock frozen there.
-fn press_shop(people: &[(&str, Vec<(&str, i64)>)]) -> World {
-    let day: Day = "2026-11-23".parse().unwrap();
-    let mut world = World::frozen_at(Timestamp::from_millis(day.start().millis() + 9 * 3_600_000));
-    for command in press_shop_commands(people) {
-        world.must(command);
-    }
-    world
-}
 
 /// Everything wrong with the proposal's crews, judged from the state alone.
 fn crew_problems(world: &World, proposal: &PlanProposal) -> Vec<String> {
@@ -83,7 +73,7 @@ fn propose_presses(world: &mut World, qty: i64) -> PlanProposal {
 fn one_person_in_two_skills_is_never_in_two_places() {
     // ada welds and cuts, bo welds, chen cuts and drills: pools would run a weld needing ada and
     // bo next to a cut for ada or chen and a drill for chen; that needs four people, not three.
-    let mut world = press_shop(&press_cooperative());
+    let mut world = press_world(&press_cooperative());
     let proposal = propose_presses(&mut world, 6);
     assert!(proposal.verdict.infeasible.is_empty(), "{:?}", proposal.verdict.infeasible);
     assert_eq!(proposal.operations.len(), 24, "four steps for each of six presses");
@@ -98,7 +88,7 @@ fn one_person_in_two_skills_is_never_in_two_places() {
 #[test]
 fn the_least_versatile_take_the_work_they_alone_can_do() {
     // bo only welds: the one-person welds go to bo while ada, who also cuts, is free to cut.
-    let mut world = press_shop(&[
+    let mut world = press_world(&[
         ("ada", vec![("welding", 4), ("cutting", 3)]),
         ("bo", vec![("welding", 4)]),
         ("chen", vec![("drilling", 3)]),
@@ -115,7 +105,7 @@ fn the_least_versatile_take_the_work_they_alone_can_do() {
 
 #[test]
 fn the_skill_table_shows_every_level_asked_and_who_alone_holds_a_skill() {
-    let mut world = press_shop(&press_cooperative());
+    let mut world = press_world(&press_cooperative());
     let proposal = propose_presses(&mut world, 2);
     let rows: Vec<(&str, u8, i64, u32, Option<&str>)> = proposal
         .verdict
@@ -135,6 +125,23 @@ fn the_skill_table_shows_every_level_asked_and_who_alone_holds_a_skill() {
             ("welding", 4, 2 * 2 * 240, 2, None),
         ]
     );
+}
+
+#[test]
+fn a_delivery_on_the_critical_path_names_the_faster_dearer_supplier() {
+    let mut world = press_world(&press_cooperative());
+    let catalog = "supplier,supplier_name,material,price,unit,lead_time_days,min_order_qty,available\n\
+                   mill,Steel Mill,steel-plate,50.00,pc,60,1,yes\n\
+                   express,Express Steel,steel-plate,80.00,pc,5,1,yes\n";
+    let rows = prodos_formats::parse_catalog_csv("suppliers.csv", catalog).expect("the catalog parses");
+    world.must(Command::Supplier(SupplierCommand::ImportSuppliers {
+        suppliers: prodos_formats::catalog_listings(&rows),
+    }));
+    // 41 presses, 40 plates in stock: the 41st plate comes from the mill in 60 days.
+    let proposal = propose_presses(&mut world, 41);
+    let first = &proposal.verdict.critical_path[0];
+    assert!(first.starts_with("arrival of steel-plate (2027-01-22, 60 calendar days from mill)"), "{first}");
+    assert!(first.contains("faster: express by 2026-11-28 (5 calendar days) for 80.00 instead of 50.00"), "{first}");
 }
 
 /// 2–6 people, each holding every skill with probability ½ at a random level (2–5), and one
@@ -176,7 +183,7 @@ proptest! {
     ) {
         let borrowed: Vec<(&str, Vec<(&str, i64)>)> =
             people.iter().map(|(handle, skills)| (handle.as_str(), skills.clone())).collect();
-        let mut world = press_shop(&borrowed);
+        let mut world = press_world(&borrowed);
         let proposal = propose_presses(&mut world, qty);
         // Welding needs two holders at level 4 at once; with one, the verdict says so instead.
         let welders = people.iter().filter(|(_, skills)| skills.iter().any(|(s, l)| *s == "welding" && *l >= 4)).count();

@@ -48,6 +48,16 @@ pub fn press_shop_commands(people: &[(&str, Vec<(&str, i64)>)]) -> Vec<Command> 
     commands
 }
 
+/// The press shop with `people` on a frozen Monday, 2026-11-23 at 09:00.
+pub fn press_world(people: &[(&str, Vec<(&str, i64)>)]) -> crate::World {
+    let day: plan::Day = "2026-11-23".parse().expect("a date");
+    let mut world = crate::World::frozen_at(Timestamp::from_millis(day.start().millis() + 9 * 3_600_000));
+    for command in press_shop_commands(people) {
+        world.must(command);
+    }
+    world
+}
+
 /// The cooperative: ada welds and cuts, bo welds, chen cuts and drills. Pools count two
 /// welders, two cutters and one driller; a two-person weld next to a cut and a drill needs four.
 pub fn press_cooperative() -> Vec<(&'static str, Vec<(&'static str, i64)>)> {

@@ -239,10 +239,7 @@ impl<'p> Generator<'p> {
         self.reset_profile();
         let mut makespan = 0;
         for &j in order {
-            let mut est = self.release[j];
-            for &(p, lag) in self.project.predecessors(j) {
-                est = est.max(self.finish[p] + lag);
-            }
+            let mut est = self.ready_at(j);
             let t = loop {
                 let t = self.earliest_fit(j, est);
                 match gate(j, t, self.duration[j]) {
@@ -253,10 +250,7 @@ impl<'p> Generator<'p> {
                     }
                 }
             };
-            self.place(j, t);
-            starts[j] = t;
-            self.finish[j] = t + self.duration[j];
-            makespan = makespan.max(self.finish[j]);
+            makespan = makespan.max(self.place_at(j, t, starts));
         }
         makespan
     }
@@ -285,17 +279,28 @@ impl<'p> Generator<'p> {
         }
         let mut makespan = 0;
         for &j in order {
-            let mut est = self.release[j];
-            for &(p, lag) in self.project.predecessors(j) {
-                est = est.max(self.finish[p] + lag);
-            }
+            let est = self.ready_at(j);
             let t = self.fit(j, est, choice.as_mut().map(ModeChoice::reborrow));
-            self.place(j, t);
-            starts[j] = t;
-            self.finish[j] = t + self.duration[j];
-            makespan = makespan.max(self.finish[j]);
+            makespan = makespan.max(self.place_at(j, t, starts));
         }
         makespan
+    }
+
+    /// When activity `j` may start in a forward pass: its release, and every predecessor's
+    /// finish plus the lag.
+    #[inline]
+    fn ready_at(&self, j: usize) -> i64 {
+        let predecessors = self.project.predecessors(j).iter();
+        predecessors.fold(self.release[j], |est, &(p, lag)| est.max(self.finish[p] + lag))
+    }
+
+    /// Places `j` at `t` in a forward pass and returns its finish.
+    #[inline]
+    fn place_at(&mut self, j: usize, t: i64, starts: &mut [i64]) -> i64 {
+        self.place(j, t);
+        starts[j] = t;
+        self.finish[j] = t + self.duration[j];
+        self.finish[j]
     }
 
     /// What each nonrenewable resource has left under `modes` (negative: overused).

@@ -25,12 +25,13 @@ pub use plans::{
 pub use stock::{NodeCounts, counts, lots, materials, suppliers};
 pub use tasks::{TaskFilter, tasks};
 
+use prodos_core::people::Participant;
 use prodos_core::{Rejection, State};
 
 /// The participant, or the refusal naming `handle` as the field at fault.
-fn known_participant(state: &State, handle: &str) -> Result<(), Rejection> {
-    match state.people.get(handle) {
-        Some(_) => Ok(()),
-        None => Err(Rejection::UnknownParticipant { field: "handle".into(), handle: handle.to_string() }),
-    }
+fn known_participant<'s>(state: &'s State, handle: &str) -> Result<&'s Participant, Rejection> {
+    state
+        .people
+        .get(handle)
+        .ok_or_else(|| Rejection::UnknownParticipant { field: "handle".into(), handle: handle.to_string() })
 }

@@ -22,10 +22,7 @@ pub fn participants(node: &Node, now: Timestamp) -> Vec<(ParticipantView, Credit
 
 /// One participant as of `now`; an unknown handle is refused.
 pub fn participant(node: &Node, handle: &str, now: Timestamp) -> Result<ParticipantView, Rejection> {
-    node.read(|state| {
-        known_participant(state, handle)?;
-        Ok(state.people.get(handle).map(|p| ParticipantView::of(p, now)).expect("known participant"))
-    })
+    node.read(|state| Ok(ParticipantView::of(known_participant(state, handle)?, now)))
 }
 
 /// Certifications, of one participant or of all; only those valid at `now` unless `all`.

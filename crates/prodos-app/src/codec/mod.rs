@@ -11,8 +11,8 @@ mod version1;
 
 use crate::error::NodeError;
 use prodos_core::Event;
-use prodos_core::credits::CreditsEvent;
 use prodos_core::distribution::DistributionEvent;
+use prodos_core::orchestration::goods_release::payment_of;
 use prodos_ledger::{Entry, NewEvent};
 use serde::{Deserialize, Serialize};
 
@@ -42,7 +42,7 @@ pub fn encode(event: &Event) -> NewEvent {
 /// is now several facts.
 pub fn decode(entry: &Entry) -> Result<Vec<Event>, NodeError> {
     let undecodable = |reason: String| NodeError::Undecodable { seq: entry.seq, kind: entry.kind.clone(), reason };
-    if entry.payload.starts_with(br#"{"v":"#) {
+    if is_enveloped(&entry.payload) {
         let envelope: OwnedEnvelope = serde_json::from_slice(&entry.payload).map_err(|e| undecodable(e.to_string()))?;
         if envelope.v != PAYLOAD_VERSION {
             return Err(undecodable(format!("payload version {} is newer than this build reads", envelope.v)));
@@ -60,17 +60,15 @@ pub fn decode(entry: &Entry) -> Result<Vec<Event>, NodeError> {
 /// Before version 3 a release spent its cost without a credits event of its own.
 fn upcast_version2(event: Event) -> Vec<Event> {
     let spent = match &event {
-        Event::Distribution(DistributionEvent::GoodReleased { release }) if release.cost_credits.0 > 0 => {
-            Some(Event::Credits(CreditsEvent::CreditsSpent {
-                handle: release.to.clone(),
-                credits: release.cost_credits,
-                what: release.good.to_string(),
-                at: release.at,
-            }))
-        }
+        Event::Distribution(DistributionEvent::GoodReleased { release }) => payment_of(release),
         _ => None,
     };
     std::iter::once(event).chain(spent).collect()
+}
+
+/// Whether a payload is version 3 or later: enveloped with its version first.
+fn is_enveloped(payload: &[u8]) -> bool {
+    payload.starts_with(br#"{"v":"#)
 }
 
 /// The payload as JSON with its version: the event itself, whatever envelope it was stored in.
@@ -80,7 +78,7 @@ pub fn payload_json(payload: &[u8]) -> (Option<u8>, serde_json::Value) {
         Err(_) => return (None, serde_json::Value::String(String::from_utf8_lossy(payload).into_owned())),
     };
     match value {
-        serde_json::Value::Object(mut fields) if fields.contains_key("v") && fields.contains_key("event") => {
+        serde_json::Value::Object(mut fields) if is_enveloped(payload) => {
             let version = fields.get("v").and_then(serde_json::Value::as_u64).and_then(|v| u8::try_from(v).ok());
             (version, fields.remove("event").unwrap_or_default())
         }
@@ -136,6 +134,7 @@ mod tests {
 
     #[test]
     fn a_version_2_release_pays_with_a_credits_event_of_its_own() {
+        use prodos_core::credits::CreditsEvent;
         use prodos_core::distribution::Release;
         use prodos_core::{EntitlementId, GoodId, Milli, Timestamp};
         let release = Release {

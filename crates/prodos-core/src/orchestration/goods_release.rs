@@ -164,16 +164,21 @@ fn distribute(state: &State, good: &str, to: &str, by: &str, now: Timestamp) -> 
         by: by.to_string(),
         at: now,
     };
-    // Nothing to pay for a free entitlement: no credits fact.
-    let spent = (release.cost_credits > Milli::ZERO).then(|| {
+    let spent = payment_of(&release);
+    Ok(std::iter::once(Event::Distribution(DistributionEvent::GoodReleased { release })).chain(spent).collect())
+}
+
+/// The recipient's payment for a release; nothing for a free entitlement. Also how a release of
+/// a ledger written before payments were their own fact is read.
+pub fn payment_of(release: &Release) -> Option<Event> {
+    (release.cost_credits > Milli::ZERO).then(|| {
         Event::Credits(CreditsEvent::CreditsSpent {
             handle: release.to.clone(),
             credits: release.cost_credits,
             what: release.good.to_string(),
-            at: now,
+            at: release.at,
         })
-    });
-    Ok(std::iter::once(Event::Distribution(DistributionEvent::GoodReleased { release })).chain(spent).collect())
+    })
 }
 
 /// The origin a plan's unit carries as a good.

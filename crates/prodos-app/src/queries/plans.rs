@@ -57,7 +57,6 @@ pub fn plan_board(node: &Node) -> PlanBoard {
 /// One plan's progress and, once committed, its tasks in schedule order.
 #[derive(Debug, Clone)]
 pub struct PlanProgress {
-    pub summary: PlanSummaryView,
     pub production: ProductionView,
     pub tasks: Vec<TaskView>,
 }
@@ -69,7 +68,7 @@ pub fn plan_progress(node: &Node, plan: PlanId) -> Result<PlanProgress, Rejectio
             PlanStatus::Committed => TaskView::of_plan(state, found),
             _ => Vec::new(),
         };
-        Ok(PlanProgress { summary: PlanSummaryView::of(found), production: ProductionView::of(state, found), tasks })
+        Ok(PlanProgress { production: ProductionView::of(state, found), tasks })
     })
 }
 

@@ -38,23 +38,15 @@ pub fn solve(problem: &Problem) -> Outcome {
 fn planned_crews(problem: &Problem) -> Outcome {
     let mut ledgers: Vec<Ledger> = problem.people.iter().map(Ledger::of).collect();
     let mut crews: Vec<Vec<usize>> = vec![Vec::new(); problem.instances.len()];
-    let mut order: Vec<usize> = (0..problem.instances.len()).collect();
-    order.sort_by_key(|&index| (problem.instances[index].start, problem.instances[index].end, index));
     let mut total_cost = 0;
-    for &index in &order {
+    for index in start_order(problem) {
         let instance = &problem.instances[index];
         for &person in &instance.planned {
             if crews[index].len() as u32 >= open_places(instance) {
                 break;
             }
             let Ok(level) = check(&problem.people[person], &ledgers[person], instance, person) else { continue };
-            let factors = Factors {
-                load_minutes: ledgers[person].load_minutes,
-                credit_balance_milli: problem.people[person].credit_balance_milli,
-                continues_unit: continues_unit(instance, person, &crews, &problem.instances),
-                levels_above: level.saturating_sub(instance.level),
-            };
-            total_cost += cost(&problem.weights, &factors);
+            total_cost += slot_cost(problem, instance, person, level, &ledgers, &crews);
             crews[index].push(person);
             ledgers[person].hold(instance.start, instance.end, &instance.day_minutes);
         }
@@ -80,8 +72,7 @@ fn match_through_time(problem: &Problem) -> Outcome {
     let mut crews: Vec<Vec<usize>> = vec![Vec::new(); problem.instances.len()];
     let mut unfilled = Vec::new();
     let mut total_cost = 0i64;
-    let mut order: Vec<usize> = (0..problem.instances.len()).collect();
-    order.sort_by_key(|&index| (problem.instances[index].start, problem.instances[index].end, index));
+    let order = start_order(problem);
     let qualified_by_skill = index_by_skill(problem);
 
     for group in order.chunk_by(|a, b| problem.instances[*a].start == problem.instances[*b].start) {
@@ -194,13 +185,7 @@ fn assign(
     for (row, slot) in slots.iter().enumerate() {
         let instance = &problem.instances[slot.instance];
         for (person, level) in &eligible[&slot.instance] {
-            let factors = Factors {
-                load_minutes: ledgers[*person].load_minutes,
-                credit_balance_milli: problem.people[*person].credit_balance_milli,
-                continues_unit: continues_unit(instance, *person, crews, &problem.instances),
-                levels_above: level.saturating_sub(instance.level),
-            };
-            matrix[(row, column_of[person])] = cost(&problem.weights, &factors);
+            matrix[(row, column_of[person])] = slot_cost(problem, instance, *person, *level, ledgers, crews);
         }
         for column in people.len()..columns {
             matrix[(row, column)] = unfilled;
@@ -223,6 +208,31 @@ fn assign(
         crews[instance].sort_unstable();
     }
     spent
+}
+
+/// Instances by start, then end, then index: the order both passes book people in.
+fn start_order(problem: &Problem) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..problem.instances.len()).collect();
+    order.sort_by_key(|&index| (problem.instances[index].start, problem.instances[index].end, index));
+    order
+}
+
+/// What giving `person` (eligible at `level`) a place in `instance` costs, given what is booked.
+fn slot_cost(
+    problem: &Problem,
+    instance: &Instance,
+    person: usize,
+    level: u8,
+    ledgers: &[Ledger],
+    crews: &[Vec<usize>],
+) -> i64 {
+    let factors = Factors {
+        load_minutes: ledgers[person].load_minutes,
+        credit_balance_milli: problem.people[person].credit_balance_milli,
+        continues_unit: continues_unit(instance, person, crews, &problem.instances),
+        levels_above: level.saturating_sub(instance.level),
+    };
+    cost(&problem.weights, &factors)
 }
 
 fn continues_unit(instance: &Instance, person: usize, crews: &[Vec<usize>], instances: &[Instance]) -> bool {

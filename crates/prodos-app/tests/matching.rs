@@ -166,6 +166,7 @@ fn shop(members: &[Member], steps: &[Step], units: u32) -> World {
                 critical: false,
                 resources: vec![],
                 crew: Vec::new(),
+                carried: None,
             });
         }
     }
@@ -194,6 +195,7 @@ fn shop(members: &[Member], steps: &[Step], units: u32) -> World {
             capacity_notes: Vec::new(),
             displaces: Vec::new(),
         },
+        continues: None,
     };
     shop.run(Command::Plan(PlanCommand::RecordPlanProposal { mandate: MandateId(1), proposal })).unwrap();
     shop.run(Command::Plan(PlanCommand::CommitPlan { plan: PlanId(1) })).unwrap();

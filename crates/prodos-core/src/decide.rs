@@ -34,7 +34,10 @@ fn decide_in_area(state: &State, command: &Command, now: Timestamp) -> Result<Ve
         Command::Design(command) => events(design::decide::decide(&state.designs, command, now)),
         Command::Stock(command) => events(stock::decide::decide(&state.stock, command, now)),
         Command::Supplier(command) => events(supplier::decide(&state.suppliers, command)),
-        Command::Plan(command) => crate::orchestration::plan_stock::decide(state, command, now),
+        Command::Plan(command) => {
+            let events = crate::orchestration::plan_stock::decide(state, command, now)?;
+            crate::orchestration::plan_progress::with_carried(state, events, now)
+        }
         Command::People(command) => events(crate::people::decide::decide(&state.people, command, now)),
         Command::Credits(command) => crate::orchestration::labor_credits::decide(state, command, now),
         Command::Distribution(command) => crate::orchestration::goods_release::decide(state, command, now),

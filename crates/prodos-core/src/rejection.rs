@@ -73,6 +73,8 @@ pub enum Rejection {
     PlanClosed { plan: PlanId, status: &'static str },
     #[error("{plan} cannot be committed: {reasons}")]
     PlanInfeasible { plan: PlanId, reasons: String },
+    #[error("{plan} cannot be committed: {message}; propose again to plan from the current progress")]
+    ProgressMoved { plan: PlanId, message: String },
 
     // --- people and work (issue 4): validation, unknown references, identity, business rules ---
     #[error("field `{field}`: `{value}` is not a handle (lowercase letters, digits, `-`, `_`, `.`; 1–32 characters)")]

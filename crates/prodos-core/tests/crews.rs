@@ -34,6 +34,7 @@ fn press_plan() -> World {
             .map(|step| operation(step, 1, start, end))
             .collect(),
         verdict: on_time_verdict(due, end, 240),
+        continues: None,
     };
     world.commit_first_plan(proposal);
     world

@@ -45,6 +45,7 @@ fn scheduled(operation: &str, unit: u32, start: Timestamp, minutes: i64) -> Sche
         critical: true,
         resources: vec![],
         crew: Vec::new(),
+        carried: None,
     }
 }
 
@@ -90,6 +91,7 @@ fn workshop() -> World {
         purchases: vec![],
         operations,
         verdict: on_time_verdict(due, finish, 300),
+        continues: None,
     };
     world.commit_first_plan(proposal);
     world

@@ -3,7 +3,7 @@
 //! search's stop callback are parameters. No IO, no clock (timing lives in the shells).
 //!
 //! Code map: `explode` (BOM × quantity with scrap) → `net` (against stock, via `stock_view`) →
-//! `procure` (offers for shortages) → `sharing` (committed plans' load) and `staffing` (people
+//! `progress` (what a mandate under way has done) → `procure` (offers for shortages) → `sharing` (committed plans' load) and `staffing` (people
 //! from certifications and availability) → `model` (operations ×
 //! units onto prodos-sched, committed load as reservations) →
 //! `schedule` (search, slack, critical chain) → `calendar_time` (unattended steps and lags
@@ -16,6 +16,7 @@ pub mod explode;
 pub mod model;
 pub mod net;
 pub mod procure;
+pub mod progress;
 pub mod propose;
 pub mod schedule;
 pub mod sharing;

@@ -19,7 +19,7 @@
 
 use crate::sharing::{CommittedLoad, SharedLoad};
 use crate::staffing::Staffing;
-use prodos_core::design::DesignSpec;
+use prodos_core::design::{DesignSpec, OperationSpec};
 use prodos_core::plan::Capacity;
 use prodos_sched::model::{Activity, Mode, Precedence, Project, Reservation, Resource, ResourceKind};
 use prodos_sched::workforce::{CrewDemand, Worker, Workforce};
@@ -128,6 +128,13 @@ pub fn infeasibilities(spec: &DesignSpec, capacity: &Capacity, staffing: &Staffi
     reasons
 }
 
+/// What an operation holds, as a plan shows it: `luthiery.bracing≥4×1`, `go-bar-deck`.
+pub fn resource_labels(operation: &OperationSpec) -> Vec<String> {
+    let skill = operation.skill.as_deref().filter(|_| operation.crew > 0);
+    let skill = skill.map(|skill| format!("{skill}≥{}×{}", level_of(operation.min_level), operation.crew));
+    skill.into_iter().chain(operation.tools.iter().cloned()).collect()
+}
+
 pub(crate) fn level_of(min_level: i64) -> u8 {
     u8::try_from(min_level.clamp(1, 5)).unwrap_or(1)
 }
@@ -152,7 +159,10 @@ pub fn serial_work_min(spec: &DesignSpec, qty: u32, capacity: &Capacity) -> i64 
 }
 
 /// Builds the model; call only when `infeasibilities` is empty. `release_work_min(op, unit)` is
-/// the earliest start of an operation instance in working minutes from the plan start.
+/// the earliest start of an operation instance in working minutes from the plan start;
+/// `carried_end_min(op, unit)` is, for work a replanned mandate already began, when it ends
+/// (working minutes from the plan start, 0 if before): such instances are not scheduled, and
+/// their successors start after them.
 pub fn build(
     spec: &DesignSpec,
     qty: u32,
@@ -160,6 +170,7 @@ pub fn build(
     staffing: &Staffing,
     shared: &SharedLoad,
     release_work_min: impl Fn(usize, u32) -> i64,
+    carried_end_min: impl Fn(usize, u32) -> Option<i64>,
 ) -> Result<PlanningModel, prodos_sched::error::SchedError> {
     let share = capacity.calendar.week.working_share();
     let op_index: BTreeMap<&str, usize> =
@@ -198,22 +209,19 @@ pub fn build(
     let mut labels = Vec::with_capacity(spec.operations.len());
     for operation in &spec.operations {
         let mut usage = vec![0i64; n_resources];
-        let mut label = Vec::new();
         if let Some(skill) = operation.skill.as_deref().filter(|_| operation.crew > 0) {
             let level = level_of(operation.min_level);
             for (threshold, resource) in skill_resource.range((skill, 0)..=(skill, level)) {
                 debug_assert_eq!(threshold.0, skill);
                 usage[*resource] += operation.crew;
             }
-            label.push(format!("{skill}≥{level}×{}", operation.crew));
         }
         for tool in &operation.tools {
             usage[tool_resource[tool.as_str()]] += 1;
-            label.push(tool.clone());
         }
         usages.push(usage);
         durations_min.push(working_min(operation.duration_min, operation.crew > 0, share).max(1));
-        labels.push(label);
+        labels.push(resource_labels(operation));
     }
     let lags_min: Vec<Vec<(usize, i64)>> = spec
         .operations
@@ -230,10 +238,21 @@ pub fn build(
         .collect();
     let mut releases_min = Vec::with_capacity(spec.operations.len() * qty as usize);
     let mut instances = Vec::with_capacity(spec.operations.len() * qty as usize);
+    let mut activity_of: BTreeMap<(usize, u32), usize> = BTreeMap::new();
     for unit in 1..=qty {
-        for op_idx in 0..spec.operations.len() {
+        for (op_idx, lags) in lags_min.iter().enumerate() {
+            if carried_end_min(op_idx, unit).is_some() {
+                continue;
+            }
+            // A successor of carried work starts once it ends and its lag has passed.
+            let after_carried = lags
+                .iter()
+                .filter_map(|&(from_op, lag)| carried_end_min(from_op, unit).map(|end| end.max(0) + lag))
+                .max()
+                .unwrap_or(0);
+            activity_of.insert((op_idx, unit), instances.len());
             instances.push((op_idx, unit));
-            releases_min.push(release_work_min(op_idx, unit).max(0));
+            releases_min.push(release_work_min(op_idx, unit).max(after_carried).max(0));
         }
     }
 
@@ -251,7 +270,7 @@ pub fn build(
     }
     let people_end_min = people_away.iter().map(|(_, (_, to), _)| *to).max().unwrap_or(0);
     let fixed_end_min = shared.fixed.iter().map(|load| load.to_min).max().unwrap_or(0).max(people_end_min);
-    let horizon_min: i64 = durations_min.iter().sum::<i64>() * i64::from(qty)
+    let horizon_min: i64 = instances.iter().map(|&(op_idx, _)| durations_min[op_idx]).sum::<i64>()
         + lags_min.iter().flatten().map(|(_, lag)| lag).sum::<i64>() * i64::from(qty)
         + releases_min.iter().copied().max().unwrap_or(0).max(fixed_end_min);
     if horizon_min / grain > MAX_HORIZON_GRAINS {
@@ -259,7 +278,6 @@ pub fn build(
     }
     let grains = |minutes: i64| crate::ceil_div(minutes, grain);
 
-    let n_ops = spec.operations.len();
     let resources: Vec<Resource> = resource_capacity
         .iter()
         .map(|&capacity| Resource { kind: ResourceKind::Renewable, capacity: i64::from(capacity) })
@@ -274,9 +292,10 @@ pub fn build(
             modes: vec![Mode { duration: grains(durations_min[op_idx]).max(1), usage: usages[op_idx].clone() }],
             release,
         });
-        let base = (unit as usize - 1) * n_ops;
         for &(from_op, lag) in &lags_min[op_idx] {
-            precedences.push(Precedence { from: base + from_op, to: activity_idx, lag: grains(lag) });
+            if let Some(&from) = activity_of.get(&(from_op, unit)) {
+                precedences.push(Precedence { from, to: activity_idx, lag: grains(lag) });
+            }
         }
     }
     // Committed load: floor the start and ceil the end, so the new plan never overlaps it in

@@ -7,8 +7,9 @@ use crate::explode::explode;
 use crate::model::{self, PlanningModel};
 use crate::net::net;
 use crate::procure::procure;
+use crate::progress::Progress;
 use crate::schedule::{SearchBudget, TimedSchedule, schedule};
-use crate::sharing::{SharedLoad, shared_load};
+use crate::sharing::{CommittedLoad, SharedLoad, shared_load};
 use crate::staffing::Staffing;
 use crate::stock_view::StockView;
 use crate::verdict::{lateness, resource_loads, skill_hours};
@@ -37,14 +38,17 @@ pub fn propose(
         return Err(Rejection::DesignNotCertified { design: mandate.design, status: version.status.as_str() });
     }
     let spec = &version.spec;
-    let held_for = state.plans.committed_plan_of(mandate_id).map(|plan| plan.purpose());
-    let stock = StockView::new(state, held_for.as_deref());
-    let explosion = explode(spec, mandate.qty, |material| state.stock.material(material).map(|m| m.unit));
-    let materials = net(state, &explosion, &stock);
-    let (purchases, unsourced) = procure(&materials, &state.suppliers, Day::of(now), mandate.due);
-
     let capacity = &state.capacity;
     let start = capacity.calendar.next_working_instant(now);
+    // A mandate under way is replanned from its progress, with what its committed plan holds.
+    let committed = state.plans.committed_plan_of(mandate_id);
+    let progress = Progress::of(state, committed, spec, start);
+    let held_for = committed.map(|plan| plan.purpose());
+    let stock = StockView::new(state, held_for.as_deref());
+    let explosion =
+        progress.remaining(explode(spec, mandate.qty, |material| state.stock.material(material).map(|m| m.unit)));
+    let materials = net(state, &explosion, &stock);
+    let (purchases, unsourced) = procure(&materials, &state.suppliers, Day::of(now), mandate.due);
     let mut material_problems = explosion.problems.clone();
     material_problems.extend(purchases.iter().filter(|p| !p.in_time).map(|p| {
         format!(
@@ -56,15 +60,31 @@ pub fn propose(
     // but they keep it from being on time.
     let unsourced_count = unsourced.len();
     material_problems.extend(unsourced);
-    let shared = shared_load(state, mandate, start);
+    let mut shared = shared_load(state, mandate, start);
+    let offset_min = |at: Timestamp| capacity.calendar.working_min_between(start, at);
     // People's availability is counted over twice the longest the plan could take after its last
     // arrival and the committed load, so a schedule practically never runs past it.
     let last_arrival_min =
         purchases.iter().map(|p| capacity.calendar.working_min_between(start, p.arrives.start())).max().unwrap_or(0);
     let fixed_end_min = shared.fixed.iter().map(|load| load.to_min).max().unwrap_or(0);
     let window_min = 2 * (model::serial_work_min(spec, mandate.qty, capacity) + last_arrival_min.max(fixed_end_min));
-    let staffing = Staffing::new(state, start, window_min);
+    let mut staffing = Staffing::new(state, start, window_min);
+    // Running tasks keep their crews and tools until they end.
+    for ((op_idx, unit), task) in progress.running() {
+        let operation = &spec.operations[op_idx];
+        task.crew.iter().for_each(|member| staffing.occupy(member, offset_min(task.ends)));
+        let declared_skill = operation.skill.clone().filter(|skill| operation.crew > 0 && staffing.is_declared(skill));
+        shared.fixed.push(CommittedLoad {
+            holder: format!("{}#{unit} (in progress)", operation.id),
+            skill: declared_skill.map(|skill| (skill, model::level_of(operation.min_level), operation.crew)),
+            tools: operation.tools.clone(),
+            from_min: 0,
+            to_min: offset_min(task.ends),
+        });
+    }
     let infeasible = model::infeasibilities(spec, capacity, &staffing);
+    let units_left = |op_idx: usize| progress.units_left(op_idx, mandate.qty);
+    let instances_left: u32 = (0..spec.operations.len()).map(units_left).sum();
 
     let mut verdict = Verdict {
         due: mandate.due,
@@ -76,7 +96,7 @@ pub fn propose(
         critical_path: Vec::new(),
         bottleneck: None,
         resource_loads: Vec::new(),
-        skill_hours: skill_hours(spec, mandate.qty, capacity, &staffing, start, mandate.due),
+        skill_hours: skill_hours(spec, &units_left, capacity, &staffing, start, mandate.due),
         material_problems,
         infeasible,
         schedules_generated: 0,
@@ -93,12 +113,22 @@ pub fn propose(
     let skills: std::collections::BTreeSet<&str> =
         spec.operations.iter().filter(|op| op.crew > 0).filter_map(|op| op.skill.as_deref()).collect();
     verdict.capacity_notes.extend(skills.into_iter().map(|skill| staffing.source_note(skill)));
+    verdict.capacity_notes.extend(progress.note(spec.operations.len() * mandate.qty as usize));
     let mut operations = Vec::new();
+    let carried_end = |op_idx: usize, unit: u32| progress.get(op_idx, unit).map(|task| offset_min(task.ends));
     // A schedule needs every skill and tool; a material nobody offers is assumed at hand from the
     // start, so the verdict can still say how the rest of the plan would go.
-    if verdict.infeasible.is_empty() {
-        let release = releases(spec, mandate, &materials, &purchases, state, start);
-        let built = model::build(spec, mandate.qty, capacity, &staffing, &shared, release);
+    if verdict.infeasible.is_empty() && instances_left == 0 {
+        // Everything has begun: the plan is its carried work.
+        operations = progress.operations(spec, &capacity.calendar, start);
+        verdict.finish = operations.iter().map(|op| op.end).max();
+        let (on_time, late_by_days, late_by_work_days) =
+            lateness(capacity, verdict.finish.unwrap_or(start), mandate.due);
+        verdict.on_time = on_time && unsourced_count == 0;
+        (verdict.late_by_days, verdict.late_by_work_days) = (late_by_days, late_by_work_days);
+    } else if verdict.infeasible.is_empty() {
+        let release = releases(spec, mandate, &materials, &purchases, state, start, &progress);
+        let built = model::build(spec, mandate.qty, capacity, &staffing, &shared, release, carried_end);
         match built.and_then(|m| schedule(&m, budget).map(|s| (m, s))) {
             Ok((model, found)) => {
                 let calendar = &capacity.calendar;
@@ -107,6 +137,8 @@ pub fn propose(
                     None => (found, vec![None; model.instances.len()]),
                 };
                 operations = dated_operations(spec, &model, &timed, &elapsed, state, start);
+                operations.extend(progress.operations(spec, calendar, start));
+                operations.sort_by_key(|op| (op.start_work_min, op.unit, op.operation.clone()));
                 fill_verdict(&mut verdict, &model, &timed, state, start, mandate.due);
                 // An unattended step may end outside working hours, after the last working minute.
                 verdict.finish = verdict.finish.max(operations.iter().map(|op| op.end).max());
@@ -131,11 +163,21 @@ pub fn propose(
             Err(error) => verdict.infeasible.push(format!("the scheduling model was refused: {error}")),
         }
     }
-    Ok(PlanProposal { design: mandate.design, qty: mandate.qty, start, materials, purchases, operations, verdict })
+    Ok(PlanProposal {
+        design: mandate.design,
+        qty: mandate.qty,
+        start,
+        materials,
+        purchases,
+        operations,
+        verdict,
+        continues: progress.continues,
+    })
 }
 
 /// Earliest start of each operation instance: units stock covers start at once; the others wait
-/// for the purchase of every short material the operation consumes.
+/// for the purchase of every short material the operation consumes. Units count among those
+/// still to be done when the mandate is replanned from progress.
 fn releases<'a>(
     spec: &'a DesignSpec,
     mandate: &Mandate,
@@ -143,9 +185,12 @@ fn releases<'a>(
     purchases: &'a [PurchaseProposal],
     state: &'a State,
     start: Timestamp,
+    progress: &'a Progress,
 ) -> impl Fn(usize, u32) -> i64 + 'a {
     let calendar = &state.capacity.calendar;
-    let qty = i64::from(mandate.qty);
+    let all_units = mandate.qty;
+    let unit_left = move |unit: u32| (0..spec.operations.len()).any(|op_idx| progress.get(op_idx, unit).is_none());
+    let qty = (1..=all_units).filter(|&unit| unit_left(unit)).count() as i64;
     let arrival_min: HashMap<&str, i64> = purchases
         .iter()
         .map(|p| (p.material.as_str(), calendar.working_min_between(start, p.arrives.start())))
@@ -167,9 +212,10 @@ fn releases<'a>(
         .map(|op| op.consumes.iter().filter_map(|part| spec.part(part)).map(|part| part.material.as_str()).collect())
         .collect();
     move |op_idx, unit| {
+        let rank = (1..=unit).filter(|&earlier| progress.get(op_idx, earlier).is_none()).count() as i64;
         consumed[op_idx]
             .iter()
-            .filter(|material| i64::from(unit) > covered_units.get(*material).copied().unwrap_or(0))
+            .filter(|material| rank > covered_units.get(*material).copied().unwrap_or(0))
             .filter_map(|material| arrival_min.get(material).copied())
             .max()
             .unwrap_or(0)
@@ -205,6 +251,7 @@ fn dated_operations(
             critical: timed.critical[j],
             resources: model.labels[op_idx].clone(),
             crew: crew_names(model, &timed.crews[j]),
+            carried: None,
         })
         .collect();
     operations.sort_by_key(|op| (op.start_work_min, op.unit, op.operation.clone()));

@@ -60,6 +60,14 @@ impl<'a> Staffing<'a> {
         Staffing { capacity, start, declared, people, window_min }
     }
 
+    /// `handle` is busy until `until_min` (a task of the replanned mandate still running): they
+    /// count for nothing before it.
+    pub fn occupy(&mut self, handle: &str, until_min: i64) {
+        for person in self.people.iter_mut().filter(|person| person.participant.handle == handle) {
+            person.present = intersect(&person.present, &[(until_min, i64::MAX)]);
+        }
+    }
+
     pub fn is_declared(&self, skill: &str) -> bool {
         self.declared.contains(skill)
     }

@@ -45,11 +45,11 @@ pub fn resource_loads(model: &PlanningModel, schedule: &TimedSchedule) -> Vec<Re
     loads
 }
 
-/// Per skill: hands-on minutes the plan needs (duration × crew × units) vs the working minutes the
+/// Per skill: hands-on minutes the plan needs (duration × crew × units still to do) vs the working minutes the
 /// people qualified for its lowest asked level give between `start` and the end of `due`.
 pub fn skill_hours(
     spec: &DesignSpec,
-    qty: u32,
+    units_left: &dyn Fn(usize) -> u32,
     capacity: &Capacity,
     staffing: &Staffing,
     start: Timestamp,
@@ -60,10 +60,11 @@ pub fn skill_hours(
     // asks that level or more against the people at it or above, so a shortfall at level 3 shows
     // even when level 2 has people to spare.
     let mut asked: BTreeMap<(&str, u8), i64> = BTreeMap::new();
-    for operation in spec.operations.iter().filter(|op| op.crew > 0) {
+    for (op_idx, operation) in spec.operations.iter().enumerate().filter(|(_, op)| op.crew > 0) {
         let Some(skill) = operation.skill.as_deref() else { continue };
         let level = u8::try_from(operation.min_level.clamp(1, 5)).unwrap_or(1);
-        *asked.entry((skill, level)).or_default() += operation.duration_min * operation.crew * i64::from(qty);
+        *asked.entry((skill, level)).or_default() +=
+            operation.duration_min * operation.crew * i64::from(units_left(op_idx));
     }
     asked
         .keys()

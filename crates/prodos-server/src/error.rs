@@ -182,9 +182,10 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         | R::NotAParticipant { .. }
         | R::NotYours { .. }
         | R::OwnWork { .. } => StatusCode::FORBIDDEN,
-        R::DesignKeyMismatch { .. } | R::DesignVersionImmutable { .. } | R::DesignAlreadyCertified { .. } => {
-            StatusCode::CONFLICT
-        }
+        R::DesignKeyMismatch { .. }
+        | R::DesignVersionImmutable { .. }
+        | R::DesignAlreadyCertified { .. }
+        | R::ProgressMoved { .. } => StatusCode::CONFLICT,
         R::DesignNotCertifiable { .. }
         | R::DesignNotCertified { .. }
         | R::InsufficientStock { .. }

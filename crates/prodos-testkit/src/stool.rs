@@ -114,6 +114,7 @@ pub fn operation(operation: &str, unit: u32, start: Timestamp, end: Timestamp) -
         critical: true,
         resources: vec!["joinery≥1×1".into()],
         crew: Vec::new(),
+        carried: None,
     }
 }
 
@@ -168,6 +169,7 @@ pub fn shop_with_steps_lasting(minutes: i64) -> World {
             operation("assemble", 2, start, end),
         ],
         verdict: on_time_verdict(due, start, 240),
+        continues: None,
     };
     world.commit_first_plan(proposal);
     world

@@ -1,5 +1,5 @@
 //! The Gantt chart of a plan as hand-written SVG: one row per operation instance on a working-time
-//! axis, critical-path bars in red. Shared by `prodos plan show --gantt` and the server's plan
+//! axis, critical-path bars in red, carried work in grey. Shared by `prodos plan show --gantt` and the server's plan
 //! page and API. No drawing crate: the format is simple and stable.
 
 use crate::views::PlanDetailView;
@@ -54,9 +54,15 @@ pub fn svg(detail: &PlanDetailView) -> String {
     }
     for (row, op) in rows.iter().enumerate() {
         let y = TOP_PX + row * ROW_PX;
-        let x = LABEL_PX as f64 + op.start_work_min as f64 * scale;
-        let w = ((op.end_work_min - op.start_work_min) as f64 * scale).max(1.0);
-        let (fill, stroke) = if op.critical { ("#d62728", "#8b0000") } else { ("#4a7fb5", "#2c5282") };
+        // Work carried from the plan this one continues may have begun before the axis: grey, cut at 0.
+        let (from, to) = (op.start_work_min.max(0), op.end_work_min.max(0));
+        let x = LABEL_PX as f64 + from as f64 * scale;
+        let w = ((to - from) as f64 * scale).max(1.0);
+        let (fill, stroke) = match (op.carried, op.critical) {
+            (Some(_), _) => ("#a0a0a0", "#707070"),
+            (None, true) => ("#d62728", "#8b0000"),
+            (None, false) => ("#4a7fb5", "#2c5282"),
+        };
         let _ = writeln!(
             out,
             r#"<text x="4" y="{ty}">{label}</text><rect x="{x:.1}" y="{y}" width="{w:.1}" height="{h}" fill="{fill}" stroke="{stroke}"><title>{tip}</title></rect>"#,

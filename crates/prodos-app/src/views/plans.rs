@@ -62,6 +62,9 @@ pub struct PlanSummaryView {
     pub late_by_days: i64,
     pub bottleneck: Option<String>,
     pub infeasible: Vec<String>,
+    /// The plan whose progress this one carries, when the mandate was replanned under way.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub continues: Option<String>,
 }
 
 impl PlanSummaryView {
@@ -80,6 +83,7 @@ impl PlanSummaryView {
             late_by_days: verdict.late_by_days,
             bottleneck: verdict.bottleneck.as_ref().map(|load| load.resource.clone()),
             infeasible: verdict.infeasible.clone(),
+            continues: plan.proposal.continues.map(|plan| plan.to_string()),
         }
     }
 }
@@ -121,6 +125,8 @@ pub struct ScheduledOperationView {
     pub resources: Vec<String>,
     /// The participants the planner staffed it with (empty: unattended, or a declared headcount).
     pub crew: Vec<String>,
+    /// `verified`, `done` or `in progress`: work carried from the plan this one continues.
+    pub carried: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -275,6 +281,7 @@ impl PlanDetailView {
                     critical: op.critical,
                     resources: op.resources.clone(),
                     crew: op.crew.clone(),
+                    carried: op.carried.map(|carried| carried.as_str()),
                 })
                 .collect(),
             cost: CostView::of(cost),

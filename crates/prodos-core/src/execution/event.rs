@@ -50,6 +50,13 @@ pub enum ExecutionEvent {
         by: String,
         at: Timestamp,
     },
+    /// A plan continuing another was committed: the task's record (status, crew, times, what it
+    /// consumed) moves from the superseded plan to the same operation and unit of the new one.
+    TaskCarried {
+        from: TaskRef,
+        to: TaskRef,
+        at: Timestamp,
+    },
 }
 
 impl ExecutionEvent {
@@ -62,6 +69,7 @@ impl ExecutionEvent {
             ExecutionEvent::TaskRejected { .. } => "TaskRejected",
             ExecutionEvent::TaskBlocked { .. } => "TaskBlocked",
             ExecutionEvent::TaskUnblocked { .. } => "TaskUnblocked",
+            ExecutionEvent::TaskCarried { .. } => "TaskCarried",
         }
     }
 }
@@ -97,6 +105,7 @@ impl Execution {
             }
             ExecutionEvent::TaskBlocked { task, reason, .. } => self.task_mut(task).blocked = Some(reason.clone()),
             ExecutionEvent::TaskUnblocked { task, .. } => self.task_mut(task).blocked = None,
+            ExecutionEvent::TaskCarried { from, to, .. } => self.carry(from, to),
         }
     }
 }

@@ -94,4 +94,11 @@ impl Execution {
     pub(crate) fn task_mut(&mut self, task: &TaskRef) -> &mut TaskRecord {
         self.tasks.entry(task.clone()).or_default()
     }
+    /// Moves a record rather than copying it: the work happened once, and labor, reputation and
+    /// goods count it once, under the plan that carries it on.
+    pub(crate) fn carry(&mut self, from: &TaskRef, to: &TaskRef) {
+        if let Some(record) = self.tasks.remove(from) {
+            self.tasks.insert(to.clone(), record);
+        }
+    }
 }

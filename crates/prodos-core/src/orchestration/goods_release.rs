@@ -186,6 +186,19 @@ pub fn unit_origin(plan: PlanId, unit: u32) -> String {
     format!("{plan}#{unit}")
 }
 
+/// The good a unit already became, under this plan or a plan it continues (a unit finished before
+/// a replan is carried, verified, into the new plan and must not become a second good).
+fn good_of_unit<'a>(state: &'a State, plan: &crate::plan::Plan, unit: u32) -> Option<&'a Good> {
+    let mut origins = vec![unit_origin(plan.id, unit)];
+    let mut continued = plan.proposal.continues;
+    // Each plan continues an older one, so the chain ends; the bound guards a corrupt ledger.
+    while let Some(older) = continued.filter(|_| origins.len() <= state.plans.plans().count()) {
+        origins.push(unit_origin(older, unit));
+        continued = state.plans.plan(older).and_then(|plan| plan.proposal.continues);
+    }
+    state.distribution.goods().find(|good| origins.contains(&good.origin))
+}
+
 /// Every task of the unit must be verified, and the unit must not be a good already.
 fn produce_unit(
     state: &State,
@@ -200,7 +213,7 @@ fn produce_unit(
     if unit == 0 || unit > plan.proposal.qty {
         return Err(not_finished(format!("{plan_id} plans units 1–{}, not {unit}", plan.proposal.qty)));
     }
-    if let Some(good) = state.distribution.goods().find(|good| good.origin == origin) {
+    if let Some(good) = good_of_unit(state, plan, unit) {
         return Err(not_finished(format!("{plan_id} unit {unit} is already a good ({})", good.id)));
     }
     for operation in plan.proposal.operations.iter().filter(|operation| operation.unit == unit) {
@@ -226,7 +239,7 @@ pub fn good_of_finished_unit(
     now: Timestamp,
 ) -> Result<Option<DistributionEvent>, Rejection> {
     let origin = unit_origin(plan.id, verified.unit);
-    if state.distribution.goods().any(|good| good.origin == origin) {
+    if good_of_unit(state, plan, verified.unit).is_some() {
         return Ok(None);
     }
     let unit_finished =

@@ -7,6 +7,7 @@ pub mod crew;
 pub mod crew_availability;
 pub mod goods_release;
 pub mod labor_credits;
+pub mod plan_progress;
 pub mod plan_stock;
 pub mod task_labor;
 pub mod task_slots;

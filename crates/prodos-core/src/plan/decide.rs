@@ -181,7 +181,8 @@ pub fn set_tool_rate(capacity: &Capacity, tool: &str, rate_per_hour: Millicents)
 
 /// Records a proposal the planner computed from an earlier snapshot, after checking that it still
 /// fits the state: the mandate exists, the proposal is for its design and quantity, the version is
-/// still certified, and the material lines add up.
+/// still certified, the material lines add up, and the plan it continues is the mandate's
+/// committed one.
 pub fn record_proposal(
     state: &Planning,
     mandate_id: MandateId,
@@ -213,6 +214,25 @@ pub fn record_proposal(
                     need.material, need.from_stock, need.shortage, need.required
                 ),
             );
+        }
+    }
+    if proposal.continues.is_none() && proposal.operations.iter().any(|op| op.carried.is_some()) {
+        return mismatch("continues", "operations are carried but no continued plan is named".into());
+    }
+    if let Some(continued) = proposal.continues {
+        match state.plans.plan(continued) {
+            Some(plan) if plan.mandate == mandate_id && plan.status == PlanStatus::Committed => {}
+            Some(plan) => {
+                return mismatch(
+                    "continues",
+                    format!(
+                        "{continued} is {} for {}, not the committed plan of this mandate",
+                        plan.status.as_str(),
+                        plan.mandate
+                    ),
+                );
+            }
+            None => return Err(Rejection::UnknownPlan { plan: continued }),
         }
     }
     ensure_certified(state, mandate.design)?;

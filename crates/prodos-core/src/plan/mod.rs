@@ -15,7 +15,7 @@ pub use capacity::Capacity;
 pub use command::PlanCommand;
 pub use event::PlanEvent;
 pub use proposal::{
-    MaterialNeed, PlanProposal, PurchaseProposal, ResourceLoad, ScheduledOperation, SkillHours, Verdict,
+    Carried, MaterialNeed, PlanProposal, PurchaseProposal, ResourceLoad, ScheduledOperation, SkillHours, Verdict,
 };
 pub use registry::{Mandate, Plan, PlanStatus, Plans};
 

@@ -4,7 +4,7 @@
 //! and records it, so replay never re-runs the search.
 
 use crate::calendar::Day;
-use crate::ids::{DesignRef, SupplierId};
+use crate::ids::{DesignRef, PlanId, SupplierId};
 use crate::time::Timestamp;
 use crate::units::{Milli, Millicents, Unit};
 use serde::{Deserialize, Serialize};
@@ -20,6 +20,33 @@ pub struct PlanProposal {
     /// Empty when the verdict names infeasibilities.
     pub operations: Vec<ScheduledOperation>,
     pub verdict: Verdict,
+    /// The committed plan of the same mandate whose progress this one carries: its verified, done
+    /// and running tasks are listed as `carried` and only the rest is scheduled and bought.
+    /// Committing it moves those tasks' records here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<PlanId>,
+}
+
+/// How far a task of the continued plan had come when the proposal was computed. Carried work
+/// keeps its recorded times and crew; it is not scheduled again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Carried {
+    /// Started, not finished: it keeps its crew and start; its end is the planned duration on.
+    InProgress,
+    /// Finished, awaiting verification.
+    Done,
+    Verified,
+}
+
+impl Carried {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Carried::InProgress => "in progress",
+            Carried::Done => "done",
+            Carried::Verified => "verified",
+        }
+    }
 }
 
 /// One material of the exploded BOM, netted against stock. Quantities are in `unit`, the
@@ -71,6 +98,9 @@ pub struct ScheduledOperation {
     /// before the planner named crews.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub crew: Vec<String>,
+    /// Work of the continued plan this one carries (see `PlanProposal::continues`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried: Option<Carried>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -90,6 +90,20 @@ impl Plans {
     pub fn committed_plan_of(&self, mandate: MandateId) -> Option<&Plan> {
         self.plans_of(mandate).find(|plan| plan.status == PlanStatus::Committed)
     }
+    /// The plan that holds `plan`'s task records now: committing a plan that continues another
+    /// moves them there, so follow committed continuations to the last one.
+    pub fn carried_into(&self, plan: PlanId) -> PlanId {
+        let mut holder = plan;
+        // Each step moves to a younger plan, so the walk ends; the bound guards a corrupt ledger.
+        for _ in 0..self.plans.len() {
+            let next = self.plans.values().find(|p| p.proposal.continues == Some(holder) && p.committed_at.is_some());
+            match next {
+                Some(next) => holder = next.id,
+                None => break,
+            }
+        }
+        holder
+    }
     pub fn next_mandate_id(&self) -> MandateId {
         MandateId(self.mandates.len() as u32 + 1)
     }

@@ -275,7 +275,8 @@ pub fn print_verdict(detail: &PlanDetailView) {
 fn print_detail(detail: &PlanDetailView) {
     print_verdict(detail);
     if !detail.operations.is_empty() {
-        let mut out = table(&["operation", "unit", "start", "end", "resources", "crew", "slack h", "critical"]);
+        let mut out =
+            table(&["operation", "unit", "start", "end", "resources", "crew", "slack h", "critical", "carried"]);
         for op in &detail.operations {
             out.add_row(vec![
                 op.operation.clone(),
@@ -286,6 +287,7 @@ fn print_detail(detail: &PlanDetailView) {
                 op.crew.join(", "),
                 format!("{:.1}", op.slack_work_min as f64 / 60.0),
                 if op.critical { "●".into() } else { String::new() },
+                op.carried.unwrap_or_default().to_string(),
             ]);
         }
         println!("{out}");

@@ -55,11 +55,13 @@ pub(super) fn check(state: &State) -> Result<(), String> {
     let mut units = BTreeSet::new();
     for good in distribution.goods() {
         let Some((plan, unit)) = plan_unit(state, &good.origin) else { continue };
-        if !units.insert((plan.id, unit)) {
+        // A replan carries the unit's records, and the unit, into the plan that continues it.
+        let holder = state.plans.carried_into(plan.id);
+        if !units.insert((holder, unit)) {
             return Err(format!("{} unit {unit} became more than one good", plan.id));
         }
         let unfinished = plan.proposal.operations.iter().filter(|operation| operation.unit == unit).find(|operation| {
-            let task = TaskRef { plan: plan.id, operation: operation.operation.clone(), unit };
+            let task = TaskRef { plan: holder, operation: operation.operation.clone(), unit };
             state.execution.task(&task).status != TaskStatus::Verified
         });
         if let Some(operation) = unfinished {

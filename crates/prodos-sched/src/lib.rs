@@ -26,6 +26,8 @@
 //! - [`mod@bench`]: runs a PSPLIB set given as texts and summarises deviations and throughput.
 //! - [`workforce`]: people as individuals (multi-skill RCPSP): a serial SGS that names a crew of
 //!   distinct, qualified, available people for every activity, and its independent crew check.
+//! - [`staff_search`]: sampled lists decoded with people, for schedules the pools mislead on.
+//! - [`imopse`]: the iMOPSE multi-skill `.def` reader, and pools against people on one instance.
 //!
 //! # Why an activity-list GA with justification
 //! In Kolisch & Hartmann's (2006) survey the schedule-budgeted leaders all decode activity lists
@@ -58,11 +60,13 @@ pub mod decompose;
 pub mod error;
 pub mod exact;
 pub mod ga;
+pub mod imopse;
 pub mod model;
 pub mod priority;
 pub mod psplib;
 pub mod sgs;
 pub mod solve;
+pub mod staff_search;
 pub mod workforce;
 
 pub use error::SchedError;

@@ -2,11 +2,13 @@
 //! holding random subsets of qualification classes with random time away, and a random
 //! precedence-feasible order, `staff` answers a schedule that the project checker accepts and
 //! crews that the independent crew check accepts, and it never starts work before the order's
-//! precedences and releases allow.
+//! precedences and releases allow; sampling more lists with people (`staff_sampled`) only improves
+//! on it.
 
 use crate::reservations::reserved_project;
 use prodos_sched::checker::check;
 use prodos_sched::model::{Project, Schedule};
+use prodos_sched::staff_search::staff_sampled;
 use prodos_sched::workforce::{CrewDemand, Worker, Workforce, check_crews, order_by_start, staff};
 use proptest::prelude::*;
 
@@ -58,6 +60,13 @@ proptest! {
         prop_assert!(check(&project, &schedule).is_empty(), "{:?}", check(&project, &schedule));
         prop_assert_eq!(staffed.makespan, schedule.makespan(&project));
         let problems = check_crews(&project, &workforce, &staffed.starts, &staffed.crews);
+        prop_assert!(problems.is_empty(), "{problems:?}");
+        // Sampling more lists with people in the decoder never does worse, and its crews hold too.
+        let sampled = staff_sampled(&project, &workforce, &order, 8, seed).expect("staffable");
+        prop_assert!(sampled.makespan <= staffed.makespan);
+        let schedule = Schedule { starts: sampled.starts.clone(), modes: vec![0; project.n_activities()] };
+        prop_assert!(check(&project, &schedule).is_empty(), "{:?}", check(&project, &schedule));
+        let problems = check_crews(&project, &workforce, &sampled.starts, &sampled.crews);
         prop_assert!(problems.is_empty(), "{problems:?}");
     }
 }

@@ -11,6 +11,8 @@ pub enum BenchCommand {
     Ledger(super::bench_ledger::BenchLedgerArgs),
     /// Planning: explode + cost a 10,000-line BOM × 100 units; propose 12 guitars and a house.
     Plan(super::bench_plan::BenchPlanArgs),
+    /// Multi-skill iMOPSE instances: pooled skills against people as individuals.
+    Imopse(super::bench_imopse::BenchImopseArgs),
     /// Labor matching: 5,000 operation instances × 500 participants (seeded, synthetic).
     Matching(super::bench_matching::BenchMatchingArgs),
 }
@@ -21,5 +23,6 @@ pub fn run(command: BenchCommand) -> anyhow::Result<()> {
         BenchCommand::Ledger(args) => super::bench_ledger::run(args),
         BenchCommand::Plan(args) => super::bench_plan::run(args),
         BenchCommand::Matching(args) => super::bench_matching::run(args),
+        BenchCommand::Imopse(args) => super::bench_imopse::run(args),
     }
 }

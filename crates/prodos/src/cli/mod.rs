@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod bench;
+pub mod bench_imopse;
 pub mod bench_ledger;
 pub mod bench_matching;
 pub mod bench_psplib;

@@ -68,7 +68,7 @@ fn design(steps: &[Step]) -> DesignSpec {
             },
             consumes: if index == 0 { vec!["board".into()] } else { vec![] },
             checks: if index + 1 == steps.len() {
-                vec![QualityCheck { name: "flat".into(), nominal: 0.0, tolerance: 1.0, unit: "mm".into() }]
+                vec![QualityCheck::measured("flat", 0.0, 1.0, "mm")]
             } else {
                 vec![]
             },

@@ -17,4 +17,5 @@ pub enum Command {
     Execution(crate::execution::ExecutionCommand),
     Matching(crate::matching::MatchingCommand),
     Access(crate::access::AccessCommand),
+    Quality(crate::quality::QualityCommand),
 }

@@ -24,6 +24,7 @@ pub enum Event {
     Matching(crate::matching::MatchingEvent),
     /// Accounts, tokens and operator identities, without secrets.
     Access(crate::access::AccessEvent),
+    Quality(crate::quality::QualityEvent),
 }
 
 impl Event {
@@ -40,6 +41,7 @@ impl Event {
             Event::Execution(event) => event.kind(),
             Event::Matching(event) => event.kind(),
             Event::Access(event) => event.kind(),
+            Event::Quality(event) => event.kind(),
         }
     }
 
@@ -56,6 +58,7 @@ impl Event {
             Event::Execution(_) => "Execution",
             Event::Matching(_) => "Assignment", // the payload tag, kept for old ledgers
             Event::Access(_) => "Access",
+            Event::Quality(_) => "Quality",
         }
     }
 }
@@ -82,4 +85,5 @@ area_event!(
     Execution(crate::execution::ExecutionEvent),
     Matching(crate::matching::MatchingEvent),
     Access(crate::access::AccessEvent),
+    Quality(crate::quality::QualityEvent),
 );

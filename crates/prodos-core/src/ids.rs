@@ -183,6 +183,19 @@ impl<'de> Deserialize<'de> for DesignRef {
     }
 }
 
+readable_id!(
+    /// One recorded inspection: a check of one unit (or of a received lot).
+    InspectionId, "INS", "inspection"
+);
+readable_id!(
+    /// A nonconformance: an out-of-tolerance result awaiting, or carrying, its disposition.
+    NonconformanceId, "NCR", "nonconformance"
+);
+readable_id!(
+    /// A control-chart signal: a rule that fired on a check's series.
+    SignalId, "SIG", "signal"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,5 +247,21 @@ impl std::str::FromStr for TaskRef {
             return Err(error());
         }
         Ok(TaskRef { plan, operation: operation.to_string(), unit })
+    }
+}
+
+/// Rework tasks are named after the task they rework, `PROD-0001/set-neck~rework1#3`; design
+/// validation keeps the mark out of operation ids so the two never collide.
+pub const REWORK_MARK: char = '~';
+
+impl TaskRef {
+    /// The `n`th rework task of this task.
+    pub fn rework(&self, n: u32) -> TaskRef {
+        TaskRef { plan: self.plan, operation: format!("{}{REWORK_MARK}rework{n}", self.operation), unit: self.unit }
+    }
+    /// The task a rework task reworks; `None` for a task of the plan itself.
+    pub fn reworked(&self) -> Option<TaskRef> {
+        let (operation, _) = self.operation.split_once(REWORK_MARK)?;
+        Some(TaskRef { plan: self.plan, operation: operation.to_string(), unit: self.unit })
     }
 }

@@ -3,7 +3,9 @@
 //! references to unknown things, then idempotency/immutability, then business rules.
 
 use crate::design::DesignProblem;
-use crate::ids::{AttemptId, ChallengeId, DesignId, DesignRef, DesignSelector, GoodId, LotId, MandateId, PlanId};
+use crate::ids::{
+    AttemptId, ChallengeId, DesignId, DesignRef, DesignSelector, GoodId, LotId, MandateId, NonconformanceId, PlanId,
+};
 use crate::plan::Day;
 use crate::units::{Milli, Unit};
 
@@ -140,6 +142,16 @@ pub enum Rejection {
     #[error("{handle} is not in the crew of {task}; cannot {action}")]
     NotInCrew { handle: String, task: String, action: &'static str },
 
+    // --- quality (issue 16) ---
+    #[error("unknown nonconformance {ncr}")]
+    UnknownNonconformance { ncr: NonconformanceId },
+    #[error("`{check}` is an independent check: {handle} worked on {task}, so someone outside its crew must record it")]
+    IndependentCheck { check: String, task: String, handle: String },
+    #[error("{ncr} was already disposed ({disposition}) by {by}")]
+    AlreadyDisposed { ncr: NonconformanceId, disposition: String, by: String },
+    #[error("{task} cannot be {action}: {message}")]
+    QualityOutstanding { task: String, action: &'static str, message: String },
+
     // Who may ask (the policy, `crate::policy`): checked before any area rule.
     #[error("{handle} is not a participant of this node, so cannot {action}")]
     NotAParticipant { handle: String, action: String },
@@ -180,6 +192,8 @@ impl Rejection {
             R::UnknownAttempt { .. } => Some("attempt".to_string()),
             R::UnknownGood { .. } => Some("good".to_string()),
             R::UnknownTask { .. } => Some("task".to_string()),
+            R::UnknownNonconformance { .. } | R::AlreadyDisposed { .. } => Some("ncr".to_string()),
+            R::IndependentCheck { .. } => Some("by".to_string()),
             _ => None,
         }
     }

@@ -44,7 +44,7 @@ fn stool(leg_qty: i64) -> DesignSpec {
             tools: vec!["bench".into()],
             after: vec![],
             consumes: vec!["legs".into()],
-            checks: vec![QualityCheck { name: "wobble".into(), nominal: 0.0, tolerance: 1.0, unit: "mm".into() }],
+            checks: vec![QualityCheck::measured("wobble", 0.0, 1.0, "mm")],
         }],
     }
 }

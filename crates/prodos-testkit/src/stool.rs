@@ -94,7 +94,7 @@ pub fn stool_spec() -> DesignSpec {
                 tools: vec![],
                 after: vec![prodos_core::design::Precedence { operation: "cut".into(), lag_min: 0 }],
                 consumes: vec![],
-                checks: vec![QualityCheck { name: "wobble".into(), nominal: 0.0, tolerance: 1.0, unit: "mm".into() }],
+                checks: vec![QualityCheck::measured("wobble", 0.0, 1.0, "mm")],
             },
         ],
     }

@@ -4,6 +4,7 @@
 //! Numbers a user types are kept signed here (`i64`) so that validation can say "must be positive"
 //! about a negative value instead of a parser failing with a type error.
 
+use super::check::QualityCheck;
 use crate::units::{Milli, Unit};
 use serde::{Deserialize, Serialize};
 
@@ -101,16 +102,6 @@ pub struct Precedence {
     pub lag_min: i64,
 }
 
-/// A measurement taken after an operation, with its specification.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QualityCheck {
-    pub name: String,
-    pub nominal: f64,
-    /// Symmetric tolerance: a measurement passes when |value − nominal| ≤ tolerance.
-    pub tolerance: f64,
-    pub unit: String,
-}
-
 /// One step of the build sequence, performed once per finished unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OperationSpec {
@@ -135,6 +126,13 @@ pub struct OperationSpec {
     pub consumes: Vec<String>,
     #[serde(default)]
     pub checks: Vec<QualityCheck>,
+}
+
+impl OperationSpec {
+    /// A check by its id (or slug), or by its exact name.
+    pub fn check(&self, key: &str) -> Option<&QualityCheck> {
+        self.checks.iter().find(|check| check.key() == key || check.name == key)
+    }
 }
 
 impl DesignSpec {

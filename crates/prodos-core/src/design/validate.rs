@@ -1,14 +1,16 @@
 //! Checks a `DesignSpec` for structural errors (import refuses them) and for gaps that only block
 //! certification. Pure; every problem names the item and field it is about.
 
+mod checks;
 mod cycles;
 #[cfg(test)]
 mod tests;
 
 use super::spec::{DesignSpec, OperationSpec, PartLine};
+use crate::ids::REWORK_MARK;
 use crate::skill::SKILL_LEVELS;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Where in a design a problem sits. Text formats map this back to a file line.
@@ -282,6 +284,13 @@ fn check_operation(operation: &OperationSpec, known: &KnownIds<'_>, problems: &m
     {
         problems.push(DesignProblem::new(at(), "module", format!("unknown module `{module}`")));
     }
+    if operation.id.contains(REWORK_MARK) {
+        problems.push(DesignProblem::new(
+            at(),
+            "id",
+            format!("operation id `{}` must not contain `{REWORK_MARK}`, which names rework tasks", operation.id),
+        ));
+    }
     if operation.duration_min <= 0 {
         problems.push(DesignProblem::new(
             at(),
@@ -344,42 +353,7 @@ fn check_operation(operation: &OperationSpec, known: &KnownIds<'_>, problems: &m
         }
     }
 
-    let mut check_names = BTreeSet::new();
-    for (index, check) in operation.checks.iter().enumerate() {
-        let at = || SpecPath::Check { operation: operation.id.clone(), index };
-        if check.name.trim().is_empty() {
-            problems.push(DesignProblem::new(at(), "name", "name must not be empty"));
-        } else if !check_names.insert(check.name.as_str()) {
-            problems.push(DesignProblem::new(
-                at(),
-                "name",
-                format!("duplicate check `{}` in this operation", check.name),
-            ));
-        }
-        if !check.nominal.is_finite() {
-            problems.push(DesignProblem::new(
-                at(),
-                "nominal",
-                format!("nominal must be a finite number, got {}", check.nominal),
-            ));
-        }
-        if !check.tolerance.is_finite() {
-            problems.push(DesignProblem::new(
-                at(),
-                "tolerance",
-                format!("tolerance must be a finite number, got {}", check.tolerance),
-            ));
-        } else if check.tolerance < 0.0 {
-            problems.push(DesignProblem::new(
-                at(),
-                "tolerance",
-                format!("tolerance must not be negative, got {}", check.tolerance),
-            ));
-        }
-        if check.unit.trim().is_empty() {
-            problems.push(DesignProblem::new(at(), "unit", "unit of measurement must not be empty"));
-        }
-    }
+    checks::check_checks(operation, problems);
 }
 
 fn report_unknown_or_repeated(

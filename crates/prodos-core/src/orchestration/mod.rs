@@ -6,9 +6,12 @@
 pub mod crew;
 pub mod crew_availability;
 pub mod goods_release;
+pub mod inspection;
 pub mod labor_credits;
+pub mod nonconformance;
 pub mod plan_progress;
 pub mod plan_stock;
+pub mod quality;
 pub mod task_labor;
 pub mod task_slots;
 pub mod task_verification;

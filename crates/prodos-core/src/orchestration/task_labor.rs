@@ -48,7 +48,7 @@ pub fn complete(
 ) -> Result<Vec<Event>, Rejection> {
     let located = locate(state, task)?;
     if let Some(hours) = hours {
-        check_hours(task, located.operation, hours)?;
+        check_hours(task, &located.operation, hours)?;
     }
     let participant = require_participant(&state.people, "by", by)?;
     require_status(task, &located.record, TaskStatus::InProgress, "complete")?;
@@ -84,5 +84,6 @@ pub fn verify(state: &State, task: &TaskRef, by: &str, now: Timestamp) -> Result
     let located = locate(state, task)?;
     require_status(task, &located.record, TaskStatus::Done, "verify")?;
     require_outside_crew(state, &located.record, by, "verify")?;
+    super::inspection::require_checks_cleared(state, task, &located)?;
     Ok(vec![Event::Execution(ExecutionEvent::TaskVerified { task: task.clone(), by: by.to_string(), at: now })])
 }

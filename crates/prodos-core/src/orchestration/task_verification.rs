@@ -18,8 +18,8 @@ use crate::time::Timestamp;
 pub fn effects_of_verified(state: &State, task: &TaskRef, by: &str, now: Timestamp) -> Result<Vec<Event>, Rejection> {
     let located = locate(state, task)?;
     let mut events = Vec::new();
-    if let Some((skill, level)) = skill_of(located.operation) {
-        let hours = located.record.hours.unwrap_or_else(|| planned_hours(located.operation));
+    if let Some((skill, level)) = skill_of(&located.operation) {
+        let hours = located.record.hours.unwrap_or_else(|| planned_hours(&located.operation));
         for member in &located.record.crew {
             let claim = LaborClaim {
                 handle: member,
@@ -63,12 +63,21 @@ pub fn with_effects(state: &State, events: Vec<Event>, now: Timestamp) -> Result
     Ok(out)
 }
 
-/// Whether verifying `task` leaves no task of `plan` unverified.
+/// Whether verifying `task` leaves no task of `plan` unverified. Rework tasks are not the plan's
+/// own, and a scrapped unit's tasks never will be verified.
 fn finishes_plan(state: &State, plan: &Plan, task: &TaskRef) -> bool {
+    if task.reworked().is_some() {
+        return false;
+    }
+    let scrapped: Vec<u32> = state.quality.scrapped_units(plan.id).collect();
+    let live = |unit: u32| !scrapped.contains(&unit);
     let verified_before = state
         .execution
         .touched_of(plan.id)
-        .filter(|(other, record)| *other != task && record.status == TaskStatus::Verified)
+        .filter(|(other, record)| {
+            *other != task && record.status == TaskStatus::Verified && other.reworked().is_none() && live(other.unit)
+        })
         .count();
-    verified_before + 1 == plan.proposal.operations.len()
+    let total = plan.proposal.operations.iter().filter(|operation| live(operation.unit)).count();
+    verified_before + 1 == total
 }

@@ -9,7 +9,8 @@ use crate::credits::gate::require_work_privilege;
 use crate::design::{DesignSpec, OperationSpec};
 use crate::event::Event;
 use crate::execution::{Consumption, ExecutionCommand, ExecutionEvent, TaskRecord, TaskStatus};
-use crate::ids::TaskRef;
+use crate::ids::{NonconformanceId, TaskRef};
+use std::borrow::Cow;
 use crate::orchestration::labor_credits::verify_by;
 use crate::people::qualification::{require_participant, require_qualified};
 use crate::plan::{Plan, PlanStatus};
@@ -20,14 +21,30 @@ use crate::time::Timestamp;
 use crate::units::{Milli, Quantity};
 
 /// A task with what it needs from its plan and design.
+/// A rework task is located as its operation's skill gate, tools and crew, with the rework's
+/// duration, no predecessors, no materials and no checks of its own (the reworked task is
+/// re-inspected instead).
 pub(crate) struct Located<'a> {
     pub plan: &'a Plan,
     pub spec: &'a DesignSpec,
-    pub operation: &'a OperationSpec,
+    pub operation: Cow<'a, OperationSpec>,
     pub record: TaskRecord,
+    /// The unit was scrapped by this nonconformance: none of its tasks goes on.
+    pub scrapped: Option<NonconformanceId>,
 }
 
 pub(crate) fn locate<'a>(state: &'a State, task: &TaskRef) -> Result<Located<'a>, Rejection> {
+    if let Some(order) = state.quality.rework(task) {
+        let mut located = locate(state, &order.of)?;
+        let mut operation = located.operation.into_owned();
+        operation.duration_min = order.duration_min;
+        operation.after.clear();
+        operation.consumes.clear();
+        operation.checks.clear();
+        located.operation = Cow::Owned(operation);
+        located.record = state.execution.task(task);
+        return Ok(located);
+    }
     let unknown = || Rejection::UnknownTask { task: task.to_string() };
     let plan = state.plans.plan(task.plan).ok_or(Rejection::UnknownPlan { plan: task.plan })?;
     if plan.status != PlanStatus::Committed {
@@ -40,8 +57,9 @@ pub(crate) fn locate<'a>(state: &'a State, task: &TaskRef) -> Result<Located<'a>
         return Err(unknown());
     }
     let spec = &state.designs.version(plan.proposal.design).ok_or_else(unknown)?.spec;
-    let operation = spec.operation(&task.operation).ok_or_else(unknown)?;
-    Ok(Located { plan, spec, operation, record: state.execution.task(task) })
+    let operation = Cow::Borrowed(spec.operation(&task.operation).ok_or_else(unknown)?);
+    let scrapped = state.quality.scrapped(task.plan, task.unit);
+    Ok(Located { plan, spec, operation, record: state.execution.task(task), scrapped })
 }
 
 pub(super) fn require_status(
@@ -76,7 +94,7 @@ pub fn decide(state: &State, command: &ExecutionCommand, now: Timestamp) -> Resu
             require_status(task, &located.record, TaskStatus::Done, "reject")?;
             super::task_labor::require_outside_crew(state, &located.record, by, "reject")?;
             let worker = located.record.worker.clone().unwrap_or_default();
-            if let Some((skill, level)) = skill_of(located.operation) {
+            if let Some((skill, level)) = skill_of(&located.operation) {
                 verify_by(state, &worker, by, skill, level, now)?;
             }
             let event = ExecutionEvent::TaskRejected {
@@ -128,6 +146,7 @@ fn start(
     let located = locate(state, task)?;
     let participant = require_participant(&state.people, "worker", worker)?;
     require_status(task, &located.record, TaskStatus::Ready, "start")?;
+    super::inspection::require_not_scrapped(task, &located, "started")?;
     let today = crate::plan::Day::of(now);
     if let Some(absence) = participant.absences.iter().find(|absence| absence.from <= today && today <= absence.to) {
         return Err(Rejection::InvalidField {
@@ -148,7 +167,7 @@ fn start(
     }
     let crew = working_crew(state, task, worker, with)?;
     let needed = usize::try_from(located.operation.crew).unwrap_or(0);
-    if skill_of(located.operation).is_some() && needed > 0 && crew.len() != needed {
+    if skill_of(&located.operation).is_some() && needed > 0 && crew.len() != needed {
         let message = if crew.len() < needed {
             format!(
                 "{task} needs a crew of {needed}, {} named: name {} more qualified person(s) with `--with`, or \
@@ -161,7 +180,7 @@ fn start(
         };
         return Err(Rejection::InvalidField { field: "with".into(), message });
     }
-    if let Some((skill, level)) = skill_of(located.operation) {
+    if let Some((skill, level)) = skill_of(&located.operation) {
         for member in &crew {
             require_qualified(&state.people, "worker", member, skill, level, now)?;
             require_work_privilege(&state.credits, member, level, now)?;

@@ -10,6 +10,7 @@ use crate::distribution::DistributionCommand;
 use crate::execution::{ExecutionCommand, TaskRef};
 use crate::matching::MatchingCommand;
 use crate::people::{Participant, PeopleCommand};
+use crate::quality::QualityCommand;
 use crate::rejection::Rejection;
 use crate::state::State;
 use crate::{DesignCommand, PlanCommand, StockCommand, SupplierCommand};
@@ -86,6 +87,7 @@ pub(crate) fn authorize(state: &State, acting: &Acting, command: &Command) -> Re
         Command::Distribution(command) => distribution(&me, command),
         Command::Execution(command) => execution(&me, state, command),
         Command::Matching(command) => matching(&me, command),
+        Command::Quality(command) => quality(&me, command),
         Command::Access(_) => Ok(()),
         // Everything else coordinates production: designs, stock, suppliers, mandates, capacity,
         // rates and plans.
@@ -148,6 +150,18 @@ fn matching(me: &Person, command: &MatchingCommand) -> Result<(), Rejection> {
     }
 }
 
+/// Anyone measures or disposes as themselves (the quality decision checks independence and
+/// qualification); limits and stages of a control chart are a coordinator's call.
+fn quality(me: &Person, command: &QualityCommand) -> Result<(), Rejection> {
+    match command {
+        QualityCommand::RecordInspection { by, .. } | QualityCommand::Dispose { by, .. } => me.is(by),
+        QualityCommand::FreezeLimits { by, .. } | QualityCommand::StartStage { by, .. } => {
+            me.is(by)?;
+            me.coordinator(action_of(&Command::Quality(command.clone())))
+        }
+    }
+}
+
 /// Participants act on the tasks they work on; coordinators on every task (and start one for
 /// someone else); nobody verifies or rejects work they were part of.
 fn execution(me: &Person, state: &State, command: &ExecutionCommand) -> Result<(), Rejection> {
@@ -192,9 +206,10 @@ fn execution(me: &Person, state: &State, command: &ExecutionCommand) -> Result<(
 }
 
 fn require_task(state: &State, task: &TaskRef) -> Result<(), Rejection> {
-    let exists = state.plans.plan(task.plan).is_some_and(|plan| {
-        plan.proposal.operations.iter().any(|op| op.operation == task.operation && op.unit == task.unit)
-    });
+    let exists = state.quality.rework(task).is_some()
+        || state.plans.plan(task.plan).is_some_and(|plan| {
+            plan.proposal.operations.iter().any(|op| op.operation == task.operation && op.unit == task.unit)
+        });
     if exists { Ok(()) } else { Err(Rejection::UnknownTask { task: task.to_string() }) }
 }
 
@@ -240,5 +255,9 @@ fn action_of(command: &Command) -> &'static str {
         Command::Matching(MatchingCommand::ConfirmMatch { .. }) => "confirm crews",
         Command::Matching(_) => "answer for work",
         Command::Access(_) => "change access",
+        Command::Quality(QualityCommand::RecordInspection { .. }) => "record inspections",
+        Command::Quality(QualityCommand::Dispose { .. }) => "dispose of nonconformances",
+        Command::Quality(QualityCommand::FreezeLimits { .. }) => "freeze control limits",
+        Command::Quality(QualityCommand::StartStage { .. }) => "start chart stages",
     }
 }

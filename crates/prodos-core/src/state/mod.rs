@@ -24,6 +24,7 @@ pub struct State {
     pub execution: crate::execution::Execution,
     pub matching: crate::matching::Matching,
     pub access: crate::access::AccessRecord,
+    pub quality: crate::quality::Quality,
 }
 
 impl State {
@@ -39,6 +40,7 @@ impl State {
             Event::Execution(event) => self.execution.apply(event),
             Event::Matching(event) => self.matching.apply(event),
             Event::Access(event) => self.access.apply(event),
+            Event::Quality(event) => self.quality.apply(event),
         }
     }
 

@@ -76,7 +76,7 @@ pub fn design(n_lines: usize) -> DesignSpec {
             tools: vec!["bench".into()],
             after: Vec::new(),
             consumes: parts.iter().filter(|part| &part.module == leaf).map(|part| part.id.clone()).collect(),
-            checks: vec![QualityCheck { name: "fit".into(), nominal: 0.0, tolerance: 1.0, unit: "mm".into() }],
+            checks: vec![QualityCheck::measured("fit", 0.0, 1.0, "mm")],
         })
         .collect();
     DesignSpec {

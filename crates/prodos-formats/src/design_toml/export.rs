@@ -2,7 +2,7 @@
 //! and imported again (import → export → import gives an equal spec).
 
 use prodos_core::DesignRef;
-use prodos_core::design::{DesignSpec, OperationSpec, PartLine, ToolKind};
+use prodos_core::design::{CheckKind, DesignSpec, OperationSpec, PartLine, Sides, ToolKind};
 use std::fmt::Write;
 
 /// Writes `spec` as design TOML. With `design`, the `[design]` table also carries `id` and
@@ -123,9 +123,33 @@ fn write_operation(out: &mut String, operation: &OperationSpec) {
     for check in &operation.checks {
         out.push_str("\n[[operation.check]]\n");
         line(out, "name", &quote(&check.name));
-        line(out, "nominal", &float(check.nominal));
-        line(out, "tolerance", &float(check.tolerance));
-        line(out, "unit", &quote(&check.unit));
+        if !check.id.is_empty() {
+            line(out, "id", &quote(&check.id));
+        }
+        match (check.kind, check.sides) {
+            (CheckKind::Attribute, _) => line(out, "kind", &quote("pass-fail")),
+            (CheckKind::Measured, Sides::Both) => {
+                line(out, "nominal", &float(check.nominal));
+                line(out, "tolerance", &float(check.tolerance));
+            }
+            (CheckKind::Measured, Sides::AtLeast) => line(out, "min", &float(check.nominal)),
+            (CheckKind::Measured, Sides::AtMost) => line(out, "max", &float(check.nominal)),
+        }
+        if check.kind == CheckKind::Measured || !check.unit.is_empty() {
+            line(out, "unit", &quote(&check.unit));
+        }
+        if check.independent {
+            line(out, "independent", "true");
+        }
+        if check.samples != 1 {
+            line(out, "samples", &check.samples.to_string());
+        }
+        if !check.rules.is_empty() {
+            line(out, "rules", &string_array(&check.rules));
+        }
+        if let Some(baseline) = check.baseline {
+            line(out, "baseline", &baseline.to_string());
+        }
     }
 }
 

@@ -43,7 +43,16 @@
 //! name = "side thickness"
 //! nominal = 2.0
 //! tolerance = 0.15                 # symmetric: passes when |value − nominal| ≤ tolerance
-//! unit = "mm"
+//! unit = "mm"                      # (or only `min = …` / only `max = …` for a one-sided limit)
+//! id = "side-thickness"            # optional; default the name's slug
+//! independent = true               # optional: someone outside the crew must measure
+//! samples = 3                      # optional: measurements per unit (2–10 give an X̄–R chart)
+//! rules = ["nelson1", "nelson2"]   # optional: control-chart rules, default Western Electric 1–4
+//! baseline = 20                    # optional: first samples that set the control limits
+//!
+//! [[operation.check]]
+//! name = "finish free of runs"
+//! kind = "pass-fail"               # an attribute check: the inspector records pass or fail
 //! ```
 //!
 //! Unknown keys and sections are errors, so a misspelt key never passes silently.

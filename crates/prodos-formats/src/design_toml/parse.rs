@@ -359,18 +359,73 @@ impl Reader<'_> {
 
     fn check(&mut self, operation: &str, index: usize, raw: Spanned<RawCheck>) -> QualityCheck {
         let at = SpecPath::Check { operation: operation.to_string(), index };
-        self.source.add_item(at.clone(), self.line(&raw));
+        let check_line = self.line(&raw);
+        self.source.add_item(at.clone(), check_line);
         let raw = raw.into_inner();
         self.field(&at, "name", &raw.name);
-        self.field(&at, "nominal", &raw.nominal);
-        self.field(&at, "tolerance", &raw.tolerance);
-        self.field(&at, "unit", &raw.unit);
-        QualityCheck {
-            name: raw.name.into_inner(),
-            nominal: raw.nominal.into_inner(),
-            tolerance: raw.tolerance.into_inner(),
-            unit: raw.unit.into_inner(),
+        let optional_lines = [
+            ("id", raw.id.as_ref().map(|field| field.span())),
+            ("kind", raw.kind.as_ref().map(|field| field.span())),
+            ("nominal", raw.nominal.as_ref().map(|field| field.span())),
+            ("tolerance", raw.tolerance.as_ref().map(|field| field.span())),
+            ("min", raw.min.as_ref().map(|field| field.span())),
+            ("max", raw.max.as_ref().map(|field| field.span())),
+            ("unit", raw.unit.as_ref().map(|field| field.span())),
+            ("independent", raw.independent.as_ref().map(|field| field.span())),
+            ("samples", raw.samples.as_ref().map(|field| field.span())),
+            ("rules", raw.rules.as_ref().map(|field| field.span())),
+            ("baseline", raw.baseline.as_ref().map(|field| field.span())),
+        ];
+        for (name, span) in optional_lines {
+            if let Some(span) = span {
+                self.source.add_field(&at, name, self.lines.line_of(span.start));
+            }
         }
+        let name = raw.name.get_ref().clone();
+        let mut check = QualityCheck::measured(&name, 0.0, 0.0, "");
+        let value = |field: &Option<Spanned<f64>>| field.as_ref().map(|field| *field.get_ref());
+        match raw.kind.as_ref().map(|kind| kind.get_ref().as_str()) {
+            None | Some("measured") => {
+                match (value(&raw.nominal), value(&raw.tolerance), value(&raw.min), value(&raw.max)) {
+                    (Some(nominal), Some(tolerance), None, None) => (check.nominal, check.tolerance) = (nominal, tolerance),
+                    (None, None, Some(min), None) => (check.nominal, check.sides) = (min, Sides::AtLeast),
+                    (None, None, None, Some(max)) => (check.nominal, check.sides) = (max, Sides::AtMost),
+                    _ => self.value_error(
+                        check_line,
+                        format!(
+                            "{at}: a measured check states either `nominal` and `tolerance`, or only `min`, or \
+                             only `max`"
+                        ),
+                    ),
+                }
+                match &raw.unit {
+                    Some(unit) => check.unit = unit.get_ref().clone(),
+                    None => self.value_error(check_line, format!("{at}: field `unit` is required for a measured check")),
+                }
+            }
+            Some("pass-fail") => {
+                check.kind = CheckKind::Attribute;
+                if let Some(line) = [&raw.nominal, &raw.tolerance, &raw.min, &raw.max]
+                    .into_iter()
+                    .flatten()
+                    .map(|field| self.line(field))
+                    .next()
+                {
+                    self.value_error(line, format!("{at}: a pass-fail check has no nominal, tolerance, min or max"));
+                }
+                check.unit = raw.unit.as_ref().map(|unit| unit.get_ref().clone()).unwrap_or_default();
+            }
+            Some(other) => {
+                let line = raw.kind.as_ref().map_or(check_line, |kind| self.line(kind));
+                self.value_error(line, format!("{at} field `kind`: `{other}` is not `measured` or `pass-fail`"));
+            }
+        }
+        check.id = raw.id.map(Spanned::into_inner).unwrap_or_default();
+        check.independent = raw.independent.is_some_and(|independent| *independent.get_ref());
+        check.samples = raw.samples.map_or(1, Spanned::into_inner);
+        check.rules = raw.rules.map(Spanned::into_inner).unwrap_or_default();
+        check.baseline = raw.baseline.map(Spanned::into_inner);
+        check
     }
 }
 

@@ -88,9 +88,20 @@ pub(super) struct RawOperation {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawCheck {
     pub name: Spanned<String>,
-    pub nominal: Spanned<f64>,
-    pub tolerance: Spanned<f64>,
-    pub unit: Spanned<String>,
+    pub id: Option<Spanned<String>>,
+    /// `measured` (default) or `pass-fail`.
+    pub kind: Option<Spanned<String>>,
+    pub nominal: Option<Spanned<f64>>,
+    pub tolerance: Option<Spanned<f64>>,
+    /// One-sided lower limit, instead of `nominal` and `tolerance`.
+    pub min: Option<Spanned<f64>>,
+    /// One-sided upper limit, instead of `nominal` and `tolerance`.
+    pub max: Option<Spanned<f64>>,
+    pub unit: Option<Spanned<String>>,
+    pub independent: Option<Spanned<bool>>,
+    pub samples: Option<Spanned<i64>>,
+    pub rules: Option<Spanned<Vec<String>>>,
+    pub baseline: Option<Spanned<i64>>,
 }
 
 /// An `after` entry: `"op-id"` (no lag) or `{ op = "op-id", lag_min = 720 }`.

@@ -285,7 +285,7 @@ fn valid_spec() -> impl Strategy<Value = DesignSpec> {
                         checks: checks
                             .into_iter()
                             .filter(|(name, ..)| check_names.insert(name.clone()))
-                            .map(|(name, nominal, tolerance, unit)| QualityCheck { name, nominal, tolerance, unit })
+                            .map(|(name, nominal, tolerance, unit)| QualityCheck::measured(&name, nominal, tolerance, &unit))
                             .collect(),
                     }
                 })

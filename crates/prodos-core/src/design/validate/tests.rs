@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::design::spec::*;
+use crate::design::QualityCheck;
 use crate::units::{Milli, Unit};
 
 /// A stool: seat and three legs, glued then oiled; certifiable as it stands.
@@ -26,7 +27,7 @@ fn stool() -> DesignSpec {
         operations: vec![
             operation("glue-up", &[], &["seat-blank", "leg-blank"]),
             OperationSpec {
-                checks: vec![QualityCheck { name: "wobble".into(), nominal: 0.0, tolerance: 1.0, unit: "mm".into() }],
+                checks: vec![QualityCheck::measured("wobble", 0.0, 1.0, "mm")],
                 ..operation("oil", &["glue-up"], &[])
             },
         ],

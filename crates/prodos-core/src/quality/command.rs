@@ -1,0 +1,66 @@
+//! What may be asked of the quality area: record an inspection, dispose of a nonconformance, and
+//! (for a quality engineer) freeze a chart's validated limits or start a new stage after a change.
+
+use super::model::SeriesKey;
+use crate::ids::{NonconformanceId, TaskRef};
+use crate::measure::Measurement;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum QualityCommand {
+    /// One check of one completed task's unit. `unit`, when given, must be the check's unit (a
+    /// value in inches for a millimetre check is refused, not converted silently).
+    RecordInspection {
+        task: TaskRef,
+        check: String,
+        measurement: Measurement,
+        #[serde(default)]
+        unit: Option<String>,
+        by: String,
+        #[serde(default)]
+        instrument: Option<String>,
+        #[serde(default)]
+        note: String,
+    },
+    Dispose {
+        ncr: NonconformanceId,
+        disposition: DispositionChoice,
+        by: String,
+    },
+    /// Freezes the current stage's limits: from now on they are these (or, without values, the
+    /// ones its baseline gives today) and new samples never move them.
+    FreezeLimits {
+        series: SeriesKey,
+        #[serde(default)]
+        center: Option<f64>,
+        #[serde(default)]
+        sigma: Option<f64>,
+        by: String,
+    },
+    /// Starts a new stage of the series at its next sample, with limits from its own baseline.
+    StartStage {
+        series: SeriesKey,
+        label: String,
+        by: String,
+    },
+}
+
+/// What a qualified person decides for a nonconformance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DispositionChoice {
+    /// A rework task in the same plan, under the operation's skill gate; `duration_min` defaults
+    /// to the operation's duration.
+    Rework {
+        #[serde(default)]
+        duration_min: Option<i64>,
+        #[serde(default)]
+        note: String,
+    },
+    UseAsIs {
+        reason: String,
+    },
+    Scrap {
+        reason: String,
+    },
+}

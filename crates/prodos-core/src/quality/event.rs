@@ -1,0 +1,117 @@
+//! Facts of the quality loop. An inspection carries the core's verdict; a nonconformance is
+//! opened by the out-of-tolerance result in the same decision and closed by its disposition.
+
+use super::model::{Disposed, Disposition, Inspection, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord, StageMark};
+use crate::ids::{InspectionId, NonconformanceId, TaskRef};
+use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum QualityEvent {
+    InspectionRecorded {
+        inspection: Inspection,
+    },
+    NonconformanceOpened {
+        ncr: NonconformanceId,
+        inspection: InspectionId,
+        task: TaskRef,
+        summary: String,
+        at: Timestamp,
+    },
+    NonconformanceDisposed {
+        ncr: NonconformanceId,
+        disposition: Disposition,
+        by: String,
+        at: Timestamp,
+    },
+    SignalRaised {
+        signal: SignalRecord,
+    },
+    /// The stage starting at series position `start` (named `label`) keeps these limits.
+    LimitsFrozen {
+        series: SeriesKey,
+        start: usize,
+        label: String,
+        center: f64,
+        sigma: f64,
+        by: String,
+        at: Timestamp,
+    },
+    StageStarted {
+        series: SeriesKey,
+        label: String,
+        by: String,
+        at: Timestamp,
+    },
+}
+
+impl QualityEvent {
+    /// The stable name stored in the ledger's kind column.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            QualityEvent::InspectionRecorded { .. } => "InspectionRecorded",
+            QualityEvent::NonconformanceOpened { .. } => "NonconformanceOpened",
+            QualityEvent::NonconformanceDisposed { .. } => "NonconformanceDisposed",
+            QualityEvent::SignalRaised { .. } => "SignalRaised",
+            QualityEvent::LimitsFrozen { .. } => "LimitsFrozen",
+            QualityEvent::StageStarted { .. } => "StageStarted",
+        }
+    }
+}
+
+impl Quality {
+    pub(crate) fn apply(&mut self, event: &QualityEvent) {
+        match event {
+            QualityEvent::InspectionRecorded { inspection } => {
+                let index = self.inspections.len();
+                self.by_task.entry(inspection.task.clone()).or_default().push(index);
+                self.series.entry(inspection.series.clone()).or_default().push(index);
+                self.inspections.push(inspection.clone());
+            }
+            QualityEvent::NonconformanceOpened { ncr, inspection, task, summary, at } => {
+                self.nonconformances.push(Nonconformance {
+                    id: *ncr,
+                    inspection: *inspection,
+                    task: task.clone(),
+                    summary: summary.clone(),
+                    opened_at: *at,
+                    disposed: None,
+                });
+            }
+            QualityEvent::NonconformanceDisposed { ncr, disposition, by, at } => {
+                let Some(record) = (ncr.0 as usize).checked_sub(1).and_then(|i| self.nonconformances.get_mut(i)) else {
+                    return;
+                };
+                match disposition {
+                    Disposition::Rework { task, duration_min, .. } => {
+                        let order =
+                            ReworkOrder { task: task.clone(), of: record.task.clone(), ncr: *ncr, duration_min: *duration_min };
+                        self.reworks.insert(task.clone(), order);
+                    }
+                    Disposition::Scrap { .. } => {
+                        self.scrapped.insert((record.task.plan, record.task.unit), *ncr);
+                    }
+                    Disposition::UseAsIs { .. } => {}
+                }
+                record.disposed = Some(Disposed { disposition: disposition.clone(), by: by.clone(), at: *at });
+            }
+            QualityEvent::SignalRaised { signal } => self.signals.push(signal.clone()),
+            QualityEvent::LimitsFrozen { series, start, label, center, sigma, .. } => {
+                let marks = self.stages.entry(series.clone()).or_default();
+                match marks.iter_mut().find(|mark| mark.start == *start) {
+                    Some(mark) => mark.frozen = Some((*center, *sigma)),
+                    None => {
+                        marks.push(StageMark { start: *start, label: label.clone(), frozen: Some((*center, *sigma)) });
+                        marks.sort_by_key(|mark| mark.start);
+                    }
+                }
+            }
+            QualityEvent::StageStarted { series, label, .. } => {
+                let start = self.series.get(series).map_or(0, Vec::len);
+                let marks = self.stages.entry(series.clone()).or_default();
+                marks.retain(|mark| mark.start != start);
+                marks.push(StageMark { start, label: label.clone(), frozen: None });
+            }
+        }
+    }
+}

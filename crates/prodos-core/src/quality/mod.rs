@@ -1,0 +1,16 @@
+//! Quality: inspections of finished work against the design's checks, nonconformances and their
+//! dispositions (rework, use as is, scrap), and the control-chart signals each check's series
+//! raises. The area keeps the record; what an inspection or disposition needs from plans, tasks,
+//! designs and people is decided in `crate::orchestration::inspection` and `::nonconformance`.
+
+pub mod command;
+pub mod event;
+pub mod model;
+pub mod series;
+
+pub use command::{DispositionChoice, QualityCommand};
+pub use event::QualityEvent;
+pub use model::{
+    Context, Disposition, Disposed, Inspection, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord,
+    StageMark, WriteOff,
+};

@@ -60,6 +60,12 @@ fn a_stool_goes_from_its_first_task_to_a_released_good() {
     world.run(start("assemble", 1, "dana")).unwrap();
     world.run(complete("assemble", 1, "dana")).unwrap();
     assert!(world.state.distribution.goods().next().is_none(), "an unfinished unit is no good yet");
+    assert_eq!(
+        world.refuse(verify("assemble", 1, "erin")).to_string(),
+        "PROD-0001/assemble#1 cannot be verified: check `wobble` is due: record it with \
+         `prodos inspect record PROD-0001/assemble#1 --check wobble …`"
+    );
+    world.run(inspect("assemble", 1, 0.4, "dana")).unwrap();
     // The unit's last check makes it a good, produced by whoever checked it.
     let events = world.run(verify("assemble", 1, "erin")).unwrap();
     let produced: Vec<_> = events
@@ -92,6 +98,7 @@ fn a_stool_goes_from_its_first_task_to_a_released_good() {
     world.run(exec(ExecutionCommand::Unblock { task: task("assemble", 2), by: "carol".into() })).unwrap();
     world.run(start("assemble", 2, "erin")).unwrap();
     world.run(complete("assemble", 2, "erin")).unwrap();
+    world.run(inspect("assemble", 2, 0.0, "erin")).unwrap();
     world.run(verify("assemble", 2, "dana")).unwrap();
     assert_eq!(world.state.stock.on_hand("oak-leg-blank"), Milli::ZERO);
 
@@ -218,6 +225,9 @@ fn the_last_verification_releases_what_the_finished_plan_still_holds() {
         for operation in ["cut", "assemble"] {
             world.run(start(operation, unit, worker)).unwrap();
             world.run(complete(operation, unit, worker)).unwrap();
+            if operation == "assemble" {
+                world.run(inspect(operation, unit, 0.2, checker)).unwrap();
+            }
             if (unit, operation) != (2, "assemble") {
                 world.run(verify(operation, unit, checker)).unwrap();
             }

@@ -1,14 +1,25 @@
 //! The shape of the core, checked: every area is a leaf that imports only the kernel (ids, units,
-//! time, calendar, skill, provenance, rejection), never a sibling area nor the layer that
+//! time, calendar, skill, provenance, measure, rejection), never a sibling area nor the layer that
 //! composes them (command, event, state, decide, policy, orchestration). A new area that reaches
 //! into another fails here, naming the file and line.
 
 use prodos_testkit::sources::rust_files;
 use std::path::{Path, PathBuf};
 
-const AREAS: &[&str] =
-    &["access", "credits", "design", "distribution", "execution", "matching", "people", "plan", "stock", "supplier"];
-const KERNEL: &[&str] = &["ids", "units", "time", "calendar", "skill", "provenance", "rejection"];
+const AREAS: &[&str] = &[
+    "access",
+    "credits",
+    "design",
+    "distribution",
+    "execution",
+    "matching",
+    "people",
+    "plan",
+    "quality",
+    "stock",
+    "supplier",
+];
+const KERNEL: &[&str] = &["ids", "units", "time", "calendar", "skill", "provenance", "measure", "rejection"];
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")

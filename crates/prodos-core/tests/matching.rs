@@ -268,6 +268,7 @@ fn only_the_crew_works_someone_outside_verifies_and_each_member_is_paid() {
         world.refuse(verify("assemble", 1, "gus")).to_string(),
         "gus is not qualified for `joinery` at level 2: holds level 1 only"
     );
+    world.run(inspect("assemble", 1, 0.1, "finn")).unwrap();
     let events = world.run(verify("assemble", 1, "finn")).unwrap();
     let paid: Vec<(String, Milli)> = events
         .iter()

@@ -125,8 +125,18 @@ pub fn shop_with_plan() -> World {
 
 /// A shop whose two-stool plan schedules every step to end `minutes` after the plan starts.
 pub fn shop_with_steps_lasting(minutes: i64) -> World {
+    shop_with(stool_spec(), minutes)
+}
+
+/// The two-stool shop with another version of the stool (same operations and parts), e.g.
+/// with other quality checks.
+pub fn shop_with_design(spec: DesignSpec) -> World {
+    shop_with(spec, 0)
+}
+
+fn shop_with(spec: DesignSpec, minutes: i64) -> World {
     let mut world = World::new();
-    certified_stool(&mut world);
+    certified(&mut world, spec);
     world.add_participants(&["carol", "dana", "erin"]);
     world.grant_joinery("dana", 3);
     world.grant_joinery("erin", 2);
@@ -188,6 +198,18 @@ pub fn start(operation: &str, unit: u32, worker: &str) -> Command {
 }
 pub fn complete(operation: &str, unit: u32, by: &str) -> Command {
     exec(ExecutionCommand::Complete { task: task(operation, unit), by: by.into(), hours: None })
+}
+/// Measures the stool's `wobble` check of a completed task (the assembly's only check).
+pub fn inspect(operation: &str, unit: u32, value: f64, by: &str) -> Command {
+    Command::Quality(prodos_core::quality::QualityCommand::RecordInspection {
+        task: task(operation, unit),
+        check: "wobble".into(),
+        measurement: prodos_core::measure::Measurement::Values(vec![value]),
+        unit: Some("mm".into()),
+        by: by.into(),
+        instrument: None,
+        note: String::new(),
+    })
 }
 pub fn verify(operation: &str, unit: u32, by: &str) -> Command {
     exec(ExecutionCommand::Verify { task: task(operation, unit), by: by.into() })

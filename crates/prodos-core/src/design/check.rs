@@ -89,9 +89,14 @@ impl QualityCheck {
         }
     }
 
-    /// The id commands use: the declared one, else the name's slug.
+    /// The id commands use: the declared one, else the name's slug (else, for a name without
+    /// letters or digits, the name itself).
     pub fn key(&self) -> String {
-        if self.id.is_empty() { slug(&self.name) } else { self.id.clone() }
+        if !self.id.is_empty() {
+            return self.id.clone();
+        }
+        let slug = slug(&self.name);
+        if slug.is_empty() { self.name.trim().to_string() } else { slug }
     }
 
     /// The lower and upper specification limits; `None` for a side without one.

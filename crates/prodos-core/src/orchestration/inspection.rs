@@ -32,19 +32,32 @@ pub fn record(state: &State, command: &QualityCommand, now: Timestamp) -> Result
     let located = locate(state, task)?;
     require_not_scrapped(task, &located, "inspected")?;
     if located.record.status != TaskStatus::Done {
-        return Err(Rejection::TaskWrongStatus { task: task.to_string(), status: located.record.status.as_str(), action: "inspect" });
+        return Err(Rejection::TaskWrongStatus {
+            task: task.to_string(),
+            status: located.record.status.as_str(),
+            action: "inspect",
+        });
     }
     let spec = find_check(&located, check.trim())?;
     if let Some(unit) = unit.as_deref().map(str::trim)
         && unit != spec.unit
     {
-        let wanted = if spec.unit.is_empty() { "has no unit".to_string() } else { format!("is measured in {}", spec.unit) };
-        return Err(Rejection::InvalidField { field: "unit".into(), message: format!("`{}` {wanted}, not in {unit}", spec.name) });
+        let wanted =
+            if spec.unit.is_empty() { "has no unit".to_string() } else { format!("is measured in {}", spec.unit) };
+        return Err(Rejection::InvalidField {
+            field: "unit".into(),
+            message: format!("`{}` {wanted}, not in {unit}", spec.name),
+        });
     }
-    let conformity = spec.judge(measurement).map_err(|(field, message)| Rejection::InvalidField { field: field.into(), message })?;
+    let conformity =
+        spec.judge(measurement).map_err(|(field, message)| Rejection::InvalidField { field: field.into(), message })?;
     require_participant(&state.people, "by", by)?;
     if spec.independent && located.record.crew.iter().any(|member| member == by) {
-        return Err(Rejection::IndependentCheck { check: spec.name.clone(), task: task.to_string(), handle: by.clone() });
+        return Err(Rejection::IndependentCheck {
+            check: spec.name.clone(),
+            task: task.to_string(),
+            handle: by.clone(),
+        });
     }
     for order in state.quality.reworks_of(task) {
         let status = state.execution.task(&order.task).status;
@@ -52,7 +65,11 @@ pub fn record(state: &State, command: &QualityCommand, now: Timestamp) -> Result
             return Err(Rejection::QualityOutstanding {
                 task: task.to_string(),
                 action: "inspected",
-                message: format!("its rework {} is {}; re-inspect once the rework is verified", order.task, status.as_str()),
+                message: format!(
+                    "its rework {} is {}; re-inspect once the rework is verified",
+                    order.task,
+                    status.as_str()
+                ),
             });
         }
     }
@@ -73,7 +90,11 @@ pub fn record(state: &State, command: &QualityCommand, now: Timestamp) -> Result
         id: state.quality.next_inspection(),
         task: task.clone(),
         design: located.plan.proposal.design,
-        series: SeriesKey { design: located.plan.proposal.design.design, operation: task.operation.clone(), check: key },
+        series: SeriesKey {
+            design: located.plan.proposal.design.design,
+            operation: task.operation.clone(),
+            check: key,
+        },
         measurement: measurement.clone(),
         conformity,
         by: by.clone(),
@@ -158,7 +179,11 @@ fn find_check<'a>(located: &'a Located<'_>, key: &str) -> Result<&'a QualityChec
     })
 }
 
-pub(crate) fn require_not_scrapped(task: &TaskRef, located: &Located<'_>, action: &'static str) -> Result<(), Rejection> {
+pub(crate) fn require_not_scrapped(
+    task: &TaskRef,
+    located: &Located<'_>,
+    action: &'static str,
+) -> Result<(), Rejection> {
     match located.scrapped {
         Some(ncr) => Err(Rejection::QualityOutstanding {
             task: task.to_string(),
@@ -173,7 +198,8 @@ pub(crate) fn require_not_scrapped(task: &TaskRef, located: &Located<'_>, action
 /// tasks have no checks of their own.
 pub(crate) fn require_checks_cleared(state: &State, task: &TaskRef, located: &Located<'_>) -> Result<(), Rejection> {
     require_not_scrapped(task, located, "verified")?;
-    let outstanding = |message: String| Rejection::QualityOutstanding { task: task.to_string(), action: "verified", message };
+    let outstanding =
+        |message: String| Rejection::QualityOutstanding { task: task.to_string(), action: "verified", message };
     for check in &located.operation.checks {
         let key = check.key();
         let Some(latest) = state.quality.latest(task, &key) else {
@@ -197,7 +223,10 @@ pub(crate) fn require_checks_cleared(state: &State, task: &TaskRef, located: &Lo
             Some((ncr, Disposition::Scrap { .. })) => return Err(outstanding(format!("{ncr} scrapped the unit"))),
             None => {
                 let named = ncr.map_or_else(|| latest.id.to_string(), |ncr| ncr.id.to_string());
-                return Err(outstanding(format!("`{}` is out of tolerance and {named} awaits a disposition", check.name)));
+                return Err(outstanding(format!(
+                    "`{}` is out of tolerance and {named} awaits a disposition",
+                    check.name
+                )));
             }
         }
     }

@@ -41,7 +41,11 @@ pub fn dispose(
     }
     let reason_of = |reason: &str| {
         let reason = reason.trim();
-        if reason.is_empty() { Err(Rejection::FieldRequired { field: "reason".into() }) } else { Ok(reason.to_string()) }
+        if reason.is_empty() {
+            Err(Rejection::FieldRequired { field: "reason".into() })
+        } else {
+            Ok(reason.to_string())
+        }
     };
     let disposition = match choice {
         DispositionChoice::Rework { duration_min, note } => {
@@ -52,7 +56,9 @@ pub fn dispose(
             if duration_min > MAX_REWORK_MIN {
                 return Err(Rejection::InvalidField {
                     field: "duration_min".into(),
-                    message: format!("{duration_min} min is more than a rework can take (at most {MAX_REWORK_MIN} min)"),
+                    message: format!(
+                        "{duration_min} min is more than a rework can take (at most {MAX_REWORK_MIN} min)"
+                    ),
                 });
             }
             let n = state.quality.reworks_of(&record.task).count() as u32 + 1;
@@ -62,7 +68,8 @@ pub fn dispose(
         DispositionChoice::Scrap { reason } => {
             let reason = reason_of(reason)?;
             let written_off = write_off(state, &record.task);
-            let cost = written_off.iter().fold(Millicents(0), |sum, line| Millicents(sum.0.saturating_add(line.cost.0)));
+            let cost =
+                written_off.iter().fold(Millicents(0), |sum, line| Millicents(sum.0.saturating_add(line.cost.0)));
             Disposition::Scrap { reason, written_off, cost }
         }
     };

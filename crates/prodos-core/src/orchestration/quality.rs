@@ -14,7 +14,9 @@ use crate::time::Timestamp;
 pub fn decide(state: &State, command: &QualityCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
     match command {
         QualityCommand::RecordInspection { .. } => super::inspection::record(state, command, now),
-        QualityCommand::Dispose { ncr, disposition, by } => super::nonconformance::dispose(state, *ncr, disposition, by, now),
+        QualityCommand::Dispose { ncr, disposition, by } => {
+            super::nonconformance::dispose(state, *ncr, disposition, by, now)
+        }
         QualityCommand::FreezeLimits { series, center, sigma, by } => {
             let check = series_check(state, series)?;
             let current = chart(&state.quality, series, &settings(check)).ok_or_else(|| Rejection::InvalidField {
@@ -26,7 +28,10 @@ pub fn decide(state: &State, command: &QualityCommand, now: Timestamp) -> Result
             let center = center.or(stage.map(|stage| stage.main.center)).unwrap_or_default();
             let sigma = sigma.or(stage.map(|stage| stage.sigma_within)).unwrap_or_default();
             if !center.is_finite() {
-                return Err(Rejection::InvalidField { field: "center".into(), message: format!("{center} is not a number") });
+                return Err(Rejection::InvalidField {
+                    field: "center".into(),
+                    message: format!("{center} is not a number"),
+                });
             }
             if !sigma.is_finite() || sigma <= 0.0 {
                 return Err(Rejection::InvalidField {
@@ -34,7 +39,15 @@ pub fn decide(state: &State, command: &QualityCommand, now: Timestamp) -> Result
                     message: format!("sigma must be a positive number, got {sigma}"),
                 });
             }
-            let event = QualityEvent::LimitsFrozen { series: series.clone(), start, label, center, sigma, by: by.clone(), at: now };
+            let event = QualityEvent::LimitsFrozen {
+                series: series.clone(),
+                start,
+                label,
+                center,
+                sigma,
+                by: by.clone(),
+                at: now,
+            };
             Ok(vec![Event::Quality(event)])
         }
         QualityCommand::StartStage { series, label, by } => {
@@ -43,7 +56,8 @@ pub fn decide(state: &State, command: &QualityCommand, now: Timestamp) -> Result
             if label.is_empty() {
                 return Err(Rejection::FieldRequired { field: "label".into() });
             }
-            let event = QualityEvent::StageStarted { series: series.clone(), label: label.into(), by: by.clone(), at: now };
+            let event =
+                QualityEvent::StageStarted { series: series.clone(), label: label.into(), by: by.clone(), at: now };
             Ok(vec![Event::Quality(event)])
         }
     }
@@ -61,7 +75,10 @@ pub fn series_check<'a>(state: &'a State, series: &SeriesKey) -> Result<&'a Qual
         .filter(|check| check.kind == CheckKind::Measured)
         .ok_or_else(|| Rejection::InvalidField {
             field: "check".into(),
-            message: format!("{} has no measured check `{}` in operation `{}`", series.design, series.check, series.operation),
+            message: format!(
+                "{} has no measured check `{}` in operation `{}`",
+                series.design, series.check, series.operation
+            ),
         })
 }
 

@@ -10,7 +10,6 @@ use crate::design::{DesignSpec, OperationSpec};
 use crate::event::Event;
 use crate::execution::{Consumption, ExecutionCommand, ExecutionEvent, TaskRecord, TaskStatus};
 use crate::ids::{NonconformanceId, TaskRef};
-use std::borrow::Cow;
 use crate::orchestration::labor_credits::verify_by;
 use crate::people::qualification::{require_participant, require_qualified};
 use crate::plan::{Plan, PlanStatus};
@@ -19,6 +18,7 @@ use crate::state::State;
 use crate::stock::decide::consume;
 use crate::time::Timestamp;
 use crate::units::{Milli, Quantity};
+use std::borrow::Cow;
 
 /// A task with what it needs from its plan and design.
 /// A rework task is located as its operation's skill gate, tools and crew, with the rework's

@@ -1,7 +1,9 @@
 //! Facts of the quality loop. An inspection carries the core's verdict; a nonconformance is
 //! opened by the out-of-tolerance result in the same decision and closed by its disposition.
 
-use super::model::{Disposed, Disposition, Inspection, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord, StageMark};
+use super::model::{
+    Disposed, Disposition, Inspection, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord, StageMark,
+};
 use crate::ids::{InspectionId, NonconformanceId, TaskRef};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -84,8 +86,12 @@ impl Quality {
                 };
                 match disposition {
                     Disposition::Rework { task, duration_min, .. } => {
-                        let order =
-                            ReworkOrder { task: task.clone(), of: record.task.clone(), ncr: *ncr, duration_min: *duration_min };
+                        let order = ReworkOrder {
+                            task: task.clone(),
+                            of: record.task.clone(),
+                            ncr: *ncr,
+                            duration_min: *duration_min,
+                        };
                         self.reworks.insert(task.clone(), order);
                     }
                     Disposition::Scrap { .. } => {

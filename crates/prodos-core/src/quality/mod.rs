@@ -11,6 +11,6 @@ pub mod series;
 pub use command::{DispositionChoice, QualityCommand};
 pub use event::QualityEvent;
 pub use model::{
-    Context, Disposition, Disposed, Inspection, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord,
+    Context, Disposed, Disposition, Inspection, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord,
     StageMark, WriteOff,
 };

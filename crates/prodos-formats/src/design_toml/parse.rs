@@ -387,7 +387,9 @@ impl Reader<'_> {
         match raw.kind.as_ref().map(|kind| kind.get_ref().as_str()) {
             None | Some("measured") => {
                 match (value(&raw.nominal), value(&raw.tolerance), value(&raw.min), value(&raw.max)) {
-                    (Some(nominal), Some(tolerance), None, None) => (check.nominal, check.tolerance) = (nominal, tolerance),
+                    (Some(nominal), Some(tolerance), None, None) => {
+                        (check.nominal, check.tolerance) = (nominal, tolerance)
+                    }
                     (None, None, Some(min), None) => (check.nominal, check.sides) = (min, Sides::AtLeast),
                     (None, None, None, Some(max)) => (check.nominal, check.sides) = (max, Sides::AtMost),
                     _ => self.value_error(
@@ -400,7 +402,9 @@ impl Reader<'_> {
                 }
                 match &raw.unit {
                     Some(unit) => check.unit = unit.get_ref().clone(),
-                    None => self.value_error(check_line, format!("{at}: field `unit` is required for a measured check")),
+                    None => {
+                        self.value_error(check_line, format!("{at}: field `unit` is required for a measured check"))
+                    }
                 }
             }
             Some("pass-fail") => {

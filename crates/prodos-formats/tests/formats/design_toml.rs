@@ -284,8 +284,10 @@ fn valid_spec() -> impl Strategy<Value = DesignSpec> {
                             .collect(),
                         checks: checks
                             .into_iter()
-                            .filter(|(name, ..)| check_names.insert(name.clone()))
-                            .map(|(name, nominal, tolerance, unit)| QualityCheck::measured(&name, nominal, tolerance, &unit))
+                            .filter(|(name, ..)| check_names.insert(QualityCheck::measured(name, 0.0, 0.0, "").key()))
+                            .map(|(name, nominal, tolerance, unit)| {
+                                QualityCheck::measured(&name, nominal, tolerance, &unit)
+                            })
                             .collect(),
                     }
                 })

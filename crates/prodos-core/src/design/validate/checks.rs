@@ -17,19 +17,25 @@ pub(super) fn check_checks(operation: &OperationSpec, problems: &mut Vec<DesignP
     let mut keys = BTreeSet::new();
     for (index, check) in operation.checks.iter().enumerate() {
         let mut problem = |field: &str, message: String| {
-            problems.push(DesignProblem::new(SpecPath::Check { operation: operation.id.clone(), index }, field, message))
+            problems.push(DesignProblem::new(
+                SpecPath::Check { operation: operation.id.clone(), index },
+                field,
+                message,
+            ))
         };
+        // An empty or repeated name is one problem, not also one about the id made from it.
+        let mut name_ok = false;
         if check.name.trim().is_empty() {
             problem("name", "name must not be empty".into());
         } else if !names.insert(check.name.as_str()) {
             problem("name", format!("duplicate check `{}` in this operation", check.name));
+        } else {
+            name_ok = true;
         }
         let key = check.key();
         if check.id.chars().any(|c| c.is_whitespace() || c.is_control()) {
             problem("id", format!("check id `{}` must not contain spaces or control characters", check.id));
-        } else if key.is_empty() {
-            problem("id", "the name has no letters or digits to make an id from: give the check an `id`".into());
-        } else if !check.name.trim().is_empty() && !keys.insert(key.clone()) {
+        } else if name_ok && !keys.insert(key.clone()) {
             problem("id", format!("duplicate check id `{key}` in this operation"));
         }
         if check.kind == CheckKind::Measured {

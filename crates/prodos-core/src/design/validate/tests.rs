@@ -2,8 +2,8 @@
 //! that exactly the expected problem (item, field, message) comes out.
 
 use super::*;
-use crate::design::spec::*;
 use crate::design::QualityCheck;
+use crate::design::spec::*;
 use crate::units::{Milli, Unit};
 
 /// A stool: seat and three legs, glued then oiled; certifiable as it stands.
@@ -252,6 +252,30 @@ fn quality_checks_need_a_name_a_unit_and_a_sane_tolerance() {
     let again = spec.operations[1].checks[0].clone();
     spec.operations[1].checks.push(again);
     check_one(&spec, SpecPath::Check { operation: "oil".into(), index: 1 }, "name", "duplicate check `wobble`");
+}
+
+#[test]
+fn chartable_checks_need_a_sample_count_known_rules_and_a_baseline() {
+    let check_path = SpecPath::Check { operation: "oil".into(), index: 0 };
+    let mut spec = stool();
+    spec.operations[1].checks[0].samples = 11;
+    check_one(&spec, check_path.clone(), "samples", "1 to 10, got 11");
+    let mut spec = stool();
+    spec.operations[1].checks[0].rules = vec!["nelson2".into(), "nelson9".into()];
+    check_one(&spec, check_path.clone(), "rules", "unknown rule `nelson9`");
+    let mut spec = stool();
+    spec.operations[1].checks[0].baseline = Some(1);
+    check_one(&spec, check_path.clone(), "baseline", "2 to 1000 samples, got 1");
+    let mut spec = stool();
+    let mut again = spec.operations[1].checks[0].clone();
+    again.name = "Wobble!".into();
+    spec.operations[1].checks.push(again);
+    check_one(&spec, SpecPath::Check { operation: "oil".into(), index: 1 }, "id", "duplicate check id `wobble`");
+    let mut spec = stool();
+    spec.operations[1].id = "oil~1".into();
+    spec.operations[1].name = "oil".into();
+    let problems = validate(&spec);
+    assert!(problems.iter().any(|problem| problem.field == "id" && problem.message.contains("names rework tasks")));
 }
 
 #[test]

@@ -1,0 +1,223 @@
+//! The quality loop on the stool: a completed assembly falls due for its `wobble` check; an
+//! out-of-tolerance result opens a nonconformance that blocks verification until a qualified
+//! person disposes of it; rework is a task of its own, credited like any, and the unit is
+//! re-inspected before it is verified; scrap writes the unit's materials off with their lots.
+//! Bad measurements are refused naming the field, and nothing is written.
+
+use prodos_core::credits::CreditsEvent;
+use prodos_core::design::{CheckKind, QualityCheck};
+use prodos_core::measure::{Conformity, Measurement};
+use prodos_core::quality::{Disposition, DispositionChoice, QualityCommand, QualityEvent};
+use prodos_core::*;
+use prodos_testkit::*;
+
+fn dispose(ncr: u32, disposition: DispositionChoice, by: &str) -> Command {
+    Command::Quality(QualityCommand::Dispose { ncr: NonconformanceId(ncr), disposition, by: by.into() })
+}
+
+fn rework_of(minutes: i64) -> DispositionChoice {
+    DispositionChoice::Rework { duration_min: Some(minutes), note: "re-glue the stretcher".into() }
+}
+
+/// Unit `unit`'s legs cut by erin and verified by dana, its assembly done by erin.
+fn assembled(world: &mut World, unit: u32) {
+    world.must(start("cut", unit, "erin"));
+    world.must(complete("cut", unit, "erin"));
+    world.must(verify("cut", unit, "dana"));
+    world.must(start("assemble", unit, "erin"));
+    world.must(complete("assemble", unit, "erin"));
+}
+
+fn rework(operation: &str, unit: u32) -> TaskRef {
+    TaskRef { plan: PlanId(1), operation: format!("{operation}~rework1"), unit }
+}
+
+#[test]
+fn out_of_tolerance_goes_through_rework_and_reinspection_before_verification() {
+    let mut world = shop_with_plan();
+    world.add_participants(&["finn"]);
+    assert_eq!(
+        world.refuse(inspect("assemble", 1, 0.2, "dana")).to_string(),
+        "PROD-0001/assemble#1 is ready; cannot inspect"
+    );
+    assembled(&mut world, 1);
+    let events = world.must(inspect("assemble", 1, 1.6, "erin"));
+    let opened = events.iter().find_map(|event| match event {
+        Event::Quality(QualityEvent::NonconformanceOpened { ncr, summary, .. }) => Some((*ncr, summary.clone())),
+        _ => None,
+    });
+    assert_eq!(opened, Some((NonconformanceId(1), "`wobble` measured 1.6 mm, spec 0 ± 1 mm".to_string())));
+    assert_eq!(
+        world.refuse(verify("assemble", 1, "dana")).to_string(),
+        "PROD-0001/assemble#1 cannot be verified: `wobble` is out of tolerance and NCR-0001 awaits a disposition"
+    );
+    assert!(world.refuse(inspect("assemble", 1, 0.1, "dana")).to_string().contains("NCR-0001 on `wobble` awaits"));
+
+    // Only someone qualified for the operation, outside its crew, disposes of it.
+    assert_eq!(
+        world.refuse(dispose(1, rework_of(20), "erin")).to_string(),
+        "erin cannot dispose of a nonconformance on their own work"
+    );
+    assert!(matches!(world.refuse(dispose(1, rework_of(20), "finn")), Rejection::NotQualified { .. }));
+    let events = world.must(dispose(1, rework_of(20), "dana"));
+    assert!(matches!(
+        &events[..],
+        [Event::Quality(QualityEvent::NonconformanceDisposed { disposition: Disposition::Rework { task, duration_min: 20, .. }, .. })]
+            if *task == rework("assemble", 1)
+    ));
+    let again = dispose(1, DispositionChoice::UseAsIs { reason: "fine".into() }, "carol");
+    assert!(matches!(world.refuse(again), Rejection::AlreadyDisposed { .. }));
+    assert!(
+        world
+            .refuse(verify("assemble", 1, "dana"))
+            .to_string()
+            .contains("finish rework PROD-0001/assemble~rework1#1, then re-inspect")
+    );
+    assert!(
+        world
+            .refuse(inspect("assemble", 1, 0.1, "dana"))
+            .to_string()
+            .contains("its rework PROD-0001/assemble~rework1#1 is ready")
+    );
+
+    // The rework is a task like any: the same skill gate, worked, verified by someone else, credited.
+    let rework_task = rework("assemble", 1);
+    let start_rework = |worker: &str| {
+        Command::Execution(prodos_core::execution::ExecutionCommand::Start {
+            task: rework_task.clone(),
+            worker: worker.into(),
+            with: vec![],
+        })
+    };
+    assert!(matches!(world.refuse(start_rework("finn")), Rejection::NotQualified { .. }));
+    world.must(start_rework("erin"));
+    let done = prodos_core::execution::ExecutionCommand::Complete {
+        task: rework_task.clone(),
+        by: "erin".into(),
+        hours: None,
+    };
+    world.must(Command::Execution(done));
+    let verified = prodos_core::execution::ExecutionCommand::Verify { task: rework_task.clone(), by: "dana".into() };
+    let events = world.must(Command::Execution(verified));
+    let credited: Vec<_> = events
+        .iter()
+        .filter_map(|event| match event {
+            Event::Credits(CreditsEvent::LaborRecorded { labor }) => Some((labor.handle.clone(), labor.hours)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(credited, [("erin".to_string(), Milli(333))], "20 minutes of rework, credited to its worker");
+
+    // Re-inspected in tolerance, the unit is verified and becomes a good.
+    let events = world.must(inspect("assemble", 1, 0.3, "dana"));
+    assert!(events.iter().any(|event| matches!(
+        event,
+        Event::Quality(QualityEvent::InspectionRecorded { inspection }) if inspection.conformity == Conformity::InTolerance
+    )));
+    world.must(verify("assemble", 1, "dana"));
+    assert_eq!(world.state.distribution.goods().count(), 1);
+    world.check_invariants();
+}
+
+#[test]
+fn scrap_writes_off_the_units_materials_and_stops_its_tasks() {
+    let mut world = shop_with_plan();
+    assembled(&mut world, 2);
+    world.must(inspect("assemble", 2, -3.0, "dana"));
+    let events = world.must(dispose(1, DispositionChoice::Scrap { reason: "split leg".into() }, "carol"));
+    let Event::Quality(QualityEvent::NonconformanceDisposed {
+        disposition: Disposition::Scrap { written_off, cost, .. },
+        ..
+    }) = &events[0]
+    else {
+        panic!("expected a scrap disposition, got {events:?}");
+    };
+    assert_eq!(written_off.len(), 1);
+    assert_eq!((written_off[0].lot, written_off[0].qty), (LotId(1), Milli::from_units(3)));
+    assert_eq!(written_off[0].provenance, prodos_core::provenance::Provenance::Supplier("sawmill".into()));
+    assert_eq!(*cost, Millicents::from_currency(12.0).unwrap());
+    assert_eq!(
+        world.refuse(verify("assemble", 2, "dana")).to_string(),
+        "PROD-0001/assemble#2 cannot be verified: unit 2 was scrapped (NCR-0001)"
+    );
+    // The plan's other unit is still built and verified.
+    assembled(&mut world, 1);
+    world.must(inspect("assemble", 1, 0.0, "dana"));
+    world.must(verify("assemble", 1, "dana"));
+    assert_eq!(world.state.distribution.goods().count(), 1, "the scrapped unit never becomes a good");
+    world.check_invariants();
+}
+
+#[test]
+fn bad_measurements_name_the_field_and_write_nothing() {
+    let mut world = shop_with_plan();
+    assembled(&mut world, 1);
+    let record = |check: &str, measurement: Measurement, unit: Option<&str>, by: &str| {
+        Command::Quality(QualityCommand::RecordInspection {
+            task: task("assemble", 1),
+            check: check.into(),
+            measurement,
+            unit: unit.map(str::to_string),
+            by: by.into(),
+            instrument: None,
+            note: String::new(),
+        })
+    };
+    let before = world.state.quality.inspections().len();
+    let field = |rejection: Rejection| (rejection.field(), rejection.to_string());
+    assert_eq!(
+        field(world.refuse(record("flatness", Measurement::Values(vec![0.1]), None, "dana"))),
+        (
+            Some("check".into()),
+            "field `check`: operation `assemble` has no check `flatness`; its checks: wobble".into()
+        )
+    );
+    assert_eq!(
+        field(world.refuse(record("wobble", Measurement::Values(vec![f64::NAN]), None, "dana"))),
+        (Some("value".into()), "field `value`: NaN is not a finite number".into())
+    );
+    assert_eq!(
+        field(world.refuse(record("wobble", Measurement::Values(vec![0.1]), Some("in"), "dana"))),
+        (Some("unit".into()), "field `unit`: `wobble` is measured in mm, not in in".into())
+    );
+    assert_eq!(
+        field(world.refuse(record("wobble", Measurement::Attribute { passed: true }, None, "dana"))).0,
+        Some("passed".into())
+    );
+    assert!(matches!(
+        world.refuse(record("wobble", Measurement::Values(vec![0.1]), None, "zed")),
+        Rejection::NotAParticipant { .. } | Rejection::UnknownParticipant { .. }
+    ));
+    assert!(matches!(world.refuse(dispose(9, rework_of(10), "dana")), Rejection::UnknownNonconformance { .. }));
+    assert_eq!(world.state.quality.inspections().len(), before);
+}
+
+#[test]
+fn an_independent_check_is_recorded_by_someone_outside_the_crew() {
+    let mut spec = stool_spec();
+    spec.operations[1].checks = vec![
+        QualityCheck { independent: true, ..QualityCheck::measured("wobble", 0.0, 1.0, "mm") },
+        QualityCheck { kind: CheckKind::Attribute, ..QualityCheck::measured("finish free of splinters", 0.0, 0.0, "") },
+    ];
+    let mut shop = shop_with_design(spec);
+    assembled(&mut shop, 1);
+    assert_eq!(
+        shop.refuse(inspect("assemble", 1, 0.2, "erin")).to_string(),
+        "`wobble` is an independent check: erin worked on PROD-0001/assemble#1, so someone outside its crew must record it"
+    );
+    shop.must(inspect("assemble", 1, 0.2, "dana"));
+    // Every due check must be recorded: the finish check still is not.
+    assert!(shop.refuse(verify("assemble", 1, "dana")).to_string().contains("check `finish free of splinters` is due"));
+    let finish = Command::Quality(QualityCommand::RecordInspection {
+        task: task("assemble", 1),
+        check: "finish-free-of-splinters".into(),
+        measurement: Measurement::Attribute { passed: true },
+        unit: None,
+        by: "erin".into(),
+        instrument: None,
+        note: String::new(),
+    });
+    shop.must(finish);
+    shop.must(verify("assemble", 1, "dana"));
+    shop.check_invariants();
+}

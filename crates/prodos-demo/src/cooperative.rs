@@ -8,6 +8,7 @@
 
 mod cast;
 mod history;
+mod inspection;
 mod seeder;
 mod story;
 mod summary;

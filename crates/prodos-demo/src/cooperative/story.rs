@@ -1,13 +1,18 @@
 //! The story's calendar: decisions happen at set days, and committed plans are worked along their
 //! schedules in between. Each committed plan's operations become start, complete and verify steps
-//! at their scheduled times; moving the story's clock first performs every step due by then, so
+//! at their scheduled times (with the inspection of its checks between completion and
+//! verification); moving the story's clock first performs every step due by then, so
 //! several batches can be under way at once, as in a real workshop.
 
 use super::cast::COORDINATOR;
+use super::inspection::{self, Flaw};
 use super::seeder::Seeder;
 use prodos_app::NodeError;
+use prodos_core::design::QualityCheck;
 use prodos_core::execution::{ExecutionCommand, TaskRef};
+use prodos_core::measure::Measurement;
 use prodos_core::plan::Day;
+use prodos_core::quality::{DispositionChoice, QualityCommand, SeriesKey};
 use prodos_core::{Command, PlanId, State, Timestamp};
 use std::collections::{BTreeMap, HashMap};
 
@@ -17,6 +22,7 @@ const MINUTE_MS: i64 = 60_000;
 enum Step {
     // At equal times a verification comes first, so that a successor may start at that moment.
     Verify,
+    Inspect,
     Reject,
     Complete,
     Start,
@@ -40,6 +46,7 @@ pub struct Story<'s, 'n> {
     /// Tasks done per person, so work and verifications spread over the members.
     load: HashMap<String, u32>,
     redos: Vec<Redo>,
+    flaws: Vec<Flaw>,
 }
 
 impl<'s, 'n> Story<'s, 'n> {
@@ -52,6 +59,7 @@ impl<'s, 'n> Story<'s, 'n> {
             busy_until: HashMap::new(),
             load: HashMap::new(),
             redos: Vec::new(),
+            flaws: Vec::new(),
         }
     }
 
@@ -81,6 +89,11 @@ impl<'s, 'n> Story<'s, 'n> {
         self.redos.push(redo);
     }
 
+    /// Plans a flaw: the task's first inspection of a check fails, and it is reworked.
+    pub fn flaw(&mut self, flaw: Flaw) {
+        self.flaws.push(flaw);
+    }
+
     /// Schedules the steps of a committed plan's operations at their planned times.
     pub fn work(&mut self, plan: PlanId) {
         let operations = self
@@ -99,6 +112,7 @@ impl<'s, 'n> Story<'s, 'n> {
                 self.schedule(Timestamp::from_millis(end - 60 * MINUTE_MS), Step::Reject, &task);
             }
             self.schedule(Timestamp::from_millis(end - 10 * MINUTE_MS), Step::Complete, &task);
+            self.schedule(Timestamp::from_millis(end - 9 * MINUTE_MS), Step::Inspect, &task);
             self.schedule(operation.end, Step::Verify, &task);
         }
     }
@@ -116,6 +130,7 @@ impl<'s, 'n> Story<'s, 'n> {
     fn perform(&mut self, step: Step, task: &TaskRef) -> Result<(), NodeError> {
         let now = self.seeder.now();
         let command = match step {
+            Step::Inspect => return self.inspect(task),
             Step::Start => {
                 let (skill, end) = self.seeder.read(|state| (skill_of(state, task), planned_end(state, task)));
                 let worker = self.pick_worker(skill.as_ref(), now);
@@ -153,6 +168,69 @@ impl<'s, 'n> Story<'s, 'n> {
             | ExecutionCommand::Unblock { by, .. } => by.clone(),
         };
         self.seeder.run(&actor, Command::Execution(command))?;
+        Ok(())
+    }
+
+    /// The verifier-to-be records each due check; a planned flaw fails once, is disposed of for
+    /// rework (worked by the task's worker, verified by the inspector) and re-inspected.
+    fn inspect(&mut self, task: &TaskRef) -> Result<(), NodeError> {
+        let checks = self.seeder.read(|state| checks_of(state, task));
+        if checks.is_empty() {
+            return Ok(());
+        }
+        let skill = self.seeder.read(|state| skill_of(state, task));
+        let worker = self.worker_of(task);
+        let inspector = self.pick_verifier(skill.as_ref(), &worker, self.seeder.now());
+        for check in checks {
+            let key = check.key();
+            let flaw = self.flaws.iter().position(|flaw| flaw.task == *task && flaw.check == key);
+            if let Some(index) = flaw {
+                let flaw = self.flaws.remove(index);
+                self.record(task, &key, inspection::flawed(&check, flaw.off_by), &inspector)?;
+                self.rework(task, &flaw, &worker, &inspector)?;
+            }
+            let earlier = self.seeder.read(|state| series_len(state, task, &key));
+            self.record(task, &key, inspection::reading(task, &check, earlier), &inspector)?;
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, task: &TaskRef, check: &str, measurement: Measurement, by: &str) -> Result<(), NodeError> {
+        let command = QualityCommand::RecordInspection {
+            task: task.clone(),
+            check: check.to_string(),
+            measurement,
+            unit: None,
+            by: by.to_string(),
+            instrument: None,
+            note: String::new(),
+        };
+        self.seeder.run(by, Command::Quality(command))?;
+        Ok(())
+    }
+
+    fn rework(&mut self, task: &TaskRef, flaw: &Flaw, worker: &str, inspector: &str) -> Result<(), NodeError> {
+        let ncr = self.seeder.read(|state| state.quality.nonconformances().last().map(|ncr| ncr.id));
+        let Some(ncr) = ncr else { return Ok(()) };
+        let disposition = DispositionChoice::Rework { duration_min: Some(flaw.rework_min), note: flaw.note.into() };
+        self.seeder
+            .run(inspector, Command::Quality(QualityCommand::Dispose { ncr, disposition, by: inspector.into() }))?;
+        let rework = self.seeder.read(|state| state.quality.reworks_of(task).last().map(|order| order.task.clone()));
+        let Some(rework) = rework else { return Ok(()) };
+        let minute = |story: &mut Self| {
+            let next = Timestamp::from_millis(story.seeder.now().millis() + MINUTE_MS);
+            story.seeder.set_clock(next);
+        };
+        minute(self);
+        let start = ExecutionCommand::Start { task: rework.clone(), worker: worker.into(), with: Vec::new() };
+        self.seeder.run(worker, Command::Execution(start))?;
+        minute(self);
+        let complete = ExecutionCommand::Complete { task: rework.clone(), by: worker.into(), hours: None };
+        self.seeder.run(worker, Command::Execution(complete))?;
+        minute(self);
+        self.seeder
+            .run(inspector, Command::Execution(ExecutionCommand::Verify { task: rework, by: inspector.into() }))?;
+        minute(self);
         Ok(())
     }
 
@@ -209,6 +287,19 @@ fn skill_of(state: &State, task: &TaskRef) -> Option<(String, u8)> {
     let operation = state.designs.version(plan.proposal.design)?.spec.operation(&task.operation)?;
     let skill = operation.skill.clone()?;
     Some((skill, operation.min_level.clamp(1, 5) as u8))
+}
+
+fn checks_of(state: &State, task: &TaskRef) -> Vec<QualityCheck> {
+    let Some(plan) = state.plans.plan(task.plan) else { return Vec::new() };
+    let spec = state.designs.version(plan.proposal.design).map(|version| &version.spec);
+    spec.and_then(|spec| spec.operation(&task.operation)).map_or_else(Vec::new, |operation| operation.checks.clone())
+}
+
+/// How many samples the task's check series already holds.
+fn series_len(state: &State, task: &TaskRef, check: &str) -> usize {
+    let Some(plan) = state.plans.plan(task.plan) else { return 0 };
+    let key = SeriesKey { design: plan.proposal.design.design, operation: task.operation.clone(), check: check.into() };
+    state.quality.series(&key).count()
 }
 
 fn planned_end(state: &State, task: &TaskRef) -> Option<Timestamp> {

@@ -1,0 +1,56 @@
+//! How the story's inspectors measure: each check of a completed task is recorded by the person
+//! who will verify it, with a value near nominal that is deterministic per task and check (so
+//! every seeding writes the same ledger). One check drifts: the setup bench's relief gauge wears,
+//! and neck relief creeps upward guitar after guitar until a run rule flags it. A flawed task is
+//! measured out of tolerance once, disposed of for rework, reworked and re-inspected.
+
+use prodos_core::design::{CheckKind, QualityCheck};
+use prodos_core::execution::TaskRef;
+use prodos_core::measure::Measurement;
+
+/// The drifting check, and after how many of its samples the drift begins.
+pub const DRIFTING_CHECK: &str = "neck-relief";
+const DRIFT_AFTER: usize = 14;
+/// Per sample after the drift began, in tolerances.
+const DRIFT_PER_SAMPLE: f64 = 0.045;
+
+/// A task whose first inspection of `check` fails, and how far off it measures (in tolerances).
+pub struct Flaw {
+    pub task: TaskRef,
+    pub check: &'static str,
+    pub off_by: f64,
+    pub rework_min: i64,
+    pub note: &'static str,
+}
+
+/// What the inspector reads for `check` of `task`, the series already holding `earlier` samples.
+pub fn reading(task: &TaskRef, check: &QualityCheck, earlier: usize) -> Measurement {
+    if check.kind == CheckKind::Attribute {
+        return Measurement::Attribute { passed: true };
+    }
+    let noise = spread(&format!("{task}/{}", check.key()));
+    let drift =
+        if check.key() == DRIFTING_CHECK { earlier.saturating_sub(DRIFT_AFTER) as f64 * DRIFT_PER_SAMPLE } else { 0.0 };
+    // Within ±0.4 tolerances of nominal, plus the drift, and never past the limit: the worn gauge
+    // reads high, but a setup outside tolerance would have been redone on the bench.
+    let offset = (0.4 * noise + drift).min(0.95);
+    Measurement::Values(vec![round(check.nominal + offset * check.tolerance)])
+}
+
+/// The reading of a flawed task: `off_by` tolerances from nominal.
+pub fn flawed(check: &QualityCheck, off_by: f64) -> Measurement {
+    Measurement::Values(vec![round(check.nominal + off_by * check.tolerance)])
+}
+
+/// A value in [-1, 1] fixed by `key` (FNV-1a, so it never depends on the platform or a seed).
+fn spread(key: &str) -> f64 {
+    let hash = key
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3));
+    (hash % 2001) as f64 / 1000.0 - 1.0
+}
+
+/// Gauges read to a thousandth.
+fn round(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}

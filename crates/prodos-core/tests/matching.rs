@@ -10,7 +10,7 @@ use prodos_core::people::PeopleCommand;
 use prodos_core::plan::{Day, PlanProposal, ScheduledOperation};
 use prodos_core::*;
 use prodos_core::{PlanCommand, StockCommand};
-use prodos_testkit::{World, certified, on_time_verdict, stool_spec};
+use prodos_testkit::{World, certified, inspect, on_time_verdict, stool_spec};
 
 const MIN: i64 = 60_000;
 

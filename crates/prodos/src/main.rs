@@ -87,6 +87,17 @@ enum Noun {
     /// Per plan: tasks done and in progress, labor events, materials consumed.
     Production(cli::production::ProductionArgs),
 
+    // Quality (issue 16).
+    /// Inspections of completed tasks against the design's checks: record, list.
+    #[command(subcommand)]
+    Inspect(cli::quality::InspectCommand),
+    /// Nonconformances: list, show, dispose (rework, use as is, scrap).
+    #[command(subcommand)]
+    Ncr(cli::quality::NcrCommand),
+    /// Control charts per check: show (with signals and capability), freeze limits, start a stage.
+    #[command(subcommand)]
+    Spc(cli::quality::SpcCommand),
+
     // Access from the host: the first admin and script tokens of a node without `--demo`.
     /// Accounts of the server: add, list, disable, enable, change role, reset password (recorded
     /// in the ledger, never a secret).
@@ -127,6 +138,9 @@ fn main() -> std::process::ExitCode {
         Noun::Task(command) => cli::task::run(command, &cli.global),
         Noun::Match(command) => cli::r#match::run(command, &cli.global),
         Noun::Production(args) => cli::production::run(args, &cli.global),
+        Noun::Inspect(command) => cli::quality::inspect(command, &cli.global),
+        Noun::Ncr(command) => cli::quality::ncr(command, &cli.global),
+        Noun::Spc(command) => cli::quality::spc(command, &cli.global),
         Noun::Account(command) => cli::account::run(command, &cli.global),
         Noun::Token(command) => cli::token::run(command, &cli.global),
     };

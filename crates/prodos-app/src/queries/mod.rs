@@ -9,6 +9,7 @@ mod designs;
 mod distribution;
 mod people;
 mod plans;
+mod quality;
 mod stock;
 mod tasks;
 
@@ -22,6 +23,7 @@ pub use plans::{
     PlanBoard, PlanProgress, capacity, decline, mandates, match_proposal, match_view, plan_board, plan_progress, plans,
     production,
 };
+pub use quality::{InspectionFilter, design_series, inspections, nonconformance, nonconformances, spc, spc_of};
 pub use stock::{NodeCounts, counts, lots, materials, suppliers};
 pub use tasks::{TaskFilter, tasks};
 

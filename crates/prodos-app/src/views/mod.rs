@@ -7,6 +7,7 @@ pub mod gantt;
 pub mod ledger;
 pub mod people;
 pub mod plans;
+pub mod quality;
 pub mod record;
 pub mod stock;
 

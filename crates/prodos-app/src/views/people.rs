@@ -343,7 +343,42 @@ impl TaskView {
                     scheduled_end_ms: scheduled.end.millis(),
                 }
             })
+            .chain(Self::reworks_of_plan(state, plan, spec))
             .collect()
+    }
+
+    /// The plan's rework tasks, due from their disposition for the rework's duration.
+    fn reworks_of_plan<'a>(
+        state: &'a prodos_core::State,
+        plan: &'a prodos_core::plan::Plan,
+        spec: Option<&'a prodos_core::design::DesignSpec>,
+    ) -> impl Iterator<Item = TaskView> + 'a {
+        state.quality.reworks().filter(move |order| order.task.plan == plan.id).map(move |order| {
+            let record = state.execution.task(&order.task);
+            let operation = spec.and_then(|spec| spec.operation(&order.of.operation));
+            let disposed_at = state
+                .quality
+                .nonconformance(order.ncr)
+                .and_then(|ncr| ncr.disposed.as_ref())
+                .map_or(0, |disposed| disposed.at.millis());
+            TaskView {
+                task: order.task.to_string(),
+                plan: plan.id.to_string(),
+                operation: order.task.operation.clone(),
+                unit: order.task.unit,
+                skill: operation.and_then(|operation| operation.skill.clone()),
+                min_level: operation.map(|operation| operation.min_level).unwrap_or_default(),
+                status: record.status.as_str(),
+                blocked: record.blocked.clone(),
+                worker: record.worker.clone(),
+                crew: record.crew.clone(),
+                verified_by: record.verified_by.clone(),
+                rejections: record.rejections,
+                waiting_on: Vec::new(),
+                scheduled_start_ms: disposed_at,
+                scheduled_end_ms: disposed_at + order.duration_min * 60_000,
+            }
+        })
     }
 }
 

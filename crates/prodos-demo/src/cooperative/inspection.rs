@@ -10,9 +10,9 @@ use prodos_core::measure::Measurement;
 
 /// The drifting check, and after how many of its samples the drift begins.
 pub const DRIFTING_CHECK: &str = "neck-relief";
-const DRIFT_AFTER: usize = 14;
+const DRIFT_AFTER: usize = 8;
 /// Per sample after the drift began, in tolerances.
-const DRIFT_PER_SAMPLE: f64 = 0.045;
+const DRIFT_PER_SAMPLE: f64 = 0.1;
 
 /// A task whose first inspection of `check` fails, and how far off it measures (in tolerances).
 pub struct Flaw {

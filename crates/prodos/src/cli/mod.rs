@@ -34,6 +34,10 @@ pub mod participant;
 pub mod production;
 pub mod task;
 
+// Quality (issue 16).
+pub mod quality;
+pub mod spc_text;
+
 // Access from the host: accounts and API tokens.
 pub mod account;
 pub mod token;

@@ -41,6 +41,7 @@ fn complete(world: &mut World, task: &TaskRef, by: &str) {
 }
 
 fn verify(world: &mut World, task: &TaskRef) {
+    world.inspect_all(task, "cora");
     world.must(Command::Execution(ExecutionCommand::Verify { task: task.clone(), by: "cora".into() }));
 }
 

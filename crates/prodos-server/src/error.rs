@@ -172,7 +172,8 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         | R::UnknownChallenge { .. }
         | R::UnknownAttempt { .. }
         | R::UnknownGood { .. }
-        | R::UnknownTask { .. } => StatusCode::NOT_FOUND,
+        | R::UnknownTask { .. }
+        | R::UnknownNonconformance { .. } => StatusCode::NOT_FOUND,
         // The domain's own permission rules (who may certify, verify, appoint): refused, not
         // malformed.
         R::CoordinatorRequired { .. }
@@ -181,7 +182,8 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         | R::NotInCrew { .. }
         | R::NotAParticipant { .. }
         | R::NotYours { .. }
-        | R::OwnWork { .. } => StatusCode::FORBIDDEN,
+        | R::OwnWork { .. }
+        | R::IndependentCheck { .. } => StatusCode::FORBIDDEN,
         R::DesignKeyMismatch { .. }
         | R::DesignVersionImmutable { .. }
         | R::DesignAlreadyCertified { .. }
@@ -205,7 +207,9 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         | R::TaskWrongStatus { .. }
         | R::PredecessorNotVerified { .. }
         | R::NoMatchProposal { .. }
-        | R::NotAvailable { .. } => StatusCode::CONFLICT,
+        | R::NotAvailable { .. }
+        | R::AlreadyDisposed { .. }
+        | R::QualityOutstanding { .. } => StatusCode::CONFLICT,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
     let field = rejection.field();

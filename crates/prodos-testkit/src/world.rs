@@ -112,4 +112,31 @@ impl World {
         self.run(Command::Plan(PlanCommand::RecordPlanProposal { mandate: MandateId(1), proposal })).unwrap();
         self.run(Command::Plan(PlanCommand::CommitPlan { plan: PlanId(1) })).unwrap();
     }
+
+    /// Records every due check of a completed task at its nominal (pass for a pass/fail check),
+    /// as `by`: for scenarios about something else than quality that still verify work.
+    pub fn inspect_all(&mut self, task: &prodos_core::execution::TaskRef, by: &str) {
+        use prodos_core::design::CheckKind;
+        use prodos_core::measure::Measurement;
+        let checks = self.state.plans.plan(task.plan).and_then(|plan| {
+            let spec = &self.state.designs.version(plan.proposal.design)?.spec;
+            Some(spec.operation(&task.operation)?.checks.clone())
+        });
+        for check in checks.unwrap_or_default() {
+            let measurement = match check.kind {
+                CheckKind::Attribute => Measurement::Attribute { passed: true },
+                CheckKind::Measured => Measurement::Values(vec![check.nominal; check.samples.max(1) as usize]),
+            };
+            let command = prodos_core::quality::QualityCommand::RecordInspection {
+                task: task.clone(),
+                check: check.key(),
+                measurement,
+                unit: None,
+                by: by.into(),
+                instrument: None,
+                note: String::new(),
+            };
+            self.must(Command::Quality(command));
+        }
+    }
 }

@@ -245,6 +245,45 @@ fn a_committed_guitar_plan_is_worked_task_by_task() {
     let refused = shell.fails(&["--actor", "erin", "task", "verify", "PROD-0001/thickness-top#1", "--by", "dana"]);
     assert!(refused.contains("erin may not act as dana"), "{refused}");
     assert_eq!(shell.ledger_len(), entries, "a refusal writes nothing");
+    let refused = shell.fails(&["--actor", "dana", "task", "verify", "PROD-0001/thickness-top#1"]);
+    assert!(refused.contains("check `top thickness at the lower bout` is due"), "{refused}");
+    let refused = shell.fails(&[
+        "inspect",
+        "record",
+        "PROD-0001/thickness-top#1",
+        "--check",
+        "top-thickness-at-the-lower-bout",
+        "--value",
+        "0.11",
+        "--unit",
+        "in",
+        "--by",
+        "dana",
+    ]);
+    assert!(
+        refused.contains("field `unit`: `top thickness at the lower bout` is measured in mm, not in in"),
+        "{refused}"
+    );
+    assert_eq!(shell.ledger_len(), entries, "a refusal writes nothing");
+    let inspected = shell.ok(&[
+        "--actor",
+        "dana",
+        "inspect",
+        "record",
+        "PROD-0001/thickness-top#1",
+        "--check",
+        "top-thickness-at-the-lower-bout",
+        "--value",
+        "2.85",
+        "--unit",
+        "mm",
+        "--instrument",
+        "dial caliper",
+    ]);
+    assert!(
+        inspected.contains("INS-0001 PROD-0001/thickness-top#1 `top-thickness-at-the-lower-bout`: in tolerance"),
+        "{inspected}"
+    );
     let verified = shell.ok(&["--actor", "dana", "task", "verify", "PROD-0001/thickness-top#1"]);
     assert!(verified.contains("labor: "), "{verified}");
     shell.ok(&["task", "start", "PROD-0001/install-rosette#1", "--worker", "dana"]);
@@ -320,6 +359,7 @@ fn a_committed_guitar_plan_is_worked_task_by_task() {
     shell.ok(&["task", "complete", task, "--by", &worker, "--hours", "2.5"]);
     let refused = shell.fails(&["task", "verify", task, "--by", &worker]);
     assert!(refused.contains(&format!("{worker} cannot verify their own work")), "{refused}");
+    shell.ok(&["inspect", "record", task, "--check", "back-thickness", "--value", "2.5", "--by", "carol"]);
     let verified = shell.ok(&["task", "verify", task, "--by", "carol"]);
     assert!(verified.contains(&format!("labor: 2.5 h luthiery.joinery:2 by {worker}")), "{verified}");
     let history = shell.ok(&["credits", "history", &worker]);

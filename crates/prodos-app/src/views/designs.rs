@@ -67,6 +67,27 @@ pub struct OperationView {
     pub after: Vec<String>,
     pub consumes: Vec<String>,
     pub checks: Vec<String>,
+    /// The checks as inspectors address them.
+    pub quality_checks: Vec<CheckView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckView {
+    /// What `prodos inspect record --check` takes.
+    pub id: String,
+    pub name: String,
+    /// `measured` or `attribute` (pass/fail).
+    pub kind: &'static str,
+    /// "2.8 ± 0.2 mm", "≥ 30 N", "pass/fail".
+    pub spec: String,
+    pub nominal: f64,
+    pub unit: String,
+    pub lower: Option<f64>,
+    pub upper: Option<f64>,
+    /// Recorded by someone outside the crew.
+    pub independent: bool,
+    pub samples: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -157,7 +178,34 @@ fn operation_view(operation: &prodos_core::design::OperationSpec) -> OperationVi
         checks: operation
             .checks
             .iter()
-            .map(|check| format!("{} {}±{} {}", check.name, check.nominal, check.tolerance, check.unit))
+            .map(|check| match (check.kind, check.sides) {
+                (prodos_core::design::CheckKind::Measured, prodos_core::design::Sides::Both) => {
+                    format!("{} {}±{} {}", check.name, check.nominal, check.tolerance, check.unit)
+                }
+                _ => format!("{} {}", check.name, check.spec_text()),
+            })
+            .collect(),
+        quality_checks: operation
+            .checks
+            .iter()
+            .map(|check| {
+                let (lower, upper) = check.limits();
+                CheckView {
+                    id: check.key(),
+                    name: check.name.clone(),
+                    kind: match check.kind {
+                        prodos_core::design::CheckKind::Measured => "measured",
+                        prodos_core::design::CheckKind::Attribute => "attribute",
+                    },
+                    spec: check.spec_text(),
+                    nominal: check.nominal,
+                    unit: check.unit.clone(),
+                    lower: if check.kind == prodos_core::design::CheckKind::Measured { lower } else { None },
+                    upper: if check.kind == prodos_core::design::CheckKind::Measured { upper } else { None },
+                    independent: check.independent,
+                    samples: check.samples,
+                }
+            })
             .collect(),
     }
 }

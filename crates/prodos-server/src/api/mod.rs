@@ -15,6 +15,7 @@ pub mod matching;
 pub mod meta;
 pub mod people;
 pub mod plans;
+pub mod quality;
 pub mod resources;
 pub mod session;
 pub mod stock;

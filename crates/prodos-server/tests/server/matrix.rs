@@ -86,6 +86,14 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         ("POST", "/api/tasks/{plan}/{operation}/{unit}/reject") => (false, "pc", ""),
         ("POST", "/api/tasks/{plan}/{operation}/{unit}/block") => (false, "pc", "not_yours"),
         ("POST", "/api/tasks/{plan}/{operation}/{unit}/unblock") => (false, "pc", "not_yours"),
+        ("POST", "/api/tasks/{plan}/{operation}/{unit}/inspect") => (false, "pc", ""),
+        ("GET", "/api/inspections") => (false, "pcua", ""),
+        ("GET", "/api/ncrs") => (false, "pcua", ""),
+        ("GET", "/api/ncrs/{ncr}") => (false, "pcua", ""),
+        ("POST", "/api/ncrs/{ncr}/dispose") => (false, "pc", ""),
+        ("GET", "/api/designs/{design}/spc/{check}") => (false, "pcua", ""),
+        ("POST", "/api/designs/{design}/spc/{check}/freeze") => (false, "c", ""),
+        ("POST", "/api/designs/{design}/spc/{check}/stage") => (false, "c", ""),
         ("GET", "/api/participants") => (false, "pcua", ""),
         ("POST", "/api/participants") => (false, "c", ""),
         ("GET", "/api/participants/{handle}") => (false, "pcua", ""),
@@ -220,6 +228,10 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         }
         "/api/tasks/{plan}/{operation}/{unit}/decline" => json(json!({"reason": "matrix"})),
         "/api/tasks/{plan}/{operation}/{unit}/swap" => json(json!({"with": other})),
+        "/api/tasks/{plan}/{operation}/{unit}/inspect" => json(json!({"check": "neck-relief", "values": [0.25]})),
+        "/api/ncrs/{ncr}/dispose" => json(json!({"disposition": "use_as_is", "reason": "matrix"})),
+        "/api/designs/{design}/spc/{check}/freeze" => json(json!({})),
+        "/api/designs/{design}/spc/{check}/stage" => json(json!({"label": "matrix"})),
         // As for the JSON route: a wrong current password is refused, the accounts keep theirs.
         "/account/password" => Some((
             "application/x-www-form-urlencoded",
@@ -257,6 +269,8 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         .replace("{action}", "block")
         .replace("{plan}", &objects.plan)
         .replace("{challenge}", "CHL-0001")
+        .replace("{ncr}", "NCR-0001")
+        .replace("{check}", "neck-relief")
         .replace("{attempt}", "ATT-0001")
         .replace("{good}", "GOOD-0001");
     let uri = if path == "/api/designs/import-bom" { format!("{uri}?key=matrix-bench&name=Matrix") } else { uri };

@@ -131,6 +131,24 @@ async fn one_participant_starts_and_completes_a_task_and_another_verifies_it() {
 
     // Never one's own work; someone certified higher verifies it and the labor is recorded.
     refused(&fixture, Method::POST, &action_uri(&task, "verify"), &me, None, 403, "own_work").await;
+    // Once every due check is measured.
+    let design = fixture.get("/api/designs/DES-0001", &other).await.json();
+    let operation =
+        design["operations"].as_array().expect("operations").iter().find(|op| op["id"] == task["operation"]).cloned();
+    let checks = operation.expect("the task's operation")["quality_checks"].as_array().cloned().unwrap_or_default();
+    if !checks.is_empty() {
+        refused(&fixture, Method::POST, &action_uri(&task, "verify"), &other, None, 409, "quality_outstanding").await;
+    }
+    for check in &checks {
+        let body = match check["kind"].as_str() {
+            Some("attribute") => json!({"check": check["id"], "passed": true}),
+            _ => {
+                json!({"check": check["id"], "values": vec![check["nominal"].clone(); check["samples"].as_u64().unwrap_or(1) as usize]})
+            }
+        };
+        let inspected = fixture.post_json(&action_uri(&task, "inspect"), &other, body).await;
+        assert_eq!(inspected.status, 200, "{}", inspected.text());
+    }
     let verified = fixture.send(Method::POST, &action_uri(&task, "verify"), &other, None).await;
     assert_eq!(verified.status, 200, "{}", verified.text());
     assert!(

@@ -263,12 +263,12 @@ fn only_the_crew_works_someone_outside_verifies_and_each_member_is_paid() {
         "field `hours`: quantity must be positive, got 0"
     );
     world.run(complete("assemble", 1, "dana", Some(Milli(2_500)))).unwrap();
+    world.run(inspect("assemble", 1, 0.1, "finn")).unwrap();
     assert_eq!(world.refuse(verify("assemble", 1, "dana")).to_string(), "dana cannot verify their own work");
     assert_eq!(
         world.refuse(verify("assemble", 1, "gus")).to_string(),
         "gus is not qualified for `joinery` at level 2: holds level 1 only"
     );
-    world.run(inspect("assemble", 1, 0.1, "finn")).unwrap();
     let events = world.run(verify("assemble", 1, "finn")).unwrap();
     let paid: Vec<(String, Milli)> = events
         .iter()

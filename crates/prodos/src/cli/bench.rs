@@ -15,6 +15,8 @@ pub enum BenchCommand {
     Imopse(super::bench_imopse::BenchImopseArgs),
     /// Labor matching: 5,000 operation instances × 500 participants (seeded, synthetic).
     Matching(super::bench_matching::BenchMatchingArgs),
+    /// Control charts: every rule over 100,000 measurements of one check and 1,000 × 1,000.
+    Quality(super::bench_quality::BenchQualityArgs),
 }
 
 pub fn run(command: BenchCommand) -> anyhow::Result<()> {
@@ -24,5 +26,6 @@ pub fn run(command: BenchCommand) -> anyhow::Result<()> {
         BenchCommand::Plan(args) => super::bench_plan::run(args),
         BenchCommand::Matching(args) => super::bench_matching::run(args),
         BenchCommand::Imopse(args) => super::bench_imopse::run(args),
+        BenchCommand::Quality(args) => super::bench_quality::run(args),
     }
 }

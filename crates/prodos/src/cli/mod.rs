@@ -7,6 +7,7 @@ pub mod bench_imopse;
 pub mod bench_ledger;
 pub mod bench_matching;
 pub mod bench_psplib;
+pub mod bench_quality;
 pub mod context;
 pub mod demo;
 pub mod design;

@@ -221,3 +221,43 @@ fn the_public_record_says_what_was_produced_by_whom_with_what() {
     assert_eq!(record.goods.iter().filter(|good| good.released_to.is_some()).count(), 2);
     assert!(record.certified_designs.iter().any(|design| design.key == "acoustic-guitar"));
 }
+
+/// The quality history: every verified task with checks was inspected first; neck relief drifts
+/// as the setup gauge wears and trips a run rule naming what the samples share; the fair's fret
+/// flaw went through a nonconformance, a verified rework and a re-inspection, and the yield and
+/// rework hours say so.
+#[test]
+fn the_guitars_have_a_quality_history_with_a_drift_signal_and_a_rework() {
+    let node = &seeded().1;
+    let state = state();
+    for (task, record) in state.execution.touched() {
+        if record.status != TaskStatus::Verified || task.reworked().is_some() {
+            continue;
+        }
+        let plan = state.plans.plan(task.plan).unwrap();
+        let spec = &state.designs.version(plan.proposal.design).unwrap().spec;
+        let Some(operation) = spec.operation(&task.operation) else { continue };
+        for check in &operation.checks {
+            let latest = state.quality.latest(task, &check.key());
+            assert!(latest.is_some(), "{task} was verified without `{}` recorded", check.name);
+        }
+    }
+    let chart = prodos_app::queries::spc(node, prodos_core::DesignId(1), "neck-relief", None).unwrap();
+    let drift = chart.signals.iter().find(|signal| signal.rule == "Nelson 5" || signal.rule == "Nelson 6");
+    let drift = drift.expect("the drifting neck relief trips a run rule");
+    assert!(!drift.shared_tools.is_empty(), "the samples share the setup bench: {drift:?}");
+    assert!(chart.points.iter().any(|point| !point.signalled.is_empty()));
+
+    let ncrs = prodos_app::queries::nonconformances(node, false);
+    assert_eq!(ncrs.len(), 1, "{ncrs:?}");
+    assert_eq!((ncrs[0].status, ncrs[0].rework_status), ("rework", Some("verified")));
+    let fret =
+        TaskRef { plan: ncrs[0].task.split('/').next().unwrap().parse().unwrap(), operation: "fret".into(), unit: 2 };
+    assert_eq!(state.execution.task(&fret).status, TaskStatus::Verified, "re-inspected, then verified");
+
+    let summary = prodos_app::queries::quality_summary(node, prodos_core::DesignId(1)).unwrap();
+    let fret_row = summary.operations.iter().find(|row| row.operation == "fret").unwrap();
+    assert_eq!((fret_row.nonconformances, fret_row.reworks, fret_row.rework_hours), (1, 1, 0.75));
+    assert_eq!(fret_row.first_pass + 1, fret_row.inspected);
+    assert!(summary.weeks.iter().any(|week| week.defects == 1 && week.reworks == 1));
+}

@@ -10,6 +10,7 @@ mod distribution;
 mod people;
 mod plans;
 mod quality;
+mod quality_summary;
 mod stock;
 mod tasks;
 
@@ -24,6 +25,7 @@ pub use plans::{
     production,
 };
 pub use quality::{InspectionFilter, design_series, inspections, nonconformance, nonconformances, spc, spc_of};
+pub use quality_summary::quality_summary;
 pub use stock::{NodeCounts, counts, lots, materials, suppliers};
 pub use tasks::{TaskFilter, tasks};
 

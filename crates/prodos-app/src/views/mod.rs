@@ -8,6 +8,7 @@ pub mod ledger;
 pub mod people;
 pub mod plans;
 pub mod quality;
+pub mod quality_summary;
 pub mod record;
 pub mod stock;
 

@@ -35,6 +35,12 @@ pub enum InspectCommand {
         #[arg(long)]
         by: Option<String>,
     },
+    /// A design's first-pass yield, rework hours and scrap cost per operation, and quality per week.
+    Summary {
+        design: DesignId,
+        #[arg(long)]
+        json: bool,
+    },
     /// Inspections in the order they were recorded.
     List {
         #[arg(long)]
@@ -152,6 +158,52 @@ pub fn inspect(command: InspectCommand, global: &GlobalArgs) -> anyhow::Result<(
                 }
             }
             report(&done, "inspection recorded");
+        }
+        InspectCommand::Summary { design, json } => {
+            let view = queries::quality_summary(&context.node, design)?;
+            if json {
+                return print_json(&view);
+            }
+            let percent = |value: Option<f64>| value.map_or("-".to_string(), |value| format!("{:.1} %", value * 100.0));
+            let mut out = table(&[
+                "operation",
+                "inspected",
+                "first pass",
+                "yield",
+                "NCRs",
+                "reworks",
+                "rework h",
+                "scrapped",
+                "scrap cost",
+            ]);
+            for row in view.operations.iter().chain(std::iter::once(&view.total)) {
+                out.add_row(vec![
+                    row.operation.clone(),
+                    row.inspected.to_string(),
+                    row.first_pass.to_string(),
+                    percent(row.first_pass_yield),
+                    row.nonconformances.to_string(),
+                    row.reworks.to_string(),
+                    format!("{:.2}", row.rework_hours),
+                    row.scrapped.to_string(),
+                    format!("{:.2}", row.scrap_cost),
+                ]);
+            }
+            println!("{out}");
+            println!("(the `all` row counts units: a unit passes first time when every check of every task did)");
+            let mut weeks = table(&["week of", "inspections", "defects", "reworks", "scraps", "signals", "open NCRs"]);
+            for week in &view.weeks {
+                weeks.add_row(vec![
+                    week.week_of.clone(),
+                    week.inspections.to_string(),
+                    week.defects.to_string(),
+                    week.reworks.to_string(),
+                    week.scraps.to_string(),
+                    week.signals.to_string(),
+                    week.open_nonconformances.to_string(),
+                ]);
+            }
+            println!("{weeks}");
         }
         InspectCommand::List { task, plan, json } => {
             let views = queries::inspections(&context.node, &queries::InspectionFilter { task, plan })?;

@@ -195,6 +195,10 @@ readable_id!(
     /// A control-chart signal: a rule that fired on a check's series.
     SignalId, "SIG", "signal"
 );
+readable_id!(
+    /// A design-review flag on a design version.
+    ReviewId, "REV", "review"
+);
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@
 use crate::design::DesignProblem;
 use crate::ids::{
     AttemptId, ChallengeId, DesignId, DesignRef, DesignSelector, GoodId, LotId, MandateId, NonconformanceId, PlanId,
+    ReviewId,
 };
 use crate::plan::Day;
 use crate::units::{Milli, Unit};
@@ -149,6 +150,10 @@ pub enum Rejection {
     IndependentCheck { check: String, task: String, handle: String },
     #[error("{ncr} was already disposed ({disposition}) by {by}")]
     AlreadyDisposed { ncr: NonconformanceId, disposition: String, by: String },
+    #[error("unknown review {review}")]
+    UnknownReview { review: ReviewId },
+    #[error("{review} is {status}")]
+    ReviewClosed { review: ReviewId, status: String },
     #[error("{task} cannot be {action}: {message}")]
     QualityOutstanding { task: String, action: &'static str, message: String },
 
@@ -194,6 +199,7 @@ impl Rejection {
             R::UnknownTask { .. } => Some("task".to_string()),
             R::UnknownNonconformance { .. } | R::AlreadyDisposed { .. } => Some("ncr".to_string()),
             R::IndependentCheck { .. } => Some("by".to_string()),
+            R::UnknownReview { .. } | R::ReviewClosed { .. } => Some("review".to_string()),
             _ => None,
         }
     }

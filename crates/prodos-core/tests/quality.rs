@@ -7,7 +7,7 @@
 use prodos_core::credits::CreditsEvent;
 use prodos_core::design::{CheckKind, QualityCheck};
 use prodos_core::measure::{Conformity, Measurement};
-use prodos_core::quality::{Disposition, DispositionChoice, QualityCommand, QualityEvent};
+use prodos_core::quality::{Disposition, DispositionChoice, QualityCommand, QualityEvent, ResolutionChoice};
 use prodos_core::*;
 use prodos_testkit::*;
 
@@ -220,4 +220,101 @@ fn an_independent_check_is_recorded_by_someone_outside_the_crew() {
     shop.must(finish);
     shop.must(verify("assemble", 1, "dana"));
     shop.check_invariants();
+}
+
+/// A plan for `units` stools, the first of which have their wobble measured as `values` (one per
+/// unit, in order) and are verified; limits come from the first five samples.
+fn drifting_shop(units: u32, values: &[f64]) -> World {
+    let mut spec = stool_spec();
+    spec.operations[1].checks[0].baseline = Some(5);
+    let mut world = shop_with_units(spec, units);
+    for (index, value) in values.iter().enumerate() {
+        let unit = index as u32 + 1;
+        assembled(&mut world, unit);
+        world.must(inspect("assemble", unit, *value, "dana"));
+        world.must(verify("assemble", unit, "dana"));
+    }
+    world
+}
+
+fn resolve(review: u32, resolution: ResolutionChoice, by: &str) -> Command {
+    Command::Quality(QualityCommand::ResolveReview { review: ReviewId(review), resolution, by: by.into() })
+}
+
+/// Baseline (mean 0, MR̄ 0.1375, σ = MR̄/1.128 ≈ 0.122, 2σ ≈ 0.244), then a drift: the 7th and 8th
+/// samples are beyond 2σ, so Western Electric 2 (two of three beyond 2σ) fires at the 8th.
+const DRIFT: [f64; 8] = [0.0, 0.1, -0.1, 0.05, -0.05, 0.2, 0.3, 0.35];
+
+#[test]
+fn a_drift_raises_a_signal_and_a_design_review_answered_by_a_new_version() {
+    let mut world = drifting_shop(8, &DRIFT[..7]);
+    assert!(world.state.quality.signals().is_empty(), "two of three beyond 2σ needs the second point");
+    assembled(&mut world, 8);
+    let events = world.must(inspect("assemble", 8, DRIFT[7], "dana"));
+    let signal = events.iter().find_map(|event| match event {
+        Event::Quality(QualityEvent::SignalRaised { signal }) => Some(signal.clone()),
+        _ => None,
+    });
+    let signal = signal.expect("Nelson 5 fires at the 8th sample");
+    assert_eq!((signal.rule.as_str(), signal.samples.len()), ("Nelson 5", 2));
+    assert_eq!(signal.shared.crew, ["erin"], "every sample was assembled by erin");
+    let flag = events.iter().find_map(|event| match event {
+        Event::Quality(QualityEvent::ReviewRaised { flag }) => Some(flag.clone()),
+        _ => None,
+    });
+    let flag = flag.expect("the signal flags the design version for review");
+    assert_eq!(flag.design, DesignRef { design: DesignId(1), version: 1 });
+    assert!(flag.evidence.iter().any(|line| line.contains("all built by erin")), "{:?}", flag.evidence);
+
+    // Only a later version that changes the design answers it, and only a certifier says so.
+    let dana = Actor::Account("dana".into());
+    let by_dana = world.refuse_as(&dana, resolve(1, ResolutionChoice::NewVersion { version: 2 }, "dana"));
+    assert!(matches!(by_dana, Rejection::CoordinatorRequired { .. }), "{by_dana}");
+    assert!(
+        world
+            .refuse(resolve(1, ResolutionChoice::NewVersion { version: 2 }, "carol"))
+            .to_string()
+            .contains("has no v2")
+    );
+    let mut v2 = stool_spec();
+    v2.operations[1].checks[0].tolerance = 1.5;
+    v2.operations[1].checks[0].baseline = Some(5);
+    world.must(Command::Design(DesignCommand::ImportDesign { spec: v2, declared: None }));
+    world.must(resolve(1, ResolutionChoice::NewVersion { version: 2 }, "carol"));
+    assert_eq!(world.state.quality.review(ReviewId(1)).unwrap().status(), "answered by v2");
+    assert!(matches!(
+        world.refuse(resolve(1, ResolutionChoice::NewVersion { version: 2 }, "carol")),
+        Rejection::ReviewClosed { .. }
+    ));
+    assert_eq!(
+        world.state.designs.get(DesignId(1)).unwrap().latest().status,
+        prodos_core::design::DesignStatus::Draft,
+        "the answering version is certified again before anyone builds it"
+    );
+    world.check_invariants();
+}
+
+#[test]
+fn a_corrective_action_closes_only_after_its_effectiveness_check() {
+    let mut values = DRIFT.to_vec();
+    values.extend([0.0, 0.05, -0.05]);
+    let mut world = drifting_shop(11, &values[..8]);
+    let today = prodos_core::plan::Day::of(world.now);
+    let capa = ResolutionChoice::Capa {
+        owner: "erin".into(),
+        due: today.plus(7),
+        action: "re-true the assembly jig".into(),
+        samples: 3,
+    };
+    world.must(resolve(1, capa, "carol"));
+    let close = || Command::Quality(QualityCommand::CloseCapa { review: ReviewId(1), by: "carol".into() });
+    assert!(world.refuse(close()).to_string().contains("needs 3 samples of `wobble` since the action, 0 so far"));
+    for (index, value) in values[8..].iter().enumerate() {
+        let unit = 9 + index as u32;
+        assembled(&mut world, unit);
+        world.must(inspect("assemble", unit, *value, "dana"));
+    }
+    world.must(close());
+    assert_eq!(world.state.quality.review(ReviewId(1)).unwrap().status(), "closed");
+    world.check_invariants();
 }

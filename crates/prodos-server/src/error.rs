@@ -173,7 +173,8 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         | R::UnknownAttempt { .. }
         | R::UnknownGood { .. }
         | R::UnknownTask { .. }
-        | R::UnknownNonconformance { .. } => StatusCode::NOT_FOUND,
+        | R::UnknownNonconformance { .. }
+        | R::UnknownReview { .. } => StatusCode::NOT_FOUND,
         // The domain's own permission rules (who may certify, verify, appoint): refused, not
         // malformed.
         R::CoordinatorRequired { .. }
@@ -209,6 +210,7 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         | R::NoMatchProposal { .. }
         | R::NotAvailable { .. }
         | R::AlreadyDisposed { .. }
+        | R::ReviewClosed { .. }
         | R::QualityOutstanding { .. } => StatusCode::CONFLICT,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };

@@ -134,7 +134,17 @@ pub fn shop_with_design(spec: DesignSpec) -> World {
     shop_with(spec, 0)
 }
 
+/// The shop with a committed plan for `units` stools of `spec` (3 leg blanks each in stock).
+pub fn shop_with_units(spec: DesignSpec, units: u32) -> World {
+    shop_of(spec, 0, units)
+}
+
 fn shop_with(spec: DesignSpec, minutes: i64) -> World {
+    shop_of(spec, minutes, 2)
+}
+
+fn shop_of(spec: DesignSpec, minutes: i64, units: u32) -> World {
+    let legs = Milli::from_units(3 * i64::from(units));
     let mut world = World::new();
     certified(&mut world, spec);
     world.add_participants(&["carol", "dana", "erin"]);
@@ -143,7 +153,7 @@ fn shop_with(spec: DesignSpec, minutes: i64) -> World {
     let receipt = LotReceipt {
         material: "oak-leg-blank".into(),
         material_name: None,
-        qty: Quantity { amount: Milli::from_units(6), unit: Unit::Piece },
+        qty: Quantity { amount: legs, unit: Unit::Piece },
         unit_cost: Millicents::from_currency(4.0).unwrap(),
         location: "rack".into(),
         provenance: Provenance::Supplier("sawmill".into()),
@@ -152,7 +162,7 @@ fn shop_with(spec: DesignSpec, minutes: i64) -> World {
     let due = Day::of(world.now).plus(30);
     let mandate = Command::Plan(PlanCommand::CreateMandate {
         design: STOOL,
-        qty: 2,
+        qty: i64::from(units),
         due,
         decision: Some(DecisionId(19)),
         priority: 0,
@@ -162,22 +172,19 @@ fn shop_with(spec: DesignSpec, minutes: i64) -> World {
     let end = Timestamp::from_millis(start.millis() + minutes * 60_000);
     let proposal = PlanProposal {
         design: DesignRef { design: DesignId(1), version: 1 },
-        qty: 2,
+        qty: units,
         start,
         materials: vec![MaterialNeed {
             material: "oak-leg-blank".into(),
             unit: Unit::Piece,
-            required: Milli::from_units(6),
-            from_stock: Milli::from_units(6),
+            required: legs,
+            from_stock: legs,
             shortage: Milli::ZERO,
         }],
         purchases: vec![],
-        operations: vec![
-            operation("cut", 1, start, end),
-            operation("assemble", 1, start, end),
-            operation("cut", 2, start, end),
-            operation("assemble", 2, start, end),
-        ],
+        operations: (1..=units)
+            .flat_map(|unit| [operation("cut", unit, start, end), operation("assemble", unit, start, end)])
+            .collect(),
         verdict: on_time_verdict(due, start, 240),
         continues: None,
     };

@@ -129,6 +129,7 @@ fn new_signals(state: &State, spec: &QualityCheck, inspection: &Inspection, now:
     let find = |id| if id == inspection.id { Some(inspection) } else { state.quality.inspection(id) };
     let mut next = state.quality.next_signal();
     let mut events = Vec::new();
+    let mut review_raised = false;
     for signal in chart.analysis.signals.iter().filter(|signal| signal.at == last) {
         let samples: Vec<_> = signal.samples.iter().map(|index| chart.inspections[*index]).collect();
         let shared = shared_context(samples.iter().filter_map(|id| find(*id)));
@@ -142,7 +143,18 @@ fn new_signals(state: &State, spec: &QualityCheck, inspection: &Inspection, now:
             at: now,
         };
         next.0 += 1;
+        // The first signal of a version's check opens its design review; later ones while it is
+        // open are evidence already on the chart.
+        let review = if review_raised {
+            None
+        } else {
+            super::review::raised_by(state, inspection.design, &record, state.quality.next_review())
+        };
         events.push(QualityEvent::SignalRaised { signal: record });
+        if let Some(review) = review {
+            review_raised = true;
+            events.push(review);
+        }
     }
     events
 }

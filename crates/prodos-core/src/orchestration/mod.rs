@@ -12,6 +12,7 @@ pub mod nonconformance;
 pub mod plan_progress;
 pub mod plan_stock;
 pub mod quality;
+pub mod review;
 pub mod task_labor;
 pub mod task_slots;
 pub mod task_verification;

@@ -50,6 +50,10 @@ pub fn decide(state: &State, command: &QualityCommand, now: Timestamp) -> Result
             };
             Ok(vec![Event::Quality(event)])
         }
+        QualityCommand::ResolveReview { review, resolution, by } => {
+            super::review::resolve(state, *review, resolution, by, now)
+        }
+        QualityCommand::CloseCapa { review, by } => super::review::close_capa(state, *review, by, now),
         QualityCommand::StartStage { series, label, by } => {
             series_check(state, series)?;
             let label = label.trim();

@@ -155,7 +155,10 @@ fn matching(me: &Person, command: &MatchingCommand) -> Result<(), Rejection> {
 fn quality(me: &Person, command: &QualityCommand) -> Result<(), Rejection> {
     match command {
         QualityCommand::RecordInspection { by, .. } | QualityCommand::Dispose { by, .. } => me.is(by),
-        QualityCommand::FreezeLimits { by, .. } | QualityCommand::StartStage { by, .. } => {
+        QualityCommand::FreezeLimits { by, .. }
+        | QualityCommand::StartStage { by, .. }
+        | QualityCommand::ResolveReview { by, .. }
+        | QualityCommand::CloseCapa { by, .. } => {
             me.is(by)?;
             me.coordinator(action_of(&Command::Quality(command.clone())))
         }
@@ -259,5 +262,7 @@ fn action_of(command: &Command) -> &'static str {
         Command::Quality(QualityCommand::Dispose { .. }) => "dispose of nonconformances",
         Command::Quality(QualityCommand::FreezeLimits { .. }) => "freeze control limits",
         Command::Quality(QualityCommand::StartStage { .. }) => "start chart stages",
+        Command::Quality(QualityCommand::ResolveReview { .. }) => "resolve design reviews",
+        Command::Quality(QualityCommand::CloseCapa { .. }) => "close corrective actions",
     }
 }

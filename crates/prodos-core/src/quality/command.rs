@@ -2,7 +2,8 @@
 //! (for a quality engineer) freeze a chart's validated limits or start a new stage after a change.
 
 use super::model::SeriesKey;
-use crate::ids::{NonconformanceId, TaskRef};
+use crate::calendar::Day;
+use crate::ids::{NonconformanceId, ReviewId, TaskRef};
 use crate::measure::Measurement;
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,29 @@ pub enum QualityCommand {
         label: String,
         by: String,
     },
+    /// Answers a design-review flag.
+    ResolveReview {
+        review: ReviewId,
+        resolution: ResolutionChoice,
+        by: String,
+    },
+    /// Closes a review's corrective action once its effectiveness check holds.
+    CloseCapa {
+        review: ReviewId,
+        by: String,
+    },
+}
+
+/// How a certifier answers a review flag.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolutionChoice {
+    /// A later version of the design, with the check's nominal or tolerance, an operation or a
+    /// part changed.
+    NewVersion { version: u32 },
+    /// The process is at fault: `owner` carries out `action` by `due`; the CAPA closes after
+    /// `samples` further samples of the series without the signal recurring.
+    Capa { owner: String, due: Day, action: String, samples: u32 },
 }
 
 /// What a qualified person decides for a nonconformance.

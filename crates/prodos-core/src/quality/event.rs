@@ -4,7 +4,8 @@
 use super::model::{
     Disposed, Disposition, Inspection, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord, StageMark,
 };
-use crate::ids::{InspectionId, NonconformanceId, TaskRef};
+use super::review::{Resolution, Review, ReviewFlag};
+use crate::ids::{InspectionId, NonconformanceId, ReviewId, TaskRef};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +46,20 @@ pub enum QualityEvent {
         by: String,
         at: Timestamp,
     },
+    ReviewRaised {
+        flag: ReviewFlag,
+    },
+    ReviewResolved {
+        review: ReviewId,
+        resolution: Resolution,
+        by: String,
+        at: Timestamp,
+    },
+    CapaClosed {
+        review: ReviewId,
+        by: String,
+        at: Timestamp,
+    },
 }
 
 impl QualityEvent {
@@ -57,6 +72,9 @@ impl QualityEvent {
             QualityEvent::SignalRaised { .. } => "SignalRaised",
             QualityEvent::LimitsFrozen { .. } => "LimitsFrozen",
             QualityEvent::StageStarted { .. } => "StageStarted",
+            QualityEvent::ReviewRaised { .. } => "ReviewRaised",
+            QualityEvent::ReviewResolved { .. } => "ReviewResolved",
+            QualityEvent::CapaClosed { .. } => "CapaClosed",
         }
     }
 }
@@ -110,6 +128,19 @@ impl Quality {
                         marks.push(StageMark { start: *start, label: label.clone(), frozen: Some((*center, *sigma)) });
                         marks.sort_by_key(|mark| mark.start);
                     }
+                }
+            }
+            QualityEvent::ReviewRaised { flag } => {
+                self.reviews.push(Review { flag: flag.clone(), resolution: None, closed: None });
+            }
+            QualityEvent::ReviewResolved { review, resolution, by, at } => {
+                if let Some(record) = self.review_mut(*review) {
+                    record.resolution = Some((resolution.clone(), by.clone(), *at));
+                }
+            }
+            QualityEvent::CapaClosed { review, by, at } => {
+                if let Some(record) = self.review_mut(*review) {
+                    record.closed = Some((by.clone(), *at));
                 }
             }
             QualityEvent::StageStarted { series, label, .. } => {

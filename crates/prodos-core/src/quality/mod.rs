@@ -6,11 +6,13 @@
 pub mod command;
 pub mod event;
 pub mod model;
+pub mod review;
 pub mod series;
 
-pub use command::{DispositionChoice, QualityCommand};
+pub use command::{DispositionChoice, QualityCommand, ResolutionChoice};
 pub use event::QualityEvent;
 pub use model::{
     Context, Disposed, Disposition, Inspection, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord,
     StageMark, WriteOff,
 };
+pub use review::{Capa, Resolution, Review, ReviewFlag, ReviewReason};

@@ -1,7 +1,8 @@
 //! The quality record: every inspection in order, the nonconformances they opened and how each
 //! was disposed, rework orders, scrapped units, and per check series its stages and signals.
 
-use crate::ids::{DesignId, DesignRef, InspectionId, LotId, NonconformanceId, PlanId, SignalId, TaskRef};
+use super::review::Review;
+use crate::ids::{DesignId, DesignRef, InspectionId, LotId, NonconformanceId, PlanId, ReviewId, SignalId, TaskRef};
 use crate::measure::{Conformity, Measurement};
 use crate::provenance::Provenance;
 use crate::time::Timestamp;
@@ -134,6 +135,7 @@ pub struct Quality {
     pub(crate) reworks: BTreeMap<TaskRef, ReworkOrder>,
     pub(crate) scrapped: BTreeMap<(PlanId, u32), NonconformanceId>,
     pub(crate) signals: Vec<SignalRecord>,
+    pub(crate) reviews: Vec<Review>,
 }
 
 impl Quality {
@@ -199,5 +201,25 @@ impl Quality {
     }
     pub fn next_signal(&self) -> SignalId {
         SignalId(self.signals.len() as u32 + 1)
+    }
+    pub fn reviews(&self) -> &[Review] {
+        &self.reviews
+    }
+    pub fn review(&self, id: ReviewId) -> Option<&Review> {
+        self.reviews.get((id.0 as usize).checked_sub(1)?)
+    }
+    pub(crate) fn review_mut(&mut self, id: ReviewId) -> Option<&mut Review> {
+        self.reviews.get_mut((id.0 as usize).checked_sub(1)?)
+    }
+    pub fn next_review(&self) -> ReviewId {
+        ReviewId(self.reviews.len() as u32 + 1)
+    }
+    /// The open review of a design version about a series, if one is open.
+    pub fn open_review(&self, design: DesignRef, series: &SeriesKey) -> Option<&Review> {
+        self.reviews.iter().find(|review| {
+            review.is_open()
+                && review.flag.design == design
+                && matches!(&review.flag.reason, super::review::ReviewReason::Signal { series: flagged, .. } if flagged == series)
+        })
     }
 }

@@ -1,0 +1,130 @@
+//! Design review across areas: a signal raised by an inspection flags the design version the unit
+//! was built to (once per version and check while the flag is open); a certifier answers it with
+//! a later version that changes the design, or with a corrective action on the process that
+//! closes only when the series went the stated samples without the signal recurring.
+
+use crate::event::Event;
+use crate::ids::{DesignRef, ReviewId};
+use crate::people::qualification::require_participant;
+use crate::quality::QualityEvent;
+use crate::quality::{Capa, Resolution, ResolutionChoice, ReviewFlag, ReviewReason, SignalRecord};
+use crate::rejection::Rejection;
+use crate::state::State;
+use crate::time::Timestamp;
+
+/// The review a new signal raises, unless the version already has an open one for that check.
+pub fn raised_by(state: &State, design: DesignRef, signal: &SignalRecord, next: ReviewId) -> Option<QualityEvent> {
+    if state.quality.open_review(design, &signal.series).is_some() {
+        return None;
+    }
+    let mut evidence = vec![format!(
+        "{} {} on the {} chart of `{}`: {}",
+        signal.id,
+        signal.rule,
+        signal.chart,
+        signal.series.check,
+        signal.samples.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
+    )];
+    if !signal.shared.crew.is_empty() {
+        evidence.push(format!("all built by {}", signal.shared.crew.join(", ")));
+    }
+    if !signal.shared.tools.is_empty() {
+        evidence.push(format!("all on {}", signal.shared.tools.join(", ")));
+    }
+    if !signal.shared.lots.is_empty() {
+        let lots: Vec<String> = signal.shared.lots.iter().map(ToString::to_string).collect();
+        evidence.push(format!("all from {}", lots.join(", ")));
+    }
+    let reason = ReviewReason::Signal { signal: signal.id, series: signal.series.clone(), rule: signal.rule.clone() };
+    Some(QualityEvent::ReviewRaised { flag: ReviewFlag { id: next, design, reason, evidence, raised_at: signal.at } })
+}
+
+pub fn resolve(
+    state: &State,
+    review: ReviewId,
+    choice: &ResolutionChoice,
+    by: &str,
+    now: Timestamp,
+) -> Result<Vec<Event>, Rejection> {
+    let record = state.quality.review(review).ok_or(Rejection::UnknownReview { review })?;
+    if !record.is_open() {
+        return Err(Rejection::ReviewClosed { review, status: record.status() });
+    }
+    let flagged = record.flag.design;
+    let resolution = match choice {
+        ResolutionChoice::NewVersion { version } => {
+            let design = state.designs.get(flagged.design).ok_or(Rejection::UnknownDesign {
+                design: crate::ids::DesignSelector { design: flagged.design, version: None },
+            })?;
+            let invalid = |message: String| Rejection::InvalidField { field: "version".into(), message };
+            if *version <= flagged.version {
+                return Err(invalid(format!(
+                    "{review} flags {flagged}: it is answered by a later version, not v{version}"
+                )));
+            }
+            let answer =
+                design.version(*version).ok_or_else(|| invalid(format!("{} has no v{version}", flagged.design)))?;
+            let before = design.version(flagged.version).ok_or_else(|| invalid(format!("{flagged} is unknown")))?;
+            if answer.spec.operations == before.spec.operations && answer.spec.parts == before.spec.parts {
+                return Err(invalid(format!(
+                    "v{version} changes no check, operation or part of {flagged}, so it cannot answer {review}"
+                )));
+            }
+            Resolution::NewVersion { version: *version }
+        }
+        ResolutionChoice::Capa { owner, due, action, samples } => {
+            require_participant(&state.people, "owner", owner)?;
+            let today = crate::calendar::Day::of(now);
+            if *due < today {
+                return Err(Rejection::DueDateInPast { due: *due, today });
+            }
+            if action.trim().is_empty() {
+                return Err(Rejection::FieldRequired { field: "action".into() });
+            }
+            if !(1..=1000).contains(samples) {
+                return Err(Rejection::InvalidField {
+                    field: "samples".into(),
+                    message: format!("the effectiveness check takes 1 to 1000 samples, got {samples}"),
+                });
+            }
+            let ReviewReason::Signal { series, .. } = &record.flag.reason;
+            Resolution::Capa(Capa {
+                owner: owner.clone(),
+                due: *due,
+                action: action.trim().to_string(),
+                samples: *samples,
+                from_sample: state.quality.series(series).count(),
+            })
+        }
+    };
+    let event = QualityEvent::ReviewResolved { review, resolution, by: by.to_string(), at: now };
+    Ok(vec![Event::Quality(event)])
+}
+
+/// A CAPA closes once its series has the stated samples after the decision and no signal of the
+/// series was raised since.
+pub fn close_capa(state: &State, review: ReviewId, by: &str, now: Timestamp) -> Result<Vec<Event>, Rejection> {
+    let record = state.quality.review(review).ok_or(Rejection::UnknownReview { review })?;
+    let outstanding =
+        |message: String| Rejection::QualityOutstanding { task: review.to_string(), action: "closed", message };
+    let Some((Resolution::Capa(capa), _, decided_at)) = &record.resolution else {
+        return Err(outstanding(format!("it is {}, not a corrective action", record.status())));
+    };
+    if record.closed.is_some() {
+        return Err(Rejection::ReviewClosed { review, status: record.status() });
+    }
+    let ReviewReason::Signal { series, .. } = &record.flag.reason;
+    let since = state.quality.series(series).count().saturating_sub(capa.from_sample);
+    if since < capa.samples as usize {
+        return Err(outstanding(format!(
+            "the effectiveness check needs {} samples of `{}` since the action, {since} so far",
+            capa.samples, series.check
+        )));
+    }
+    if let Some(recurred) =
+        state.quality.signals().iter().find(|signal| signal.series == *series && signal.at > *decided_at)
+    {
+        return Err(outstanding(format!("{} ({}) recurred after the action", recurred.id, recurred.rule)));
+    }
+    Ok(vec![Event::Quality(QualityEvent::CapaClosed { review, by: by.to_string(), at: now })])
+}

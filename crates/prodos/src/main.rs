@@ -97,6 +97,9 @@ enum Noun {
     /// Control charts per check: show (with signals and capability), freeze limits, start a stage.
     #[command(subcommand)]
     Spc(cli::quality::SpcCommand),
+    /// Design reviews raised by signals: list, show, resolve (new version or CAPA), close a CAPA.
+    #[command(subcommand)]
+    Review(cli::review::ReviewCommand),
 
     // Access from the host: the first admin and script tokens of a node without `--demo`.
     /// Accounts of the server: add, list, disable, enable, change role, reset password (recorded
@@ -141,6 +144,7 @@ fn main() -> std::process::ExitCode {
         Noun::Inspect(command) => cli::quality::inspect(command, &cli.global),
         Noun::Ncr(command) => cli::quality::ncr(command, &cli.global),
         Noun::Spc(command) => cli::quality::spc(command, &cli.global),
+        Noun::Review(command) => cli::review::run(command, &cli.global),
         Noun::Account(command) => cli::account::run(command, &cli.global),
         Noun::Token(command) => cli::token::run(command, &cli.global),
     };

@@ -24,7 +24,9 @@ pub use plans::{
     PlanBoard, PlanProgress, capacity, decline, mandates, match_proposal, match_view, plan_board, plan_progress, plans,
     production,
 };
-pub use quality::{InspectionFilter, design_series, inspections, nonconformance, nonconformances, spc, spc_of};
+pub use quality::{
+    InspectionFilter, design_series, inspections, nonconformance, nonconformances, review, reviews, spc, spc_of,
+};
 pub use quality_summary::quality_summary;
 pub use stock::{NodeCounts, counts, lots, materials, suppliers};
 pub use tasks::{TaskFilter, tasks};

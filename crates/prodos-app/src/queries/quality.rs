@@ -201,3 +201,24 @@ pub fn spc_of(state: &State, series: &SeriesKey) -> Result<SpcView, Rejection> {
     }
     Ok(view)
 }
+
+/// Design reviews, oldest first: of one design when named, only open ones when asked.
+pub fn reviews(node: &Node, design: Option<DesignId>, open_only: bool) -> Vec<crate::views::review::ReviewView> {
+    node.read(|state| {
+        state
+            .quality
+            .reviews()
+            .iter()
+            .filter(|review| design.is_none_or(|design| review.flag.design.design == design))
+            .filter(|review| !open_only || review.is_open())
+            .map(|review| crate::views::review::ReviewView::of(state, review))
+            .collect()
+    })
+}
+
+pub fn review(node: &Node, review: prodos_core::ReviewId) -> Result<crate::views::review::ReviewView, Rejection> {
+    node.read(|state| {
+        let found = state.quality.review(review).ok_or(Rejection::UnknownReview { review })?;
+        Ok(crate::views::review::ReviewView::of(state, found))
+    })
+}

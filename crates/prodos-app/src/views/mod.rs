@@ -8,8 +8,10 @@ pub mod ledger;
 pub mod people;
 pub mod plans;
 pub mod quality;
+pub mod quality_chart;
 pub mod quality_summary;
 pub mod record;
+pub mod review;
 pub mod stock;
 
 pub use credit_settings::CreditSettingsView;

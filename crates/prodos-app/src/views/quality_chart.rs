@@ -27,11 +27,7 @@ const GRID: &str = "#e2e2e2";
 const MUTED: &str = "#5a5a5a";
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
 /// Decimals to show this chart's values with: enough to tell its limits apart (three for a
@@ -287,7 +283,15 @@ pub fn control_chart_svg(view: &SpcView) -> String {
         let (start, end) = (stage.start.min(n), stage.end.min(n));
         let name = &stage.label;
         let value = |v: f64| format_value(v, digits);
-        main.level(&mut out, "center", start, end, stage.center, false, &format!("{name}: center {}", value(stage.center)));
+        main.level(
+            &mut out,
+            "center",
+            start,
+            end,
+            stage.center,
+            false,
+            &format!("{name}: center {}", value(stage.center)),
+        );
         main.level(&mut out, "ucl", start, end, stage.ucl, true, &format!("{name}: UCL {}", value(stage.ucl)));
         main.level(&mut out, "lcl", start, end, stage.lcl, true, &format!("{name}: LCL {}", value(stage.lcl)));
     }
@@ -297,7 +301,9 @@ pub fn control_chart_svg(view: &SpcView) -> String {
         main.margin_label(&mut out, stage.center, &format!("CL {}", value(stage.center)), LIMIT);
         main.margin_label(&mut out, stage.lcl, &format!("LCL {}", value(stage.lcl)), LIMIT);
     }
-    for (class, name, spec) in [("spec spec-lower", "LSL", view.lower_spec), ("spec spec-upper", "USL", view.upper_spec)] {
+    for (class, name, spec) in
+        [("spec spec-lower", "LSL", view.lower_spec), ("spec spec-upper", "USL", view.upper_spec)]
+    {
         let Some(spec) = spec.filter(|spec| main.contains(*spec)) else { continue };
         let _ = writeln!(
             out,
@@ -330,7 +336,11 @@ pub fn control_chart_svg(view: &SpcView) -> String {
         line.join(" ")
     );
     for (index, point) in view.points.iter().enumerate() {
-        let value = format!("{}{}", format_value(point.value, digits), if view.unit.is_empty() { String::new() } else { format!(" {}", view.unit) });
+        let value = format!(
+            "{}{}",
+            format_value(point.value, digits),
+            if view.unit.is_empty() { String::new() } else { format!(" {}", view.unit) }
+        );
         let stage = view.stages.get(point.stage).map(|stage| format!(" · {}", stage.label)).unwrap_or_default();
         if point.signalled.is_empty() {
             let _ = writeln!(
@@ -478,7 +488,7 @@ mod tests {
             start,
             end,
             frozen: start == 0,
-            baseline_points: end - start,
+            baseline_points: end.saturating_sub(start),
             center,
             sigma: 0.01,
             lcl: center - 0.03,
@@ -538,7 +548,9 @@ mod tests {
         let tip = signalled.split("</title>").next().expect("its title");
         assert!(tip.contains("INS-0009: 0.279 mm") && tip.contains("signalled: Nelson 5"), "{tip}");
         assert!(svg.contains("<title>#1 INS-0001: 0.250 mm · baseline</title>"), "{svg}");
-        assert!(svg.contains(r#"role="img""#) && svg.contains(r#"viewBox="0 0 760 "#) && svg.contains(r#"width="100%""#));
+        assert!(
+            svg.contains(r#"role="img""#) && svg.contains(r#"viewBox="0 0 760 "#) && svg.contains(r#"width="100%""#)
+        );
         assert!(svg.contains(r#"aria-label="Control chart of neck relief &lt;at&gt; the 7th fret: 10 samples, 1 signal marking 2 point(s)""#), "{svg}");
         assert!(!svg.contains("<at>"), "text is escaped");
     }

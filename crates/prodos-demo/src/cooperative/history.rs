@@ -190,6 +190,9 @@ pub fn play(seeder: &mut Seeder, designs: &Designs) -> Result<(), NodeError> {
 
     story.on_day(-10, 9)?;
     cast::absence(story.seeder)?;
+    // Neck relief has crept up guitar after guitar; the certifiers answer its review with v2.
+    story.on_day(-8, 11)?;
+    super::inspection::answer_drift_review(story.seeder, guitar.design)?;
     story.on_day(-6, 15)?;
     cast::retry_fretting_challenge(story.seeder, challenge)?;
 

@@ -54,3 +54,38 @@ fn spread(key: &str) -> f64 {
 fn round(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
+
+/// The certifiers' answer to the neck-relief review: version 2 of the guitar gives the strings
+/// time to settle before relief is set, and has relief measured by someone other than the
+/// builder. The new version is a draft until certified again; the review links to it.
+pub fn answer_drift_review(
+    seeder: &mut super::seeder::Seeder,
+    guitar: prodos_core::DesignId,
+) -> Result<(), prodos_app::NodeError> {
+    use prodos_core::quality::{QualityCommand, ResolutionChoice, ReviewReason};
+    use prodos_core::{Command, DesignCommand};
+    let found = seeder.read(|state| {
+        let review = state.quality.reviews().iter().find(|review| {
+            let ReviewReason::Signal { series, .. } = &review.flag.reason;
+            review.is_open() && series.check == DRIFTING_CHECK
+        })?;
+        let spec = state.designs.version(review.flag.design)?.spec.clone();
+        Some((review.flag.id, spec))
+    });
+    let Some((review, mut spec)) = found else { return Ok(()) };
+    if let Some(setup) = spec.operations.iter_mut().find(|operation| operation.check(DRIFTING_CHECK).is_some()) {
+        setup.duration_min += 15;
+        for check in setup.checks.iter_mut().filter(|check| check.key() == DRIFTING_CHECK) {
+            check.independent = true;
+        }
+    }
+    let coordinator = super::cast::COORDINATOR;
+    seeder.run(coordinator, Command::Design(DesignCommand::ImportDesign { spec, declared: None }))?;
+    let version = seeder.read(|state| state.designs.get(guitar).map(|record| record.latest().version)).unwrap_or(1);
+    let resolution = ResolutionChoice::NewVersion { version };
+    seeder.run(
+        coordinator,
+        Command::Quality(QualityCommand::ResolveReview { review, resolution, by: coordinator.into() }),
+    )?;
+    Ok(())
+}

@@ -163,7 +163,7 @@ async fn unknown_routes_and_methods_get_json_errors() {
     assert_error(&fixture, head, &reply, 404, "no_route");
     let reply = fixture.send(Method::PATCH, "/api/designs", &fixture.token("coordinator"), None).await;
     assert_error(&fixture, head, &reply, 405, "method_not_allowed");
-    let reply = fixture.send(Method::POST, "/api/designs/DES-0001/certify", &fixture.token("coordinator"), None).await;
+    let reply = fixture.send(Method::POST, "/api/designs/DES-0002/certify", &fixture.token("coordinator"), None).await;
     assert_error(&fixture, head, &reply, 409, "design_already_certified");
     let bad_key = axum::http::Request::post("/api/stock/release")
         .header("authorization", format!("Bearer {}", fixture.tokens[handle("coordinator")]))

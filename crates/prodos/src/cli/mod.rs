@@ -37,6 +37,7 @@ pub mod task;
 
 // Quality (issue 16).
 pub mod quality;
+pub mod review;
 pub mod spc_text;
 
 // Access from the host: accounts and API tokens.

@@ -199,6 +199,10 @@ readable_id!(
     /// A design-review flag on a design version.
     ReviewId, "REV", "review"
 );
+readable_id!(
+    /// A report from the field about a distributed good.
+    FieldReportId, "FLD", "field report"
+);
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,9 @@
 use prodos_core::credits::CreditsEvent;
 use prodos_core::design::{CheckKind, QualityCheck};
 use prodos_core::measure::{Conformity, Measurement};
-use prodos_core::quality::{Disposition, DispositionChoice, QualityCommand, QualityEvent, ResolutionChoice};
+use prodos_core::quality::{
+    Disposition, DispositionChoice, FieldKind, QualityCommand, QualityEvent, ResolutionChoice, ReviewReason,
+};
 use prodos_core::*;
 use prodos_testkit::*;
 
@@ -316,5 +318,58 @@ fn a_corrective_action_closes_only_after_its_effectiveness_check() {
     }
     world.must(close());
     assert_eq!(world.state.quality.review(ReviewId(1)).unwrap().status(), "closed");
+    world.check_invariants();
+}
+
+fn field_report(serial: &str, kind: FieldKind, item: Option<&str>, by: &str, world: &World) -> Command {
+    Command::Quality(QualityCommand::FileFieldReport {
+        serial: serial.into(),
+        kind,
+        item: item.map(str::to_string),
+        on: prodos_core::plan::Day::of(world.now),
+        photo: None,
+        note: "the leg joint creaks and moves".into(),
+        by: by.into(),
+    })
+}
+
+#[test]
+fn field_failures_of_distributed_goods_flag_the_version_for_review() {
+    let mut world = drifting_shop(2, &[0.0, 0.1]);
+    assert!(matches!(
+        world.refuse(field_report("stool-0009", FieldKind::Failure, None, "erin", &world)),
+        Rejection::UnknownGood { .. }
+    ));
+    let never = world.refuse(field_report("stool-0001", FieldKind::Failure, None, "erin", &world));
+    assert_eq!(never.to_string(), "field `serial`: stool-0001 was never distributed: field reports follow a release");
+    for (serial, handle) in [("stool-0001", "erin"), ("stool-0002", "dana")] {
+        let grant = prodos_core::distribution::DistributionCommand::GrantEntitlement {
+            handle: handle.into(),
+            design: STOOL,
+            qty: 1,
+            cost_credits: Milli::ZERO,
+            by: "carol".into(),
+        };
+        world.must(Command::Distribution(grant));
+        let release = prodos_core::distribution::DistributionCommand::Distribute {
+            good: serial.into(),
+            to: handle.into(),
+            by: "carol".into(),
+        };
+        world.must(Command::Distribution(release));
+    }
+    let unknown_item = world.refuse(field_report("stool-0001", FieldKind::Failure, Some("seat"), "erin", &world));
+    assert_eq!(unknown_item.field().as_deref(), Some("item"), "{unknown_item}");
+    let events = world.must(field_report("stool-0001", FieldKind::Failure, Some("legs"), "erin", &world));
+    assert_eq!(events.len(), 1, "one failure is a report, not yet a pattern");
+    world.must(field_report("stool-0002", FieldKind::Observation, None, "dana", &world));
+    let events = world.must(field_report("stool-0002", FieldKind::Failure, Some("frame"), "dana", &world));
+    let flag = events.iter().find_map(|event| match event {
+        Event::Quality(QualityEvent::ReviewRaised { flag }) => Some(flag.clone()),
+        _ => None,
+    });
+    let flag = flag.expect("a repeated failure flags the version");
+    assert!(matches!(flag.reason, ReviewReason::FieldFailures { ref reports } if reports.len() == 2));
+    assert!(flag.evidence.iter().any(|line| line.contains("stool-0001 (legs)")), "{:?}", flag.evidence);
     world.check_invariants();
 }

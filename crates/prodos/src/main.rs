@@ -100,6 +100,9 @@ enum Noun {
     /// Design reviews raised by signals: list, show, resolve (new version or CAPA), close a CAPA.
     #[command(subcommand)]
     Review(cli::review::ReviewCommand),
+    /// Reports from the field about distributed goods: report, list (with failure rate and MTTF).
+    #[command(subcommand)]
+    Field(cli::field::FieldCommand),
 
     // Access from the host: the first admin and script tokens of a node without `--demo`.
     /// Accounts of the server: add, list, disable, enable, change role, reset password (recorded
@@ -145,6 +148,7 @@ fn main() -> std::process::ExitCode {
         Noun::Ncr(command) => cli::quality::ncr(command, &cli.global),
         Noun::Spc(command) => cli::quality::spc(command, &cli.global),
         Noun::Review(command) => cli::review::run(command, &cli.global),
+        Noun::Field(command) => cli::field::run(command, &cli.global),
         Noun::Account(command) => cli::account::run(command, &cli.global),
         Noun::Token(command) => cli::token::run(command, &cli.global),
     };

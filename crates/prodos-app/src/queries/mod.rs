@@ -7,6 +7,7 @@ mod audit;
 mod credits;
 mod designs;
 mod distribution;
+mod field;
 mod people;
 mod plans;
 mod quality;
@@ -19,6 +20,7 @@ pub use audit::{check_chain, check_invariants, check_ledger_file, latest_entries
 pub use credits::{credit_balance, credit_balances, credit_history, credit_policy_update, credit_settings};
 pub use designs::{design_detail, design_export, designs};
 pub use distribution::{entitlements, goods};
+pub use field::{field_reports, field_summary};
 pub use people::{ParticipantProfile, certifications, challenges, participant, participant_profile, participants};
 pub use plans::{
     PlanBoard, PlanProgress, capacity, decline, mandates, match_proposal, match_view, plan_board, plan_progress, plans,

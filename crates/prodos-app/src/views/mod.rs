@@ -3,6 +3,7 @@
 
 pub mod credit_settings;
 pub mod designs;
+pub mod field;
 pub mod gantt;
 pub mod ledger;
 pub mod people;

@@ -90,6 +90,13 @@ fn tick_step(span: f64, count: f64) -> f64 {
     nice * magnitude
 }
 
+/// A value's name in the right margin, at the height of its line.
+struct MarginLabel {
+    y: f64,
+    text: String,
+    fill: &'static str,
+}
+
 /// One plotting area: values `low..high` drawn from `top` down `height` pixels, `n` samples
 /// across the width between the margins.
 struct Panel {
@@ -189,18 +196,34 @@ impl Panel {
         );
     }
 
-    /// A label in the right margin at `value`.
-    fn margin_label(&self, out: &mut String, value: f64, text: &str, fill: &str) {
-        if !self.contains(value) {
-            return;
+    /// A label for the right margin at `value`, if it is on the panel.
+    fn margin_label(&self, labels: &mut Vec<MarginLabel>, value: f64, text: String, fill: &'static str) {
+        if self.contains(value) {
+            labels.push(MarginLabel { y: self.y(value), text, fill });
         }
-        let _ = writeln!(
-            out,
-            r#"<text class="margin-label" x="{x:.1}" y="{y:.1}" fill="{fill}">{text}</text>"#,
-            x = WIDTH - RIGHT + 6.0,
-            y = self.y(value) + 3.5,
-            text = escape(text),
-        );
+    }
+
+    /// The margin labels, top to bottom, each moved down just enough not to overlap the one above
+    /// (then the stack moved back up if it ran past the panel's bottom).
+    fn place_labels(&self, out: &mut String, mut labels: Vec<MarginLabel>) {
+        const LINE: f64 = 11.0;
+        labels.sort_by(|a, b| a.y.total_cmp(&b.y).then_with(|| a.text.cmp(&b.text)));
+        let mut placed: Vec<f64> = Vec::with_capacity(labels.len());
+        for label in &labels {
+            let y = placed.last().map_or(label.y, |above| label.y.max(above + LINE));
+            placed.push(y);
+        }
+        let overrun = placed.last().map_or(0.0, |last| (last - (self.top + self.height)).max(0.0));
+        for (label, y) in labels.iter().zip(placed) {
+            let _ = writeln!(
+                out,
+                r#"<text class="margin-label" x="{x:.1}" y="{y:.1}" fill="{fill}">{text}</text>"#,
+                x = WIDTH - RIGHT + 6.0,
+                y = (y - overrun).max(self.top - 8.0) + 3.5,
+                fill = label.fill,
+                text = escape(&label.text),
+            );
+        }
     }
 }
 
@@ -295,11 +318,12 @@ pub fn control_chart_svg(view: &SpcView) -> String {
         main.level(&mut out, "ucl", start, end, stage.ucl, true, &format!("{name}: UCL {}", value(stage.ucl)));
         main.level(&mut out, "lcl", start, end, stage.lcl, true, &format!("{name}: LCL {}", value(stage.lcl)));
     }
+    let mut labels = Vec::new();
     if let Some(stage) = view.stages.last() {
         let value = |v: f64| format_value(v, digits);
-        main.margin_label(&mut out, stage.ucl, &format!("UCL {}", value(stage.ucl)), LIMIT);
-        main.margin_label(&mut out, stage.center, &format!("CL {}", value(stage.center)), LIMIT);
-        main.margin_label(&mut out, stage.lcl, &format!("LCL {}", value(stage.lcl)), LIMIT);
+        main.margin_label(&mut labels, stage.ucl, format!("UCL {}", value(stage.ucl)), LIMIT);
+        main.margin_label(&mut labels, stage.center, format!("CL {}", value(stage.center)), LIMIT);
+        main.margin_label(&mut labels, stage.lcl, format!("LCL {}", value(stage.lcl)), LIMIT);
     }
     for (class, name, spec) in
         [("spec spec-lower", "LSL", view.lower_spec), ("spec spec-upper", "USL", view.upper_spec)]
@@ -312,15 +336,9 @@ pub fn control_chart_svg(view: &SpcView) -> String {
             y = main.y(spec),
             tip = escape(&format!("{name} (specification) {}", format_value(spec, digits))),
         );
-        // Beside the control limit labels, offset so a spec limit on a control limit stays legible.
-        let _ = writeln!(
-            out,
-            r#"<text class="margin-label" x="{x:.1}" y="{y:.1}" fill="{SPEC}">{text}</text>"#,
-            x = WIDTH - RIGHT + 6.0,
-            y = main.y(spec) + if name == "USL" { -4.0 } else { 12.0 },
-            text = escape(&format!("{name} {}", format_value(spec, digits))),
-        );
+        main.margin_label(&mut labels, spec, format!("{name} {}", format_value(spec, digits)), SPEC);
     }
+    main.place_labels(&mut out, labels);
     stage_boundaries(&mut out, &main, &range, view);
 
     // The series, in order, then its points.
@@ -400,11 +418,13 @@ pub fn control_chart_svg(view: &SpcView) -> String {
             &format!("{name}: {range_name} UCL {}", value(stage.range_ucl)),
         );
     }
+    let mut labels = Vec::new();
     if let Some(stage) = view.stages.last() {
         let value = |v: f64| format_value(v, digits);
-        range.margin_label(&mut out, stage.range_ucl, &format!("UCL {}", value(stage.range_ucl)), LIMIT);
-        range.margin_label(&mut out, stage.range_center, &format!("CL {}", value(stage.range_center)), LIMIT);
+        range.margin_label(&mut labels, stage.range_ucl, format!("UCL {}", value(stage.range_ucl)), LIMIT);
+        range.margin_label(&mut labels, stage.range_center, format!("CL {}", value(stage.range_center)), LIMIT);
     }
+    range.place_labels(&mut out, labels);
     let mut run: Vec<String> = Vec::new();
     let mut runs: Vec<Vec<String>> = Vec::new();
     for (index, point) in view.points.iter().enumerate() {
@@ -581,6 +601,23 @@ mod tests {
         assert!(one.starts_with("<svg ") && one.trim_end().ends_with("</svg>"));
         assert!(!one.contains("NaN") && !one.contains("inf"));
         assert_eq!(one.matches("<title>").count(), one.matches("</title>").count());
+    }
+
+    #[test]
+    fn margin_labels_never_overlap() {
+        let mut close = view(&VALUES, &[]);
+        // The spec limits a hair outside the control limits: four labels within a few pixels.
+        (close.lower_spec, close.upper_spec) = (Some(0.229), Some(0.291));
+        let svg = control_chart_svg(&close);
+        let mut heights: Vec<f64> = svg
+            .lines()
+            .filter(|line| line.starts_with(r#"<text class="margin-label""#))
+            .map(|line| line.split(r#"y=""#).nth(1).and_then(|rest| rest.split('"').next()).unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(heights.len(), 5 + 2, "UCL, CL, LCL, LSL, USL and the range chart's UCL and CL");
+        heights.truncate(5);
+        heights.sort_by(f64::total_cmp);
+        assert!(heights.windows(2).all(|pair| pair[1] - pair[0] >= 10.9), "{heights:?}");
     }
 
     #[test]

@@ -10,10 +10,15 @@ pub struct ReviewView {
     pub id: String,
     /// The flagged version, `DES-0001@v1`.
     pub design: String,
-    pub signal: String,
-    pub rule: String,
-    pub operation: String,
-    pub check: String,
+    /// `signal` (a control-chart rule) or `field failures`.
+    pub reason: &'static str,
+    /// For a signal: its id, rule, operation and check.
+    pub signal: Option<String>,
+    pub rule: Option<String>,
+    pub operation: Option<String>,
+    pub check: Option<String>,
+    /// For field failures: the reports.
+    pub field_reports: Vec<String>,
     pub evidence: Vec<String>,
     pub raised_at_ms: i64,
     /// `open`, `answered by v2`, `capa open`, `closed`.
@@ -31,14 +36,15 @@ pub struct ReviewView {
 
 impl ReviewView {
     pub fn of(state: &State, review: &Review) -> ReviewView {
-        let ReviewReason::Signal { signal, series, rule } = &review.flag.reason;
         let mut view = ReviewView {
             id: review.flag.id.to_string(),
             design: review.flag.design.to_string(),
-            signal: signal.to_string(),
-            rule: rule.clone(),
-            operation: series.operation.clone(),
-            check: series.check.clone(),
+            reason: "signal",
+            signal: None,
+            rule: None,
+            operation: None,
+            check: None,
+            field_reports: Vec::new(),
             evidence: review.flag.evidence.clone(),
             raised_at_ms: review.flag.raised_at.millis(),
             status: review.status(),
@@ -50,6 +56,18 @@ impl ReviewView {
             capa_samples: None,
             capa_samples_since: None,
         };
+        match &review.flag.reason {
+            ReviewReason::Signal { signal, series, rule } => {
+                view.signal = Some(signal.to_string());
+                view.rule = Some(rule.clone());
+                view.operation = Some(series.operation.clone());
+                view.check = Some(series.check.clone());
+            }
+            ReviewReason::FieldFailures { reports } => {
+                view.reason = "field failures";
+                view.field_reports = reports.iter().map(ToString::to_string).collect();
+            }
+        }
         match review.resolution.as_ref().map(|(resolution, ..)| resolution) {
             Some(Resolution::NewVersion { version }) => view.new_version = Some(*version),
             Some(Resolution::Capa(capa)) => {
@@ -57,7 +75,9 @@ impl ReviewView {
                 view.capa_due = Some(capa.due.to_string());
                 view.capa_action = Some(capa.action.clone());
                 view.capa_samples = Some(capa.samples);
-                view.capa_samples_since = Some(state.quality.series(series).count().saturating_sub(capa.from_sample));
+                let progress =
+                    prodos_core::orchestration::review::progress(state, &review.flag.reason, review.flag.design);
+                view.capa_samples_since = Some(progress.saturating_sub(capa.from_sample));
             }
             None => {}
         }

@@ -5,6 +5,7 @@
 
 pub mod crew;
 pub mod crew_availability;
+pub mod field_report;
 pub mod goods_release;
 pub mod inspection;
 pub mod labor_credits;

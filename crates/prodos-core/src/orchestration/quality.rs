@@ -54,6 +54,7 @@ pub fn decide(state: &State, command: &QualityCommand, now: Timestamp) -> Result
             super::review::resolve(state, *review, resolution, by, now)
         }
         QualityCommand::CloseCapa { review, by } => super::review::close_capa(state, *review, by, now),
+        QualityCommand::FileFieldReport { .. } => super::field_report::file(state, command, now),
         QualityCommand::StartStage { series, label, by } => {
             series_check(state, series)?;
             let label = label.trim();

@@ -87,13 +87,12 @@ pub fn resolve(
                     message: format!("the effectiveness check takes 1 to 1000 samples, got {samples}"),
                 });
             }
-            let ReviewReason::Signal { series, .. } = &record.flag.reason;
             Resolution::Capa(Capa {
                 owner: owner.clone(),
                 due: *due,
                 action: action.trim().to_string(),
                 samples: *samples,
-                from_sample: state.quality.series(series).count(),
+                from_sample: progress(state, &record.flag.reason, flagged),
             })
         }
     };
@@ -113,18 +112,57 @@ pub fn close_capa(state: &State, review: ReviewId, by: &str, now: Timestamp) -> 
     if record.closed.is_some() {
         return Err(Rejection::ReviewClosed { review, status: record.status() });
     }
-    let ReviewReason::Signal { series, .. } = &record.flag.reason;
-    let since = state.quality.series(series).count().saturating_sub(capa.from_sample);
+    let since = progress(state, &record.flag.reason, record.flag.design).saturating_sub(capa.from_sample);
     if since < capa.samples as usize {
+        let what = match &record.flag.reason {
+            ReviewReason::Signal { series, .. } => format!("samples of `{}`", series.check),
+            ReviewReason::FieldFailures { .. } => format!("goods of {} distributed", record.flag.design.design),
+        };
         return Err(outstanding(format!(
-            "the effectiveness check needs {} samples of `{}` since the action, {since} so far",
-            capa.samples, series.check
+            "the effectiveness check needs {} {what} since the action, {since} so far",
+            capa.samples
         )));
     }
-    if let Some(recurred) =
-        state.quality.signals().iter().find(|signal| signal.series == *series && signal.at > *decided_at)
-    {
-        return Err(outstanding(format!("{} ({}) recurred after the action", recurred.id, recurred.rule)));
+    if let Some(recurred) = recurrence(state, &record.flag.reason, record.flag.design, *decided_at) {
+        return Err(outstanding(format!("{recurred} recurred after the action")));
     }
     Ok(vec![Event::Quality(QualityEvent::CapaClosed { review, by: by.to_string(), at: now })])
+}
+
+/// How far the effectiveness check has come: the flagged series' samples, or for field failures
+/// the goods of the design distributed.
+pub fn progress(state: &State, reason: &ReviewReason, design: DesignRef) -> usize {
+    match reason {
+        ReviewReason::Signal { series, .. } => state.quality.series(series).count(),
+        ReviewReason::FieldFailures { .. } => state
+            .distribution
+            .releases()
+            .iter()
+            .filter(|release| {
+                state.distribution.good(release.good).is_some_and(|good| good.design.design == design.design)
+            })
+            .count(),
+    }
+}
+
+/// What came back after a corrective action: a signal on the series, or a field failure.
+fn recurrence(state: &State, reason: &ReviewReason, design: DesignRef, since: Timestamp) -> Option<String> {
+    match reason {
+        ReviewReason::Signal { series, .. } => state
+            .quality
+            .signals()
+            .iter()
+            .find(|signal| signal.series == *series && signal.at > since)
+            .map(|signal| format!("{} ({})", signal.id, signal.rule)),
+        ReviewReason::FieldFailures { .. } => state
+            .quality
+            .field_reports()
+            .iter()
+            .find(|report| {
+                report.design.design == design.design
+                    && report.kind == crate::quality::FieldKind::Failure
+                    && report.at > since
+            })
+            .map(|report| format!("{} (a failure of {})", report.id, report.serial)),
+    }
 }

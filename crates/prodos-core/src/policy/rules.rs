@@ -154,7 +154,9 @@ fn matching(me: &Person, command: &MatchingCommand) -> Result<(), Rejection> {
 /// qualification); limits and stages of a control chart are a coordinator's call.
 fn quality(me: &Person, command: &QualityCommand) -> Result<(), Rejection> {
     match command {
-        QualityCommand::RecordInspection { by, .. } | QualityCommand::Dispose { by, .. } => me.is(by),
+        QualityCommand::RecordInspection { by, .. }
+        | QualityCommand::Dispose { by, .. }
+        | QualityCommand::FileFieldReport { by, .. } => me.is(by),
         QualityCommand::FreezeLimits { by, .. }
         | QualityCommand::StartStage { by, .. }
         | QualityCommand::ResolveReview { by, .. }
@@ -264,5 +266,6 @@ fn action_of(command: &Command) -> &'static str {
         Command::Quality(QualityCommand::StartStage { .. }) => "start chart stages",
         Command::Quality(QualityCommand::ResolveReview { .. }) => "resolve design reviews",
         Command::Quality(QualityCommand::CloseCapa { .. }) => "close corrective actions",
+        Command::Quality(QualityCommand::FileFieldReport { .. }) => "report from the field",
     }
 }

@@ -1,6 +1,7 @@
 //! What may be asked of the quality area: record an inspection, dispose of a nonconformance, and
 //! (for a quality engineer) freeze a chart's validated limits or start a new stage after a change.
 
+use super::field::FieldKind;
 use super::model::SeriesKey;
 use crate::calendar::Day;
 use crate::ids::{NonconformanceId, ReviewId, TaskRef};
@@ -53,6 +54,18 @@ pub enum QualityCommand {
     /// Closes a review's corrective action once its effectiveness check holds.
     CloseCapa {
         review: ReviewId,
+        by: String,
+    },
+    /// A report from the field about a distributed good, by its serial.
+    FileFieldReport {
+        serial: String,
+        kind: FieldKind,
+        #[serde(default)]
+        item: Option<String>,
+        on: Day,
+        #[serde(default)]
+        photo: Option<String>,
+        note: String,
         by: String,
     },
 }

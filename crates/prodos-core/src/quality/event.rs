@@ -1,6 +1,7 @@
 //! Facts of the quality loop. An inspection carries the core's verdict; a nonconformance is
 //! opened by the out-of-tolerance result in the same decision and closed by its disposition.
 
+use super::field::FieldReport;
 use super::model::{
     Disposed, Disposition, Inspection, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord, StageMark,
 };
@@ -60,6 +61,9 @@ pub enum QualityEvent {
         by: String,
         at: Timestamp,
     },
+    FieldReported {
+        report: FieldReport,
+    },
 }
 
 impl QualityEvent {
@@ -75,6 +79,7 @@ impl QualityEvent {
             QualityEvent::ReviewRaised { .. } => "ReviewRaised",
             QualityEvent::ReviewResolved { .. } => "ReviewResolved",
             QualityEvent::CapaClosed { .. } => "CapaClosed",
+            QualityEvent::FieldReported { .. } => "FieldReported",
         }
     }
 }
@@ -143,6 +148,7 @@ impl Quality {
                     record.closed = Some((by.clone(), *at));
                 }
             }
+            QualityEvent::FieldReported { report } => self.field_reports.push(report.clone()),
             QualityEvent::StageStarted { series, label, .. } => {
                 let start = self.series.get(series).map_or(0, Vec::len);
                 let marks = self.stages.entry(series.clone()).or_default();

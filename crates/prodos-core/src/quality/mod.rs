@@ -5,12 +5,14 @@
 
 pub mod command;
 pub mod event;
+pub mod field;
 pub mod model;
 pub mod review;
 pub mod series;
 
 pub use command::{DispositionChoice, QualityCommand, ResolutionChoice};
 pub use event::QualityEvent;
+pub use field::{FieldKind, FieldReport};
 pub use model::{
     Context, Disposed, Disposition, Inspection, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord,
     StageMark, WriteOff,

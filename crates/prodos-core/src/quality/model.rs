@@ -136,6 +136,7 @@ pub struct Quality {
     pub(crate) scrapped: BTreeMap<(PlanId, u32), NonconformanceId>,
     pub(crate) signals: Vec<SignalRecord>,
     pub(crate) reviews: Vec<Review>,
+    pub(crate) field_reports: Vec<super::field::FieldReport>,
 }
 
 impl Quality {
@@ -211,8 +212,22 @@ impl Quality {
     pub(crate) fn review_mut(&mut self, id: ReviewId) -> Option<&mut Review> {
         self.reviews.get_mut((id.0 as usize).checked_sub(1)?)
     }
+    pub fn field_reports(&self) -> &[super::field::FieldReport] {
+        &self.field_reports
+    }
+    pub fn next_field_report(&self) -> crate::ids::FieldReportId {
+        crate::ids::FieldReportId(self.field_reports.len() as u32 + 1)
+    }
     pub fn next_review(&self) -> ReviewId {
         ReviewId(self.reviews.len() as u32 + 1)
+    }
+    /// The open review of a design version about its field failures, if one is open.
+    pub fn open_field_review(&self, design: DesignRef) -> Option<&Review> {
+        self.reviews.iter().find(|review| {
+            review.is_open()
+                && review.flag.design == design
+                && matches!(review.flag.reason, super::review::ReviewReason::FieldFailures { .. })
+        })
     }
     /// The open review of a design version about a series, if one is open.
     pub fn open_review(&self, design: DesignRef, series: &SeriesKey) -> Option<&Review> {

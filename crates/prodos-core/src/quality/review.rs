@@ -5,7 +5,7 @@
 //! series has gone the stated number of samples without the signal recurring.
 
 use crate::calendar::Day;
-use crate::ids::{DesignRef, ReviewId, SignalId};
+use crate::ids::{DesignRef, FieldReportId, ReviewId, SignalId};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +17,8 @@ use super::model::SeriesKey;
 pub enum ReviewReason {
     /// A control-chart rule fired on one of its checks.
     Signal { signal: SignalId, series: SeriesKey, rule: String },
+    /// Goods of the version failed in the field, repeatedly.
+    FieldFailures { reports: Vec<FieldReportId> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,9 +37,10 @@ pub struct Capa {
     pub owner: String,
     pub due: Day,
     pub action: String,
-    /// Samples of the flagged series that must follow without the signal recurring.
+    /// Samples of the flagged series (or, for field failures, goods of the design distributed)
+    /// that must follow without the signal (or a failure) recurring.
     pub samples: u32,
-    /// How many samples the series held when the action was decided.
+    /// How many samples the series (or releases the node) held when the action was decided.
     pub from_sample: usize,
 }
 

@@ -190,6 +190,15 @@ pub fn play(seeder: &mut Seeder, designs: &Designs) -> Result<(), NodeError> {
 
     story.on_day(-10, 9)?;
     cast::absence(story.seeder)?;
+    // Ines plays her guitar in a cold room; the fretboard's ends stand proud as it dries.
+    story.on_day(-9, 19)?;
+    field_report(
+        &mut story,
+        member_plan,
+        "ines",
+        "fretboard",
+        "fret ends sharp along the fretboard edge after a week of dry heating",
+    )?;
     // Neck relief has crept up guitar after guitar; the certifiers answer its review with v2.
     story.on_day(-8, 11)?;
     super::inspection::answer_drift_review(story.seeder, guitar.design)?;
@@ -246,6 +255,26 @@ fn bench_tasks(story: &Story, plan: PlanId, wanted: TaskStatus) -> Vec<(TaskRef,
 const MEMBER_BUILD_CREDITS: Milli = Milli(20_000);
 
 /// Grants `member` an entitlement to the design of a one-unit plan and releases its good to them.
+/// The holder of a plan's first good reports a failure of one of its modules, today.
+fn field_report(story: &mut Story, plan: PlanId, holder: &str, item: &str, note: &str) -> Result<(), NodeError> {
+    let origin = prodos_core::orchestration::goods_release::unit_origin(plan, 1);
+    let serial = story
+        .seeder
+        .read(|state| state.distribution.goods().find(|good| good.origin == origin).map(|good| good.serial.clone()));
+    let Some(serial) = serial else { return Err(broken(format!("{origin} is not a good"))) };
+    let command = prodos_core::quality::QualityCommand::FileFieldReport {
+        serial,
+        kind: prodos_core::quality::FieldKind::Failure,
+        item: Some(item.into()),
+        on: Day::of(story.seeder.now()),
+        photo: None,
+        note: note.into(),
+        by: holder.into(),
+    };
+    story.seeder.run(holder, Command::Quality(command))?;
+    Ok(())
+}
+
 fn hand_over(story: &mut Story, plan: PlanId, member: &str) -> Result<(), NodeError> {
     let origin = prodos_core::orchestration::goods_release::unit_origin(plan, 1);
     let found = story.seeder.read(|state| {

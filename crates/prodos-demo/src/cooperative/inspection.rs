@@ -66,8 +66,9 @@ pub fn answer_drift_review(
     use prodos_core::{Command, DesignCommand};
     let found = seeder.read(|state| {
         let review = state.quality.reviews().iter().find(|review| {
-            let ReviewReason::Signal { series, .. } = &review.flag.reason;
-            review.is_open() && series.check == DRIFTING_CHECK
+            let drift =
+                matches!(&review.flag.reason, ReviewReason::Signal { series, .. } if series.check == DRIFTING_CHECK);
+            review.is_open() && drift
         })?;
         let spec = state.designs.version(review.flag.design)?.spec.clone();
         Some((review.flag.id, spec))

@@ -36,6 +36,7 @@ pub mod production;
 pub mod task;
 
 // Quality (issue 16).
+pub mod field;
 pub mod quality;
 pub mod review;
 pub mod spc_text;

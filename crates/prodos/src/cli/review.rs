@@ -59,13 +59,17 @@ pub fn run(command: ReviewCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             if json {
                 return print_json(&views);
             }
-            let mut out = table(&["id", "design", "check", "rule", "status", "raised"]);
+            let mut out = table(&["id", "design", "about", "why", "status", "raised"]);
             for view in views {
+                let about = match (&view.operation, &view.check) {
+                    (Some(operation), Some(check)) => format!("{operation}/{check}"),
+                    _ => view.field_reports.join(" "),
+                };
                 out.add_row(vec![
                     view.id,
                     view.design,
-                    format!("{}/{}", view.operation, view.check),
-                    view.rule,
+                    about,
+                    view.rule.unwrap_or_else(|| view.reason.to_string()),
                     view.status,
                     format_time(view.raised_at_ms),
                 ]);
@@ -77,10 +81,22 @@ pub fn run(command: ReviewCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             if json {
                 return print_json(&view);
             }
-            println!(
-                "{} on {}: {} on `{}/{}` ({}), {}",
-                view.id, view.design, view.rule, view.operation, view.check, view.signal, view.status
-            );
+            match (&view.rule, &view.operation, &view.check, &view.signal) {
+                (Some(rule), Some(operation), Some(check), Some(signal)) => {
+                    println!(
+                        "{} on {}: {rule} on `{operation}/{check}` ({signal}), {}",
+                        view.id, view.design, view.status
+                    )
+                }
+                _ => println!(
+                    "{} on {}: {} ({}), {}",
+                    view.id,
+                    view.design,
+                    view.reason,
+                    view.field_reports.join(" "),
+                    view.status
+                ),
+            }
             println!("raised {}", format_time(view.raised_at_ms));
             for line in &view.evidence {
                 println!("  evidence: {line}");

@@ -95,7 +95,8 @@ fn seeded_here(node: &Node) -> Result<bool, NodeError> {
 }
 
 /// A task of the active plan that participant A may start now and participant B may verify once
-/// A has done it: what the end-to-end browser test works through. Earliest in the schedule first.
+/// A has done it, with no checks to inspect: what the end-to-end browser test works through.
+/// Earliest in the schedule first.
 pub fn task_for_a_and_b(state: &prodos_core::State, now: Timestamp) -> Option<prodos_core::execution::TaskRef> {
     use prodos_core::execution::{ExecutionCommand, TaskRef};
     let plan = state.plans.plan(ACTIVE_PLAN)?;
@@ -109,6 +110,11 @@ pub fn task_for_a_and_b(state: &prodos_core::State, now: Timestamp) -> Option<pr
         prodos_core::decide(state, &as_a, &prodos_core::Command::Execution(start), now).ok()?;
         let spec = &state.designs.version(plan.proposal.design)?.spec;
         let operation = spec.operation(&op.operation)?;
+        // A step without quality checks: the browser walk is start → complete → verify; the
+        // inspection flow has its own tests.
+        if !operation.checks.is_empty() {
+            return None;
+        }
         let checkable = match &operation.skill {
             Some(skill) => verifier.level_at(skill, now).is_some_and(|held| i64::from(held) >= operation.min_level),
             None => true,

@@ -43,6 +43,17 @@ async fn walk_through(chromedriver: PathBuf) {
 
     let coordinator = driver.browser().await;
     sign_in(&coordinator, &server, COORDINATOR).await;
+    // A design's quality page draws the drifting check's control chart with its signalled points.
+    coordinator.goto(&server.url("/designs/DES-0001/quality")).await.unwrap();
+    let chart = "#check-setup-neck-relief svg.control-chart[role=\"img\"]";
+    let label = find(&coordinator, chart).await.attr("aria-label").await.unwrap().unwrap_or_default();
+    assert!(label.contains("neck relief at the 7th fret"), "the chart names its check: {label}");
+    let signalled = coordinator.find_all(Locator::Css(&format!("{chart} circle.point.signalled"))).await.unwrap();
+    assert!(!signalled.is_empty(), "the quality page marks the signalled points");
+    let signals = text_of(&coordinator, "#check-setup-neck-relief table.signals").await;
+    assert!(signals.contains("Nelson 5") || signals.contains("Nelson 6"), "{signals}");
+    assert!(text_of(&coordinator, "table.ncrs").await.contains("NCR-0001"));
+
     coordinator.goto(&server.url(&format!("/plans/{ACTIVE_PLAN}"))).await.unwrap();
     let progress_before = text_of(&coordinator, "#plan-progress").await;
 

@@ -169,7 +169,8 @@ impl Panel {
             .find(|every| self.n.div_ceil(*every) <= X_LABELS)
             .unwrap_or(self.n.div_ceil(X_LABELS).max(1));
         let y = self.top + self.height + 14.0;
-        for index in (0..self.n).filter(|index| (index + 1) % every == 0 || *index == 0) {
+        // Multiples of `every`, and the first sample when that leaves room beside the first multiple.
+        for index in (0..self.n).filter(|index| (index + 1) % every == 0 || (*index == 0 && every >= 5)) {
             let _ = writeln!(
                 out,
                 r#"<text class="sample-label" x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="{MUTED}">{label}</text>"#,

@@ -13,11 +13,14 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_app::queries;
+use prodos_app::views::field::FieldReportView;
 use prodos_app::views::quality::{InspectionView, NonconformanceView, SpcView};
+use prodos_app::views::review::ReviewView;
 use prodos_core::execution::TaskRef;
 use prodos_core::measure::Measurement;
-use prodos_core::quality::{DispositionChoice, QualityCommand, SeriesKey};
-use prodos_core::{Command, DesignId, NonconformanceId, PlanId};
+use prodos_core::plan::Day;
+use prodos_core::quality::{DispositionChoice, FieldKind, QualityCommand, ResolutionChoice, SeriesKey};
+use prodos_core::{Command, DesignId, NonconformanceId, PlanId, ReviewId};
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -235,5 +238,151 @@ pub async fn stage(
 ) -> Result<Json<ReceiptBody>, ApiError> {
     let series = series(&state, &design, &check, request.operation.as_deref())?;
     let command = QualityCommand::StartStage { series, label: request.label, by: principal.handle.clone() };
+    execute(&state, &principal, &headers, Command::Quality(command)).await
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewFilter {
+    /// Only this design's, e.g. `DES-0001`.
+    pub design: Option<String>,
+    #[serde(default)]
+    pub open: bool,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResolveRequest {
+    /// A later version of the design that answers the flag.
+    pub new_version: Option<u32>,
+    /// Or a corrective action: its owner, due day, what is done, and the samples of the
+    /// effectiveness check (default 10).
+    pub owner: Option<String>,
+    pub due: Option<String>,
+    pub action: Option<String>,
+    pub samples: Option<u32>,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldReportRequest {
+    pub serial: String,
+    /// `failure` or `observation`.
+    pub kind: String,
+    /// The part or module it concerns.
+    pub item: Option<String>,
+    /// The day it was observed, `YYYY-MM-DD` (default today).
+    pub on: Option<String>,
+    pub photo: Option<String>,
+    pub note: String,
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct FieldFilter {
+    pub design: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/reviews", tag = "quality", params(ReviewFilter),
+    responses((status = 200, description = "Design reviews, oldest first", body = Vec<ReviewView>), (status = 422, body = ErrorBody)))]
+pub async fn reviews(
+    State(state): State<AppState>,
+    ApiQuery(filter): ApiQuery<ReviewFilter>,
+) -> Result<Json<Vec<ReviewView>>, ApiError> {
+    let design = filter.design.as_deref().map(|design| parse::<DesignId>("design", design)).transpose()?;
+    Ok(Json(queries::reviews(&state.node, design, filter.open)))
+}
+
+#[utoipa::path(get, path = "/api/reviews/{review}", tag = "quality", params(("review" = String, Path, description = "`REV-0001`")),
+    responses((status = 200, body = ReviewView), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn review(
+    State(state): State<AppState>,
+    ApiPath(review): ApiPath<String>,
+) -> Result<Json<ReviewView>, ApiError> {
+    let review = parse::<ReviewId>("review", &review)?;
+    Ok(Json(queries::review(&state.node, review)?))
+}
+
+#[utoipa::path(post, path = "/api/reviews/{review}/resolve", tag = "quality", request_body = ResolveRequest,
+    params(("review" = String, Path), ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, body = ReceiptBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn resolve(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiPath(review): ApiPath<String>,
+    ApiJson(request): ApiJson<ResolveRequest>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let review = parse::<ReviewId>("review", &review)?;
+    let resolution = match (request.new_version, request.owner, request.due, request.action) {
+        (Some(version), None, None, None) => ResolutionChoice::NewVersion { version },
+        (None, Some(owner), Some(due), Some(action)) => ResolutionChoice::Capa {
+            owner,
+            due: parse::<Day>("due", &due)?,
+            action,
+            samples: request.samples.unwrap_or(10),
+        },
+        _ => {
+            return Err(ApiError::invalid(
+                "resolution",
+                "give `new_version`, or `owner`, `due` and `action` for a CAPA",
+            ));
+        }
+    };
+    let command = QualityCommand::ResolveReview { review, resolution, by: principal.handle.clone() };
+    execute(&state, &principal, &headers, Command::Quality(command)).await
+}
+
+#[utoipa::path(post, path = "/api/reviews/{review}/close", tag = "quality",
+    params(("review" = String, Path), ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, body = ReceiptBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn close(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiPath(review): ApiPath<String>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let review = parse::<ReviewId>("review", &review)?;
+    let command = QualityCommand::CloseCapa { review, by: principal.handle.clone() };
+    execute(&state, &principal, &headers, Command::Quality(command)).await
+}
+
+#[utoipa::path(get, path = "/api/field-reports", tag = "quality", params(FieldFilter),
+    responses((status = 200, description = "Reports from the field", body = Vec<FieldReportView>), (status = 422, body = ErrorBody)))]
+pub async fn field_reports(
+    State(state): State<AppState>,
+    ApiQuery(filter): ApiQuery<FieldFilter>,
+) -> Result<Json<Vec<FieldReportView>>, ApiError> {
+    let design = filter.design.as_deref().map(|design| parse::<DesignId>("design", design)).transpose()?;
+    Ok(Json(queries::field_reports(&state.node, design)))
+}
+
+#[utoipa::path(post, path = "/api/field-reports", tag = "quality", request_body = FieldReportRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key")),
+    responses((status = 200, body = ReceiptBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn report(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<FieldReportRequest>,
+) -> Result<Json<ReceiptBody>, ApiError> {
+    let kind = match request.kind.as_str() {
+        "failure" => FieldKind::Failure,
+        "observation" => FieldKind::Observation,
+        other => return Err(ApiError::invalid("kind", format!("`{other}` is not failure or observation"))),
+    };
+    let on = match request.on.as_deref() {
+        Some(day) => parse::<Day>("on", day)?,
+        None => Day::of(state.now()),
+    };
+    let command = QualityCommand::FileFieldReport {
+        serial: request.serial,
+        kind,
+        item: request.item,
+        on,
+        photo: request.photo,
+        note: request.note,
+        by: principal.handle.clone(),
+    };
     execute(&state, &principal, &headers, Command::Quality(command)).await
 }

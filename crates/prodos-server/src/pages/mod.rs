@@ -4,6 +4,7 @@
 pub mod account;
 pub mod login;
 pub mod people;
+pub mod quality;
 pub mod record;
 pub mod views;
 pub mod work;

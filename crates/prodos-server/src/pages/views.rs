@@ -92,6 +92,8 @@ struct DesignPage {
     /// One unit priced now (lot cost or cheapest offer, the node's rates); the page reloads it
     /// when the ledger moves. `None` when it cannot be priced at all.
     cost: Option<prodos_app::views::CostView>,
+    /// `/designs/DES-0001/quality`: its charts span every version.
+    quality_href: String,
 }
 
 pub async fn design(
@@ -107,7 +109,8 @@ pub async fn design(
         .parse()
         .ok()
         .and_then(|selector| prodos_app::planning::design_cost_view(&state.node, selector, 1).ok());
-    render(&DesignPage { chrome: Chrome::new(&state, Some(&principal), true), design, bom, cost })
+    let quality_href = format!("/designs/{}/quality", design.id.split('@').next().unwrap_or(&design.id));
+    render(&DesignPage { chrome: Chrome::new(&state, Some(&principal), true), design, bom, cost, quality_href })
 }
 
 #[derive(Template)]

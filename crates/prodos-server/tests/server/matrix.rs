@@ -94,6 +94,12 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         ("GET", "/api/designs/{design}/spc/{check}") => (false, "pcua", ""),
         ("POST", "/api/designs/{design}/spc/{check}/freeze") => (false, "c", ""),
         ("POST", "/api/designs/{design}/spc/{check}/stage") => (false, "c", ""),
+        ("GET", "/api/reviews") => (false, "pcua", ""),
+        ("GET", "/api/reviews/{review}") => (false, "pcua", ""),
+        ("POST", "/api/reviews/{review}/resolve") => (false, "c", ""),
+        ("POST", "/api/reviews/{review}/close") => (false, "c", ""),
+        ("GET", "/api/field-reports") => (false, "pcua", ""),
+        ("POST", "/api/field-reports") => (false, "pc", ""),
         ("GET", "/api/participants") => (false, "pcua", ""),
         ("POST", "/api/participants") => (false, "c", ""),
         ("GET", "/api/participants/{handle}") => (false, "pcua", ""),
@@ -139,6 +145,7 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         ("GET", "/goods") => (false, "pcua", ""),
         ("GET", "/designs") => (false, "pcua", ""),
         ("GET", "/designs/{design}") => (false, "pcua", ""),
+        ("GET", "/designs/{design}/quality") => (false, "pcua", ""),
         ("GET", "/stock") => (false, "pcua", ""),
         ("GET", "/audit") => (false, "pcua", ""),
         ("GET", "/static/app.css") => (true, "pcua", ""),
@@ -232,6 +239,10 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         "/api/ncrs/{ncr}/dispose" => json(json!({"disposition": "use_as_is", "reason": "matrix"})),
         "/api/designs/{design}/spc/{check}/freeze" => json(json!({})),
         "/api/designs/{design}/spc/{check}/stage" => json(json!({"label": "matrix"})),
+        "/api/reviews/{review}/resolve" => json(json!({"new_version": 2})),
+        "/api/field-reports" => {
+            json(json!({"serial": "acoustic-guitar-0013", "kind": "observation", "note": "matrix"}))
+        }
         // As for the JSON route: a wrong current password is refused, the accounts keep theirs.
         "/account/password" => Some((
             "application/x-www-form-urlencoded",
@@ -270,6 +281,7 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         .replace("{plan}", &objects.plan)
         .replace("{challenge}", "CHL-0001")
         .replace("{ncr}", "NCR-0001")
+        .replace("{review}", "REV-0001")
         .replace("{check}", "neck-relief")
         .replace("{attempt}", "ATT-0001")
         .replace("{good}", "GOOD-0001");

@@ -246,3 +246,47 @@ async fn a_browser_changes_its_own_password_on_the_account_page() {
     assert_eq!(fixture.send(Method::POST, "/login", &Caller::Anonymous, form(me, new_password)).await.status, 303);
     fixture.finish();
 }
+
+#[tokio::test]
+async fn a_designs_quality_page_charts_its_checks_signals_and_nonconformances() {
+    let fixture = Fixture::new();
+    let browser = fixture.login("participant").await;
+    let design = fixture.get("/designs/DES-0001", &browser).await.text();
+    assert!(design.contains("href=\"/designs/DES-0001/quality\""), "the design page links its quality page");
+
+    let reply = fixture.get("/designs/DES-0001/quality", &browser).await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let page = reply.text();
+    assert!(page.contains("<title>Quality of "), "{page}");
+    for wanted in [
+        "<svg",
+        "role=\"img\"",
+        "neck relief at the 7th fret",
+        "id=\"check-setup-neck-relief\"",
+        "class=\"point signalled\"",
+        "class=\"ucl\"",
+        "Rules in use:",
+        "data-ncr=\"NCR-0001\"",
+        "NCR-0001",
+        "PROD-0010/fret#2",
+    ] {
+        assert!(page.contains(wanted), "the quality page lacks {wanted}");
+    }
+    assert!(page.contains("Nelson 5") || page.contains("Nelson 6"), "a run rule's signal is listed");
+    let signals = page.split("class=\"signals\" data-count=\"").nth(1).expect("a signals table");
+    assert_ne!(signals.split('"').next(), Some("0"), "the drifting check has signals");
+    assert!(page.contains("class=\"band "), "capability carries its band");
+    assert!(!page.contains("&lt;svg"), "the chart is embedded, not escaped");
+
+    let missing = fixture.get("/designs/DES-9999/quality", &browser).await;
+    assert_eq!(missing.status, 404);
+    let design_missing = fixture.get("/designs/DES-9999", &browser).await;
+    assert_eq!(missing.text(), design_missing.text(), "the same not-found page as the design page");
+    let (bad, bad_design) = (
+        fixture.get("/designs/not-a-design/quality", &browser).await,
+        fixture.get("/designs/not-a-design", &browser).await,
+    );
+    assert!(bad.status.is_client_error() && bad.status == bad_design.status, "{}", bad.text());
+    assert_eq!(fixture.get("/designs/DES-0001/quality", &Caller::Anonymous).await.status, 303);
+    fixture.finish();
+}

@@ -27,7 +27,8 @@ pub use plans::{
     production,
 };
 pub use quality::{
-    InspectionFilter, design_series, inspections, nonconformance, nonconformances, review, reviews, spc, spc_of,
+    InspectionFilter, design_charts, design_nonconformances, design_series, inspections, nonconformance,
+    nonconformances, review, reviews, spc, spc_of,
 };
 pub use quality_summary::quality_summary;
 pub use stock::{NodeCounts, counts, lots, materials, suppliers};

@@ -222,3 +222,22 @@ pub fn review(node: &Node, review: prodos_core::ReviewId) -> Result<crate::views
         Ok(crate::views::review::ReviewView::of(state, found))
     })
 }
+
+/// Every measured check's chart of a design, in build order: its quality page.
+pub fn design_charts(node: &Node, design: DesignId) -> Result<Vec<SpcView>, Rejection> {
+    let series = design_series(node, design)?;
+    node.read(|state| series.iter().map(|key| spc_of(state, key)).collect())
+}
+
+/// The nonconformances of a design's tasks, oldest first.
+pub fn design_nonconformances(node: &Node, design: DesignId) -> Vec<NonconformanceView> {
+    node.read(|state| {
+        state
+            .quality
+            .nonconformances()
+            .iter()
+            .filter(|ncr| state.plans.plan(ncr.task.plan).is_some_and(|plan| plan.proposal.design.design == design))
+            .map(|ncr| NonconformanceView::of(state, ncr))
+            .collect()
+    })
+}

@@ -135,18 +135,8 @@ fn plan_of(task: &str) -> String {
 }
 
 fn quality_page(state: &AppState, principal: &Principal, design: DesignId, name: String) -> Result<Bytes, ApiError> {
-    let series = queries::design_series(&state.node, design)?;
-    let (charts, ncrs) = state.node.read(|read| {
-        let charts: Result<Vec<SpcView>, _> = series.iter().map(|key| queries::spc_of(read, key)).collect();
-        let ncrs: Vec<NonconformanceView> = read
-            .quality
-            .nonconformances()
-            .iter()
-            .filter(|ncr| read.plans.plan(ncr.task.plan).is_some_and(|plan| plan.proposal.design.design == design))
-            .map(|ncr| NonconformanceView::of(read, ncr))
-            .collect();
-        (charts, ncrs)
-    });
+    let charts = queries::design_charts(&state.node, design);
+    let ncrs = queries::design_nonconformances(&state.node, design);
     let checks = charts?.into_iter().map(section).collect();
     let ncrs = ncrs
         .into_iter()

@@ -296,89 +296,62 @@ pub struct TaskView {
 }
 
 impl TaskView {
-    /// Every task of a plan, in schedule order.
+    /// Every task of a plan, in schedule order, then its rework tasks.
     pub fn of_plan(state: &prodos_core::State, plan: &prodos_core::plan::Plan) -> Vec<TaskView> {
-        use prodos_core::execution::TaskStatus;
+        use prodos_core::execution::{TaskRef, TaskStatus};
         let spec = state.designs.version(plan.proposal.design).map(|version| &version.spec);
-        plan.proposal
-            .operations
-            .iter()
-            .map(|scheduled| {
-                let task = prodos_core::execution::TaskRef {
-                    plan: plan.id,
-                    operation: scheduled.operation.clone(),
-                    unit: scheduled.unit,
-                };
-                let record = state.execution.task(&task);
-                let operation = spec.and_then(|spec| spec.operation(&scheduled.operation));
-                TaskView {
-                    task: task.to_string(),
-                    plan: plan.id.to_string(),
-                    operation: scheduled.operation.clone(),
-                    unit: scheduled.unit,
-                    skill: operation.and_then(|operation| operation.skill.clone()),
-                    min_level: operation.map(|operation| operation.min_level).unwrap_or_default(),
-                    status: record.status.as_str(),
-                    blocked: record.blocked.clone(),
-                    worker: record.worker.clone(),
-                    crew: record.crew.clone(),
-                    verified_by: record.verified_by.clone(),
-                    rejections: record.rejections,
-                    waiting_on: operation
-                        .map(|operation| {
-                            operation
-                                .after
-                                .iter()
-                                .map(|before| prodos_core::execution::TaskRef {
-                                    plan: plan.id,
-                                    operation: before.operation.clone(),
-                                    unit: scheduled.unit,
-                                })
-                                .filter(|before| state.execution.task(before).status != TaskStatus::Verified)
-                                .map(|before| before.to_string())
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    scheduled_start_ms: scheduled.start.millis(),
-                    scheduled_end_ms: scheduled.end.millis(),
-                }
-            })
-            .chain(Self::reworks_of_plan(state, plan, spec))
-            .collect()
-    }
-
-    /// The plan's rework tasks, due from their disposition for the rework's duration.
-    fn reworks_of_plan<'a>(
-        state: &'a prodos_core::State,
-        plan: &'a prodos_core::plan::Plan,
-        spec: Option<&'a prodos_core::design::DesignSpec>,
-    ) -> impl Iterator<Item = TaskView> + 'a {
-        state.quality.reworks().filter(move |order| order.task.plan == plan.id).map(move |order| {
-            let record = state.execution.task(&order.task);
+        let scheduled = plan.proposal.operations.iter().map(|scheduled| {
+            let task = TaskRef { plan: plan.id, operation: scheduled.operation.clone(), unit: scheduled.unit };
+            let operation = spec.and_then(|spec| spec.operation(&scheduled.operation));
+            let waiting_on = operation
+                .into_iter()
+                .flat_map(|operation| operation.after.iter())
+                .map(|before| TaskRef { plan: plan.id, operation: before.operation.clone(), unit: scheduled.unit })
+                .filter(|before| state.execution.task(before).status != TaskStatus::Verified)
+                .map(|before| before.to_string())
+                .collect();
+            Self::of_task(state, &task, operation, waiting_on, (scheduled.start.millis(), scheduled.end.millis()))
+        });
+        // A rework task is due from its disposition for the rework's duration, under the
+        // operation it reworks.
+        let reworks = state.quality.reworks().filter(|order| order.task.plan == plan.id).map(|order| {
             let operation = spec.and_then(|spec| spec.operation(&order.of.operation));
             let disposed_at = state
                 .quality
                 .nonconformance(order.ncr)
                 .and_then(|ncr| ncr.disposed.as_ref())
                 .map_or(0, |disposed| disposed.at.millis());
-            TaskView {
-                task: order.task.to_string(),
-                plan: plan.id.to_string(),
-                operation: order.task.operation.clone(),
-                unit: order.task.unit,
-                skill: operation.and_then(|operation| operation.skill.clone()),
-                min_level: operation.map(|operation| operation.min_level).unwrap_or_default(),
-                status: record.status.as_str(),
-                blocked: record.blocked.clone(),
-                worker: record.worker.clone(),
-                crew: record.crew.clone(),
-                verified_by: record.verified_by.clone(),
-                rejections: record.rejections,
-                waiting_on: Vec::new(),
-                scheduled_start_ms: disposed_at,
-                scheduled_end_ms: disposed_at + order.duration_min * 60_000,
-            }
-        })
+            let window = (disposed_at, disposed_at + order.duration_min * 60_000);
+            Self::of_task(state, &order.task, operation, Vec::new(), window)
+        });
+        scheduled.chain(reworks).collect()
+    }
+
+    fn of_task(
+        state: &prodos_core::State,
+        task: &prodos_core::execution::TaskRef,
+        operation: Option<&prodos_core::design::OperationSpec>,
+        waiting_on: Vec<String>,
+        (scheduled_start_ms, scheduled_end_ms): (i64, i64),
+    ) -> TaskView {
+        let record = state.execution.task(task);
+        TaskView {
+            task: task.to_string(),
+            plan: task.plan.to_string(),
+            operation: task.operation.clone(),
+            unit: task.unit,
+            skill: operation.and_then(|operation| operation.skill.clone()),
+            min_level: operation.map(|operation| operation.min_level).unwrap_or_default(),
+            status: record.status.as_str(),
+            blocked: record.blocked.clone(),
+            worker: record.worker.clone(),
+            crew: record.crew.clone(),
+            verified_by: record.verified_by.clone(),
+            rejections: record.rejections,
+            waiting_on,
+            scheduled_start_ms,
+            scheduled_end_ms,
+        }
     }
 }
 

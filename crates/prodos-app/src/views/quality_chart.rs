@@ -243,12 +243,7 @@ pub fn control_chart_svg(view: &SpcView) -> String {
     let mut out = String::new();
     if view.points.is_empty() {
         let height = 90.0;
-        let _ = writeln!(
-            out,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" class="control-chart" viewBox="0 0 {WIDTH:.0} {height:.0}" width="100%" role="img" aria-label="{label}" font-family="sans-serif" font-size="12">"#,
-            label = escape(&label),
-        );
-        let _ = writeln!(out, "<title>{}</title>", escape(&label));
+        open_svg(&mut out, height, &label, 12);
         let _ = writeln!(
             out,
             r##"<rect x="0.5" y="0.5" width="{w:.1}" height="{h:.1}" fill="#fff" stroke="#ccc"/><text class="no-limits" x="{x:.1}" y="50" text-anchor="middle" fill="{MUTED}">No limits yet: {name} has no samples to chart.</text>"##,
@@ -285,12 +280,7 @@ pub fn control_chart_svg(view: &SpcView) -> String {
     let (main_name, range_name) =
         if view.chart == "mean" { ("Subgroup mean", "Range") } else { ("Individual value", "Moving range") };
 
-    let _ = writeln!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="control-chart" viewBox="0 0 {WIDTH:.0} {height:.0}" width="100%" role="img" aria-label="{label}" font-family="sans-serif" font-size="11">"#,
-        label = escape(&label),
-    );
-    let _ = writeln!(out, "<title>{}</title>", escape(&label));
+    open_svg(&mut out, height, &label, 11);
     let _ = writeln!(
         out,
         r#"<text x="{LEFT:.1}" y="16" font-size="13" font-weight="bold">{title}</text>"#,
@@ -496,6 +486,16 @@ fn stage_boundaries(out: &mut String, main: &Panel, range: &Panel, view: &SpcVie
             label = escape(&format!("{}{}", stage.label, if stage.frozen { " (frozen)" } else { "" })),
         );
     }
+}
+
+/// The chart's `<svg>` element with its accessible name, and its `<title>`.
+fn open_svg(out: &mut String, height: f64, label: &str, font_size: u32) {
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="control-chart" viewBox="0 0 {WIDTH:.0} {height:.0}" width="100%" role="img" aria-label="{label}" font-family="sans-serif" font-size="{font_size}">"#,
+        label = escape(label),
+    );
+    let _ = writeln!(out, "<title>{}</title>", escape(label));
 }
 
 #[cfg(test)]

@@ -308,6 +308,15 @@ impl Reader<'_> {
         });
     }
 
+    /// Records the line of each optional field the item has, for later problems about it.
+    fn optional_fields<const N: usize>(&mut self, at: &SpecPath, fields: [(&str, Option<std::ops::Range<usize>>); N]) {
+        for (name, span) in fields {
+            if let Some(span) = span {
+                self.source.add_field(at, name, self.lines.line_of(span.start));
+            }
+        }
+    }
+
     fn operation(&mut self, raw: RawOperation, line: usize) {
         let operation_id = raw.id.get_ref().clone();
         let at = self.item(SpecPath::Operation(operation_id.clone()), line, &raw.id, &raw.name);
@@ -321,11 +330,7 @@ impl Reader<'_> {
             ("after", raw.after.as_ref().map(|field| field.span())),
             ("consumes", raw.consumes.as_ref().map(|field| field.span())),
         ];
-        for (name, span) in optional_lines {
-            if let Some(span) = span {
-                self.source.add_field(&at, name, self.lines.line_of(span.start));
-            }
-        }
+        self.optional_fields(&at, optional_lines);
         let mut checks = Vec::new();
         for (index, check) in raw.check.into_iter().flatten().enumerate() {
             checks.push(self.check(&operation_id, index, check));
@@ -376,11 +381,7 @@ impl Reader<'_> {
             ("rules", raw.rules.as_ref().map(|field| field.span())),
             ("baseline", raw.baseline.as_ref().map(|field| field.span())),
         ];
-        for (name, span) in optional_lines {
-            if let Some(span) = span {
-                self.source.add_field(&at, name, self.lines.line_of(span.start));
-            }
-        }
+        self.optional_fields(&at, optional_lines);
         let name = raw.name.get_ref().clone();
         let mut check = QualityCheck::measured(&name, 0.0, 0.0, "");
         let value = |field: &Option<Spanned<f64>>| field.as_ref().map(|field| *field.get_ref());

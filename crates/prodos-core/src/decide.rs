@@ -32,7 +32,10 @@ fn decide_in_area(state: &State, command: &Command, now: Timestamp) -> Result<Ve
     }
     match command {
         Command::Design(command) => events(design::decide::decide(&state.designs, command, now)),
-        Command::Stock(command) => events(stock::decide::decide(&state.stock, command, now)),
+        Command::Stock(command) => {
+            let received = stock::decide::decide(&state.stock, command, now)?;
+            Ok(crate::orchestration::lot_inspection::hold_received(state, received, now))
+        }
         Command::Supplier(command) => events(supplier::decide(&state.suppliers, command)),
         Command::Plan(command) => {
             let events = crate::orchestration::plan_stock::decide(state, command, now)?;

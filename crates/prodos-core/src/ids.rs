@@ -192,6 +192,10 @@ readable_id!(
     NonconformanceId, "NCR", "nonconformance"
 );
 readable_id!(
+    /// A sampling inspection of a received lot.
+    LotInspectionId, "LIN", "lot inspection"
+);
+readable_id!(
     /// A control-chart signal: a rule that fired on a check's series.
     SignalId, "SIG", "signal"
 );

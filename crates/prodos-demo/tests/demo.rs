@@ -251,8 +251,11 @@ fn the_guitars_have_a_quality_history_with_a_drift_signal_and_a_rework() {
     let ncrs = prodos_app::queries::nonconformances(node, false);
     assert_eq!(ncrs.len(), 1, "{ncrs:?}");
     assert_eq!((ncrs[0].status, ncrs[0].rework_status), ("rework", Some("verified")));
-    let fret =
-        TaskRef { plan: ncrs[0].task.split('/').next().unwrap().parse().unwrap(), operation: "fret".into(), unit: 2 };
+    let fret = TaskRef {
+        plan: ncrs[0].subject.split('/').next().unwrap().parse().unwrap(),
+        operation: "fret".into(),
+        unit: 2,
+    };
     assert_eq!(state.execution.task(&fret).status, TaskStatus::Verified, "re-inspected, then verified");
 
     let summary = prodos_app::queries::quality_summary(node, prodos_core::DesignId(1)).unwrap();

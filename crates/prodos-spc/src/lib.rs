@@ -101,12 +101,18 @@
 //! - A sigma of 0 gives `None` for its indices rather than infinity.
 //! - Band from Cpk: ≥ 1.33 capable, 1.00 ≤ Cpk < 1.33 marginal, < 1.00 not capable (compared
 //!   with a 1e-9 allowance for floating-point rounding).
+//!
+//! # Acceptance sampling ([`sampling`])
+//!
+//! ISO 2859-1 single sampling plans for incoming lots; the tables are written out in that
+//! module's page.
 
 mod capability;
 mod detect;
 mod error;
 mod limits;
 mod rules;
+pub mod sampling;
 mod series;
 mod stage;
 

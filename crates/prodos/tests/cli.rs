@@ -188,3 +188,43 @@ fn schedule_prints_starts_and_modes_of_every_job_and_names_the_line_of_a_bad_fil
     let error = shell.fails(&["schedule", rich.to_str().unwrap(), "--time-limit", "0"]);
     assert!(error.contains("--time-limit must be a positive number"), "{error}");
 }
+
+#[test]
+fn a_sampled_supplier_lot_is_held_until_its_inspection_and_a_rejected_one_is_quarantined() {
+    let shell = Shell::new();
+    shell.ok(&["participant", "add", "carol", "--coordinator"]);
+    shell.ok(&["participant", "add", "dana"]);
+    let receive = ["stock", "receive", "--material", "fret-wire", "--qty", "500", "--unit", "pc", "--cost", "0.2"];
+    let supplier = ["--provenance", "supplier", "--source", "fretworks"];
+    shell.ok(&[&receive[..], &supplier[..]].concat());
+    shell.ok(&["inspect", "incoming", "fret-wire", "--aql", "2.5", "--by", "carol"]);
+    let plan = shell.ok(&["inspect", "sampling", "--lot-size", "500", "--aql", "2.5"]);
+    assert!(plan.contains("letter H (plan of H): draw 50, accept on 3, reject on 4"), "{plan}");
+
+    shell.ok(&[&receive[..], &supplier[..]].concat());
+    let lots = shell.json(&["stock", "list", "--lots", "--json"]);
+    assert_eq!(lots[0].get("hold"), None, "received before the plan: not held");
+    assert!(lots[1]["hold"].as_str().unwrap().starts_with("awaiting inspection"), "{lots}");
+    let error =
+        shell.fails(&["stock", "reserve", "--material", "fret-wire", "--qty", "501", "--unit", "pc", "--purpose", "p"]);
+    assert!(error.contains("500 available"), "{error}");
+
+    let before = shell.ledger_len();
+    let error = shell.fails(&["inspect", "lot", "LOT-0002", "--inspected", "20", "--defective", "0", "--by", "dana"]);
+    assert!(error.contains("field `inspected`") && error.contains("draws 50 items; 20 were inspected"), "{error}");
+    assert_eq!(shell.ledger_len(), before, "a refused reading writes nothing");
+
+    let rejected = shell.ok(&["inspect", "lot", "LOT-0002", "--inspected", "50", "--defective", "5", "--by", "dana"]);
+    assert!(rejected.contains("LIN-0001 LOT-0002: 5 of 50 defective") && rejected.contains("NCR-0001"), "{rejected}");
+    let record = shell.json(&["inspect", "lots", "--json"]);
+    assert_eq!(record["plans"][0]["material"], "fret-wire");
+    assert_eq!(record["inspections"][0]["accepted"], false);
+    let ncr = shell.json(&["ncr", "show", "NCR-0001", "--json"]);
+    assert_eq!(ncr["subject"], "lot LOT-0002");
+    let error = shell.fails(&["ncr", "dispose", "NCR-0001", "--scrap", "bent wire", "--by", "dana"]);
+    assert!(error.contains("coordinator"), "{error}");
+    shell.ok(&["ncr", "dispose", "NCR-0001", "--scrap", "bent wire, returned", "--by", "carol"]);
+    let lots = shell.json(&["stock", "list", "--lots", "--json"]);
+    assert_eq!(lots[1]["on_hand"], "0");
+    assert!(lots[1]["hold"].as_str().unwrap().starts_with("quarantined"), "{lots}");
+}

@@ -8,6 +8,7 @@ mod credits;
 mod designs;
 mod distribution;
 mod field;
+mod incoming;
 mod people;
 mod plans;
 mod quality;
@@ -21,6 +22,7 @@ pub use credits::{credit_balance, credit_balances, credit_history, credit_policy
 pub use designs::{design_detail, design_export, designs};
 pub use distribution::{entitlements, goods};
 pub use field::{field_reports, field_summary};
+pub use incoming::{incoming_plans, lot_inspections, sampling_plan};
 pub use people::{ParticipantProfile, certifications, challenges, participant, participant_profile, participants};
 pub use plans::{
     PlanBoard, PlanProgress, capacity, decline, mandates, match_proposal, match_view, plan_board, plan_progress, plans,

@@ -236,7 +236,11 @@ pub fn design_nonconformances(node: &Node, design: DesignId) -> Vec<Nonconforman
             .quality
             .nonconformances()
             .iter()
-            .filter(|ncr| state.plans.plan(ncr.task.plan).is_some_and(|plan| plan.proposal.design.design == design))
+            .filter(|ncr| {
+                ncr.task()
+                    .and_then(|task| state.plans.plan(task.plan))
+                    .is_some_and(|plan| plan.proposal.design.design == design)
+            })
             .map(|ncr| NonconformanceView::of(state, ncr))
             .collect()
     })

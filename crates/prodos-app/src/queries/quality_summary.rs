@@ -43,8 +43,11 @@ fn summary(state: &State, design: DesignId) -> QualitySummaryView {
         row.inspected += 1;
         row.first_pass += u32::from(*first_pass);
     }
-    for ncr in quality.nonconformances().iter().filter(|ncr| of_design(&ncr.task)) {
-        let row = operations.entry(ncr.task.operation.clone()).or_default();
+    for (ncr, task) in quality.nonconformances().iter().filter_map(|ncr| Some((ncr, ncr.task()?))) {
+        if !of_design(task) {
+            continue;
+        }
+        let row = operations.entry(task.operation.clone()).or_default();
         row.nonconformances += 1;
         match ncr.disposed.as_ref().map(|disposed| &disposed.disposition) {
             Some(Disposition::Rework { task, duration_min, .. }) => {
@@ -104,7 +107,11 @@ fn weeks(state: &State, design: DesignId) -> Vec<QualityPeriodView> {
     let ncrs: Vec<_> = quality
         .nonconformances()
         .iter()
-        .filter(|ncr| quality.inspection(ncr.inspection).is_some_and(|inspection| inspection.series.design == design))
+        .filter(|ncr| {
+            ncr.inspection()
+                .and_then(|id| quality.inspection(id))
+                .is_some_and(|inspection| inspection.series.design == design)
+        })
         .collect();
     for ncr in &ncrs {
         if let Some(disposed) = &ncr.disposed {

@@ -5,6 +5,7 @@ pub mod credit_settings;
 pub mod designs;
 pub mod field;
 pub mod gantt;
+pub mod incoming;
 pub mod ledger;
 pub mod people;
 pub mod plans;

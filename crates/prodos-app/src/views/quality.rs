@@ -3,7 +3,7 @@
 
 use prodos_core::State;
 use prodos_core::measure::{Conformity, Measurement};
-use prodos_core::quality::{Disposition, Inspection, Nonconformance, SignalRecord};
+use prodos_core::quality::{Disposition, Inspection, NcrSubject, Nonconformance, SignalRecord};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,7 +65,13 @@ pub struct WriteOffView {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NonconformanceView {
     pub id: String,
-    pub task: String,
+    /// What it is about: a unit's task (`PROD-0031/setup#2`) or a received lot (`lot L-0007`).
+    pub subject: String,
+    /// The unit's task, for a unit's nonconformance.
+    pub task: Option<String>,
+    /// The received lot, for a lot's.
+    pub lot: Option<String>,
+    /// The inspection that opened it (`INS-…` of a unit, `LIN-…` of a lot).
     pub inspection: String,
     pub summary: String,
     pub opened_at_ms: i64,
@@ -86,8 +92,16 @@ impl NonconformanceView {
     pub fn of(state: &State, ncr: &Nonconformance) -> NonconformanceView {
         let mut view = NonconformanceView {
             id: ncr.id.to_string(),
-            task: ncr.task.to_string(),
-            inspection: ncr.inspection.to_string(),
+            subject: match &ncr.subject {
+                NcrSubject::Unit { task, .. } => task.to_string(),
+                NcrSubject::Lot { lot, .. } => format!("lot {lot}"),
+            },
+            task: ncr.task().map(ToString::to_string),
+            lot: ncr.lot().map(|lot| lot.to_string()),
+            inspection: match &ncr.subject {
+                NcrSubject::Unit { inspection, .. } => inspection.to_string(),
+                NcrSubject::Lot { inspection, .. } => inspection.to_string(),
+            },
             summary: ncr.summary.clone(),
             opened_at_ms: ncr.opened_at.millis(),
             status: "open",

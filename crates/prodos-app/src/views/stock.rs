@@ -45,6 +45,9 @@ pub struct LotView {
     pub unit_cost: String,
     pub location: String,
     pub provenance: String,
+    /// Why the lot cannot be used now: awaiting its incoming inspection, or quarantined.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hold: Option<String>,
 }
 
 impl LotView {
@@ -60,6 +63,7 @@ impl LotView {
             unit_cost: lot.unit_cost.to_string(),
             location: lot.location.clone(),
             provenance: lot.provenance.to_string(),
+            hold: lot.hold().map(|(hold, reason)| format!("{}: {reason}", hold.as_str())),
         }
     }
 }

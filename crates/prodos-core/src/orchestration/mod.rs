@@ -9,6 +9,7 @@ pub mod field_report;
 pub mod goods_release;
 pub mod inspection;
 pub mod labor_credits;
+pub mod lot_inspection;
 pub mod nonconformance;
 pub mod plan_progress;
 pub mod plan_stock;

@@ -9,7 +9,7 @@ use super::task_labor::require_outside_crew;
 use super::task_work::{locate, skill_of};
 use crate::event::Event;
 use crate::ids::{NonconformanceId, TaskRef};
-use crate::quality::{Disposition, DispositionChoice, QualityEvent, WriteOff};
+use crate::quality::{Disposition, DispositionChoice, NcrSubject, QualityEvent, WriteOff};
 use crate::rejection::Rejection;
 use crate::state::State;
 use crate::time::Timestamp;
@@ -33,12 +33,6 @@ pub fn dispose(
             by: disposed.by.clone(),
         });
     }
-    let located = locate(state, &record.task)?;
-    require_outside_crew(state, &located.record, by, "dispose of a nonconformance on")?;
-    if let Some((skill, level)) = skill_of(&located.operation) {
-        let worker = located.record.worker.clone().unwrap_or_default();
-        verify_by(state, &worker, by, skill, level, now)?;
-    }
     let reason_of = |reason: &str| {
         let reason = reason.trim();
         if reason.is_empty() {
@@ -47,6 +41,22 @@ pub fn dispose(
             Ok(reason.to_string())
         }
     };
+    let task = match &record.subject {
+        NcrSubject::Unit { task, .. } => task,
+        NcrSubject::Lot { lot, .. } => {
+            let reason = match choice {
+                DispositionChoice::UseAsIs { reason } | DispositionChoice::Scrap { reason } => reason_of(reason),
+                DispositionChoice::Rework { .. } => Ok(String::new()),
+            };
+            return super::lot_inspection::dispose(state, ncr, *lot, choice, by, reason, now);
+        }
+    };
+    let located = locate(state, task)?;
+    require_outside_crew(state, &located.record, by, "dispose of a nonconformance on")?;
+    if let Some((skill, level)) = skill_of(&located.operation) {
+        let worker = located.record.worker.clone().unwrap_or_default();
+        verify_by(state, &worker, by, skill, level, now)?;
+    }
     let disposition = match choice {
         DispositionChoice::Rework { duration_min, note } => {
             let duration_min = duration_min.unwrap_or(located.operation.duration_min);
@@ -61,13 +71,13 @@ pub fn dispose(
                     ),
                 });
             }
-            let n = state.quality.reworks_of(&record.task).count() as u32 + 1;
-            Disposition::Rework { task: record.task.rework(n), duration_min, note: note.trim().to_string() }
+            let n = state.quality.reworks_of(task).count() as u32 + 1;
+            Disposition::Rework { task: task.rework(n), duration_min, note: note.trim().to_string() }
         }
         DispositionChoice::UseAsIs { reason } => Disposition::UseAsIs { reason: reason_of(reason)? },
         DispositionChoice::Scrap { reason } => {
             let reason = reason_of(reason)?;
-            let written_off = write_off(state, &record.task);
+            let written_off = write_off(state, task);
             let cost =
                 written_off.iter().fold(Millicents(0), |sum, line| Millicents(sum.0.saturating_add(line.cost.0)));
             Disposition::Scrap { reason, written_off, cost }

@@ -55,6 +55,20 @@ pub fn decide(state: &State, command: &QualityCommand, now: Timestamp) -> Result
         }
         QualityCommand::CloseCapa { review, by } => super::review::close_capa(state, *review, by, now),
         QualityCommand::FileFieldReport { .. } => super::field_report::file(state, command, now),
+        QualityCommand::SetIncomingInspection { material, plan, by } => {
+            super::lot_inspection::set_plan(state, material, *plan, by, now)
+        }
+        QualityCommand::InspectLot { lot, lot_size, inspected, defective, by, note } => {
+            let reading = super::lot_inspection::LotReading {
+                lot: *lot,
+                lot_size: *lot_size,
+                inspected: *inspected,
+                defective: *defective,
+                by,
+                note,
+            };
+            super::lot_inspection::inspect(state, &reading, now)
+        }
         QualityCommand::StartStage { series, label, by } => {
             series_check(state, series)?;
             let label = label.trim();

@@ -156,11 +156,13 @@ fn quality(me: &Person, command: &QualityCommand) -> Result<(), Rejection> {
     match command {
         QualityCommand::RecordInspection { by, .. }
         | QualityCommand::Dispose { by, .. }
-        | QualityCommand::FileFieldReport { by, .. } => me.is(by),
+        | QualityCommand::FileFieldReport { by, .. }
+        | QualityCommand::InspectLot { by, .. } => me.is(by),
         QualityCommand::FreezeLimits { by, .. }
         | QualityCommand::StartStage { by, .. }
         | QualityCommand::ResolveReview { by, .. }
-        | QualityCommand::CloseCapa { by, .. } => {
+        | QualityCommand::CloseCapa { by, .. }
+        | QualityCommand::SetIncomingInspection { by, .. } => {
             me.is(by)?;
             me.coordinator(action_of(&Command::Quality(command.clone())))
         }
@@ -267,5 +269,7 @@ fn action_of(command: &Command) -> &'static str {
         Command::Quality(QualityCommand::ResolveReview { .. }) => "resolve design reviews",
         Command::Quality(QualityCommand::CloseCapa { .. }) => "close corrective actions",
         Command::Quality(QualityCommand::FileFieldReport { .. }) => "report from the field",
+        Command::Quality(QualityCommand::SetIncomingInspection { .. }) => "set incoming inspection plans",
+        Command::Quality(QualityCommand::InspectLot { .. }) => "inspect received lots",
     }
 }

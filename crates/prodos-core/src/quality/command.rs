@@ -2,9 +2,10 @@
 //! (for a quality engineer) freeze a chart's validated limits or start a new stage after a change.
 
 use super::field::FieldKind;
+use super::incoming::IncomingPlan;
 use super::model::SeriesKey;
 use crate::calendar::Day;
-use crate::ids::{NonconformanceId, ReviewId, TaskRef};
+use crate::ids::{LotId, NonconformanceId, ReviewId, TaskRef};
 use crate::measure::Measurement;
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +68,26 @@ pub enum QualityCommand {
         photo: Option<String>,
         note: String,
         by: String,
+    },
+    /// Lots of `material` received from a supplier or another node must pass this sampling
+    /// inspection before they can be used; `None` stops sampling the material.
+    SetIncomingInspection {
+        material: String,
+        plan: Option<IncomingPlan>,
+        by: String,
+    },
+    /// The sampling inspection of a lot awaiting it: `inspected` items drawn (the plan's sample
+    /// size), `defective` of them nonconforming. `lot_size`, the items in the lot, defaults to
+    /// the received quantity for materials counted in pieces or sets.
+    InspectLot {
+        lot: LotId,
+        #[serde(default)]
+        lot_size: Option<u32>,
+        inspected: u32,
+        defective: u32,
+        by: String,
+        #[serde(default)]
+        note: String,
     },
 }
 

@@ -2,8 +2,10 @@
 //! opened by the out-of-tolerance result in the same decision and closed by its disposition.
 
 use super::field::FieldReport;
+use super::incoming::{IncomingPlan, LotInspection};
 use super::model::{
-    Disposed, Disposition, Inspection, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord, StageMark,
+    Disposed, Disposition, Inspection, NcrSubject, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord,
+    StageMark,
 };
 use super::review::{Resolution, Review, ReviewFlag};
 use crate::ids::{InspectionId, NonconformanceId, ReviewId, TaskRef};
@@ -64,6 +66,18 @@ pub enum QualityEvent {
     FieldReported {
         report: FieldReport,
     },
+    /// Lots of `material` from outside the node are sampled on receipt (or, with `None`, no
+    /// longer).
+    IncomingInspectionSet {
+        material: String,
+        plan: Option<IncomingPlan>,
+        by: String,
+        at: Timestamp,
+    },
+    /// A received lot's sampling inspection; a rejection opens the nonconformance it names.
+    LotInspected {
+        inspection: LotInspection,
+    },
 }
 
 impl QualityEvent {
@@ -80,6 +94,8 @@ impl QualityEvent {
             QualityEvent::ReviewResolved { .. } => "ReviewResolved",
             QualityEvent::CapaClosed { .. } => "CapaClosed",
             QualityEvent::FieldReported { .. } => "FieldReported",
+            QualityEvent::IncomingInspectionSet { .. } => "IncomingInspectionSet",
+            QualityEvent::LotInspected { .. } => "LotInspected",
         }
     }
 }
@@ -96,8 +112,7 @@ impl Quality {
             QualityEvent::NonconformanceOpened { ncr, inspection, task, summary, at } => {
                 self.nonconformances.push(Nonconformance {
                     id: *ncr,
-                    inspection: *inspection,
-                    task: task.clone(),
+                    subject: NcrSubject::Unit { task: task.clone(), inspection: *inspection },
                     summary: summary.clone(),
                     opened_at: *at,
                     disposed: None,
@@ -109,16 +124,14 @@ impl Quality {
                 };
                 match disposition {
                     Disposition::Rework { task, duration_min, .. } => {
-                        let order = ReworkOrder {
-                            task: task.clone(),
-                            of: record.task.clone(),
-                            ncr: *ncr,
-                            duration_min: *duration_min,
-                        };
+                        let Some(of) = record.task().cloned() else { return };
+                        let order = ReworkOrder { task: task.clone(), of, ncr: *ncr, duration_min: *duration_min };
                         self.reworks.insert(task.clone(), order);
                     }
                     Disposition::Scrap { .. } => {
-                        self.scrapped.insert((record.task.plan, record.task.unit), *ncr);
+                        if let Some(task) = record.task() {
+                            self.scrapped.insert((task.plan, task.unit), *ncr);
+                        }
                     }
                     Disposition::UseAsIs { .. } => {}
                 }
@@ -149,6 +162,26 @@ impl Quality {
                 }
             }
             QualityEvent::FieldReported { report } => self.field_reports.push(report.clone()),
+            QualityEvent::IncomingInspectionSet { material, plan, .. } => match plan {
+                Some(plan) => {
+                    self.incoming.insert(material.clone(), *plan);
+                }
+                None => {
+                    self.incoming.remove(material);
+                }
+            },
+            QualityEvent::LotInspected { inspection } => {
+                if let Some(ncr) = inspection.ncr {
+                    self.nonconformances.push(Nonconformance {
+                        id: ncr,
+                        subject: NcrSubject::Lot { lot: inspection.lot, inspection: inspection.id },
+                        summary: format!("lot {} of {}: {}", inspection.lot, inspection.material, inspection.verdict()),
+                        opened_at: inspection.at,
+                        disposed: None,
+                    });
+                }
+                self.lot_inspections.push(inspection.clone());
+            }
             QualityEvent::StageStarted { series, label, .. } => {
                 let start = self.series.get(series).map_or(0, Vec::len);
                 let marks = self.stages.entry(series.clone()).or_default();

@@ -6,6 +6,7 @@
 pub mod command;
 pub mod event;
 pub mod field;
+pub mod incoming;
 pub mod model;
 pub mod review;
 pub mod series;
@@ -13,8 +14,9 @@ pub mod series;
 pub use command::{DispositionChoice, QualityCommand, ResolutionChoice};
 pub use event::QualityEvent;
 pub use field::{FieldKind, FieldReport};
+pub use incoming::{IncomingPlan, InspectionLevel, LotInspection, SamplingPlan};
 pub use model::{
-    Context, Disposed, Disposition, Inspection, Nonconformance, Quality, ReworkOrder, SeriesKey, SignalRecord,
-    StageMark, WriteOff,
+    Context, Disposed, Disposition, Inspection, NcrSubject, Nonconformance, Quality, ReworkOrder, SeriesKey,
+    SignalRecord, StageMark, WriteOff,
 };
 pub use review::{Capa, Resolution, Review, ReviewFlag, ReviewReason};

@@ -1,8 +1,11 @@
 //! The quality record: every inspection in order, the nonconformances they opened and how each
 //! was disposed, rework orders, scrapped units, and per check series its stages and signals.
 
+use super::incoming::{IncomingPlan, LotInspection};
 use super::review::Review;
-use crate::ids::{DesignId, DesignRef, InspectionId, LotId, NonconformanceId, PlanId, ReviewId, SignalId, TaskRef};
+use crate::ids::{
+    DesignId, DesignRef, InspectionId, LotId, LotInspectionId, NonconformanceId, PlanId, ReviewId, SignalId, TaskRef,
+};
 use crate::measure::{Conformity, Measurement};
 use crate::provenance::Provenance;
 use crate::time::Timestamp;
@@ -84,14 +87,45 @@ pub struct Disposed {
     pub at: Timestamp,
 }
 
+/// What a nonconformance is about: a unit's task that failed a check, or a received lot that
+/// failed its sampling inspection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NcrSubject {
+    Unit { task: TaskRef, inspection: InspectionId },
+    Lot { lot: LotId, inspection: LotInspectionId },
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Nonconformance {
     pub id: NonconformanceId,
-    pub inspection: InspectionId,
-    pub task: TaskRef,
+    pub subject: NcrSubject,
     pub summary: String,
     pub opened_at: Timestamp,
     pub disposed: Option<Disposed>,
+}
+
+impl Nonconformance {
+    /// The unit's task, for a unit's nonconformance.
+    pub fn task(&self) -> Option<&TaskRef> {
+        match &self.subject {
+            NcrSubject::Unit { task, .. } => Some(task),
+            NcrSubject::Lot { .. } => None,
+        }
+    }
+    /// The inspection of a unit that opened it.
+    pub fn inspection(&self) -> Option<InspectionId> {
+        match &self.subject {
+            NcrSubject::Unit { inspection, .. } => Some(*inspection),
+            NcrSubject::Lot { .. } => None,
+        }
+    }
+    pub fn lot(&self) -> Option<LotId> {
+        match &self.subject {
+            NcrSubject::Lot { lot, .. } => Some(*lot),
+            NcrSubject::Unit { .. } => None,
+        }
+    }
 }
 
 /// A rework task: which task it reworks, for which nonconformance, for how long.
@@ -137,6 +171,8 @@ pub struct Quality {
     pub(crate) signals: Vec<SignalRecord>,
     pub(crate) reviews: Vec<Review>,
     pub(crate) field_reports: Vec<super::field::FieldReport>,
+    pub(crate) incoming: BTreeMap<String, IncomingPlan>,
+    pub(crate) lot_inspections: Vec<LotInspection>,
 }
 
 impl Quality {
@@ -178,7 +214,20 @@ impl Quality {
     }
     /// The nonconformance an inspection opened, if it opened one.
     pub fn opened_by(&self, inspection: InspectionId) -> Option<&Nonconformance> {
-        self.nonconformances.iter().rev().find(|ncr| ncr.inspection == inspection)
+        self.nonconformances.iter().rev().find(|ncr| ncr.inspection() == Some(inspection))
+    }
+    /// How lots of a material are sampled on receipt, if they are.
+    pub fn incoming_plan(&self, material: &str) -> Option<&IncomingPlan> {
+        self.incoming.get(material)
+    }
+    pub fn incoming_plans(&self) -> impl Iterator<Item = (&str, &IncomingPlan)> {
+        self.incoming.iter().map(|(material, plan)| (material.as_str(), plan))
+    }
+    pub fn lot_inspections(&self) -> &[LotInspection] {
+        &self.lot_inspections
+    }
+    pub fn next_lot_inspection(&self) -> LotInspectionId {
+        LotInspectionId(self.lot_inspections.len() as u32 + 1)
     }
     pub fn rework(&self, task: &TaskRef) -> Option<&ReworkOrder> {
         self.reworks.get(task)

@@ -2,7 +2,7 @@
 //! Each variant's name is its ledger kind, and the name a version-1 ledger tagged its payload with.
 
 use crate::ids::LotId;
-use crate::stock::{Material, Provenance};
+use crate::stock::{Hold, Material, Provenance};
 use crate::time::Timestamp;
 use crate::units::{Milli, Millicents};
 use serde::{Deserialize, Serialize};
@@ -47,6 +47,19 @@ pub enum StockEvent {
         reason: String,
         at: Timestamp,
     },
+    /// The lot may not be reserved or consumed until the hold is lifted: it awaits incoming
+    /// inspection, or was rejected and sits in quarantine.
+    LotHeld {
+        lot: LotId,
+        hold: Hold,
+        reason: String,
+        at: Timestamp,
+    },
+    LotHoldLifted {
+        lot: LotId,
+        reason: String,
+        at: Timestamp,
+    },
 }
 
 impl StockEvent {
@@ -62,6 +75,8 @@ impl StockEvent {
             StockEvent::StockReleased { .. } => "StockReleased",
             StockEvent::StockConsumed { .. } => "StockConsumed",
             StockEvent::LotAdjusted { .. } => "LotAdjusted",
+            StockEvent::LotHeld { .. } => "LotHeld",
+            StockEvent::LotHoldLifted { .. } => "LotHoldLifted",
         }
     }
 }

@@ -9,4 +9,4 @@ pub use crate::provenance::Provenance;
 pub use command::StockCommand;
 pub use decide::LotReceipt;
 pub use event::StockEvent;
-pub use model::{Lot, Material, Stock};
+pub use model::{Hold, Lot, Material, Stock};

@@ -16,6 +16,23 @@ pub struct Material {
     pub unit: Unit,
 }
 
+/// Why a lot is not available: it waits for its incoming inspection, or it failed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hold {
+    AwaitingInspection,
+    Quarantined,
+}
+
+impl Hold {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hold::AwaitingInspection => "awaiting inspection",
+            Hold::Quarantined => "quarantined",
+        }
+    }
+}
+
 /// One receipt of a material, tracked until it is used up.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Lot {
@@ -30,6 +47,7 @@ pub struct Lot {
     // Invariant: 0 <= sum(reserved) <= on_hand.
     on_hand: Milli,
     reserved: BTreeMap<String, Milli>,
+    hold: Option<(Hold, String)>,
 }
 
 impl Lot {
@@ -52,6 +70,7 @@ impl Lot {
             received_at,
             on_hand: qty,
             reserved: BTreeMap::new(),
+            hold: None,
         }
     }
     pub fn on_hand(&self) -> Milli {
@@ -60,9 +79,13 @@ impl Lot {
     pub fn reserved_total(&self) -> Milli {
         self.reserved.values().copied().sum()
     }
-    /// What may still be reserved or consumed freely.
+    /// What may still be reserved or consumed freely: nothing while the lot is held.
     pub fn available(&self) -> Milli {
-        self.on_hand - self.reserved_total()
+        if self.hold.is_some() { Milli::ZERO } else { self.on_hand - self.reserved_total() }
+    }
+    /// Why the lot is held, and the reason recorded with the hold.
+    pub fn hold(&self) -> Option<(Hold, &str)> {
+        self.hold.as_ref().map(|(hold, reason)| (*hold, reason.as_str()))
     }
     pub fn reserved_for(&self, purpose: &str) -> Milli {
         self.reserved.get(purpose).copied().unwrap_or_default()
@@ -135,6 +158,16 @@ impl Stock {
             StockEvent::LotAdjusted { lot, delta, .. } => {
                 if let Some(lot) = self.lot_mut(*lot) {
                     lot.adjust(*delta);
+                }
+            }
+            StockEvent::LotHeld { lot, hold, reason, .. } => {
+                if let Some(lot) = self.lot_mut(*lot) {
+                    lot.hold = Some((*hold, reason.clone()));
+                }
+            }
+            StockEvent::LotHoldLifted { lot, .. } => {
+                if let Some(lot) = self.lot_mut(*lot) {
+                    lot.hold = None;
                 }
             }
         }

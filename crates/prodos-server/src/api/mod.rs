@@ -10,6 +10,7 @@ pub mod events;
 pub mod extract;
 pub mod goods;
 pub mod imports;
+pub mod incoming;
 pub mod mandates;
 pub mod matching;
 pub mod meta;

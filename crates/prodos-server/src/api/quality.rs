@@ -94,7 +94,8 @@ pub struct StageRequest {
     pub label: String,
 }
 
-fn parse<T: std::str::FromStr>(field: &str, text: &str) -> Result<T, ApiError>
+/// Parses a path or query value, naming the field when it is not one.
+pub(crate) fn parse<T: std::str::FromStr>(field: &str, text: &str) -> Result<T, ApiError>
 where
     T::Err: std::fmt::Display,
 {

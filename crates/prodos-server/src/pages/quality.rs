@@ -140,7 +140,7 @@ fn quality_page(state: &AppState, principal: &Principal, design: DesignId, name:
     let checks = charts?.into_iter().map(section).collect();
     let ncrs = ncrs
         .into_iter()
-        .map(|ncr| NcrRow { plan: plan_of(&ncr.task), rework_plan: ncr.rework_task.as_deref().map(plan_of), ncr })
+        .map(|ncr| NcrRow { plan: plan_of(&ncr.subject), rework_plan: ncr.rework_task.as_deref().map(plan_of), ncr })
         .collect();
     let page = QualityPage {
         chrome: Chrome::new(state, Some(principal), true),

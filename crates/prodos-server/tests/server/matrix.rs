@@ -100,6 +100,11 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         ("POST", "/api/reviews/{review}/close") => (false, "c", ""),
         ("GET", "/api/field-reports") => (false, "pcua", ""),
         ("POST", "/api/field-reports") => (false, "pc", ""),
+        ("GET", "/api/incoming-plans") => (false, "pcua", ""),
+        ("PUT", "/api/materials/{material}/incoming-inspection") => (false, "c", ""),
+        ("GET", "/api/sampling-plan") => (false, "pcua", ""),
+        ("POST", "/api/lots/{lot}/inspect") => (false, "pc", ""),
+        ("GET", "/api/lot-inspections") => (false, "pcua", ""),
         ("GET", "/api/participants") => (false, "pcua", ""),
         ("POST", "/api/participants") => (false, "c", ""),
         ("GET", "/api/participants/{handle}") => (false, "pcua", ""),
@@ -265,6 +270,8 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         "/api/goods/{good}/distribute" => json(json!({"to": other})),
         "/api/entitlements" => json(json!({"handle": other, "design": "DES-0001"})),
         "/api/entitlements/earn" => json(json!({"design": "DES-0001"})),
+        "/api/materials/{material}/incoming-inspection" => json(json!({"aql": 1.0})),
+        "/api/lots/{lot}/inspect" => json(json!({"inspected": 13, "defective": 0})),
         _ => None,
     };
     let account = if path.starts_with("/api/accounts/") { "spare" } else { objects.handle };
@@ -275,6 +282,7 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         .replace("{handle}", account)
         .replace("{design}", "DES-0001")
         .replace("{lot}", "LOT-0001")
+        .replace("{material}", "abalone-rosette")
         .replace("{plan}/{operation}/{unit}", &format!("{task_plan}/{operation}/{unit}"))
         .replace("{plan}/match", &format!("{}/match", objects.plan))
         .replace("{action}", "block")
@@ -285,7 +293,11 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         .replace("{check}", "neck-relief")
         .replace("{attempt}", "ATT-0001")
         .replace("{good}", "GOOD-0001");
-    let uri = if path == "/api/designs/import-bom" { format!("{uri}?key=matrix-bench&name=Matrix") } else { uri };
+    let uri = match path {
+        "/api/designs/import-bom" => format!("{uri}?key=matrix-bench&name=Matrix"),
+        "/api/sampling-plan" => format!("{uri}?lot_size=500&aql=2.5"),
+        _ => uri,
+    };
     (uri, body)
 }
 

@@ -37,6 +37,7 @@ pub mod task;
 
 // Quality (issue 16).
 pub mod field;
+pub mod incoming;
 pub mod quality;
 pub mod review;
 pub mod spc_text;

@@ -8,7 +8,7 @@ use prodos_app::queries;
 use prodos_core::execution::TaskRef;
 use prodos_core::measure::Measurement;
 use prodos_core::quality::{DispositionChoice, QualityCommand, QualityEvent};
-use prodos_core::{Command, DesignId, Event, NonconformanceId, PlanId};
+use prodos_core::{Command, DesignId, Event, LotId, NonconformanceId, PlanId};
 
 #[derive(Subcommand, Debug)]
 pub enum InspectCommand {
@@ -38,6 +38,50 @@ pub enum InspectCommand {
     /// A design's first-pass yield, rework hours and scrap cost per operation, and quality per week.
     Summary {
         design: DesignId,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sample lots of MATERIAL received from outside the node (ISO 2859-1 at `--aql`); `--off` stops.
+    Incoming {
+        material: String,
+        #[arg(long, required_unless_present = "off")]
+        aql: Option<f64>,
+        /// General inspection level: I, II or III.
+        #[arg(long, default_value = "II")]
+        level: String,
+        #[arg(long, conflicts_with = "aql")]
+        off: bool,
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// The sampling plan for a lot: how many items to draw, and the accept and reject numbers.
+    Sampling {
+        #[arg(long)]
+        lot_size: u32,
+        #[arg(long)]
+        aql: f64,
+        #[arg(long, default_value = "II")]
+        level: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a received lot's sampling inspection: items inspected and how many were defective.
+    Lot {
+        lot: LotId,
+        #[arg(long)]
+        inspected: u32,
+        #[arg(long)]
+        defective: u32,
+        /// Items in the lot (default: its quantity, for materials counted in pieces or sets).
+        #[arg(long)]
+        lot_size: Option<u32>,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Materials sampled on receipt (with lots awaiting inspection) and every lot inspection.
+    Lots {
         #[arg(long)]
         json: bool,
     },
@@ -125,8 +169,26 @@ pub enum SpcCommand {
 }
 
 pub fn inspect(command: InspectCommand, global: &GlobalArgs) -> anyhow::Result<()> {
+    match command {
+        InspectCommand::Incoming { material, aql, level, off: _, by } => {
+            return super::incoming::set_plan(global, material, aql, &level, by);
+        }
+        InspectCommand::Sampling { lot_size, aql, level, json } => {
+            return super::incoming::sampling(lot_size, aql, &level, json);
+        }
+        InspectCommand::Lot { lot, inspected, defective, lot_size, note, by } => {
+            let args = super::incoming::LotArgs { lot, inspected, defective, lot_size, note, by };
+            return super::incoming::inspect_lot(global, args);
+        }
+        InspectCommand::Lots { json } => return super::incoming::list(global, json),
+        _ => {}
+    }
     let context = Context::open(global)?;
     match command {
+        InspectCommand::Incoming { .. }
+        | InspectCommand::Sampling { .. }
+        | InspectCommand::Lot { .. }
+        | InspectCommand::Lots { .. } => {} // answered above, without opening the node twice
         InspectCommand::Record { task, check, values, pass, fail, unit, instrument, note, by } => {
             let measurement = match (values.is_empty(), pass, fail) {
                 (false, ..) => Measurement::Values(values),
@@ -246,7 +308,7 @@ pub fn ncr(command: NcrCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             for view in views {
                 out.add_row(vec![
                     view.id,
-                    view.task,
+                    view.subject,
                     view.status.into(),
                     view.summary,
                     view.disposed_by.unwrap_or_default(),
@@ -259,7 +321,7 @@ pub fn ncr(command: NcrCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             if json {
                 return print_json(&view);
             }
-            println!("{} on {} ({}): {}", view.id, view.task, view.inspection, view.summary);
+            println!("{} on {} ({}): {}", view.id, view.subject, view.inspection, view.summary);
             println!("opened {}", format_time(view.opened_at_ms));
             match (&view.disposed_by, view.disposed_at_ms) {
                 (Some(by), Some(at)) => println!("disposition: {} by {by} at {}", view.status, format_time(at)),

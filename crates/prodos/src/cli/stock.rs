@@ -206,7 +206,8 @@ fn list(global: &GlobalArgs, lots: bool, json: bool) -> anyhow::Result<()> {
         if json {
             return print_json(&views);
         }
-        let mut out = table(&["lot", "material", "on hand", "reserved", "unit", "unit cost", "location", "provenance"]);
+        let mut out =
+            table(&["lot", "material", "on hand", "reserved", "unit", "unit cost", "location", "provenance", "hold"]);
         for view in views {
             out.add_row(vec![
                 view.lot,
@@ -217,6 +218,7 @@ fn list(global: &GlobalArgs, lots: bool, json: bool) -> anyhow::Result<()> {
                 view.unit_cost,
                 view.location,
                 view.provenance,
+                view.hold.unwrap_or_default(),
             ]);
         }
         println!("{out}");

@@ -75,6 +75,7 @@ fn design(steps: &[Step]) -> DesignSpec {
         })
         .collect();
     DesignSpec {
+        quality: Default::default(),
         key: "box".into(),
         name: "Box".into(),
         summary: "A box".into(),

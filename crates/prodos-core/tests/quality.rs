@@ -373,3 +373,60 @@ fn field_failures_of_distributed_goods_flag_the_version_for_review() {
     assert!(flag.evidence.iter().any(|line| line.contains("stool-0001 (legs)")), "{:?}", flag.evidence);
     world.check_invariants();
 }
+
+fn finish_check(unit: u32, passed: bool) -> Command {
+    Command::Quality(QualityCommand::RecordInspection {
+        task: task("assemble", unit),
+        check: "finish".into(),
+        measurement: Measurement::Attribute { passed },
+        unit: None,
+        by: "dana".into(),
+        instrument: None,
+        note: String::new(),
+    })
+}
+
+#[test]
+fn yield_below_the_designs_minimum_flags_the_version_once_and_a_capa_watches_the_next_tasks() {
+    let mut spec = stool_spec();
+    spec.quality = prodos_core::design::QualityTargets { min_first_pass_yield: Some(0.75), yield_window: Some(4) };
+    spec.operations[1].checks =
+        vec![QualityCheck { kind: CheckKind::Attribute, ..QualityCheck::measured("finish", 0.0, 0.0, "") }];
+    let mut world = shop_with_units(spec, 8);
+    let raised = |events: &[Event]| {
+        events.iter().find_map(|event| match event {
+            Event::Quality(QualityEvent::ReviewRaised { flag }) => Some(flag.clone()),
+            _ => None,
+        })
+    };
+    // Units 1–3: one failure in three is 67 %, but the window is four tasks: no verdict yet.
+    for (unit, passed) in [(1, false), (2, true), (3, true)] {
+        assembled(&mut world, unit);
+        assert_eq!(raised(&world.must(finish_check(unit, passed))), None, "unit {unit}");
+    }
+    assembled(&mut world, 4);
+    let flag = raised(&world.must(finish_check(4, false))).expect("2 of 4 first pass is below 75 %");
+    assert!(matches!(flag.reason, ReviewReason::LowYield { first_pass: 2, inspected: 4, .. }), "{:?}", flag.reason);
+    assert_eq!(flag.evidence[0], "first pass 2 of the last 4 inspected tasks (50 %), below the design's 75 %");
+    assert!(flag.evidence.iter().any(|line| line.starts_with("PROD-0001/assemble#4 failed")), "{:?}", flag.evidence);
+    // While the review is open, more failures are evidence of the same flag, not new flags.
+    assembled(&mut world, 5);
+    assert_eq!(raised(&world.must(finish_check(5, false))), None);
+
+    let capa = ResolutionChoice::Capa {
+        owner: "erin".into(),
+        due: prodos_core::plan::Day::of(world.now).plus(14),
+        action: "sand between coats with 320 grit".into(),
+        samples: 2,
+    };
+    world.must(resolve(1, capa, "carol"));
+    let close = || Command::Quality(QualityCommand::CloseCapa { review: ReviewId(1), by: "carol".into() });
+    let early = world.refuse(close()).to_string();
+    assert!(early.contains("needs 2 tasks of DES-0001@v1 inspected since the action, 0 so far"), "{early}");
+    for unit in [6, 7] {
+        assembled(&mut world, unit);
+        world.must(finish_check(unit, true));
+    }
+    world.must(close());
+    world.check_invariants();
+}

@@ -12,6 +12,7 @@ use prodos_testkit::World;
 
 fn stool(leg_qty: i64) -> DesignSpec {
     DesignSpec {
+        quality: Default::default(),
         key: "stool".into(),
         name: "Three-legged stool".into(),
         summary: "A shop stool".into(),

@@ -224,6 +224,7 @@ mod explosion_properties {
                 })
                 .collect();
             DesignSpec {
+                quality: Default::default(),
                 key: "random".into(),
                 name: "Random".into(),
                 summary: String::new(),

@@ -48,6 +48,7 @@ pub fn certified(world: &mut World, spec: DesignSpec) {
 /// for wobble. Scenarios that need another design start from it and change what differs.
 pub fn stool_spec() -> DesignSpec {
     DesignSpec {
+        quality: Default::default(),
         key: "stool".into(),
         name: "Stool".into(),
         summary: "A shop stool".into(),

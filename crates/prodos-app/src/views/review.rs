@@ -67,6 +67,7 @@ impl ReviewView {
                 view.reason = "field failures";
                 view.field_reports = reports.iter().map(ToString::to_string).collect();
             }
+            ReviewReason::LowYield { .. } => view.reason = "low yield",
         }
         match review.resolution.as_ref().map(|(resolution, ..)| resolution) {
             Some(Resolution::NewVersion { version }) => view.new_version = Some(*version),

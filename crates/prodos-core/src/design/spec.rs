@@ -18,6 +18,8 @@ pub struct DesignSpec {
     pub summary: String,
     #[serde(default)]
     pub lifetime: Lifetime,
+    #[serde(default, skip_serializing_if = "QualityTargets::is_unset")]
+    pub quality: QualityTargets,
     #[serde(default)]
     pub skills: Vec<SkillDef>,
     #[serde(default)]
@@ -40,6 +42,28 @@ pub struct Lifetime {
     pub maintenance_interval_days: Option<i64>,
     #[serde(default)]
     pub repairability: String,
+}
+
+/// What the design expects of its builds as a whole: below this first-pass yield over a window
+/// of inspected tasks, the version is flagged for design review.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct QualityTargets {
+    /// A share between 0 and 1, e.g. 0.9.
+    pub min_first_pass_yield: Option<f64>,
+    /// How many inspected tasks the yield is taken over (default [`DEFAULT_YIELD_WINDOW`]).
+    pub yield_window: Option<i64>,
+}
+
+/// The window when a design sets a minimum yield but no window.
+pub const DEFAULT_YIELD_WINDOW: i64 = 10;
+
+impl QualityTargets {
+    pub fn is_unset(&self) -> bool {
+        self.min_first_pass_yield.is_none() && self.yield_window.is_none()
+    }
+    pub fn window(&self) -> usize {
+        usize::try_from(self.yield_window.unwrap_or(DEFAULT_YIELD_WINDOW)).unwrap_or(1).max(1)
+    }
 }
 
 /// A skill the build sequence asks for, e.g. `luthiery.fretting`.

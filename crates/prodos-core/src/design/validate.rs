@@ -19,6 +19,7 @@ use std::fmt;
 pub enum SpecPath {
     Design,
     Lifetime,
+    Quality,
     Skill(String),
     Tool(String),
     Module(String),
@@ -32,6 +33,7 @@ impl fmt::Display for SpecPath {
         match self {
             SpecPath::Design => write!(f, "design"),
             SpecPath::Lifetime => write!(f, "lifetime"),
+            SpecPath::Quality => write!(f, "quality"),
             SpecPath::Skill(id) => write!(f, "skill `{id}`"),
             SpecPath::Tool(id) => write!(f, "tool `{id}`"),
             SpecPath::Module(id) => write!(f, "module `{id}`"),
@@ -175,6 +177,20 @@ fn check_header(spec: &DesignSpec, problems: &mut Vec<DesignProblem>) {
             SpecPath::Lifetime,
             "maintenance_interval_days",
             format!("maintenance interval must be positive, got {days}"),
+        ));
+    }
+    if let Some(share) = spec.quality.min_first_pass_yield.filter(|share| !(*share > 0.0 && *share <= 1.0)) {
+        problems.push(DesignProblem::new(
+            SpecPath::Quality,
+            "min_first_pass_yield",
+            format!("a yield is a share above 0 and at most 1 (0.9 for 90 %), got {share}"),
+        ));
+    }
+    if let Some(window) = spec.quality.yield_window.filter(|window| !(1..=1000).contains(window)) {
+        problems.push(DesignProblem::new(
+            SpecPath::Quality,
+            "yield_window",
+            format!("the yield is taken over 1 to 1000 inspected tasks, got {window}"),
         ));
     }
 }

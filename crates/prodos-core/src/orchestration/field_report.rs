@@ -56,11 +56,24 @@ pub fn file(state: &State, command: &QualityCommand, now: Timestamp) -> Result<V
     };
     let mut events = vec![Event::Quality(QualityEvent::FieldReported { report: report.clone() })];
     if *kind == FieldKind::Failure && state.quality.open_field_review(good.design).is_none() {
+        // Failures an earlier review already weighed are its evidence, not this one's.
+        let reviewed: Vec<_> = state
+            .quality
+            .reviews()
+            .iter()
+            .filter(|review| review.flag.design == good.design)
+            .filter_map(|review| match &review.flag.reason {
+                ReviewReason::FieldFailures { reports } => Some(reports),
+                _ => None,
+            })
+            .flatten()
+            .collect();
         let mut failures: Vec<&FieldReport> = state
             .quality
             .field_reports()
             .iter()
             .filter(|earlier| earlier.design == good.design && earlier.kind == FieldKind::Failure)
+            .filter(|earlier| !reviewed.contains(&&earlier.id))
             .collect();
         failures.push(&report);
         if failures.len() >= FAILURES_FOR_REVIEW {

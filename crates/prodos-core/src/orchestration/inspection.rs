@@ -116,6 +116,10 @@ pub fn record(state: &State, command: &QualityCommand, now: Timestamp) -> Result
     if spec.kind == CheckKind::Measured {
         events.extend(new_signals(state, spec, &inspection, now).into_iter().map(Event::Quality));
     }
+    let raised =
+        events.iter().filter(|event| matches!(event, Event::Quality(QualityEvent::ReviewRaised { .. }))).count();
+    let next = crate::ids::ReviewId(state.quality.next_review().0 + raised as u32);
+    events.extend(super::review::raised_by_yield(state, &inspection, next).map(Event::Quality));
     Ok(events)
 }
 

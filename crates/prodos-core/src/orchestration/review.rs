@@ -7,7 +7,8 @@ use crate::event::Event;
 use crate::ids::{DesignRef, ReviewId};
 use crate::people::qualification::require_participant;
 use crate::quality::QualityEvent;
-use crate::quality::{Capa, Resolution, ResolutionChoice, ReviewFlag, ReviewReason, SignalRecord};
+use crate::quality::yields::first_pass;
+use crate::quality::{Capa, Inspection, Resolution, ResolutionChoice, ReviewFlag, ReviewReason, SignalRecord};
 use crate::rejection::Rejection;
 use crate::state::State;
 use crate::time::Timestamp;
@@ -37,6 +38,39 @@ pub fn raised_by(state: &State, design: DesignRef, signal: &SignalRecord, next: 
     }
     let reason = ReviewReason::Signal { signal: signal.id, series: signal.series.clone(), rule: signal.rule.clone() };
     Some(QualityEvent::ReviewRaised { flag: ReviewFlag { id: next, design, reason, evidence, raised_at: signal.at } })
+}
+
+/// The review a new inspection raises when the version's first-pass yield over the design's
+/// window (of tasks first inspected since its last yield review) falls below its minimum.
+pub fn raised_by_yield(state: &State, inspection: &Inspection, next: ReviewId) -> Option<QualityEvent> {
+    let targets = &state.designs.version(inspection.design)?.spec.quality;
+    let threshold = targets.min_first_pass_yield?;
+    let last = state.quality.last_yield_review(inspection.design);
+    if last.is_some_and(|review| review.is_open()) {
+        return None;
+    }
+    let recorded = state.quality.inspections().iter().chain(std::iter::once(inspection));
+    let tasks = first_pass(recorded, inspection.design, last.map(|review| review.flag.raised_at));
+    let window = targets.window();
+    if tasks.len() < window {
+        return None;
+    }
+    let recent = &tasks[tasks.len() - window..];
+    let passed = recent.iter().filter(|task| task.passed).count();
+    if passed as f64 >= threshold * window as f64 {
+        return None;
+    }
+    let mut evidence = vec![format!(
+        "first pass {passed} of the last {window} inspected tasks ({:.0} %), below the design's {:.0} %",
+        100.0 * passed as f64 / window as f64,
+        100.0 * threshold
+    )];
+    evidence.extend(recent.iter().filter_map(|task| {
+        task.failed_by.map(|inspection| format!("{} failed its first inspection ({inspection})", task.task))
+    }));
+    let reason = ReviewReason::LowYield { first_pass: passed as u32, inspected: window as u32, threshold };
+    let flag = ReviewFlag { id: next, design: inspection.design, reason, evidence, raised_at: inspection.at };
+    Some(QualityEvent::ReviewRaised { flag })
 }
 
 pub fn resolve(
@@ -117,6 +151,7 @@ pub fn close_capa(state: &State, review: ReviewId, by: &str, now: Timestamp) -> 
         let what = match &record.flag.reason {
             ReviewReason::Signal { series, .. } => format!("samples of `{}`", series.check),
             ReviewReason::FieldFailures { .. } => format!("goods of {} distributed", record.flag.design.design),
+            ReviewReason::LowYield { .. } => format!("tasks of {} inspected", record.flag.design),
         };
         return Err(outstanding(format!(
             "the effectiveness check needs {} {what} since the action, {since} so far",
@@ -129,10 +164,11 @@ pub fn close_capa(state: &State, review: ReviewId, by: &str, now: Timestamp) -> 
     Ok(vec![Event::Quality(QualityEvent::CapaClosed { review, by: by.to_string(), at: now })])
 }
 
-/// How far the effectiveness check has come: the flagged series' samples, or for field failures
-/// the goods of the design distributed.
+/// How far the effectiveness check has come: the flagged series' samples, for field failures
+/// the goods of the design distributed, for yield the version's inspected tasks.
 pub fn progress(state: &State, reason: &ReviewReason, design: DesignRef) -> usize {
     match reason {
+        ReviewReason::LowYield { .. } => first_pass(state.quality.inspections().iter(), design, None).len(),
         ReviewReason::Signal { series, .. } => state.quality.series(series).count(),
         ReviewReason::FieldFailures { .. } => state
             .distribution
@@ -145,9 +181,15 @@ pub fn progress(state: &State, reason: &ReviewReason, design: DesignRef) -> usiz
     }
 }
 
-/// What came back after a corrective action: a signal on the series, or a field failure.
+/// What came back after a corrective action: a signal on the series, a field failure, or the
+/// yield falling short again.
 fn recurrence(state: &State, reason: &ReviewReason, design: DesignRef, since: Timestamp) -> Option<String> {
     match reason {
+        ReviewReason::LowYield { .. } => state
+            .quality
+            .last_yield_review(design)
+            .filter(|review| review.flag.raised_at > since)
+            .map(|review| format!("{} (yield below the minimum again)", review.flag.id)),
         ReviewReason::Signal { series, .. } => state
             .quality
             .signals()

@@ -10,6 +10,7 @@ pub mod incoming;
 pub mod model;
 pub mod review;
 pub mod series;
+pub mod yields;
 
 pub use command::{DispositionChoice, QualityCommand, ResolutionChoice};
 pub use event::QualityEvent;

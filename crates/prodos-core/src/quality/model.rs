@@ -278,6 +278,12 @@ impl Quality {
                 && matches!(review.flag.reason, super::review::ReviewReason::FieldFailures { .. })
         })
     }
+    /// The latest review of a design version about its yield, open or not.
+    pub fn last_yield_review(&self, design: DesignRef) -> Option<&Review> {
+        self.reviews.iter().rev().find(|review| {
+            review.flag.design == design && matches!(review.flag.reason, super::review::ReviewReason::LowYield { .. })
+        })
+    }
     /// The open review of a design version about a series, if one is open.
     pub fn open_review(&self, design: DesignRef, series: &SeriesKey) -> Option<&Review> {
         self.reviews.iter().find(|review| {

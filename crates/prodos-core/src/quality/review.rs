@@ -1,4 +1,5 @@
-//! Design review: a systematic deviation (a control-chart signal) flags the design version it was
+//! Design review: a systematic deviation (a control-chart signal, field failures, first-pass
+//! yield below the design's minimum) flags the design version it was
 //! built to, with the evidence. The flag is answered by a new design version (which must be
 //! certified again) or by a recorded decision that the process is at fault: a corrective action
 //! (CAPA) with an owner and a due date that closes only after an effectiveness check, when the
@@ -19,6 +20,8 @@ pub enum ReviewReason {
     Signal { signal: SignalId, series: SeriesKey, rule: String },
     /// Goods of the version failed in the field, repeatedly.
     FieldFailures { reports: Vec<FieldReportId> },
+    /// First-pass yield over the design's window of inspected tasks fell below its minimum.
+    LowYield { first_pass: u32, inspected: u32, threshold: f64 },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -80,6 +80,7 @@ pub fn design(n_lines: usize) -> DesignSpec {
         })
         .collect();
     DesignSpec {
+        quality: Default::default(),
         key: format!("synthetic-{n_lines}"),
         name: format!("Synthetic design with {n_lines} BOM lines"),
         summary: "Generated for benchmarks".into(),

@@ -73,6 +73,7 @@ fn build(file: &str, key: &str, name: &str, rows: Vec<BomRow>) -> Result<ParsedD
     }
 
     let mut spec = DesignSpec {
+        quality: Default::default(),
         key: key.to_string(),
         name: name.to_string(),
         summary: String::new(),

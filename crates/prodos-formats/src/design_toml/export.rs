@@ -38,6 +38,16 @@ pub fn export_design(spec: &DesignSpec, design: Option<DesignRef>) -> String {
         }
     }
 
+    if !spec.quality.is_unset() {
+        out.push_str("\n[quality]\n");
+        if let Some(share) = spec.quality.min_first_pass_yield {
+            line(&mut out, "min_first_pass_yield", &format!("{share:?}"));
+        }
+        if let Some(window) = spec.quality.yield_window {
+            line(&mut out, "yield_window", &window.to_string());
+        }
+    }
+
     for skill in &spec.skills {
         out.push_str("\n[[skill]]\n");
         line(&mut out, "id", &quote(&skill.id));

@@ -13,6 +13,10 @@
 //! maintenance_interval_days = 365
 //! repairability = "…"
 //!
+//! [quality]                        # optional: below this first-pass yield over the last
+//! min_first_pass_yield = 0.9       # `yield_window` inspected tasks (default 10), the version
+//! yield_window = 10                # is flagged for design review
+//!
 //! [[skill]]                        # id, name
 //! [[tool]]                         # id, name, kind = "tool" | "workstation"
 //! [[module]]                       # id, name, parent (optional), count (default 1)

@@ -1,7 +1,7 @@
 //! Design TOML → `DesignSpec`, collecting every problem in the file with its line instead of
 //! stopping at the first, then running `validate` and locating its problems through a `SourceMap`.
 
-use super::raw::{RawCheck, RawHeader, RawLifetime, RawModule, RawOperation, RawPart, RawSkill, RawTool};
+use super::raw::{RawCheck, RawHeader, RawLifetime, RawModule, RawOperation, RawPart, RawQuality, RawSkill, RawTool};
 use crate::error::{FormatError, FormatErrors};
 use crate::source_map::SourceMap;
 use crate::text::LineIndex;
@@ -23,7 +23,7 @@ pub struct ParsedDesign {
 }
 
 /// The top-level tables a design file may have, for the unknown-section message.
-const SECTIONS: &str = "[design], [lifetime], [[skill]], [[tool]], [[module]], [[part]], [[operation]]";
+const SECTIONS: &str = "[design], [lifetime], [quality], [[skill]], [[tool]], [[module]], [[part]], [[operation]]";
 
 /// Reads one design. Fails with every syntax error, or else with every unknown key, wrongly typed
 /// or unreadable value, or else with every `validate` problem, each as `FILE:LINE: …`.
@@ -59,6 +59,11 @@ pub fn parse_design(file: &str, text: &str) -> Result<ParsedDesign, FormatErrors
                     reader.lifetime(lifetime, key_line);
                 }
             }
+            "quality" => {
+                if let Some(quality) = reader.table::<RawQuality>("[quality]", value, key_line) {
+                    reader.quality(quality, key_line);
+                }
+            }
             "skill" => reader.each_item::<RawSkill>("skill", value, key_line, Reader::skill),
             "tool" => reader.each_item::<RawTool>("tool", value, key_line, Reader::tool),
             "module" => reader.each_item::<RawModule>("module", value, key_line, Reader::module),
@@ -81,6 +86,7 @@ pub fn parse_design(file: &str, text: &str) -> Result<ParsedDesign, FormatErrors
 
 fn empty_spec() -> DesignSpec {
     DesignSpec {
+        quality: Default::default(),
         key: String::new(),
         name: String::new(),
         summary: String::new(),
@@ -223,6 +229,21 @@ impl Reader<'_> {
             service_life_years: lifetime.service_life_years.map(Spanned::into_inner),
             maintenance_interval_days: lifetime.maintenance_interval_days.map(Spanned::into_inner),
             repairability: lifetime.repairability.map(Spanned::into_inner).unwrap_or_default(),
+        };
+    }
+
+    fn quality(&mut self, quality: RawQuality, line: usize) {
+        let at = SpecPath::Quality;
+        self.source.add_item(at.clone(), line);
+        if let Some(share) = &quality.min_first_pass_yield {
+            self.field(&at, "min_first_pass_yield", share);
+        }
+        if let Some(window) = &quality.yield_window {
+            self.field(&at, "yield_window", window);
+        }
+        self.spec.quality = QualityTargets {
+            min_first_pass_yield: quality.min_first_pass_yield.map(Spanned::into_inner),
+            yield_window: quality.yield_window.map(Spanned::into_inner),
         };
     }
 

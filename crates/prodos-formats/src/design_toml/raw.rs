@@ -28,6 +28,13 @@ pub(super) struct RawLifetime {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub(super) struct RawQuality {
+    pub min_first_pass_yield: Option<Spanned<f64>>,
+    pub yield_window: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct RawSkill {
     pub id: Spanned<String>,
     pub name: Spanned<String>,

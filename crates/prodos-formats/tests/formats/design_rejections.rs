@@ -169,7 +169,7 @@ fn unknown_sections_and_a_missing_design_table_are_refused() {
     rejects(
         &format!("{STOOL}\n[[machine]]\nid = \"x\"\n"),
         &[
-            "stool.toml:41: unknown section `machine` (expected [design], [lifetime], [[skill]], [[tool]], [[module]], [[part]], [[operation]])",
+            "stool.toml:41: unknown section `machine` (expected [design], [lifetime], [quality], [[skill]], [[tool]], [[module]], [[part]], [[operation]])",
         ],
     );
     let headless = STOOL.replacen("[design]\nkey = \"stool\"\nname = \"Stool\"\n", "", 1);
@@ -225,4 +225,25 @@ fn crew_and_skill_mistakes_point_at_the_field() {
         &stool_with("qty = 1", "qty = 1\nscrap_pct = 100"),
         &["stool.toml:24: part `blank` field `scrap_pct`: scrap must be below 100 %, got 100 %"],
     );
+}
+
+#[test]
+fn a_yield_target_outside_zero_to_one_is_refused_at_its_line() {
+    let text = stool_with(
+        "name = \"Stool\"\n",
+        "name = \"Stool\"\n\n[quality]\nmin_first_pass_yield = 90\nyield_window = 0\n",
+    );
+    rejects(
+        &text,
+        &[
+            "stool.toml:6: quality field `min_first_pass_yield`: a yield is a share above 0 and at most 1 (0.9 for 90 %), got 90",
+            "stool.toml:7: quality field `yield_window`: the yield is taken over 1 to 1000 inspected tasks, got 0",
+        ],
+    );
+    let good = stool_with("name = \"Stool\"\n", "name = \"Stool\"\n\n[quality]\nmin_first_pass_yield = 0.9\n");
+    let parsed = parse_design("stool.toml", &good).expect("a share is accepted");
+    assert_eq!(parsed.spec.quality.min_first_pass_yield, Some(0.9));
+    let exported = prodos_formats::export_design(&parsed.spec, None);
+    let again = parse_design("stool.toml", &exported).expect("the export reads back");
+    assert_eq!(again.spec, parsed.spec);
 }

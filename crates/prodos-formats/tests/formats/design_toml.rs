@@ -293,6 +293,7 @@ fn valid_spec() -> impl Strategy<Value = DesignSpec> {
                 })
                 .collect();
             DesignSpec {
+                quality: Default::default(),
                 key,
                 name,
                 summary: summary.unwrap_or_default(),

@@ -9,6 +9,7 @@ use crate::units::{Milli, Unit};
 /// A stool: seat and three legs, glued then oiled; certifiable as it stands.
 fn stool() -> DesignSpec {
     DesignSpec {
+        quality: Default::default(),
         key: "stool".into(),
         name: "Three-legged stool".into(),
         summary: "A milking stool".into(),
@@ -457,7 +458,7 @@ mod properties {
             let _ = certification_gaps(&spec);
             for problem in &problems {
                 let exists = match &problem.at {
-                    SpecPath::Design | SpecPath::Lifetime => true,
+                    SpecPath::Design | SpecPath::Lifetime | SpecPath::Quality => true,
                     SpecPath::Skill(id) => spec.skills.iter().any(|skill| &skill.id == id),
                     SpecPath::Tool(id) => spec.tools.iter().any(|tool| &tool.id == id),
                     SpecPath::Module(id) => spec.module(id).is_some(),

@@ -249,7 +249,7 @@ fn the_guitars_have_a_quality_history_with_a_drift_signal_and_a_rework() {
     assert!(chart.points.iter().any(|point| !point.signalled.is_empty()));
 
     let ncrs = prodos_app::queries::nonconformances(node, false);
-    assert_eq!(ncrs.len(), 1, "{ncrs:?}");
+    assert_eq!(ncrs.len(), 2, "{ncrs:?}");
     assert_eq!((ncrs[0].status, ncrs[0].rework_status), ("rework", Some("verified")));
     let fret = TaskRef {
         plan: ncrs[0].subject.split('/').next().unwrap().parse().unwrap(),
@@ -257,6 +257,17 @@ fn the_guitars_have_a_quality_history_with_a_drift_signal_and_a_rework() {
         unit: 2,
     };
     assert_eq!(state.execution.task(&fret).status, TaskStatus::Verified, "re-inspected, then verified");
+
+    // The consignment's second guitar is scrapped at the closed box: its wood is written off with
+    // its lots, and the plan reports that it delivers one guitar of two.
+    let scrap = &ncrs[1];
+    assert_eq!(scrap.status, "scrap");
+    assert!(scrap.subject.ends_with("/close-box#2"), "{scrap:?}");
+    assert!(scrap.written_off.iter().any(|line| line.material.contains("spruce")), "{:?}", scrap.written_off);
+    let consignment: PlanId = scrap.subject.split('/').next().unwrap().parse().unwrap();
+    let detail = prodos_app::planning::plan_detail(node, consignment).unwrap();
+    assert_eq!(detail.scrapped.len(), 1);
+    assert!(detail.shortfall.as_deref().unwrap().contains("delivers 1 of the mandate's 2"), "{:?}", detail.shortfall);
 
     let summary = prodos_app::queries::quality_summary(node, prodos_core::DesignId(1)).unwrap();
     let fret_row = summary.operations.iter().find(|row| row.operation == "fret").unwrap();

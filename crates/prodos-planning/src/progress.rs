@@ -42,6 +42,10 @@ impl Progress {
         let calendar = &state.capacity.calendar;
         let mut progress = Progress::default();
         for (task, record) in state.execution.touched_of(plan.id) {
+            // A scrapped unit is built again: its work and what it consumed do not count.
+            if state.quality.scrapped(plan.id, task.unit).is_some() {
+                continue;
+            }
             let (Some(status), Some(op_idx)) =
                 (progress_of(record), spec.operations.iter().position(|op| op.id == task.operation))
             else {

@@ -188,3 +188,61 @@ fn a_proposal_the_progress_has_moved_past_is_not_committed() {
     assert!(refusal.contains("it continues PROD-0001, but PROD-0003 is the mandate's committed plan now"), "{refusal}");
     world.state.check_invariants().unwrap();
 }
+
+fn hole_spacing(task: &TaskRef, value: f64) -> Command {
+    Command::Quality(prodos_core::quality::QualityCommand::RecordInspection {
+        task: task.clone(),
+        check: "hole-spacing".into(),
+        measurement: prodos_core::measure::Measurement::Values(vec![value]),
+        unit: None,
+        by: "cora".into(),
+        instrument: None,
+        note: String::new(),
+    })
+}
+
+#[test]
+fn a_scrapped_unit_is_built_again_by_the_replan_and_inspections_follow_their_tasks() {
+    let mut world = cooperative();
+    let mandate = world.mandate(1, 6, "2027-03-31");
+    let first_proposal = world.propose(mandate);
+    let first = commit(&mut world, mandate, first_proposal);
+    for unit in [1, 2] {
+        let cut = task(first, "cut-plate", unit);
+        start(&mut world, &cut, &["chen"]);
+        later(&mut world, 2);
+        complete(&mut world, &cut, "chen");
+        verify(&mut world, &cut);
+        let drill = task(first, "drill-plate", unit);
+        start(&mut world, &drill, &["dan"]);
+        later(&mut world, 2);
+        complete(&mut world, &drill, "dan");
+    }
+    // Unit 1's holes are in tolerance but not yet verified; unit 2's are off and it is scrapped.
+    world.must(hole_spacing(&task(first, "drill-plate", 1), 120.1));
+    world.must(hole_spacing(&task(first, "drill-plate", 2), 121.5));
+    let scrap = prodos_core::quality::DispositionChoice::Scrap { reason: "holes drilled through the web".into() };
+    world.must(Command::Quality(prodos_core::quality::QualityCommand::Dispose {
+        ncr: NonconformanceId(1),
+        disposition: scrap,
+        by: "cora".into(),
+    }));
+
+    let again = world.propose(mandate);
+    assert_eq!(again.continues, Some(first));
+    assert_eq!(again.operations.len(), 24, "six presses, the scrapped one among them");
+    let carried: Vec<(String, u32)> =
+        again.operations.iter().filter(|op| op.carried.is_some()).map(|op| (op.operation.clone(), op.unit)).collect();
+    assert_eq!(carried, [("cut-plate".to_string(), 1), ("drill-plate".to_string(), 1)], "unit 2 is built afresh");
+    assert_eq!(required(&again, "steel-plate"), Milli::from_units(5), "a new plate for the replacement");
+
+    let second = commit(&mut world, mandate, again);
+    let stayed: Vec<String> = world.state.execution.touched_of(first).map(|(task, _)| task.to_string()).collect();
+    assert_eq!(stayed, ["PROD-0001/cut-plate#2", "PROD-0001/drill-plate#2"], "the scrapped unit's record stays");
+    assert_eq!(world.state.execution.task(&task(second, "drill-plate", 2)).status, TaskStatus::Ready);
+    // Unit 1's inspection followed its task: it is verified without measuring again.
+    assert!(world.state.quality.latest(&task(second, "drill-plate", 1), "hole-spacing").is_some());
+    world
+        .must(Command::Execution(ExecutionCommand::Verify { task: task(second, "drill-plate", 1), by: "cora".into() }));
+    world.check_invariants();
+}

@@ -232,13 +232,41 @@ pub struct PlanDetailView {
     pub materials: Vec<MaterialNeedView>,
     pub purchases: Vec<PurchaseView>,
     pub operations: Vec<ScheduledOperationView>,
+    /// Units scrapped under this plan, with the nonconformance that scrapped each.
+    pub scrapped: Vec<ScrappedUnitView>,
+    /// What the scraps mean for the mandate, and how to build replacements.
+    pub shortfall: Option<String>,
     /// Priced from current state at the time of the call.
     pub cost: CostView,
 }
 
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ScrappedUnitView {
+    pub unit: u32,
+    pub ncr: String,
+}
+
 impl PlanDetailView {
-    pub fn of(_state: &State, plan: &Plan, cost: &CostBreakdown) -> PlanDetailView {
+    pub fn of(state: &State, plan: &Plan, cost: &CostBreakdown) -> PlanDetailView {
         let proposal = &plan.proposal;
+        let scrapped: Vec<ScrappedUnitView> = state
+            .quality
+            .scrapped_units(plan.id)
+            .filter_map(|unit| Some(ScrappedUnitView { unit, ncr: state.quality.scrapped(plan.id, unit)?.to_string() }))
+            .collect();
+        let shortfall = (!scrapped.is_empty()).then(|| {
+            let units: Vec<String> = scrapped.iter().map(|scrap| format!("#{} ({})", scrap.unit, scrap.ncr)).collect();
+            format!(
+                "unit(s) {} scrapped: this plan delivers {} of the mandate's {}; propose {} again to build the \
+                 replacement(s) (`prodos plan propose {}`)",
+                units.join(", "),
+                proposal.qty as usize - scrapped.len(),
+                proposal.qty,
+                plan.mandate,
+                plan.mandate
+            )
+        });
         PlanDetailView {
             summary: PlanSummaryView::of(plan),
             verdict: VerdictView::of(proposal),
@@ -284,6 +312,8 @@ impl PlanDetailView {
                     carried: op.carried.map(|carried| carried.as_str()),
                 })
                 .collect(),
+            scrapped,
+            shortfall,
             cost: CostView::of(cost),
         }
     }

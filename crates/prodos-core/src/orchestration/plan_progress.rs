@@ -1,12 +1,14 @@
 //! Planning and execution: a plan committed over a mandate's committed plan takes over its
 //! progress. Committing one moves every task record of the superseded plan to the new plan, after
 //! checking that the progress the new plan was computed from is still the progress there is, so
-//! no verified work is planned again and no running task loses its crew.
+//! no verified work is planned again and no running task loses its crew. A unit scrapped under
+//! the superseded plan is not carried: the new plan builds it again, as its replacement.
 
 use crate::event::Event;
 use crate::execution::{ExecutionEvent, TaskRecord, TaskStatus};
 use crate::ids::{PlanId, TaskRef};
 use crate::plan::{Carried, PlanEvent};
+use crate::quality::QualityEvent;
 use crate::rejection::Rejection;
 use crate::state::State;
 use crate::time::Timestamp;
@@ -59,7 +61,15 @@ fn carry(state: &State, plan_id: PlanId, now: Timestamp) -> Result<Vec<Event>, R
         Some(carried) => format!("the proposal carries it as {}", carried.as_str()),
         None => "the proposal plans it afresh".to_string(),
     };
+    // A scrapped unit stays with the plan it was scrapped in: the new plan builds it afresh, as a
+    // replacement. A rework task follows the task it reworks.
+    let scrapped = |task: &TaskRef| state.quality.scrapped(current.id, task.unit).is_some();
+    let moving: Vec<&TaskRef> =
+        state.execution.touched_of(current.id).map(|(task, _)| task).filter(|task| !scrapped(task)).collect();
     for (task, record) in state.execution.touched_of(current.id) {
+        if scrapped(task) || task.reworked().is_some() {
+            continue;
+        }
         let planned = carried.get(&(task.operation.as_str(), task.unit)).copied();
         if progress_of(record) != planned {
             return moved(format!("{task} is {}, {}", record.status.as_str(), describe(planned)));
@@ -72,12 +82,17 @@ fn carry(state: &State, plan_id: PlanId, now: Timestamp) -> Result<Vec<Event>, R
             return moved(format!("{task} is {}, {}", record.status.as_str(), describe(Some(planned))));
         }
     }
-    Ok(state
-        .execution
-        .touched_of(current.id)
-        .map(|(task, _)| {
-            let to = TaskRef { plan: plan_id, ..task.clone() };
-            Event::Execution(ExecutionEvent::TaskCarried { from: task.clone(), to, at: now })
-        })
-        .collect())
+    let moves: Vec<(TaskRef, TaskRef)> =
+        moving.into_iter().map(|task| (task.clone(), TaskRef { plan: plan_id, ..task.clone() })).collect();
+    let mut events: Vec<Event> = moves
+        .iter()
+        .map(|(from, to)| Event::Execution(ExecutionEvent::TaskCarried { from: from.clone(), to: to.clone(), at: now }))
+        .collect();
+    // Inspections and rework orders are kept by task: they follow the records they are about.
+    let with_quality: Vec<(TaskRef, TaskRef)> =
+        moves.into_iter().filter(|(from, _)| state.quality.has_records(from)).collect();
+    if !with_quality.is_empty() {
+        events.push(Event::Quality(QualityEvent::RecordsCarried { moves: with_quality }));
+    }
+    Ok(events)
 }

@@ -78,6 +78,11 @@ pub enum QualityEvent {
     LotInspected {
         inspection: LotInspection,
     },
+    /// A replan moved these tasks to the plan that continues theirs: their inspections and
+    /// rework orders are found under the new task from now on.
+    RecordsCarried {
+        moves: Vec<(TaskRef, TaskRef)>,
+    },
 }
 
 impl QualityEvent {
@@ -96,6 +101,7 @@ impl QualityEvent {
             QualityEvent::FieldReported { .. } => "FieldReported",
             QualityEvent::IncomingInspectionSet { .. } => "IncomingInspectionSet",
             QualityEvent::LotInspected { .. } => "LotInspected",
+            QualityEvent::RecordsCarried { .. } => "RecordsCarried",
         }
     }
 }
@@ -170,6 +176,11 @@ impl Quality {
                     self.incoming.remove(material);
                 }
             },
+            QualityEvent::RecordsCarried { moves } => {
+                for (from, to) in moves {
+                    self.carry(from, to);
+                }
+            }
             QualityEvent::LotInspected { inspection } => {
                 if let Some(ncr) = inspection.ncr {
                     self.nonconformances.push(Nonconformance {

@@ -216,6 +216,23 @@ impl Quality {
     pub fn opened_by(&self, inspection: InspectionId) -> Option<&Nonconformance> {
         self.nonconformances.iter().rev().find(|ncr| ncr.inspection() == Some(inspection))
     }
+    /// Whether a task has inspections or rework orders (as the reworked task or the rework).
+    pub fn has_records(&self, task: &TaskRef) -> bool {
+        self.by_task.contains_key(task) || self.reworks.values().any(|order| &order.task == task || &order.of == task)
+    }
+    /// Files a task's inspections and rework orders under the task that carries it on.
+    pub(crate) fn carry(&mut self, from: &TaskRef, to: &TaskRef) {
+        if let Some(indices) = self.by_task.remove(from) {
+            self.by_task.entry(to.clone()).or_default().extend(indices);
+        }
+        if let Some(mut order) = self.reworks.remove(from) {
+            order.task = to.clone();
+            self.reworks.insert(to.clone(), order);
+        }
+        for order in self.reworks.values_mut().filter(|order| &order.of == from) {
+            order.of = to.clone();
+        }
+    }
     /// How lots of a material are sampled on receipt, if they are.
     pub fn incoming_plan(&self, material: &str) -> Option<&IncomingPlan> {
         self.incoming.get(material)

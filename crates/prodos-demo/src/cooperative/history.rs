@@ -5,7 +5,7 @@
 //! for its check, one blocked).
 
 use super::cast::{self, COORDINATOR};
-use super::inspection::Flaw;
+use super::inspection::{Fix, Flaw};
 use super::seeder::Seeder;
 use super::story::{Redo, Story};
 use super::workshop::{self, Designs};
@@ -90,8 +90,7 @@ pub fn play(seeder: &mut Seeder, designs: &Designs) -> Result<(), NodeError> {
         task: TaskRef { plan: fair_plan, operation: "fret".into(), unit: 2 },
         check: "fret-height-after-dressing",
         off_by: 1.6,
-        rework_min: 45,
-        note: "re-seat and re-crown the 5th and 9th frets",
+        fix: Fix::Rework { minutes: 45, note: "re-seat and re-crown the 5th and 9th frets" },
     });
     story.work(fair_plan);
 
@@ -104,7 +103,16 @@ pub fn play(seeder: &mut Seeder, designs: &Designs) -> Result<(), NodeError> {
         cancel(&mut story, late)?;
         workshop::add_tool(story.seeder, COORDINATOR, "outside-mold")?;
     }
-    build(&mut story, consignment)?;
+    let consignment_plan = build_without_work(&mut story, consignment)?;
+    // The second consignment guitar's rim was sanded through at the tail: scrapped when the box
+    // is closed, its wood written off; the shop gets one guitar of two.
+    story.flaw(Flaw {
+        task: TaskRef { plan: consignment_plan, operation: "close-box".into(), unit: 2 },
+        check: "body-depth-at-the-tail-block",
+        off_by: -3.0,
+        fix: Fix::Scrap { reason: "rim sanded through at the tail block; the box cannot be closed true" },
+    });
+    story.work(consignment_plan);
 
     // Jun takes the fretting challenge and passes.
     story.on_day(-120, 13)?;

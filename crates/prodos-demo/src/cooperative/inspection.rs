@@ -2,7 +2,8 @@
 //! who will verify it, with a value near nominal that is deterministic per task and check (so
 //! every seeding writes the same ledger). One check drifts: the setup bench's relief gauge wears,
 //! and neck relief creeps upward guitar after guitar until a run rule flags it. A flawed task is
-//! measured out of tolerance once, disposed of for rework, reworked and re-inspected.
+//! measured out of tolerance once, disposed of for rework, reworked and re-inspected; another
+//! is beyond repair and scrapped.
 
 use prodos_core::design::{CheckKind, QualityCheck};
 use prodos_core::execution::TaskRef;
@@ -19,8 +20,15 @@ pub struct Flaw {
     pub task: TaskRef,
     pub check: &'static str,
     pub off_by: f64,
-    pub rework_min: i64,
-    pub note: &'static str,
+    pub fix: Fix,
+}
+
+/// What the inspector decides for a flawed task.
+pub enum Fix {
+    /// Reworked for this long, with this note, then re-inspected.
+    Rework { minutes: i64, note: &'static str },
+    /// Beyond repair: the unit is scrapped and its materials written off.
+    Scrap { reason: &'static str },
 }
 
 /// What the inspector reads for `check` of `task`, the series already holding `earlier` samples.

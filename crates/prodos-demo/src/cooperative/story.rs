@@ -5,7 +5,7 @@
 //! several batches can be under way at once, as in a real workshop.
 
 use super::cast::COORDINATOR;
-use super::inspection::{self, Flaw};
+use super::inspection::{self, Fix, Flaw};
 use super::seeder::Seeder;
 use prodos_app::NodeError;
 use prodos_core::design::QualityCheck;
@@ -188,6 +188,9 @@ impl<'s, 'n> Story<'s, 'n> {
                 let flaw = self.flaws.remove(index);
                 self.record(task, &key, inspection::flawed(&check, flaw.off_by), &inspector)?;
                 self.rework(task, &flaw, &worker, &inspector)?;
+                if matches!(flaw.fix, Fix::Scrap { .. }) {
+                    return Ok(()); // nothing more is measured on a scrapped unit
+                }
             }
             let earlier = self.seeder.read(|state| series_len(state, task, &key));
             self.record(task, &key, inspection::reading(task, &check, earlier), &inspector)?;
@@ -209,10 +212,25 @@ impl<'s, 'n> Story<'s, 'n> {
         Ok(())
     }
 
+    /// Disposes of the flaw's nonconformance: a scrap ends the unit (its pending steps are
+    /// dropped); a rework is worked by the task's worker and verified by the inspector.
     fn rework(&mut self, task: &TaskRef, flaw: &Flaw, worker: &str, inspector: &str) -> Result<(), NodeError> {
         let ncr = self.seeder.read(|state| state.quality.nonconformances().last().map(|ncr| ncr.id));
         let Some(ncr) = ncr else { return Ok(()) };
-        let disposition = DispositionChoice::Rework { duration_min: Some(flaw.rework_min), note: flaw.note.into() };
+        let disposition = match flaw.fix {
+            Fix::Rework { minutes, note } => {
+                DispositionChoice::Rework { duration_min: Some(minutes), note: note.into() }
+            }
+            Fix::Scrap { reason } => {
+                let disposition = DispositionChoice::Scrap { reason: reason.into() };
+                self.seeder.run(
+                    inspector,
+                    Command::Quality(QualityCommand::Dispose { ncr, disposition, by: inspector.into() }),
+                )?;
+                self.pending.retain(|_, pending| !(pending.plan == task.plan && pending.unit == task.unit));
+                return Ok(());
+            }
+        };
         self.seeder
             .run(inspector, Command::Quality(QualityCommand::Dispose { ncr, disposition, by: inspector.into() }))?;
         let rework = self.seeder.read(|state| state.quality.reworks_of(task).last().map(|order| order.task.clone()));

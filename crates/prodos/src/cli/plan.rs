@@ -274,6 +274,9 @@ pub fn print_verdict(detail: &PlanDetailView) {
 
 fn print_detail(detail: &PlanDetailView) {
     print_verdict(detail);
+    if let Some(shortfall) = &detail.shortfall {
+        println!("SHORT: {shortfall}");
+    }
     if !detail.operations.is_empty() {
         let mut out =
             table(&["operation", "unit", "start", "end", "resources", "crew", "slack h", "critical", "carried"]);

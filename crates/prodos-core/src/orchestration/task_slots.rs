@@ -1,8 +1,10 @@
 //! The operation instances of a committed plan that need people, placed in real time: the
 //! frozen schedule's `[start, end)` and, through the working calendar, the working minutes on
 //! each day it touches. The matcher's input and the core's checks both come from here, so they
-//! agree on what "available" means.
+//! agree on what "available" means. A rework task is matched like any: it needs its operation's
+//! skill and crew from the moment it was disposed.
 
+use crate::design::{DesignSpec, OperationSpec};
 use crate::ids::TaskRef;
 use crate::plan::{Day, Plan, WorkCalendar};
 use crate::state::State;
@@ -52,19 +54,51 @@ pub fn day_minutes(calendar: &WorkCalendar, start: Timestamp, end: Timestamp) ->
     days
 }
 
-/// Every instance of `plan` that needs a crew (attended operations), in schedule order.
+/// Every instance of `plan` that needs a crew (attended operations), in schedule order, then its
+/// rework tasks: each from its disposition on, for its duration, under its operation's skill gate.
 pub fn plan_slots(state: &State, plan: &Plan) -> Vec<TaskSlot> {
     let Some(version) = state.designs.version(plan.proposal.design) else { return Vec::new() };
     let calendar = &state.capacity.calendar;
+    let mut slots = scheduled_slots(plan, &version.spec, calendar);
+    slots.extend(rework_slots(state, plan, &version.spec, calendar));
+    slots
+}
+
+fn attended(operation: &OperationSpec) -> Option<(String, u8, u32)> {
+    let skill = operation.skill.clone()?;
+    (operation.crew > 0).then(|| (skill, operation.min_level.clamp(1, 5) as u8, operation.crew.clamp(0, 1_000) as u32))
+}
+
+fn rework_slots<'a>(
+    state: &'a State,
+    plan: &'a Plan,
+    spec: &'a DesignSpec,
+    calendar: &'a WorkCalendar,
+) -> impl Iterator<Item = TaskSlot> + 'a {
+    state.quality.reworks().filter(move |order| order.task.plan == plan.id).filter_map(move |order| {
+        let (skill, level, crew) = attended(spec.operation(&order.of.operation)?)?;
+        let start = state.quality.nonconformance(order.ncr)?.disposed.as_ref()?.at;
+        let end = calendar.after_working_min(start, order.duration_min);
+        Some(TaskSlot {
+            task: order.task.clone(),
+            start,
+            end,
+            days: day_minutes(calendar, start, end),
+            skill,
+            level,
+            crew,
+            predecessors: Vec::new(),
+        })
+    })
+}
+
+fn scheduled_slots(plan: &Plan, spec: &DesignSpec, calendar: &WorkCalendar) -> Vec<TaskSlot> {
     plan.proposal
         .operations
         .iter()
         .filter_map(|scheduled| {
-            let operation = version.spec.operation(&scheduled.operation)?;
-            let skill = operation.skill.clone()?;
-            if operation.crew <= 0 {
-                return None;
-            }
+            let operation = spec.operation(&scheduled.operation)?;
+            let (skill, level, crew) = attended(operation)?;
             let task = TaskRef { plan: plan.id, operation: scheduled.operation.clone(), unit: scheduled.unit };
             let predecessors = operation
                 .after
@@ -77,8 +111,8 @@ pub fn plan_slots(state: &State, plan: &Plan) -> Vec<TaskSlot> {
                 end: scheduled.end,
                 days: day_minutes(calendar, scheduled.start, scheduled.end),
                 skill,
-                level: operation.min_level.clamp(1, 5) as u8,
-                crew: operation.crew.clamp(0, 1_000) as u32,
+                level,
+                crew,
                 predecessors,
             })
         })

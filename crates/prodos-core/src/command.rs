@@ -18,4 +18,5 @@ pub enum Command {
     Matching(crate::matching::MatchingCommand),
     Access(crate::access::AccessCommand),
     Quality(crate::quality::QualityCommand),
+    Maintenance(crate::maintenance::MaintenanceCommand),
 }

@@ -51,5 +51,6 @@ fn decide_in_area(state: &State, command: &Command, now: Timestamp) -> Result<Ve
         Command::Matching(command) => crate::orchestration::crew::decide(state, command, now),
         Command::Access(command) => events(crate::access::decide(command, now)),
         Command::Quality(command) => crate::orchestration::quality::decide(state, command, now),
+        Command::Maintenance(command) => crate::orchestration::maintenance::decide(state, command, now),
     }
 }

@@ -25,6 +25,7 @@ pub enum Event {
     /// Accounts, tokens and operator identities, without secrets.
     Access(crate::access::AccessEvent),
     Quality(crate::quality::QualityEvent),
+    Maintenance(crate::maintenance::MaintenanceEvent),
 }
 
 impl Event {
@@ -42,6 +43,7 @@ impl Event {
             Event::Matching(event) => event.kind(),
             Event::Access(event) => event.kind(),
             Event::Quality(event) => event.kind(),
+            Event::Maintenance(event) => event.kind(),
         }
     }
 
@@ -59,6 +61,7 @@ impl Event {
             Event::Matching(_) => "Assignment", // the payload tag, kept for old ledgers
             Event::Access(_) => "Access",
             Event::Quality(_) => "Quality",
+            Event::Maintenance(_) => "Maintenance",
         }
     }
 }
@@ -86,4 +89,5 @@ area_event!(
     Matching(crate::matching::MatchingEvent),
     Access(crate::access::AccessEvent),
     Quality(crate::quality::QualityEvent),
+    Maintenance(crate::maintenance::MaintenanceEvent),
 );

@@ -192,6 +192,14 @@ readable_id!(
     NonconformanceId, "NCR", "nonconformance"
 );
 readable_id!(
+    /// One unit of a tool or workstation, with meters, status and history.
+    AssetId, "AST", "asset"
+);
+readable_id!(
+    /// A preventive or repair work order on an asset.
+    WorkOrderId, "WO", "work order"
+);
+readable_id!(
     /// A sampling inspection of a received lot.
     LotInspectionId, "LIN", "lot inspection"
 );

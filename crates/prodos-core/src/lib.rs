@@ -12,6 +12,7 @@ pub mod distribution;
 pub mod event;
 pub mod execution;
 pub mod ids;
+pub mod maintenance;
 pub mod matching;
 pub mod measure;
 pub mod orchestration;

@@ -4,8 +4,8 @@
 
 use crate::design::DesignProblem;
 use crate::ids::{
-    AttemptId, ChallengeId, DesignId, DesignRef, DesignSelector, GoodId, LotId, MandateId, NonconformanceId, PlanId,
-    ReviewId,
+    AssetId, AttemptId, ChallengeId, DesignId, DesignRef, DesignSelector, GoodId, LotId, MandateId, NonconformanceId,
+    PlanId, ReviewId, WorkOrderId,
 };
 use crate::plan::Day;
 use crate::units::{Milli, Unit};
@@ -46,6 +46,10 @@ pub enum Rejection {
     UnknownMaterial { material: String },
     #[error("unknown lot {lot}")]
     UnknownLot { lot: LotId },
+    #[error("unknown asset {asset}")]
+    UnknownAsset { asset: AssetId },
+    #[error("unknown work order {order}")]
+    UnknownWorkOrder { order: WorkOrderId },
     #[error("unknown mandate {mandate}")]
     UnknownMandate { mandate: MandateId },
     #[error("unknown plan {plan}")]
@@ -191,6 +195,8 @@ impl Rejection {
             R::UnknownDesign { .. } => Some("design".to_string()),
             R::UnknownMaterial { .. } => Some("material".to_string()),
             R::UnknownLot { .. } => Some("lot".to_string()),
+            R::UnknownAsset { .. } => Some("asset".to_string()),
+            R::UnknownWorkOrder { .. } => Some("order".to_string()),
             R::UnknownMandate { .. } => Some("mandate".to_string()),
             R::UnknownPlan { .. } => Some("plan".to_string()),
             R::UnknownChallenge { .. } => Some("challenge".to_string()),

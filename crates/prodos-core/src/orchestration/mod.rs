@@ -10,6 +10,7 @@ pub mod goods_release;
 pub mod inspection;
 pub mod labor_credits;
 pub mod lot_inspection;
+pub mod maintenance;
 pub mod nonconformance;
 pub mod plan_progress;
 pub mod plan_stock;

@@ -8,6 +8,7 @@ use crate::command::Command;
 use crate::credits::CreditsCommand;
 use crate::distribution::DistributionCommand;
 use crate::execution::{ExecutionCommand, TaskRef};
+use crate::maintenance::MaintenanceCommand;
 use crate::matching::MatchingCommand;
 use crate::people::{Participant, PeopleCommand};
 use crate::quality::QualityCommand;
@@ -88,6 +89,7 @@ pub(crate) fn authorize(state: &State, acting: &Acting, command: &Command) -> Re
         Command::Execution(command) => execution(&me, state, command),
         Command::Matching(command) => matching(&me, command),
         Command::Quality(command) => quality(&me, command),
+        Command::Maintenance(command) => maintenance(&me, command),
         Command::Access(_) => Ok(()),
         // Everything else coordinates production: designs, stock, suppliers, mandates, capacity,
         // rates and plans.
@@ -165,6 +167,23 @@ fn quality(me: &Person, command: &QualityCommand) -> Result<(), Rejection> {
         | QualityCommand::SetIncomingInspection { by, .. } => {
             me.is(by)?;
             me.coordinator(action_of(&Command::Quality(command.clone())))
+        }
+    }
+}
+
+/// Anyone reports a breakdown, reads a meter or works an order as themselves; registering
+/// assets and setting preventive plans is a coordinator's.
+fn maintenance(me: &Person, command: &MaintenanceCommand) -> Result<(), Rejection> {
+    match command {
+        MaintenanceCommand::RecordMeter { by, .. }
+        | MaintenanceCommand::ReportBreakdown { by, .. }
+        | MaintenanceCommand::IssueDueOrders { by }
+        | MaintenanceCommand::CompleteWorkOrder { by, .. }
+        | MaintenanceCommand::VerifyWorkOrder { by, .. } => me.is(by),
+        MaintenanceCommand::StartWorkOrder { worker, .. } => me.is(worker),
+        MaintenanceCommand::RegisterAsset { by, .. } | MaintenanceCommand::SetPmPlan { by, .. } => {
+            me.is(by)?;
+            me.coordinator(action_of(&Command::Maintenance(command.clone())))
         }
     }
 }
@@ -271,5 +290,13 @@ fn action_of(command: &Command) -> &'static str {
         Command::Quality(QualityCommand::FileFieldReport { .. }) => "report from the field",
         Command::Quality(QualityCommand::SetIncomingInspection { .. }) => "set incoming inspection plans",
         Command::Quality(QualityCommand::InspectLot { .. }) => "inspect received lots",
+        Command::Maintenance(MaintenanceCommand::RegisterAsset { .. }) => "register assets",
+        Command::Maintenance(MaintenanceCommand::RecordMeter { .. }) => "read meters",
+        Command::Maintenance(MaintenanceCommand::SetPmPlan { .. }) => "set preventive maintenance plans",
+        Command::Maintenance(MaintenanceCommand::ReportBreakdown { .. }) => "report breakdowns",
+        Command::Maintenance(MaintenanceCommand::IssueDueOrders { .. }) => "issue due work orders",
+        Command::Maintenance(MaintenanceCommand::StartWorkOrder { .. }) => "start work orders",
+        Command::Maintenance(MaintenanceCommand::CompleteWorkOrder { .. }) => "complete work orders",
+        Command::Maintenance(MaintenanceCommand::VerifyWorkOrder { .. }) => "verify work orders",
     }
 }

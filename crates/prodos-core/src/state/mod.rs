@@ -25,6 +25,7 @@ pub struct State {
     pub matching: crate::matching::Matching,
     pub access: crate::access::AccessRecord,
     pub quality: crate::quality::Quality,
+    pub maintenance: crate::maintenance::Maintenance,
 }
 
 impl State {
@@ -41,6 +42,7 @@ impl State {
             Event::Matching(event) => self.matching.apply(event),
             Event::Access(event) => self.access.apply(event),
             Event::Quality(event) => self.quality.apply(event),
+            Event::Maintenance(event) => self.maintenance.apply(event),
         }
     }
 

@@ -104,6 +104,20 @@ enum Noun {
     #[command(subcommand)]
     Field(cli::field::FieldCommand),
 
+    // Maintenance (issue 17).
+    /// Assets (each unit of a tool or workstation): add, list, show, meter.
+    #[command(subcommand)]
+    Asset(cli::maintenance::AssetCommand),
+    /// Preventive maintenance: plans per asset type, what is due, issue due work orders.
+    #[command(subcommand)]
+    Pm(cli::maintenance::PmCommand),
+    /// Work orders (preventive and repair): list, show, start, complete, verify.
+    #[command(subcommand)]
+    Workorder(cli::maintenance::WorkOrderCommand),
+    /// Report a breakdown: the asset is down until its repair is verified.
+    #[command(subcommand)]
+    Breakdown(cli::maintenance::BreakdownCommand),
+
     // Access from the host: the first admin and script tokens of a node without `--demo`.
     /// Accounts of the server: add, list, disable, enable, change role, reset password (recorded
     /// in the ledger, never a secret).
@@ -149,6 +163,10 @@ fn main() -> std::process::ExitCode {
         Noun::Spc(command) => cli::quality::spc(command, &cli.global),
         Noun::Review(command) => cli::review::run(command, &cli.global),
         Noun::Field(command) => cli::field::run(command, &cli.global),
+        Noun::Asset(command) => cli::maintenance::asset(command, &cli.global),
+        Noun::Pm(command) => cli::maintenance::pm(command, &cli.global),
+        Noun::Workorder(command) => cli::maintenance::work_order(command, &cli.global),
+        Noun::Breakdown(command) => cli::maintenance::breakdown(command, &cli.global),
         Noun::Account(command) => cli::account::run(command, &cli.global),
         Noun::Token(command) => cli::token::run(command, &cli.global),
     };

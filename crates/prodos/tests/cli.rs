@@ -228,3 +228,73 @@ fn a_sampled_supplier_lot_is_held_until_its_inspection_and_a_rejected_one_is_qua
     assert_eq!(lots[1]["on_hand"], "0");
     assert!(lots[1]["hold"].as_str().unwrap().starts_with("quarantined"), "{lots}");
 }
+
+#[test]
+fn an_asset_falls_due_by_its_meter_breaks_down_and_is_repaired_through_work_orders() {
+    let shell = Shell::new();
+    shell.ok(&["participant", "add", "carol", "--coordinator"]);
+    shell.ok(&["participant", "add", "erin"]);
+    shell.ok(&["cert", "grant", "erin", "finishing.maintenance", "2", "--by", "carol"]);
+    shell.ok(&["resources", "tool", "spray-booth", "--count", "1"]);
+    shell.ok(&["asset", "add", "spray-booth", "--name", "North booth", "--spare-part", "booth-filter"]);
+    let plan = [
+        "pm",
+        "plan",
+        "add",
+        "booth-filters",
+        "--kind",
+        "spray-booth",
+        "--every-hours",
+        "250",
+        "--procedure",
+        "replace the filters",
+        "--skill",
+        "finishing.maintenance",
+        "--level",
+        "2",
+        "--minutes",
+        "60",
+    ];
+    shell.ok(&plan);
+    let error = shell.fails(&[
+        "pm",
+        "plan",
+        "add",
+        "bad",
+        "--kind",
+        "spray-booth",
+        "--every-days",
+        "0",
+        "--procedure",
+        "x",
+        "--skill",
+        "finishing.maintenance",
+        "--level",
+        "2",
+        "--minutes",
+        "60",
+    ]);
+    assert!(error.contains("field `every_days`: an interval must be 1 or more, got 0"), "{error}");
+
+    let due = shell.ok(&["asset", "meter", "AST-0001", "--hours", "250", "--by", "carol"]);
+    assert!(due.contains("WO-0001 opened on AST-0001"), "{due}");
+    let before = shell.ledger_len();
+    let error = shell.fails(&["asset", "meter", "AST-0001", "--hours", "100", "--by", "carol"]);
+    assert!(error.contains("meters do not run backwards"), "{error}");
+    assert_eq!(shell.ledger_len(), before);
+
+    let broken = shell.ok(&["breakdown", "report", "AST-0001", "--description", "fan seized", "--by", "erin"]);
+    assert!(broken.contains("WO-0002 opened"), "{broken}");
+    let assets = shell.json(&["asset", "list", "--json"]);
+    assert_eq!((assets[0]["status"].as_str(), assets[0]["down_order"].as_str()), (Some("down"), Some("WO-0002")));
+    shell.ok(&["workorder", "start", "WO-0002", "--worker", "erin"]);
+    shell.ok(&["workorder", "complete", "WO-0002", "--hours", "2", "--by", "erin"]);
+    let own = shell.fails(&["workorder", "verify", "WO-0002", "--by", "erin"]);
+    assert!(own.contains("cannot verify their own work"), "{own}");
+    shell.ok(&["workorder", "verify", "WO-0002", "--by", "carol"]);
+    let shown = shell.json(&["asset", "show", "AST-0001", "--json"]);
+    assert_eq!(shown["asset"]["status"], "up");
+    assert_eq!(shown["work_orders"].as_array().unwrap().len(), 2);
+    let open = shell.json(&["workorder", "list", "--open", "--json"]);
+    assert_eq!(open.as_array().unwrap().len(), 1, "the preventive order is still open: {open}");
+}

@@ -9,6 +9,7 @@ mod designs;
 mod distribution;
 mod field;
 mod incoming;
+mod maintenance;
 mod people;
 mod plans;
 mod quality;
@@ -23,6 +24,7 @@ pub use designs::{design_detail, design_export, designs};
 pub use distribution::{entitlements, goods};
 pub use field::{field_reports, field_summary};
 pub use incoming::{incoming_plans, lot_inspections, sampling_plan};
+pub use maintenance::{asset, assets, maintenance_due, pm_plans, work_orders};
 pub use people::{ParticipantProfile, certifications, challenges, participant, participant_profile, participants};
 pub use plans::{
     PlanBoard, PlanProgress, capacity, decline, mandates, match_proposal, match_view, plan_board, plan_progress, plans,

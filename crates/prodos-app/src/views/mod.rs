@@ -7,6 +7,7 @@ pub mod field;
 pub mod gantt;
 pub mod incoming;
 pub mod ledger;
+pub mod maintenance;
 pub mod people;
 pub mod plans;
 pub mod quality;

@@ -38,6 +38,7 @@ pub mod task;
 // Quality (issue 16).
 pub mod field;
 pub mod incoming;
+pub mod maintenance;
 pub mod quality;
 pub mod review;
 pub mod spc_text;

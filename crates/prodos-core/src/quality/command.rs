@@ -67,6 +67,9 @@ pub enum QualityCommand {
         photo: Option<String>,
         note: String,
         by: String,
+        /// Minutes spent repairing the failure; positive, failures only.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        repair_min: Option<i64>,
     },
 }
 

@@ -9,6 +9,7 @@ pub mod matching;
 mod node;
 pub mod planning;
 pub mod queries;
+pub mod score;
 pub mod views;
 
 pub use codec::{decode, encode};

@@ -99,6 +99,8 @@ fn design(steps: &[Step]) -> DesignSpec {
             unit: Unit::Piece,
             scrap_bp: 0,
             supplier_hints: vec![],
+            replaceable: None,
+            tools: Vec::new(),
         }],
         operations,
     }

@@ -330,6 +330,7 @@ fn field_report(serial: &str, kind: FieldKind, item: Option<&str>, by: &str, wor
         photo: None,
         note: "the leg joint creaks and moves".into(),
         by: by.into(),
+        repair_min: None,
     })
 }
 
@@ -360,8 +361,30 @@ fn field_failures_of_distributed_goods_flag_the_version_for_review() {
     }
     let unknown_item = world.refuse(field_report("stool-0001", FieldKind::Failure, Some("seat"), "erin", &world));
     assert_eq!(unknown_item.field().as_deref(), Some("item"), "{unknown_item}");
-    let events = world.must(field_report("stool-0001", FieldKind::Failure, Some("legs"), "erin", &world));
+    let with_repair =
+        |kind, minutes: i64, world: &World| match field_report("stool-0001", kind, Some("legs"), "erin", world) {
+            Command::Quality(QualityCommand::FileFieldReport { serial, kind, item, on, photo, note, by, .. }) => {
+                let repair_min = Some(minutes);
+                Command::Quality(QualityCommand::FileFieldReport {
+                    serial,
+                    kind,
+                    item,
+                    on,
+                    photo,
+                    note,
+                    by,
+                    repair_min,
+                })
+            }
+            _ => unreachable!("field_report files a field report"),
+        };
+    let negative = world.refuse(with_repair(FieldKind::Failure, 0, &world));
+    assert_eq!(negative.to_string(), "field `repair_min`: repair time must be positive, got 0 min");
+    let observed = world.refuse(with_repair(FieldKind::Observation, 30, &world));
+    assert_eq!(observed.field().as_deref(), Some("repair_min"), "{observed}");
+    let events = world.must(with_repair(FieldKind::Failure, 90, &world));
     assert_eq!(events.len(), 1, "one failure is a report, not yet a pattern");
+    assert_eq!(world.state.quality.field_reports()[0].repair_min, Some(90), "the repair time is recorded");
     world.must(field_report("stool-0002", FieldKind::Observation, None, "dana", &world));
     let events = world.must(field_report("stool-0002", FieldKind::Failure, Some("frame"), "dana", &world));
     let flag = events.iter().find_map(|event| match event {

@@ -33,6 +33,8 @@ fn stool(leg_qty: i64) -> DesignSpec {
             unit: Unit::Piece,
             scrap_bp: 0,
             supplier_hints: vec![],
+            replaceable: None,
+            tools: Vec::new(),
         }],
         operations: vec![OperationSpec {
             id: "assemble".into(),

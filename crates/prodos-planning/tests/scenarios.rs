@@ -221,6 +221,8 @@ mod explosion_properties {
                     unit: Unit::Piece,
                     scrap_bp: *scrap_bp,
                     supplier_hints: Vec::new(),
+                    replaceable: None,
+                    tools: Vec::new(),
                 })
                 .collect();
             DesignSpec {

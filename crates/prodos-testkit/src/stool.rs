@@ -69,6 +69,8 @@ pub fn stool_spec() -> DesignSpec {
             unit: Unit::Piece,
             scrap_bp: 0,
             supplier_hints: vec![],
+            replaceable: None,
+            tools: Vec::new(),
         }],
         operations: vec![
             OperationSpec {

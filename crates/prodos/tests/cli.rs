@@ -22,6 +22,35 @@ fn the_demo_seeds_certified_designs_stock_and_suppliers_with_an_intact_ledger() 
     assert!(!shell.json(&["supplier", "list", "--json"]).as_array().unwrap().is_empty());
     let verdict = shell.ok(&["audit", "verify"]);
     assert!(verdict.starts_with("ledger intact: "), "{verdict}");
+
+    // The guitar built and handed over as v1 has a lifetime score from its record: 8 of its 29
+    // part lines replaceable, one field failure repaired in 45 minutes, its units inspected.
+    let shown = shell.json(&["design", "show", "DES-0001@v1", "--json"]);
+    let score = &shown["score"];
+    assert_eq!(score["design"], "DES-0001@v1");
+    assert_eq!(score["repairability"]["score"], 28, "{score}");
+    let explained = score["repairability"]["explanation"].as_str().unwrap();
+    assert!(explained.starts_with("8 of 29 part lines are replaceable"), "{explained}");
+    assert!(explained.ends_with("field repairs took 0.75 h on average"), "{explained}");
+    assert!(score["durability"]["score"].is_u64(), "one failure gives an MTTF: {score}");
+    assert!(score["quality"]["score"].is_u64(), "inspected units give a yield: {score}");
+    let reports = shell.json(&["field", "list", "--json"]);
+    let serial = reports["reports"][0]["serial"].as_str().unwrap().to_string();
+    assert_eq!(reports["reports"][0]["repair_min"], 45);
+    let refused = shell.fails(&[
+        "field",
+        "report",
+        &serial,
+        "--kind",
+        "failure",
+        "--note",
+        "loose tuner",
+        "--repair-min",
+        "-5",
+        "--actor",
+        "ines",
+    ]);
+    assert!(refused.contains("field `repair_min`: repair time must be positive, got -5 min"), "{refused}");
     // A second demo into the same directory shows what is there instead of duplicating it.
     let entries = shell.ledger_len();
     assert!(shell.ok(&["demo"]).contains("already holds a ledger"));
@@ -52,6 +81,133 @@ fn exported_designs_reimport_as_no_ops_and_edits_to_certified_versions_are_refus
     let path = shell.file("v2.toml", &unpinned);
     let drafted = shell.ok(&["design", "import", path.to_str().unwrap()]);
     assert!(drafted.contains("DES-0001@v2"), "{drafted}");
+}
+
+/// A chair of four part lines, three of them replaceable; its legs are fitted after the back.
+const CHAIR: &str = r#"[design]
+key = "chair"
+name = "Kitchen chair"
+
+[lifetime]
+service_life_years = 25
+
+[[skill]]
+id = "joinery"
+name = "Joinery"
+
+[[tool]]
+id = "bench"
+name = "Bench"
+kind = "workstation"
+
+[[module]]
+id = "seat"
+name = "Seat"
+
+[[module]]
+id = "legs"
+name = "Legs"
+parent = "seat"
+
+[[module]]
+id = "back"
+name = "Back"
+parent = "seat"
+
+[[part]]
+id = "seat-board"
+name = "Seat board"
+module = "seat"
+material = "oak-board"
+qty = 1
+unit = "pc"
+replaceable = false
+
+[[part]]
+id = "leg"
+name = "Leg"
+module = "legs"
+material = "ash-dowel"
+qty = 4
+unit = "pc"
+replaceable = true
+tools = ["bench"]
+
+[[part]]
+id = "slat"
+name = "Back slat"
+module = "back"
+material = "ash-slat"
+qty = 3
+unit = "pc"
+replaceable = true
+
+[[part]]
+id = "screw"
+name = "Back screw"
+module = "back"
+material = "screw-4x40"
+qty = 6
+unit = "pc"
+replaceable = true
+
+[[operation]]
+id = "fit-back"
+name = "Fit the back"
+module = "back"
+duration_min = 30
+skill = "joinery"
+consumes = ["slat", "screw"]
+
+[[operation]]
+id = "fit-legs"
+name = "Fit the legs"
+module = "legs"
+duration_min = 40
+skill = "joinery"
+after = ["fit-back"]
+consumes = ["leg", "seat-board"]
+"#;
+
+#[test]
+fn design_show_scores_a_version_from_its_parts_and_modules_and_says_what_it_lacks() {
+    let shell = Shell::new();
+    let path = shell.file("chair.toml", CHAIR);
+    shell.ok(&["design", "import", path.to_str().unwrap()]);
+    let text = shell.ok(&["design", "show", "DES-0001"]);
+    assert!(text.contains("lifetime score of DES-0001@v1"), "{text}");
+    assert!(
+        text.contains("repairability    75  3 of 4 part lines are replaceable without destroying others\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("inputs: part lines: 4; replaceable: 3 of 4; not stated: 0 of 4; tools for replacements: bench")
+    );
+    // Seat–unit, legs–seat and back–seat attach; fit-legs after fit-back joins legs and back.
+    assert!(
+        text.contains("modularity       50  3 modules meet at 4 interfaces (3 attachments, 1 build links"),
+        "{text}"
+    );
+    assert!(
+        text.contains("durability        –  not enough data: no good of this version has been distributed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("quality           –  not enough data: no unit of this version has been inspected"),
+        "{text}"
+    );
+    assert!(text.contains("4 pc ash-dowel — leg (Leg, replaceable with bench)"), "{text}");
+
+    let shown = shell.json(&["design", "show", "DES-0001", "--json"]);
+    assert_eq!(shown["key"], "chair", "the detail is still there: {shown}");
+    assert_eq!(shown["score"]["repairability"]["score"], 75);
+    assert_eq!(shown["score"]["modularity"]["score"], 50);
+    assert_eq!(shown["score"]["durability"]["score"], serde_json::Value::Null);
+    assert_eq!(shown["score"]["durability"]["missing"], "no good of this version has been distributed");
+
+    let unknown = shell.file("bad-chair.toml", CHAIR.replace("tools = [\"bench\"]", "tools = [\"lathe\"]"));
+    let error = shell.fails(&["design", "import", unknown.to_str().unwrap()]);
+    assert!(error.contains("bad-chair.toml:48: part `leg` field `tools`: unknown tool `lathe`"), "{error}");
 }
 
 #[test]

@@ -27,7 +27,10 @@ pub fn design_export(node: &Node, selector: DesignSelector) -> Result<String, Re
     })
 }
 
-fn selected(state: &State, selector: DesignSelector) -> Result<(DesignRef, &DesignRecord, &DesignVersion), Rejection> {
+pub(crate) fn selected(
+    state: &State,
+    selector: DesignSelector,
+) -> Result<(DesignRef, &DesignRecord, &DesignVersion), Rejection> {
     let design = resolve(&state.designs, selector)?;
     // `resolve` only answers with versions that exist.
     let record = state.designs.get(design.design).expect("resolved designs exist");

@@ -33,6 +33,7 @@ fn view(report: &FieldReport) -> FieldReportView {
         note: report.note.clone(),
         by: report.by.clone(),
         at_ms: report.at.millis(),
+        repair_min: report.repair_min,
     }
 }
 
@@ -47,7 +48,8 @@ pub fn field_summary(node: &Node, design: DesignId, now: Timestamp) -> Result<Ve
     })
 }
 
-fn rollup(state: &State, design: DesignId, version: u32, now: Timestamp) -> Option<FieldVersionView> {
+/// One version's field record; `None` while none of its goods was distributed.
+pub(crate) fn rollup(state: &State, design: DesignId, version: u32, now: Timestamp) -> Option<FieldVersionView> {
     let today = Day::of(now);
     let reports: Vec<&FieldReport> = state
         .quality

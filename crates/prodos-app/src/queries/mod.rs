@@ -5,6 +5,7 @@
 mod access;
 mod audit;
 mod credits;
+mod design_score;
 mod designs;
 mod distribution;
 mod field;
@@ -20,6 +21,7 @@ mod tasks;
 pub use access::sessions_ended_since;
 pub use audit::{check_chain, check_invariants, check_ledger_file, latest_entries, ledger_entries, public_record};
 pub use credits::{credit_balance, credit_balances, credit_history, credit_policy_update, credit_settings};
+pub use design_score::{design_score, design_scores};
 pub use designs::{design_detail, design_export, designs};
 pub use distribution::{entitlements, goods};
 pub use field::{field_reports, field_summary};

@@ -8,7 +8,7 @@ use crate::views::quality_summary::{OperationQualityView, QualityPeriodView, Qua
 use prodos_core::calendar::Day;
 use prodos_core::execution::{TaskRef, TaskStatus};
 use prodos_core::measure::Conformity;
-use prodos_core::quality::Disposition;
+use prodos_core::quality::{Disposition, Inspection};
 use prodos_core::{DesignId, DesignSelector, Rejection, State, Timestamp};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -27,17 +27,7 @@ fn summary(state: &State, design: DesignId) -> QualitySummaryView {
     let of_design =
         |task: &TaskRef| state.plans.plan(task.plan).is_some_and(|plan| plan.proposal.design.design == design);
     let mut operations: BTreeMap<String, OperationQualityView> = BTreeMap::new();
-    let mut first_results: BTreeMap<(TaskRef, String), Conformity> = BTreeMap::new();
-    for inspection in quality.inspections().iter().filter(|inspection| inspection.series.design == design) {
-        first_results
-            .entry((inspection.task.clone(), inspection.series.check.clone()))
-            .or_insert(inspection.conformity);
-    }
-    let mut tasks: BTreeMap<TaskRef, bool> = BTreeMap::new();
-    for ((task, _), conformity) in &first_results {
-        let first_pass = tasks.entry(task.clone()).or_insert(true);
-        *first_pass &= *conformity == Conformity::InTolerance;
-    }
+    let tasks = first_pass_tasks(state, |inspection| inspection.series.design == design);
     for (task, first_pass) in &tasks {
         let row = operations.entry(task.operation.clone()).or_default();
         row.inspected += 1;
@@ -66,11 +56,7 @@ fn summary(state: &State, design: DesignId) -> QualitySummaryView {
         }
     }
     let mut total = OperationQualityView { operation: "all".into(), ..OperationQualityView::default() };
-    let units: BTreeSet<_> = tasks.keys().map(|task| (task.plan, task.unit)).collect();
-    let failed_units: BTreeSet<_> =
-        tasks.iter().filter(|(_, first_pass)| !**first_pass).map(|(task, _)| (task.plan, task.unit)).collect();
-    total.inspected = units.len() as u32;
-    total.first_pass = (units.len() - failed_units.len()) as u32;
+    (total.inspected, total.first_pass) = unit_yield(&tasks);
     let mut rows: Vec<OperationQualityView> = Vec::new();
     for (operation, mut row) in operations {
         row.operation = operation;
@@ -84,6 +70,31 @@ fn summary(state: &State, design: DesignId) -> QualitySummaryView {
     }
     total.first_pass_yield = ratio(total.first_pass, total.inspected);
     QualitySummaryView { design: design.to_string(), operations: rows, total, weeks: weeks(state, design) }
+}
+
+/// Each inspected task that `keep` admits, and whether it passed first time: every check's first
+/// result in tolerance.
+pub(crate) fn first_pass_tasks(state: &State, keep: impl Fn(&Inspection) -> bool) -> BTreeMap<TaskRef, bool> {
+    let mut first_results: BTreeMap<(TaskRef, String), Conformity> = BTreeMap::new();
+    for inspection in state.quality.inspections().iter().filter(|inspection| keep(inspection)) {
+        first_results
+            .entry((inspection.task.clone(), inspection.series.check.clone()))
+            .or_insert(inspection.conformity);
+    }
+    let mut tasks: BTreeMap<TaskRef, bool> = BTreeMap::new();
+    for ((task, _), conformity) in &first_results {
+        let first_pass = tasks.entry(task.clone()).or_insert(true);
+        *first_pass &= *conformity == Conformity::InTolerance;
+    }
+    tasks
+}
+
+/// Units inspected, and of them those whose every task passed first time.
+pub(crate) fn unit_yield(tasks: &BTreeMap<TaskRef, bool>) -> (u32, u32) {
+    let units: BTreeSet<_> = tasks.keys().map(|task| (task.plan, task.unit)).collect();
+    let failed_units: BTreeSet<_> =
+        tasks.iter().filter(|(_, first_pass)| !**first_pass).map(|(task, _)| (task.plan, task.unit)).collect();
+    (units.len() as u32, (units.len() - failed_units.len()) as u32)
 }
 
 fn ratio(part: u32, whole: u32) -> Option<f64> {

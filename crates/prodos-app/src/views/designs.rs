@@ -48,6 +48,10 @@ pub struct BomNode {
     pub unit: Option<String>,
     pub material: Option<String>,
     pub scrap_pct: Option<f64>,
+    /// A part replaceable without destroying others: `None` when the design does not say.
+    pub replaceable: Option<bool>,
+    /// The design's tools a part's replacement needs.
+    pub repair_tools: Vec<String>,
     // Recursive: the schema refers to itself instead of expanding forever.
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub children: Vec<BomNode>,
@@ -138,6 +142,8 @@ fn bom_children(spec: &DesignSpec, parent: Option<&str>) -> Vec<BomNode> {
             unit: None,
             material: None,
             scrap_pct: None,
+            replaceable: None,
+            repair_tools: Vec::new(),
             children: bom_children(spec, Some(&module.id)),
         })
         .collect();
@@ -150,6 +156,8 @@ fn bom_children(spec: &DesignSpec, parent: Option<&str>) -> Vec<BomNode> {
             unit: Some(part.unit.to_string()),
             material: Some(part.material.clone()),
             scrap_pct: Some(part.scrap_bp as f64 / 100.0),
+            replaceable: part.replaceable,
+            repair_tools: part.tools.clone(),
             children: Vec::new(),
         }));
     }

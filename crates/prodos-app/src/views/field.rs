@@ -17,6 +17,8 @@ pub struct FieldReportView {
     pub note: String,
     pub by: String,
     pub at_ms: i64,
+    /// Minutes spent repairing the failure, when reported.
+    pub repair_min: Option<i64>,
 }
 
 /// One design version in the field. Time in service runs from each good's release to its first

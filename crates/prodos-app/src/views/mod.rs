@@ -2,6 +2,7 @@
 //! state but are not domain types, so the domain can change without breaking scripts.
 
 pub mod credit_settings;
+pub mod design_score;
 pub mod designs;
 pub mod field;
 pub mod gantt;

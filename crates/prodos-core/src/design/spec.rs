@@ -116,6 +116,14 @@ pub struct PartLine {
     /// Supplier keys the designer suggests; advisory only.
     #[serde(default)]
     pub supplier_hints: Vec<String>,
+    /// Whether the part can be replaced without destroying others; `None` when the design does
+    /// not say, which the lifetime score reports as such rather than guessing. Added with the
+    /// lifetime score: earlier ledgers' parts read as not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaceable: Option<bool>,
+    /// The design's tool ids a replacement needs (empty: none of the design's tools).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tools: Vec<String>,
 }
 
 /// A finish-to-start link: this operation starts at least `lag_min` after `operation` ends.

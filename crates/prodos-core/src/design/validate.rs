@@ -70,7 +70,8 @@ impl fmt::Display for DesignProblem {
 const SCRAP_BP_LIMIT: i64 = 10_000;
 
 /// Structural errors: empty or duplicate ids (per kind), references to unknown modules/parts/
-/// operations/skills/tools, non-positive quantities/durations/counts, negative crews, scrap or lags,
+/// operations/skills/tools (a part's replacement `tools` too, which only a part stated
+/// `replaceable = true` lists), non-positive quantities/durations/counts, negative crews, scrap or lags,
 /// scrap of 100 % or more, skill levels outside 1–5, a skill required with crew 0 or a crew without
 /// a skill, a part consumed by two operations, negative or non-finite tolerances, and cycles in the
 /// BOM parent chain or in the build sequence (the message names the cycle, e.g.
@@ -110,7 +111,7 @@ pub fn validate(spec: &DesignSpec) -> Vec<DesignProblem> {
     let part_ids =
         check_ids(spec.parts.iter().map(|p| (p.id.as_str(), p.name.as_str())), "part", SpecPath::Part, &mut problems);
     for part in &spec.parts {
-        check_part(part, &module_ids, &mut problems);
+        check_part(part, &module_ids, &tool_ids, &mut problems);
     }
 
     let operation_ids = check_ids(
@@ -235,7 +236,12 @@ fn check_ids<'a>(
     seen
 }
 
-fn check_part(part: &PartLine, module_ids: &HashSet<&str>, problems: &mut Vec<DesignProblem>) {
+fn check_part(
+    part: &PartLine,
+    module_ids: &HashSet<&str>,
+    tool_ids: &HashSet<&str>,
+    problems: &mut Vec<DesignProblem>,
+) {
     let at = || SpecPath::Part(part.id.clone());
     if !module_ids.contains(part.module.as_str()) {
         problems.push(DesignProblem::new(at(), "module", format!("unknown module `{}`", part.module)));
@@ -277,6 +283,17 @@ fn check_part(part: &PartLine, module_ids: &HashSet<&str>, problems: &mut Vec<De
                 format!("supplier key `{hint}` must be non-empty without spaces"),
             ));
         }
+    }
+    // The tools a replacement needs are the design's own, so a repairer knows what they are.
+    report_unknown_or_repeated(&part.tools, tool_ids, "tool", "tools", &at, problems);
+    if part.replaceable != Some(true)
+        && let Some(first) = part.tools.first()
+    {
+        problems.push(DesignProblem::new(
+            at(),
+            "tools",
+            format!("tool `{first}` is listed for replacing a part that is not stated `replaceable = true`"),
+        ));
     }
 }
 

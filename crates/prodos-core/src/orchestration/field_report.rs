@@ -1,6 +1,7 @@
 //! Filing a field report: the serial must be a good that was distributed, the part or module one
-//! of its design version, the day neither before the release nor after today. A repeated failure
-//! of one design version flags it for design review with the reports as evidence.
+//! of its design version, the day neither before the release nor after today, a repair time
+//! positive and only with a failure. A repeated failure of one design version flags it for
+//! design review with the reports as evidence.
 
 use crate::event::Event;
 use crate::people::qualification::require_participant;
@@ -11,7 +12,7 @@ use crate::state::State;
 use crate::time::Timestamp;
 
 pub fn file(state: &State, command: &QualityCommand, now: Timestamp) -> Result<Vec<Event>, Rejection> {
-    let QualityCommand::FileFieldReport { serial, kind, item, on, photo, note, by } = command else {
+    let QualityCommand::FileFieldReport { serial, kind, item, on, photo, note, by, repair_min } = command else {
         return Ok(Vec::new());
     };
     let invalid = |field: &str, message: String| Rejection::InvalidField { field: field.into(), message };
@@ -41,6 +42,14 @@ pub fn file(state: &State, command: &QualityCommand, now: Timestamp) -> Result<V
     if note.trim().is_empty() {
         return Err(Rejection::FieldRequired { field: "note".into() });
     }
+    if let Some(minutes) = *repair_min {
+        if *kind != FieldKind::Failure {
+            return Err(invalid("repair_min", "a repair time is reported with a failure, not an observation".into()));
+        }
+        if minutes <= 0 {
+            return Err(invalid("repair_min", format!("repair time must be positive, got {minutes} min")));
+        }
+    }
     let report = FieldReport {
         id: state.quality.next_field_report(),
         good: good.id,
@@ -53,6 +62,7 @@ pub fn file(state: &State, command: &QualityCommand, now: Timestamp) -> Result<V
         note: note.trim().to_string(),
         by: by.clone(),
         at: now,
+        repair_min: *repair_min,
     };
     let mut events = vec![Event::Quality(QualityEvent::FieldReported { report: report.clone() })];
     if *kind == FieldKind::Failure && state.quality.open_field_review(good.design).is_none() {

@@ -68,6 +68,9 @@ pub enum QualityCommand {
         photo: Option<String>,
         note: String,
         by: String,
+        /// Minutes spent repairing the failure; positive, failures only.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        repair_min: Option<i64>,
     },
     /// Lots of `material` received from a supplier or another node must pass this sampling
     /// inspection before they can be used; `None` stops sampling the material.

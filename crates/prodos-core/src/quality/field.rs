@@ -1,5 +1,6 @@
 //! Field feedback: after distribution, whoever holds a serial reports a failure or an
-//! observation of the good (which part or module, when, an optional photo reference). Reports
+//! observation of the good (which part or module, when, an optional photo reference, for a
+//! failure the minutes its repair took). Reports
 //! roll up per design version into failure rate and mean time to failure, and repeated failures
 //! flag the version for design review.
 
@@ -39,6 +40,10 @@ pub struct FieldReport {
     pub note: String,
     pub by: String,
     pub at: Timestamp,
+    /// Minutes spent repairing a failure, when the reporter knows; the lifetime score's mean
+    /// repair time. Added with the score: earlier reports have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repair_min: Option<i64>,
 }
 
 /// Failures of one design version that flag it for review.

@@ -198,13 +198,14 @@ pub fn play(seeder: &mut Seeder, designs: &Designs) -> Result<(), NodeError> {
 
     story.on_day(-10, 9)?;
     cast::absence(story.seeder)?;
-    // Ines plays her guitar in a cold room; the fretboard's ends stand proud as it dries.
+    // Ines plays her guitar in a cold room; the fretboard's ends stand proud as it dries. Filing
+    // them back took three quarters of an hour.
     story.on_day(-9, 19)?;
     field_report(
         &mut story,
         member_plan,
         "ines",
-        "fretboard",
+        ("fretboard", Some(45)),
         "fret ends sharp along the fretboard edge after a week of dry heating",
     )?;
     // Neck relief has crept up guitar after guitar; the certifiers answer its review with v2.
@@ -263,8 +264,15 @@ fn bench_tasks(story: &Story, plan: PlanId, wanted: TaskStatus) -> Vec<(TaskRef,
 const MEMBER_BUILD_CREDITS: Milli = Milli(20_000);
 
 /// Grants `member` an entitlement to the design of a one-unit plan and releases its good to them.
-/// The holder of a plan's first good reports a failure of one of its modules, today.
-fn field_report(story: &mut Story, plan: PlanId, holder: &str, item: &str, note: &str) -> Result<(), NodeError> {
+/// The holder of a plan's first good reports a failure of one of its modules, today, with the
+/// minutes its repair took when known.
+fn field_report(
+    story: &mut Story,
+    plan: PlanId,
+    holder: &str,
+    (item, repair_min): (&str, Option<i64>),
+    note: &str,
+) -> Result<(), NodeError> {
     let origin = prodos_core::orchestration::goods_release::unit_origin(plan, 1);
     let serial = story
         .seeder
@@ -278,6 +286,7 @@ fn field_report(story: &mut Story, plan: PlanId, holder: &str, item: &str, note:
         photo: None,
         note: note.into(),
         by: holder.into(),
+        repair_min,
     };
     story.seeder.run(holder, Command::Quality(command))?;
     Ok(())

@@ -59,6 +59,8 @@ pub fn design(n_lines: usize) -> DesignSpec {
                 unit,
                 scrap_bp: (line as i64 % 4) * 250,
                 supplier_hints: Vec::new(),
+                replaceable: None,
+                tools: Vec::new(),
             }
         })
         .collect();

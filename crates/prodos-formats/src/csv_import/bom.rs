@@ -152,6 +152,8 @@ fn build(file: &str, key: &str, name: &str, rows: Vec<BomRow>) -> Result<ParsedD
                 unit: row.unit,
                 scrap_bp: row.scrap_bp,
                 supplier_hints: Vec::new(),
+                replaceable: None,
+                tools: Vec::new(),
             });
         }
     }

@@ -95,6 +95,12 @@ fn write_part(out: &mut String, part: &PartLine) {
     if !part.supplier_hints.is_empty() {
         line(out, "suppliers", &string_array(&part.supplier_hints));
     }
+    if let Some(replaceable) = part.replaceable {
+        line(out, "replaceable", &replaceable.to_string());
+    }
+    if !part.tools.is_empty() {
+        line(out, "tools", &string_array(&part.tools));
+    }
 }
 
 fn write_operation(out: &mut String, operation: &OperationSpec) {

@@ -30,6 +30,8 @@
 //! unit = "m"                       # pc set g kg t mm cm m cm2 m2 ml l m3 min h
 //! scrap_pct = 15                   # optional, at most two decimals
 //! suppliers = ["tonewood-direct"]  # optional hints
+//! replaceable = true               # optional: replaceable without destroying other parts
+//! tools = ["workbench"]            # optional: the [[tool]] ids a replacement needs
 //!
 //! [[operation]]
 //! id = "assemble-rim"

@@ -314,9 +314,12 @@ impl Reader<'_> {
                 Err(message) => self.value_error(self.line(scrap), format!("{at} field `scrap_pct`: {message}")),
             }
         }
-        if let Some(suppliers) = &raw.suppliers {
-            self.field(&at, "suppliers", suppliers);
-        }
+        let optional_lines = [
+            ("suppliers", raw.suppliers.as_ref().map(|field| field.span())),
+            ("replaceable", raw.replaceable.as_ref().map(|field| field.span())),
+            ("tools", raw.tools.as_ref().map(|field| field.span())),
+        ];
+        self.optional_fields(&at, optional_lines);
         self.spec.parts.push(PartLine {
             id: raw.id.into_inner(),
             name: raw.name.into_inner(),
@@ -326,6 +329,8 @@ impl Reader<'_> {
             unit,
             scrap_bp,
             supplier_hints: raw.suppliers.map(Spanned::into_inner).unwrap_or_default(),
+            replaceable: raw.replaceable.map(Spanned::into_inner),
+            tools: raw.tools.map(Spanned::into_inner).unwrap_or_default(),
         });
     }
 

@@ -71,6 +71,10 @@ pub(super) struct RawPart {
     /// Percent with at most two decimals (stored as basis points); defaults to 0.
     pub scrap_pct: Option<Spanned<f64>>,
     pub suppliers: Option<Spanned<Vec<String>>>,
+    /// Replaceable without destroying other parts; omitted means not stated.
+    pub replaceable: Option<Spanned<bool>>,
+    /// The design's tools a replacement needs.
+    pub tools: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -167,6 +167,23 @@ after = ["oil"]
     assert_eq!(exported, expected);
 }
 
+#[test]
+fn a_part_says_whether_it_is_replaceable_and_with_which_tools() {
+    let text = LAGGED
+        .replace("[[skill]]", "[[tool]]\nid = \"saw\"\nname = \"Saw\"\nkind = \"tool\"\n\n[[skill]]")
+        .replace("suppliers = [\"yard\"]", "suppliers = [\"yard\"]\nreplaceable = true\ntools = [\"saw\"]");
+    let parsed = parse_design("shelf.toml", &text).unwrap();
+    let board = &parsed.spec.parts[0];
+    assert_eq!((board.replaceable, board.tools.as_slice()), (Some(true), ["saw".to_string()].as_slice()));
+    assert_eq!(parse_design("shelf.toml", LAGGED).unwrap().spec.parts[0].replaceable, None, "not stated");
+    let exported = export_design(&parsed.spec, None);
+    assert!(exported.contains("suppliers = [\"yard\"]\nreplaceable = true\ntools = [\"saw\"]\n"), "{exported}");
+
+    let unknown = text.replace("tools = [\"saw\"]", "tools = [\"plane\"]");
+    let error = parse_design("shelf.toml", &unknown).unwrap_err().to_string();
+    assert!(error.contains("shelf.toml:31: part `board` field `tools`: unknown tool `plane`"), "{error}");
+}
+
 // ---------------------------------------------------------------- property: export → import
 
 fn identifier() -> impl Strategy<Value = String> {
@@ -223,6 +240,7 @@ fn valid_spec() -> impl Strategy<Value = DesignSpec> {
                     count,
                 })
                 .collect();
+            let n_tool_defs = tools.len();
             let parts: Vec<PartLine> = parts
                 .into_iter()
                 .enumerate()
@@ -235,6 +253,12 @@ fn valid_spec() -> impl Strategy<Value = DesignSpec> {
                     unit,
                     scrap_bp,
                     supplier_hints: if index % 2 == 0 { vec![format!("supplier-{index}")] } else { vec![] },
+                    replaceable: [None, Some(true), Some(false)][index % 3],
+                    tools: if index % 3 == 1 && n_tool_defs > 0 {
+                        vec![format!("t{}", index % n_tool_defs)]
+                    } else {
+                        vec![]
+                    },
                 })
                 .collect();
             let n_parts = parts.len();

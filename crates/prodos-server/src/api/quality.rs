@@ -276,6 +276,8 @@ pub struct FieldReportRequest {
     pub on: Option<String>,
     pub photo: Option<String>,
     pub note: String,
+    /// Minutes spent repairing a failure.
+    pub repair_min: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -384,6 +386,7 @@ pub async fn report(
         photo: request.photo,
         note: request.note,
         by: principal.handle.clone(),
+        repair_min: request.repair_min,
     };
     execute(&state, &principal, &headers, Command::Quality(command)).await
 }

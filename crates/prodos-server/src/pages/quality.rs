@@ -1,6 +1,7 @@
 //! A design's quality page: for each measured check its control chart (SVG drawn by
 //! `prodos_app::views::quality_chart`), the limits of every stage, the capability of the current
 //! one and the signals the rules raised; then the design's nonconformances and their dispositions.
+//! Above them, each version's lifetime score.
 
 use crate::api::extract::ApiPath;
 use crate::auth::Principal;
@@ -13,6 +14,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
 use prodos_app::queries;
+use prodos_app::views::design_score::DesignScoreView;
 use prodos_app::views::quality::{NonconformanceView, SignalView, SpcView};
 use prodos_app::views::quality_chart::{control_chart_svg, format_value, precision};
 use prodos_core::{DesignId, DesignSelector};
@@ -77,6 +79,8 @@ struct QualityPage {
     name: String,
     checks: Vec<CheckSection>,
     ncrs: Vec<NcrRow>,
+    /// Each version's lifetime score, latest first.
+    scores: Vec<DesignScoreView>,
 }
 
 fn optional(value: Option<f64>) -> String {
@@ -137,6 +141,8 @@ fn plan_of(task: &str) -> String {
 fn quality_page(state: &AppState, principal: &Principal, design: DesignId, name: String) -> Result<Bytes, ApiError> {
     let charts = queries::design_charts(&state.node, design);
     let ncrs = queries::design_nonconformances(&state.node, design);
+    let mut scores = queries::design_scores(&state.node, design, state.now())?;
+    scores.reverse();
     let checks = charts?.into_iter().map(section).collect();
     let ncrs = ncrs
         .into_iter()
@@ -148,6 +154,7 @@ fn quality_page(state: &AppState, principal: &Principal, design: DesignId, name:
         name,
         checks,
         ncrs,
+        scores,
     };
     render_bytes(&page)
 }
@@ -161,7 +168,9 @@ pub async fn quality(
     let axum::Json(detail) = crate::api::designs::show(State(state.clone()), ApiPath(design.clone())).await?;
     let selector: DesignSelector = design.parse().map_err(ApiError::internal)?;
     let id = selector.design;
-    cached_page(&state, &principal, format!("/designs/{id}/quality"), || {
+    // The score counts time in service to today, so a page rendered yesterday is not today's.
+    let today = prodos_core::calendar::Day::of(state.now());
+    cached_page(&state, &principal, format!("/designs/{id}/quality@{today}"), || {
         quality_page(&state, &principal, id, detail.name)
     })
 }

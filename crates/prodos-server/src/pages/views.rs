@@ -11,7 +11,9 @@ use axum::Extension;
 use axum::extract::State;
 use axum::response::Response;
 use prodos_app::queries;
+use prodos_app::views::design_score::DesignScoreView;
 use prodos_app::views::{BomNode, DesignDetail, DesignSummary, LedgerEntryView, LotView, MaterialView, SupplierView};
+use prodos_core::DesignSelector;
 
 /// How many of the latest entries the audit page shows.
 const AUDIT_PAGE_ENTRIES: u64 = 100;
@@ -65,6 +67,8 @@ struct BomRow {
     unit: String,
     material: String,
     scrap: String,
+    /// `yes`, `yes, with TOOLS`, `no`, or empty when the design does not say (and for modules).
+    replaceable: String,
 }
 
 fn flatten(nodes: &[BomNode], depth: usize, rows: &mut Vec<BomRow>) {
@@ -78,6 +82,12 @@ fn flatten(nodes: &[BomNode], depth: usize, rows: &mut Vec<BomRow>) {
             unit: node.unit.clone().unwrap_or_default(),
             material: node.material.clone().unwrap_or_default(),
             scrap: node.scrap_pct.filter(|pct| *pct > 0.0).map(|pct| pct.to_string()).unwrap_or_default(),
+            replaceable: match (node.replaceable, node.repair_tools.is_empty()) {
+                (Some(true), true) => "yes".into(),
+                (Some(true), false) => format!("yes, with {}", node.repair_tools.join(", ")),
+                (Some(false), _) => "no".into(),
+                (None, _) => String::new(),
+            },
         });
         flatten(&node.children, depth + 1, rows);
     }
@@ -94,6 +104,8 @@ struct DesignPage {
     cost: Option<prodos_app::views::CostView>,
     /// `/designs/DES-0001/quality`: its charts span every version.
     quality_href: String,
+    /// This version's lifetime score.
+    score: Option<DesignScoreView>,
 }
 
 pub async fn design(
@@ -104,13 +116,12 @@ pub async fn design(
     let axum::Json(design) = crate::api::designs::show(State(state.clone()), ApiPath(design)).await?;
     let mut bom = Vec::new();
     flatten(&design.bom, 0, &mut bom);
-    let cost = design
-        .id
-        .parse()
-        .ok()
-        .and_then(|selector| prodos_app::planning::design_cost_view(&state.node, selector, 1).ok());
+    let selector: Option<DesignSelector> = design.id.parse().ok();
+    let cost = selector.and_then(|selector| prodos_app::planning::design_cost_view(&state.node, selector, 1).ok());
+    let score = selector.and_then(|selector| queries::design_score(&state.node, selector, state.now()).ok());
     let quality_href = format!("/designs/{}/quality", design.id.split('@').next().unwrap_or(&design.id));
-    render(&DesignPage { chrome: Chrome::new(&state, Some(&principal), true), design, bom, cost, quality_href })
+    let chrome = Chrome::new(&state, Some(&principal), true);
+    render(&DesignPage { chrome, design, bom, cost, quality_href, score })
 }
 
 #[derive(Template)]

@@ -248,11 +248,39 @@ async fn a_browser_changes_its_own_password_on_the_account_page() {
 }
 
 #[tokio::test]
+async fn a_field_repair_time_is_checked_recorded_and_averaged_into_the_score() {
+    let fixture = Fixture::new();
+    let me = fixture.token("participant");
+    let reports = fixture.get("/api/field-reports", &me).await.json();
+    let serial = reports[0]["serial"].as_str().expect("the demo's field failure").to_string();
+    assert_eq!(reports[0]["repair_min"], 45);
+    let failure = |repair_min: i64| serde_json::json!({"serial": serial, "kind": "failure", "item": "hardware", "note": "tuner slips", "repair_min": repair_min});
+    let head = fixture.head();
+    let refused = fixture.post_json("/api/field-reports", &me, failure(0)).await;
+    assert_eq!(refused.status, 422, "{}", refused.text());
+    assert_eq!(refused.json()["field"], "repair_min", "{}", refused.text());
+    assert_eq!(fixture.head(), head, "a refusal writes nothing");
+    let filed = fixture.post_json("/api/field-reports", &me, failure(75)).await;
+    assert_eq!(filed.status, 200, "{}", filed.text());
+    let reports = fixture.get("/api/field-reports", &me).await.json();
+    assert_eq!(reports[1]["repair_min"], 75, "{reports}");
+
+    let browser = fixture.login("participant").await;
+    let page = fixture.get("/designs/DES-0001/quality", &browser).await.text();
+    let v1 = page.find("data-design=\"DES-0001@v1\"").expect("v1's score");
+    assert!(page[v1..].contains("field repairs took 1.00 h on average"), "(45 + 75) ÷ 2 minutes: {}", &page[v1..]);
+    fixture.finish();
+}
+
+#[tokio::test]
 async fn a_designs_quality_page_charts_its_checks_signals_and_nonconformances() {
     let fixture = Fixture::new();
     let browser = fixture.login("participant").await;
     let design = fixture.get("/designs/DES-0001", &browser).await.text();
     assert!(design.contains("href=\"/designs/DES-0001/quality\""), "the design page links its quality page");
+    assert!(design.contains("class=\"design-score\" data-design=\"DES-0001@v2\""), "the version's score");
+    assert!(design.contains("data-score=\"modularity\" data-value=\""), "{design}");
+    assert!(design.contains("<td>yes, with fret-press, workbench</td>"), "the BOM says what is replaceable");
 
     let reply = fixture.get("/designs/DES-0001/quality", &browser).await;
     assert_eq!(reply.status, 200, "{}", reply.text());
@@ -277,6 +305,19 @@ async fn a_designs_quality_page_charts_its_checks_signals_and_nonconformances() 
     assert_ne!(signals.split('"').next(), Some("0"), "the drifting check has signals");
     assert!(page.contains("class=\"band "), "capability carries its band");
     assert!(!page.contains("&lt;svg"), "the chart is embedded, not escaped");
+
+    // Every version's lifetime score, latest first; v1 is the one built and in the field.
+    let v2 = page.find("class=\"design-score\" data-design=\"DES-0001@v2\"").expect("v2's score");
+    let v1 = page.find("class=\"design-score\" data-design=\"DES-0001@v1\"").expect("v1's score");
+    assert!(v2 < v1, "latest first");
+    let v1_score = &page[v1..];
+    assert!(v1_score.contains("data-score=\"repairability\" data-value=\"28\""), "{v1_score}");
+    assert!(v1_score.contains("8 of 29 part lines are replaceable without destroying others"), "{v1_score}");
+    assert!(v1_score.contains("mean repair time: 0.75 h, one reported repair"), "{v1_score}");
+    assert!(v1_score.contains("data-score=\"durability\" data-value=\""), "{v1_score}");
+    assert!(v1_score.contains("MTTF "), "the field failure gives v1 an MTTF: {v1_score}");
+    assert!(v1_score.contains("first-pass yield"), "{v1_score}");
+    assert!(page[v2..v1].contains("not enough data: no good of this version has been distributed"));
 
     let missing = fixture.get("/designs/DES-9999/quality", &browser).await;
     assert_eq!(missing.status, 404);

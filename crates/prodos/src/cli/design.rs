@@ -5,7 +5,8 @@ use anyhow::Context as _;
 use clap::Subcommand;
 use prodos_app::NodeError;
 use prodos_app::queries;
-use prodos_app::views::{BomNode, DesignSummary};
+use prodos_app::views::design_score::DesignScoreView;
+use prodos_app::views::{BomNode, DesignDetail, DesignSummary};
 use prodos_core::DesignEvent;
 use prodos_core::{Command, DesignSelector, Rejection};
 use std::path::PathBuf;
@@ -198,11 +199,20 @@ fn explain_problems(error: anyhow::Error) -> anyhow::Error {
     }
 }
 
+/// `design show --json`: the version's detail with its lifetime score beside it.
+#[derive(serde::Serialize)]
+struct ShownDesign {
+    #[serde(flatten)]
+    detail: DesignDetail,
+    score: DesignScoreView,
+}
+
 fn show(global: &GlobalArgs, selector: DesignSelector, json: bool) -> anyhow::Result<()> {
     let context = Context::open(global)?;
     let detail = queries::design_detail(&context.node, selector)?;
+    let score = queries::design_score(&context.node, selector, prodos_app::clock::now())?;
     if json {
-        return print_json(&detail);
+        return print_json(&ShownDesign { detail, score });
     }
     println!("{} {} — {} [{}]", detail.id, detail.key, detail.name, detail.status);
     if !detail.summary.is_empty() {
@@ -217,6 +227,7 @@ fn show(global: &GlobalArgs, selector: DesignSelector, json: bool) -> anyhow::Re
     if !detail.repairability.is_empty() {
         println!("repairability: {}", detail.repairability);
     }
+    print_score(&score);
     println!("\nbill of materials");
     for node in &detail.bom {
         print_bom(node, 1);
@@ -239,6 +250,16 @@ fn show(global: &GlobalArgs, selector: DesignSelector, json: bool) -> anyhow::Re
     Ok(())
 }
 
+fn print_score(score: &DesignScoreView) {
+    println!("\nlifetime score of {}", score.design);
+    for sub in score.all() {
+        println!("  {:<14}{:>5}  {}", sub.name, sub.shown(), sub.explanation);
+        let inputs: Vec<String> = sub.inputs.iter().map(|input| format!("{}: {}", input.name, input.text)).collect();
+        println!("  {:<14}{:>5}  inputs: {}", "", "", inputs.join("; "));
+        println!("  {:<14}{:>5}  formula: {}", "", "", sub.formula);
+    }
+}
+
 fn print_bom(node: &BomNode, depth: usize) {
     let indent = "  ".repeat(depth);
     match node.kind {
@@ -246,8 +267,14 @@ fn print_bom(node: &BomNode, depth: usize) {
         _ => {
             let scrap =
                 node.scrap_pct.filter(|pct| *pct > 0.0).map(|pct| format!(", +{pct}% scrap")).unwrap_or_default();
+            let replaceable = match (node.replaceable, node.repair_tools.is_empty()) {
+                (Some(true), true) => ", replaceable".to_string(),
+                (Some(true), false) => format!(", replaceable with {}", node.repair_tools.join(", ")),
+                (Some(false), _) => ", not replaceable".to_string(),
+                (None, _) => String::new(),
+            };
             println!(
-                "{indent}{} {} {} — {} ({}{scrap})",
+                "{indent}{} {} {} — {} ({}{scrap}{replaceable})",
                 node.qty,
                 node.unit.as_deref().unwrap_or(""),
                 node.material.as_deref().unwrap_or(""),

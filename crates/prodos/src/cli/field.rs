@@ -33,6 +33,9 @@ pub enum FieldCommand {
         note: String,
         #[arg(long)]
         by: Option<String>,
+        /// Minutes spent repairing the failure.
+        #[arg(long, allow_negative_numbers = true)]
+        repair_min: Option<i64>,
     },
     /// Field reports, and with `--design` the roll-up per version.
     List {
@@ -46,14 +49,14 @@ pub enum FieldCommand {
 pub fn run(command: FieldCommand, global: &GlobalArgs) -> anyhow::Result<()> {
     let context = Context::open(global)?;
     match command {
-        FieldCommand::Report { serial, kind, item, on, photo, note, by } => {
+        FieldCommand::Report { serial, kind, item, on, photo, note, by, repair_min } => {
             let kind = match kind {
                 Kind::Failure => FieldKind::Failure,
                 Kind::Observation => FieldKind::Observation,
             };
             let on = on.unwrap_or_else(|| Day::of(prodos_app::clock::now()));
             let by = by.unwrap_or_else(|| global.actor.clone());
-            let command = QualityCommand::FileFieldReport { serial, kind, item, on, photo, note, by };
+            let command = QualityCommand::FileFieldReport { serial, kind, item, on, photo, note, by, repair_min };
             let done = context.execute(&Command::Quality(command))?;
             for event in &done.events {
                 match event {
@@ -77,7 +80,7 @@ pub fn run(command: FieldCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             if json {
                 return print_json(&serde_json::json!({ "reports": reports, "versions": summary }));
             }
-            let mut out = table(&["id", "serial", "design", "kind", "item", "on", "note", "by"]);
+            let mut out = table(&["id", "serial", "design", "kind", "item", "on", "repair min", "note", "by"]);
             for view in reports {
                 out.add_row(vec![
                     view.id,
@@ -86,6 +89,7 @@ pub fn run(command: FieldCommand, global: &GlobalArgs) -> anyhow::Result<()> {
                     view.kind.into(),
                     view.item.unwrap_or_default(),
                     view.on,
+                    view.repair_min.map_or_else(|| "-".into(), |minutes| minutes.to_string()),
                     view.note,
                     view.by,
                 ]);

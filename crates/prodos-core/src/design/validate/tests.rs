@@ -45,6 +45,8 @@ fn part(id: &str, module: &str, material: &str, qty: i64) -> PartLine {
         unit: Unit::Piece,
         scrap_bp: 500,
         supplier_hints: vec![],
+        replaceable: None,
+        tools: Vec::new(),
     }
 }
 
@@ -156,6 +158,21 @@ fn unknown_references_are_reported_by_name() {
     let mut spec = stool();
     spec.operations[0].tools.push("lathe".into());
     check_one(&spec, op_path("glue-up"), "tools", "unknown tool `lathe`");
+}
+
+#[test]
+fn a_parts_replacement_tools_are_the_designs_own_and_only_for_a_replaceable_part() {
+    let mut spec = stool();
+    spec.parts[1].replaceable = Some(true);
+    spec.parts[1].tools = vec!["bench".into()];
+    assert_eq!(validate(&spec), vec![], "a replaceable leg needing the bench is fine");
+    spec.parts[1].tools.push("clamp".into());
+    check_one(&spec, SpecPath::Part("leg-blank".into()), "tools", "unknown tool `clamp`");
+    spec.parts[1].tools = vec!["bench".into(), "bench".into()];
+    check_one(&spec, SpecPath::Part("leg-blank".into()), "tools", "tool `bench` is listed twice");
+    spec.parts[1].tools = vec!["bench".into()];
+    spec.parts[1].replaceable = None;
+    check_one(&spec, SpecPath::Part("leg-blank".into()), "tools", "not stated `replaceable = true`");
 }
 
 #[test]
@@ -425,6 +442,8 @@ mod properties {
             unit: Unit::Piece,
             scrap_bp,
             supplier_hints: vec![],
+            replaceable: None,
+            tools: Vec::new(),
         });
         let operation = (
             id(),

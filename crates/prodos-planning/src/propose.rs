@@ -38,7 +38,9 @@ pub fn propose(
         return Err(Rejection::DesignNotCertified { design: mandate.design, status: version.status.as_str() });
     }
     let spec = &version.spec;
-    let capacity = &state.capacity;
+    // Down assets are units the plan cannot count on until they are repaired.
+    let (available, down_notes) = prodos_core::orchestration::asset_capacity::available_capacity(state);
+    let capacity = &available;
     let start = capacity.calendar.next_working_instant(now);
     // A mandate under way is replanned from its progress, with what its committed plan holds.
     let committed = state.plans.committed_plan_of(mandate_id);
@@ -114,6 +116,7 @@ pub fn propose(
         spec.operations.iter().filter(|op| op.crew > 0).filter_map(|op| op.skill.as_deref()).collect();
     verdict.capacity_notes.extend(skills.into_iter().map(|skill| staffing.source_note(skill)));
     verdict.capacity_notes.extend(progress.note(spec.operations.len() * mandate.qty as usize));
+    verdict.capacity_notes.extend(down_notes);
     let mut operations = Vec::new();
     let carried_end = |op_idx: usize, unit: u32| progress.get(op_idx, unit).map(|task| offset_min(task.ends));
     // A schedule needs every skill and tool; a material nobody offers is assumed at hand from the

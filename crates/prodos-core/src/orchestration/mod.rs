@@ -3,6 +3,7 @@
 //! qualification and credits gate) or one area's fact obliges another's (a committed plan holds
 //! stock), the decision lives here and emits each area's events explicitly, in ledger order.
 
+pub mod asset_capacity;
 pub mod crew;
 pub mod crew_availability;
 pub mod field_report;

@@ -147,6 +147,7 @@ fn start(
     let participant = require_participant(&state.people, "worker", worker)?;
     require_status(task, &located.record, TaskStatus::Ready, "start")?;
     super::inspection::require_not_scrapped(task, &located, "started")?;
+    super::asset_capacity::require_tools_up(state, &located.operation)?;
     let today = crate::plan::Day::of(now);
     if let Some(absence) = participant.absences.iter().find(|absence| absence.from <= today && today <= absence.to) {
         return Err(Rejection::InvalidField {

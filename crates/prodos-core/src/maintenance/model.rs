@@ -128,6 +128,31 @@ pub struct WorkOrder {
 }
 
 impl WorkOrder {
+    /// A new order, open from `at`, not yet worked.
+    pub fn open(
+        id: WorkOrderId,
+        asset: AssetId,
+        kind: WorkOrderKind,
+        skill: Option<(String, u8)>,
+        duration_min: u32,
+        at: Timestamp,
+    ) -> WorkOrder {
+        WorkOrder {
+            id,
+            asset,
+            kind,
+            skill,
+            duration_min,
+            opened_at: at,
+            status: WorkOrderStatus::Open,
+            worker: None,
+            started_at: None,
+            completed_at: None,
+            hours: None,
+            note: String::new(),
+            verified: None,
+        }
+    }
     pub fn plan(&self) -> Option<&str> {
         match &self.kind {
             WorkOrderKind::Preventive { plan, .. } => Some(plan),

@@ -53,25 +53,10 @@ pub fn decide(state: &State, command: &MaintenanceCommand, now: Timestamp) -> Re
             if let AssetStatus::Down { order, .. } = known.status {
                 return Err(invalid("asset", format!("{asset} is already down, with {order} open")));
             }
-            let order = WorkOrder {
-                id: maintenance.next_order(),
-                asset: *asset,
-                kind: WorkOrderKind::Repair {
-                    description: description.into(),
-                    severity: *severity,
-                    reported_by: by.clone(),
-                },
-                skill: maintenance.plans_for(&known.kind).next().map(|plan| (plan.skill.clone(), plan.level)),
-                duration_min: 0,
-                opened_at: now,
-                status: WorkOrderStatus::Open,
-                worker: None,
-                started_at: None,
-                completed_at: None,
-                hours: None,
-                note: String::new(),
-                verified: None,
-            };
+            let kind =
+                WorkOrderKind::Repair { description: description.into(), severity: *severity, reported_by: by.clone() };
+            let skill = maintenance.plans_for(&known.kind).next().map(|plan| (plan.skill.clone(), plan.level));
+            let order = WorkOrder::open(maintenance.next_order(), *asset, kind, skill, 0, now);
             Ok(one(MaintenanceEvent::WorkOrderOpened { order }))
         }
         MaintenanceCommand::IssueDueOrders { by } => {
@@ -265,21 +250,9 @@ fn due_orders(state: &State, assets: &[Asset], now: Timestamp) -> Vec<Event> {
         if state.maintenance.open_preventive(due.asset.id, &due.plan.key).is_some() {
             continue;
         }
-        let order = WorkOrder {
-            id: next,
-            asset: due.asset.id,
-            kind: WorkOrderKind::Preventive { plan: due.plan.key.clone(), reason: due.reason.clone() },
-            skill: Some((due.plan.skill.clone(), due.plan.level)),
-            duration_min: due.plan.duration_min,
-            opened_at: now,
-            status: WorkOrderStatus::Open,
-            worker: None,
-            started_at: None,
-            completed_at: None,
-            hours: None,
-            note: String::new(),
-            verified: None,
-        };
+        let kind = WorkOrderKind::Preventive { plan: due.plan.key.clone(), reason: due.reason.clone() };
+        let skill = Some((due.plan.skill.clone(), due.plan.level));
+        let order = WorkOrder::open(next, due.asset.id, kind, skill, due.plan.duration_min, now);
         next = WorkOrderId(next.0 + 1);
         events.push(Event::Maintenance(MaintenanceEvent::WorkOrderOpened { order }));
     }

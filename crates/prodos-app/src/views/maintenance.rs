@@ -2,7 +2,7 @@
 //! work orders, and what falls due now.
 
 use prodos_core::State;
-use prodos_core::maintenance::{Asset, AssetStatus, DueService, PmPlan, WorkOrder, WorkOrderKind};
+use prodos_core::maintenance::{Asset, DueService, PmPlan, WorkOrder, WorkOrderKind};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -26,10 +26,8 @@ pub struct AssetView {
 
 impl AssetView {
     pub fn of(asset: &Asset) -> AssetView {
-        let (status, down_order) = match asset.status {
-            AssetStatus::Up => ("up".to_string(), None),
-            AssetStatus::Down { order, .. } => ("down".to_string(), Some(order.to_string())),
-        };
+        let down_order = asset.down_order().map(|order| order.to_string());
+        let status = if down_order.is_some() { "down" } else { "up" }.to_string();
         AssetView {
             id: asset.id.to_string(),
             kind: asset.kind.clone(),

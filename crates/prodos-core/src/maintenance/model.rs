@@ -44,7 +44,14 @@ pub struct Asset {
 
 impl Asset {
     pub fn is_down(&self) -> bool {
-        matches!(self.status, AssetStatus::Down { .. })
+        self.down_order().is_some()
+    }
+    /// The repair order that must be verified before the asset is up again.
+    pub fn down_order(&self) -> Option<WorkOrderId> {
+        match self.status {
+            AssetStatus::Down { order, .. } => Some(order),
+            AssetStatus::Up => None,
+        }
     }
 }
 

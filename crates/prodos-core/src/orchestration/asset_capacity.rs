@@ -17,10 +17,7 @@ pub fn available_capacity(state: &State) -> (Capacity, Vec<String>) {
         let down: Vec<String> = state
             .maintenance
             .down_of(&tool)
-            .map(|asset| match asset.status {
-                crate::maintenance::AssetStatus::Down { order, .. } => format!("{} ({order})", asset.id),
-                crate::maintenance::AssetStatus::Up => asset.id.to_string(),
-            })
+            .filter_map(|asset| Some(format!("{} ({})", asset.id, asset.down_order()?)))
             .collect();
         if down.is_empty() {
             continue;
@@ -43,12 +40,7 @@ pub fn require_tools_up(state: &State, operation: &OperationSpec) -> Result<(), 
         if down.len() == units.count() {
             let named: Vec<String> = down
                 .iter()
-                .map(|asset| match asset.status {
-                    crate::maintenance::AssetStatus::Down { order, .. } => {
-                        format!("{} until {order} is verified", asset.id)
-                    }
-                    crate::maintenance::AssetStatus::Up => asset.id.to_string(),
-                })
+                .filter_map(|asset| Some(format!("{} until {} is verified", asset.id, asset.down_order()?)))
                 .collect();
             return Err(Rejection::InvalidField {
                 field: "task".into(),

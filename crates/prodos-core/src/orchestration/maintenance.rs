@@ -5,7 +5,7 @@
 
 use super::labor_credits::{LaborClaim, record_labor};
 use crate::event::Event;
-use crate::ids::{AssetId, WorkOrderId};
+use crate::ids::WorkOrderId;
 use crate::maintenance::model::{Asset, AssetStatus};
 use crate::maintenance::{
     MaintenanceCommand, MaintenanceEvent, Meters, NewAsset, NewPmPlan, PmPlan, WorkOrder, WorkOrderKind,
@@ -270,14 +270,4 @@ fn order_in<'a>(
         return Err(Rejection::TaskWrongStatus { task: order.to_string(), status: record.status.as_str(), action });
     }
     Ok(record)
-}
-
-/// Whether an asset may be worked on: refused while it is down.
-pub fn require_up(state: &State, asset: AssetId) -> Result<(), Rejection> {
-    match state.maintenance.asset(asset).map(|asset| asset.status) {
-        Some(AssetStatus::Down { order, .. }) => {
-            Err(invalid("asset", format!("{asset} is down until {order} is verified")))
-        }
-        _ => Ok(()),
-    }
 }

@@ -345,6 +345,7 @@ mod tests {
             after: after.iter().map(|op| Precedence { operation: (*op).into(), lag_min: 0 }).collect(),
             consumes: vec![],
             checks: vec![],
+            safety: None,
         }
     }
 

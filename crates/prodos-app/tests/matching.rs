@@ -72,6 +72,7 @@ fn design(steps: &[Step]) -> DesignSpec {
             } else {
                 vec![]
             },
+            safety: None,
         })
         .collect();
     DesignSpec {

@@ -19,4 +19,5 @@ pub enum Command {
     Access(crate::access::AccessCommand),
     Quality(crate::quality::QualityCommand),
     Maintenance(crate::maintenance::MaintenanceCommand),
+    Safety(crate::safety::SafetyCommand),
 }

@@ -26,6 +26,7 @@ pub enum Event {
     Access(crate::access::AccessEvent),
     Quality(crate::quality::QualityEvent),
     Maintenance(crate::maintenance::MaintenanceEvent),
+    Safety(crate::safety::SafetyEvent),
 }
 
 impl Event {
@@ -44,6 +45,7 @@ impl Event {
             Event::Access(event) => event.kind(),
             Event::Quality(event) => event.kind(),
             Event::Maintenance(event) => event.kind(),
+            Event::Safety(event) => event.kind(),
         }
     }
 
@@ -62,6 +64,7 @@ impl Event {
             Event::Access(_) => "Access",
             Event::Quality(_) => "Quality",
             Event::Maintenance(_) => "Maintenance",
+            Event::Safety(_) => "Safety",
         }
     }
 }
@@ -90,4 +93,5 @@ area_event!(
     Access(crate::access::AccessEvent),
     Quality(crate::quality::QualityEvent),
     Maintenance(crate::maintenance::MaintenanceEvent),
+    Safety(crate::safety::SafetyEvent),
 );

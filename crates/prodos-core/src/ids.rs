@@ -200,6 +200,10 @@ readable_id!(
     WorkOrderId, "WO", "work order"
 );
 readable_id!(
+    /// A safety incident or near miss.
+    IncidentId, "INC", "incident"
+);
+readable_id!(
     /// A sampling inspection of a received lot.
     LotInspectionId, "LIN", "lot inspection"
 );

@@ -22,6 +22,7 @@ pub mod policy;
 pub mod provenance;
 pub mod quality;
 pub mod rejection;
+pub mod safety;
 pub mod skill;
 pub mod state;
 pub mod stock;

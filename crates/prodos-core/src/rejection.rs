@@ -4,8 +4,8 @@
 
 use crate::design::DesignProblem;
 use crate::ids::{
-    AssetId, AttemptId, ChallengeId, DesignId, DesignRef, DesignSelector, GoodId, LotId, MandateId, NonconformanceId,
-    PlanId, ReviewId, WorkOrderId,
+    AssetId, AttemptId, ChallengeId, DesignId, DesignRef, DesignSelector, GoodId, IncidentId, LotId, MandateId,
+    NonconformanceId, PlanId, ReviewId, WorkOrderId,
 };
 use crate::plan::Day;
 use crate::units::{Milli, Unit};
@@ -50,6 +50,8 @@ pub enum Rejection {
     UnknownAsset { asset: AssetId },
     #[error("unknown work order {order}")]
     UnknownWorkOrder { order: WorkOrderId },
+    #[error("unknown incident {incident}")]
+    UnknownIncident { incident: IncidentId },
     #[error("unknown mandate {mandate}")]
     UnknownMandate { mandate: MandateId },
     #[error("unknown plan {plan}")]
@@ -197,6 +199,7 @@ impl Rejection {
             R::UnknownLot { .. } => Some("lot".to_string()),
             R::UnknownAsset { .. } => Some("asset".to_string()),
             R::UnknownWorkOrder { .. } => Some("order".to_string()),
+            R::UnknownIncident { .. } => Some("incident".to_string()),
             R::UnknownMandate { .. } => Some("mandate".to_string()),
             R::UnknownPlan { .. } => Some("plan".to_string()),
             R::UnknownChallenge { .. } => Some("challenge".to_string()),

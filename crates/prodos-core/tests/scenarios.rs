@@ -48,6 +48,7 @@ fn stool(leg_qty: i64) -> DesignSpec {
             after: vec![],
             consumes: vec!["legs".into()],
             checks: vec![QualityCheck::measured("wobble", 0.0, 1.0, "mm")],
+            safety: None,
         }],
     }
 }

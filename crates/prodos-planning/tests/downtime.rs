@@ -84,7 +84,10 @@ fn a_breakdown_lowers_capacity_until_the_repair_is_verified() {
     let weld = TaskRef { plan, operation: "weld-frame".into(), unit: 1 };
     let start = ExecutionCommand::Start { task: weld, worker: "ada".into(), with: vec!["bo".into()] };
     let refused = world.refuse(Command::Execution(start));
-    assert!(refused.to_string().contains("`welder` is down: AST-0001 until WO-0001 is verified"), "{refused}");
+    assert!(
+        refused.to_string().contains("`welder` cannot be used: AST-0001 down until WO-0001 is verified"),
+        "{refused}"
+    );
 
     for order in 1..=3 {
         repair(&mut world, order);

@@ -174,7 +174,10 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         | R::UnknownGood { .. }
         | R::UnknownTask { .. }
         | R::UnknownNonconformance { .. }
-        | R::UnknownReview { .. } => StatusCode::NOT_FOUND,
+        | R::UnknownReview { .. }
+        | R::UnknownAsset { .. }
+        | R::UnknownWorkOrder { .. }
+        | R::UnknownIncident { .. } => StatusCode::NOT_FOUND,
         // The domain's own permission rules (who may certify, verify, appoint): refused, not
         // malformed.
         R::CoordinatorRequired { .. }

@@ -85,6 +85,7 @@ pub fn stool_spec() -> DesignSpec {
                 after: vec![],
                 consumes: vec!["legs".into()],
                 checks: vec![],
+                safety: None,
             },
             OperationSpec {
                 id: "assemble".into(),
@@ -98,6 +99,7 @@ pub fn stool_spec() -> DesignSpec {
                 after: vec![prodos_core::design::Precedence { operation: "cut".into(), lag_min: 0 }],
                 consumes: vec![],
                 checks: vec![QualityCheck::measured("wobble", 0.0, 1.0, "mm")],
+                safety: None,
             },
         ],
     }

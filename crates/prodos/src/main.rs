@@ -117,6 +117,13 @@ enum Noun {
     /// Report a breakdown: the asset is down until its repair is verified.
     #[command(subcommand)]
     Breakdown(cli::maintenance::BreakdownCommand),
+    /// Safety incidents and near misses: report, list (with the rate per 1,000 labor hours),
+    /// suspend a certification after a serious one.
+    #[command(subcommand)]
+    Incident(cli::safety::IncidentCommand),
+    /// Lock an unsafe asset out of use, or clear it after an inspection.
+    #[command(subcommand)]
+    Lockout(cli::safety::LockoutCommand),
 
     // Access from the host: the first admin and script tokens of a node without `--demo`.
     /// Accounts of the server: add, list, disable, enable, change role, reset password (recorded
@@ -167,6 +174,8 @@ fn main() -> std::process::ExitCode {
         Noun::Pm(command) => cli::maintenance::pm(command, &cli.global),
         Noun::Workorder(command) => cli::maintenance::work_order(command, &cli.global),
         Noun::Breakdown(command) => cli::maintenance::breakdown(command, &cli.global),
+        Noun::Incident(command) => cli::safety::incident(command, &cli.global),
+        Noun::Lockout(command) => cli::safety::lockout(command, &cli.global),
         Noun::Account(command) => cli::account::run(command, &cli.global),
         Noun::Token(command) => cli::token::run(command, &cli.global),
     };

@@ -453,4 +453,15 @@ fn an_asset_falls_due_by_its_meter_breaks_down_and_is_repaired_through_work_orde
     assert_eq!(shown["work_orders"].as_array().unwrap().len(), 2);
     let open = shell.json(&["workorder", "list", "--open", "--json"]);
     assert_eq!(open.as_array().unwrap().len(), 1, "the preventive order is still open: {open}");
+
+    // The clock is real, so only what does not depend on it is checked exactly.
+    let figures = shell.json(&["asset", "reliability", "--json"]);
+    let booth = &figures["assets"][0];
+    assert_eq!((booth["failures"].as_u64(), booth["backlog_orders"].as_u64()), (Some(1), Some(1)), "{figures}");
+    assert_eq!((booth["unplanned_pct"].as_f64(), booth["share_basis"].as_str()), (Some(100.0), Some("labor_hours")));
+    assert_eq!(booth["backlog_hours"], 1.0, "the open 60 min service");
+    assert!(booth["mtbf_hours"].is_number() && booth["weibull"].is_null(), "{booth}");
+    assert_eq!(figures["kinds"][0]["kind"], "spray-booth");
+    let table = shell.ok(&["asset", "reliability"]);
+    assert!(table.contains("AST-0001 North booth") && table.contains("backlog: 1 open orders"), "{table}");
 }

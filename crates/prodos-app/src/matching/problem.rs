@@ -72,6 +72,7 @@ fn problem_of(
         });
     }
     let slots = plan_slots(state, found);
+    let spec = state.designs.version(found.proposal.design).map(|version| &version.spec);
     let mut bookings = Bookings::confirmed(state);
     if let Some((task, handle)) = declining {
         bookings.remove(handle, task);
@@ -98,6 +99,12 @@ fn problem_of(
             {
                 fixed.retain(|member| *member != handle);
                 excluded.push(handle);
+            }
+            // A step that needs a safety certification is closed to those without one.
+            if let Some(safety) = spec.and_then(|spec| spec.operation(&slot.task.operation)?.safety.as_deref()) {
+                excluded.extend(
+                    state.people.iter().filter(|p| p.level_at(safety, now).is_none()).map(|p| p.handle.as_str()),
+                );
             }
             let fixed: Vec<usize> = fixed.iter().filter_map(|handle| index_of.get(handle).copied()).collect();
             // Started tasks keep whoever works them: nothing is open there.

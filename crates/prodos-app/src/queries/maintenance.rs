@@ -1,8 +1,9 @@
-//! Maintenance for the shells: assets, preventive plans, work orders and what is due now.
+//! Maintenance for the shells: assets, preventive plans, work orders, what is due now and the
+//! reliability figures.
 
 use crate::Node;
-use crate::views::maintenance::{AssetView, DueView, PmPlanView, WorkOrderView};
-use prodos_core::maintenance::due_services;
+use crate::views::maintenance::{AssetView, DueView, PmPlanView, ReliabilityView, WorkOrderView};
+use prodos_core::maintenance::{due_services, reliability::DEFAULT_TREND_WEEKS};
 use prodos_core::{AssetId, Rejection, Timestamp};
 
 pub fn assets(node: &Node) -> Vec<AssetView> {
@@ -47,5 +48,14 @@ pub fn maintenance_due(node: &Node, now: Timestamp) -> Vec<DueView> {
             due_services(&state.maintenance, now).iter().map(|due| DueView::of(state, due)).collect();
         due.sort_by(|a, b| b.overdue_pct.total_cmp(&a.overdue_pct));
         due
+    })
+}
+
+/// MTBF, MTTR, availability, the planned share and the backlog per asset and per asset type at
+/// `now`, with the weekly backlog and its trend over the last 8 weeks.
+pub fn reliability(node: &Node, now: Timestamp) -> ReliabilityView {
+    node.read(|state| {
+        let figures = prodos_core::maintenance::reliability(&state.maintenance, now, DEFAULT_TREND_WEEKS);
+        ReliabilityView::of(state, &figures, now)
     })
 }

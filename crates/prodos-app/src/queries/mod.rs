@@ -15,6 +15,7 @@ mod people;
 mod plans;
 mod quality;
 mod quality_summary;
+mod safety;
 mod stock;
 mod tasks;
 
@@ -26,7 +27,7 @@ pub use designs::{design_detail, design_export, designs};
 pub use distribution::{entitlements, goods};
 pub use field::{field_reports, field_summary};
 pub use incoming::{incoming_plans, lot_inspections, sampling_plan};
-pub use maintenance::{asset, assets, maintenance_due, pm_plans, work_orders};
+pub use maintenance::{asset, assets, maintenance_due, pm_plans, reliability, work_orders};
 pub use people::{ParticipantProfile, certifications, challenges, participant, participant_profile, participants};
 pub use plans::{
     PlanBoard, PlanProgress, capacity, decline, mandates, match_proposal, match_view, plan_board, plan_progress, plans,
@@ -37,6 +38,7 @@ pub use quality::{
     nonconformances, review, reviews, spc, spc_of,
 };
 pub use quality_summary::quality_summary;
+pub use safety::safety;
 pub use stock::{NodeCounts, counts, lots, materials, suppliers};
 pub use tasks::{TaskFilter, tasks};
 

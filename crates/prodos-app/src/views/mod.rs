@@ -16,6 +16,7 @@ pub mod quality_chart;
 pub mod quality_summary;
 pub mod record;
 pub mod review;
+pub mod safety;
 pub mod stock;
 
 pub use credit_settings::CreditSettingsView;

@@ -158,6 +158,10 @@ pub struct OperationSpec {
     pub consumes: Vec<String>,
     #[serde(default)]
     pub checks: Vec<QualityCheck>,
+    /// A safety certification (a skill id of the design, held at any level) everyone working
+    /// the step must hold in addition to its skill, e.g. `spray-safety`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub safety: Option<String>,
 }
 
 impl OperationSpec {

@@ -337,6 +337,19 @@ fn check_operation(operation: &OperationSpec, known: &KnownIds<'_>, problems: &m
         }
         _ => {}
     }
+    match &operation.safety {
+        Some(safety) if !known.skills.contains(safety.as_str()) => {
+            problems.push(DesignProblem::new(
+                at(),
+                "safety",
+                format!("unknown skill `{safety}` as safety certification"),
+            ));
+        }
+        Some(_) if operation.crew == 0 => {
+            problems.push(DesignProblem::new(at(), "safety", "an unattended step (crew = 0) has nobody to certify"));
+        }
+        _ => {}
+    }
     if !SKILL_LEVELS.contains(&operation.min_level) {
         problems.push(DesignProblem::new(
             at(),

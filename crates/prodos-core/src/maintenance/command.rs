@@ -84,4 +84,16 @@ pub enum MaintenanceCommand {
         order: WorkOrderId,
         by: String,
     },
+    /// Anyone takes an unsafe asset out of use; nothing may start on it until it is cleared.
+    LockOut {
+        asset: AssetId,
+        reason: String,
+        by: String,
+    },
+    /// A coordinator releases a locked-out asset, recording the inspection that cleared it.
+    ClearLockout {
+        asset: AssetId,
+        inspection: String,
+        by: String,
+    },
 }

@@ -2,20 +2,62 @@
 //! that took its asset down), is started, completed and verified; verification of a repair
 //! brings the asset back up and of a preventive order records the service at the asset's meters.
 
-use super::model::{Asset, AssetStatus, Maintenance, Meters, PmPlan, WorkOrder, WorkOrderKind, WorkOrderStatus};
+use super::model::{
+    Asset, AssetStatus, Lockout, Maintenance, Meters, PmPlan, WorkOrder, WorkOrderKind, WorkOrderStatus,
+};
 use crate::ids::{AssetId, WorkOrderId};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum MaintenanceEvent {
-    AssetRegistered { asset: Asset },
-    MeterRead { asset: AssetId, meters: Meters, by: String, at: Timestamp },
-    PmPlanSet { plan: PmPlan, by: String, at: Timestamp },
-    WorkOrderOpened { order: WorkOrder },
-    WorkOrderStarted { order: WorkOrderId, worker: String, at: Timestamp },
-    WorkOrderCompleted { order: WorkOrderId, by: String, hours: f64, note: String, at: Timestamp },
-    WorkOrderVerified { order: WorkOrderId, by: String, at: Timestamp },
+    AssetRegistered {
+        asset: Asset,
+    },
+    MeterRead {
+        asset: AssetId,
+        meters: Meters,
+        by: String,
+        at: Timestamp,
+    },
+    PmPlanSet {
+        plan: PmPlan,
+        by: String,
+        at: Timestamp,
+    },
+    WorkOrderOpened {
+        order: WorkOrder,
+    },
+    WorkOrderStarted {
+        order: WorkOrderId,
+        worker: String,
+        at: Timestamp,
+    },
+    WorkOrderCompleted {
+        order: WorkOrderId,
+        by: String,
+        hours: f64,
+        note: String,
+        at: Timestamp,
+    },
+    WorkOrderVerified {
+        order: WorkOrderId,
+        by: String,
+        at: Timestamp,
+    },
+    AssetLockedOut {
+        asset: AssetId,
+        reason: String,
+        by: String,
+        at: Timestamp,
+    },
+    /// `inspection` records what was checked before the asset was released.
+    LockoutCleared {
+        asset: AssetId,
+        inspection: String,
+        by: String,
+        at: Timestamp,
+    },
 }
 
 impl MaintenanceEvent {
@@ -28,6 +70,8 @@ impl MaintenanceEvent {
             MaintenanceEvent::WorkOrderStarted { .. } => "WorkOrderStarted",
             MaintenanceEvent::WorkOrderCompleted { .. } => "WorkOrderCompleted",
             MaintenanceEvent::WorkOrderVerified { .. } => "WorkOrderVerified",
+            MaintenanceEvent::AssetLockedOut { .. } => "AssetLockedOut",
+            MaintenanceEvent::LockoutCleared { .. } => "LockoutCleared",
         }
     }
 }
@@ -68,6 +112,12 @@ impl Maintenance {
                     order.note = note.clone();
                     order.completed_at = Some(*at);
                 }
+            }
+            MaintenanceEvent::AssetLockedOut { asset, reason, by, at } => {
+                self.lockouts.insert(*asset, Lockout { reason: reason.clone(), by: by.clone(), at: *at });
+            }
+            MaintenanceEvent::LockoutCleared { asset, .. } => {
+                self.lockouts.remove(asset);
             }
             MaintenanceEvent::WorkOrderVerified { order, by, at } => {
                 let Some(record) = self.order_mut(*order) else { return };

@@ -9,8 +9,15 @@ pub mod command;
 pub mod due;
 pub mod event;
 pub mod model;
+pub mod reliability;
 
 pub use command::{MaintenanceCommand, NewAsset, NewPmPlan};
 pub use due::{DueService, due_services};
 pub use event::MaintenanceEvent;
-pub use model::{Asset, AssetStatus, Maintenance, Meters, PmPlan, Severity, WorkOrder, WorkOrderKind, WorkOrderStatus};
+pub use model::{
+    Asset, AssetStatus, Lockout, Maintenance, Meters, PmPlan, Severity, WorkOrder, WorkOrderKind, WorkOrderStatus,
+};
+pub use reliability::{
+    AssetReliability, Backlog, BacklogPoint, BacklogTrend, Figures, KindReliability, Reliability, ShareBasis,
+    WeibullFit, WeibullRegime, WorkShare, backlog_series, backlog_trend, reliability, weibull_fit,
+};

@@ -171,11 +171,21 @@ impl WorkOrder {
     }
 }
 
+/// An asset taken out of use for safety: no task or work order may start on it until someone
+/// inspects it and clears the lockout.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lockout {
+    pub reason: String,
+    pub by: String,
+    pub at: Timestamp,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Maintenance {
     pub(crate) assets: Vec<Asset>,
     pub(crate) plans: Vec<PmPlan>,
     pub(crate) orders: Vec<WorkOrder>,
+    pub(crate) lockouts: BTreeMap<AssetId, Lockout>,
 }
 
 impl Maintenance {
@@ -213,8 +223,22 @@ impl Maintenance {
     pub fn open_preventive(&self, asset: AssetId, plan: &str) -> Option<&WorkOrder> {
         self.orders.iter().find(|order| order.asset == asset && order.is_open() && order.plan() == Some(plan))
     }
-    /// Units of `kind` that are down now.
-    pub fn down_of<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a Asset> + 'a {
-        self.assets.iter().filter(move |asset| asset.kind == kind && asset.is_down())
+    /// The asset's lockout, while it is locked out.
+    pub fn lockout(&self, id: AssetId) -> Option<&Lockout> {
+        self.lockouts.get(&id)
+    }
+    /// Why no work may use `asset` now (down for repair, or locked out), if it may not.
+    pub fn unavailable(&self, asset: &Asset) -> Option<String> {
+        if let Some(lockout) = self.lockout(asset.id) {
+            return Some(format!("{} locked out by {}: {}", asset.id, lockout.by, lockout.reason));
+        }
+        asset.down_order().map(|order| format!("{} down until {order} is verified", asset.id))
+    }
+    /// Units of `kind` that no work may use now, each with the reason.
+    pub fn unavailable_of<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = (&'a Asset, String)> + 'a {
+        self.assets
+            .iter()
+            .filter(move |asset| asset.kind == kind)
+            .filter_map(|asset| Some((asset, self.unavailable(asset)?)))
     }
 }

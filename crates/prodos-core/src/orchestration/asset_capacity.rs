@@ -14,37 +14,29 @@ pub fn available_capacity(state: &State) -> (Capacity, Vec<String>) {
     let mut notes = Vec::new();
     let declared: Vec<(String, u32)> = state.capacity.tools().map(|(tool, count)| (tool.to_string(), count)).collect();
     for (tool, count) in declared {
-        let down: Vec<String> = state
-            .maintenance
-            .down_of(&tool)
-            .filter_map(|asset| Some(format!("{} ({})", asset.id, asset.down_order()?)))
-            .collect();
-        if down.is_empty() {
+        let out: Vec<String> = state.maintenance.unavailable_of(&tool).map(|(_, why)| why).collect();
+        if out.is_empty() {
             continue;
         }
-        let left = count.saturating_sub(down.len() as u32);
+        let left = count.saturating_sub(out.len() as u32);
         capacity.set_tool_count(&tool, left);
-        notes.push(format!("`{tool}`: {} down until repaired, so planned with {left} of {count}", down.join(", ")));
+        notes.push(format!("`{tool}`: {}, so planned with {left} of {count}", out.join("; ")));
     }
     (capacity, notes)
 }
 
-/// Refuses to start work needing a tool whose every registered unit is down.
+/// Refuses to start work needing a tool whose every registered unit is down or locked out.
 pub fn require_tools_up(state: &State, operation: &OperationSpec) -> Result<(), Rejection> {
     for tool in &operation.tools {
-        let mut units = state.maintenance.assets().iter().filter(|asset| asset.kind == *tool).peekable();
-        if units.peek().is_none() {
+        let units = state.maintenance.assets().iter().filter(|asset| asset.kind == *tool).count();
+        if units == 0 {
             continue;
         }
-        let down: Vec<_> = units.clone().filter(|asset| asset.is_down()).collect();
-        if down.len() == units.count() {
-            let named: Vec<String> = down
-                .iter()
-                .filter_map(|asset| Some(format!("{} until {} is verified", asset.id, asset.down_order()?)))
-                .collect();
+        let out: Vec<String> = state.maintenance.unavailable_of(tool).map(|(_, why)| why).collect();
+        if out.len() == units {
             return Err(Rejection::InvalidField {
                 field: "task".into(),
-                message: format!("`{tool}` is down: {}", named.join(", ")),
+                message: format!("`{tool}` cannot be used: {}", out.join("; ")),
             });
         }
     }

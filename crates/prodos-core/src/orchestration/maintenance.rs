@@ -126,7 +126,36 @@ pub fn decide(state: &State, command: &MaintenanceCommand, now: Timestamp) -> Re
             }
             Ok(events)
         }
+        MaintenanceCommand::LockOut { asset, reason, by } => {
+            maintenance.asset(*asset).ok_or(Rejection::UnknownAsset { asset: *asset })?;
+            require_participant(&state.people, "by", by)?;
+            let reason = required("reason", reason)?;
+            if let Some(lockout) = maintenance.lockout(*asset) {
+                return Err(invalid(
+                    "asset",
+                    format!("{asset} is already locked out by {}: {}", lockout.by, lockout.reason),
+                ));
+            }
+            Ok(one(MaintenanceEvent::AssetLockedOut { asset: *asset, reason, by: by.clone(), at: now }))
+        }
+        MaintenanceCommand::ClearLockout { asset, inspection, by } => {
+            maintenance.asset(*asset).ok_or(Rejection::UnknownAsset { asset: *asset })?;
+            let inspection = required("inspection", inspection)?;
+            if maintenance.lockout(*asset).is_none() {
+                return Err(invalid("asset", format!("{asset} is not locked out")));
+            }
+            Ok(one(MaintenanceEvent::LockoutCleared { asset: *asset, inspection, by: by.clone(), at: now }))
+        }
     }
+}
+
+/// The trimmed text of a field that must say something.
+fn required(field: &str, text: &str) -> Result<String, Rejection> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Rejection::FieldRequired { field: field.into() });
+    }
+    Ok(text.into())
 }
 
 fn register(state: &State, asset: &NewAsset, now: Timestamp) -> Result<Vec<Event>, Rejection> {
@@ -243,6 +272,7 @@ fn due_orders(state: &State, assets: &[Asset], now: Timestamp) -> Vec<Event> {
         assets: assets.to_vec(),
         plans: state.maintenance.plans().to_vec(),
         orders: Vec::new(),
+        lockouts: Default::default(),
     };
     let mut next = state.maintenance.next_order();
     let mut events = Vec::new();

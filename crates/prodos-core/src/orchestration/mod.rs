@@ -17,6 +17,7 @@ pub mod plan_progress;
 pub mod plan_stock;
 pub mod quality;
 pub mod review;
+pub mod safety;
 pub mod task_labor;
 pub mod task_slots;
 pub mod task_verification;

@@ -187,6 +187,11 @@ fn start(
             require_work_privilege(&state.credits, member, level, now)?;
         }
     }
+    if let Some(safety) = &located.operation.safety {
+        for member in &crew {
+            require_qualified(&state.people, "worker", member, safety, 1, now)?;
+        }
+    }
     for member in crew.iter().filter(|member| *member != worker) {
         let participant = require_participant(&state.people, "crew", member)?;
         if let Some(absence) = participant.absences.iter().find(|a| a.from <= today && today <= a.to) {

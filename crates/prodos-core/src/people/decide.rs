@@ -166,6 +166,12 @@ fn grant(
         });
     }
     require_certifier(people, by, handle, skill, level, now)?;
+    if let Some(suspension) = people.get(handle).and_then(|participant| participant.suspension(skill, now)) {
+        return Err(Rejection::InvalidField {
+            field: "skill".into(),
+            message: format!("{handle}'s `{skill}` certification is {}", suspension.reason),
+        });
+    }
     let certification = Certification {
         skill: skill.to_string(),
         level,
@@ -194,7 +200,7 @@ fn revoke(
     if participant.level_at(skill, now).is_none() {
         return Err(Rejection::NoValidCertification { handle: handle.to_string(), skill: skill.to_string() });
     }
-    let revocation = Revocation { by: by.to_string(), reason: reason.trim().to_string(), at: now };
+    let revocation = Revocation { by: by.to_string(), reason: reason.trim().to_string(), at: now, retrain: false };
     Ok(vec![PeopleEvent::CertificationRevoked { handle: handle.to_string(), skill: skill.to_string(), revocation }])
 }
 

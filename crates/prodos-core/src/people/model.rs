@@ -34,6 +34,10 @@ pub struct Revocation {
     pub by: String,
     pub reason: String,
     pub at: Timestamp,
+    /// A suspension (after a safety incident): only passing a training challenge in the skill
+    /// restores it, not a certifier's word.
+    #[serde(default)]
+    pub retrain: bool,
 }
 
 /// A certified skill level, issued by someone at some time, possibly expiring.
@@ -84,6 +88,21 @@ impl Participant {
             *level = (*level).max(cert.level);
         }
         skills
+    }
+    /// The suspension standing between `handle` and `skill`: the latest revocation in it was
+    /// one, and no certification in it was issued since (a passed challenge grants one).
+    pub fn suspension(&self, skill: &str, now: Timestamp) -> Option<&Revocation> {
+        if self.level_at(skill, now).is_some() {
+            return None;
+        }
+        let latest = self
+            .certifications
+            .iter()
+            .filter(|cert| cert.skill == skill)
+            .filter_map(|cert| cert.revoked.as_ref())
+            .max_by_key(|revocation| revocation.at)?;
+        let restored = self.certifications.iter().any(|cert| cert.skill == skill && cert.issued_at > latest.at);
+        (latest.retrain && !restored).then_some(latest)
     }
     pub fn is_absent_on(&self, day: Day) -> bool {
         self.absences.iter().any(|absence| absence.from <= day && day <= absence.to)

@@ -13,6 +13,7 @@ use crate::matching::MatchingCommand;
 use crate::people::{Participant, PeopleCommand};
 use crate::quality::QualityCommand;
 use crate::rejection::Rejection;
+use crate::safety::SafetyCommand;
 use crate::state::State;
 use crate::{DesignCommand, PlanCommand, StockCommand, SupplierCommand};
 
@@ -90,6 +91,7 @@ pub(crate) fn authorize(state: &State, acting: &Acting, command: &Command) -> Re
         Command::Matching(command) => matching(&me, command),
         Command::Quality(command) => quality(&me, command),
         Command::Maintenance(command) => maintenance(&me, command),
+        Command::Safety(command) => safety(&me, command),
         Command::Access(_) => Ok(()),
         // Everything else coordinates production: designs, stock, suppliers, mandates, capacity,
         // rates and plans.
@@ -171,19 +173,34 @@ fn quality(me: &Person, command: &QualityCommand) -> Result<(), Rejection> {
     }
 }
 
-/// Anyone reports a breakdown, reads a meter or works an order as themselves; registering
-/// assets and setting preventive plans is a coordinator's.
+/// Anyone reports a breakdown, reads a meter, locks out an unsafe asset or works an order as
+/// themselves; registering assets, setting preventive plans and clearing a lockout is a
+/// coordinator's.
 fn maintenance(me: &Person, command: &MaintenanceCommand) -> Result<(), Rejection> {
     match command {
         MaintenanceCommand::RecordMeter { by, .. }
         | MaintenanceCommand::ReportBreakdown { by, .. }
         | MaintenanceCommand::IssueDueOrders { by }
         | MaintenanceCommand::CompleteWorkOrder { by, .. }
-        | MaintenanceCommand::VerifyWorkOrder { by, .. } => me.is(by),
+        | MaintenanceCommand::VerifyWorkOrder { by, .. }
+        | MaintenanceCommand::LockOut { by, .. } => me.is(by),
         MaintenanceCommand::StartWorkOrder { worker, .. } => me.is(worker),
-        MaintenanceCommand::RegisterAsset { by, .. } | MaintenanceCommand::SetPmPlan { by, .. } => {
+        MaintenanceCommand::RegisterAsset { by, .. }
+        | MaintenanceCommand::SetPmPlan { by, .. }
+        | MaintenanceCommand::ClearLockout { by, .. } => {
             me.is(by)?;
             me.coordinator(action_of(&Command::Maintenance(command.clone())))
+        }
+    }
+}
+
+/// Anyone reports what they saw; suspending a certification is a coordinator's.
+fn safety(me: &Person, command: &SafetyCommand) -> Result<(), Rejection> {
+    match command {
+        SafetyCommand::ReportIncident { by, .. } => me.is(by),
+        SafetyCommand::Suspend { by, .. } => {
+            me.is(by)?;
+            me.coordinator(action_of(&Command::Safety(command.clone())))
         }
     }
 }
@@ -298,5 +315,9 @@ fn action_of(command: &Command) -> &'static str {
         Command::Maintenance(MaintenanceCommand::StartWorkOrder { .. }) => "start work orders",
         Command::Maintenance(MaintenanceCommand::CompleteWorkOrder { .. }) => "complete work orders",
         Command::Maintenance(MaintenanceCommand::VerifyWorkOrder { .. }) => "verify work orders",
+        Command::Maintenance(MaintenanceCommand::LockOut { .. }) => "lock out assets",
+        Command::Maintenance(MaintenanceCommand::ClearLockout { .. }) => "clear lockouts",
+        Command::Safety(SafetyCommand::ReportIncident { .. }) => "report incidents",
+        Command::Safety(SafetyCommand::Suspend { .. }) => "suspend certifications",
     }
 }

@@ -26,6 +26,7 @@ pub struct State {
     pub access: crate::access::AccessRecord,
     pub quality: crate::quality::Quality,
     pub maintenance: crate::maintenance::Maintenance,
+    pub safety: crate::safety::Safety,
 }
 
 impl State {
@@ -43,6 +44,7 @@ impl State {
             Event::Access(event) => self.access.apply(event),
             Event::Quality(event) => self.quality.apply(event),
             Event::Maintenance(event) => self.maintenance.apply(event),
+            Event::Safety(event) => self.safety.apply(event),
         }
     }
 

@@ -79,6 +79,7 @@ pub fn design(n_lines: usize) -> DesignSpec {
             after: Vec::new(),
             consumes: parts.iter().filter(|part| &part.module == leaf).map(|part| part.id.clone()).collect(),
             checks: vec![QualityCheck::measured("fit", 0.0, 1.0, "mm")],
+            safety: None,
         })
         .collect();
     DesignSpec {

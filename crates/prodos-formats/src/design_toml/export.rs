@@ -119,6 +119,9 @@ fn write_operation(out: &mut String, operation: &OperationSpec) {
         line(out, "level", &operation.min_level.to_string());
     }
     line(out, "crew", &operation.crew.to_string());
+    if let Some(safety) = &operation.safety {
+        line(out, "safety", &quote(safety));
+    }
     if !operation.tools.is_empty() {
         line(out, "tools", &string_array(&operation.tools));
     }

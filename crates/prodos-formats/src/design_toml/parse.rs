@@ -355,6 +355,7 @@ impl Reader<'_> {
             ("tools", raw.tools.as_ref().map(|field| field.span())),
             ("after", raw.after.as_ref().map(|field| field.span())),
             ("consumes", raw.consumes.as_ref().map(|field| field.span())),
+            ("safety", raw.safety.as_ref().map(|field| field.span())),
         ];
         self.optional_fields(&at, optional_lines);
         let mut checks = Vec::new();
@@ -385,6 +386,7 @@ impl Reader<'_> {
                 .collect(),
             consumes: raw.consumes.map(Spanned::into_inner).unwrap_or_default(),
             checks,
+            safety: raw.safety.map(Spanned::into_inner),
         });
     }
 

@@ -93,6 +93,8 @@ pub(super) struct RawOperation {
     pub after: Option<Spanned<Vec<RawAfter>>>,
     pub consumes: Option<Spanned<Vec<String>>>,
     pub check: Option<Vec<Spanned<RawCheck>>>,
+    /// A safety certification (a skill id) required in addition to `skill`.
+    pub safety: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

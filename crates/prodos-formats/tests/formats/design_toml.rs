@@ -313,6 +313,7 @@ fn valid_spec() -> impl Strategy<Value = DesignSpec> {
                                 QualityCheck::measured(&name, nominal, tolerance, &unit)
                             })
                             .collect(),
+                        safety: None,
                     }
                 })
                 .collect();

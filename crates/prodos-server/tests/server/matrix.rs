@@ -105,6 +105,27 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         ("GET", "/api/sampling-plan") => (false, "pcua", ""),
         ("POST", "/api/lots/{lot}/inspect") => (false, "pc", ""),
         ("GET", "/api/lot-inspections") => (false, "pcua", ""),
+        ("GET", "/api/assets") => (false, "pcua", ""),
+        ("POST", "/api/assets") => (false, "c", ""),
+        ("GET", "/api/assets/{asset}") => (false, "pcua", ""),
+        ("POST", "/api/assets/{asset}/meter") => (false, "pc", ""),
+        // Anyone who works here reports a breakdown they see.
+        ("POST", "/api/assets/{asset}/breakdown") => (false, "pc", ""),
+        ("GET", "/api/pm-plans") => (false, "pcua", ""),
+        ("POST", "/api/pm-plans") => (false, "c", ""),
+        ("GET", "/api/maintenance/due") => (false, "pcua", ""),
+        ("POST", "/api/maintenance/issue") => (false, "pc", ""),
+        ("GET", "/api/work-orders") => (false, "pcua", ""),
+        ("POST", "/api/work-orders/{order}/start") => (false, "pc", ""),
+        ("POST", "/api/work-orders/{order}/complete") => (false, "pc", ""),
+        ("POST", "/api/work-orders/{order}/verify") => (false, "pc", ""),
+        ("GET", "/api/maintenance/reliability") => (false, "pcua", ""),
+        // Anyone who sees an unsafe machine takes it out of use; releasing it is a coordinator's.
+        ("POST", "/api/assets/{asset}/lockout") => (false, "pc", ""),
+        ("POST", "/api/assets/{asset}/lockout/clear") => (false, "c", ""),
+        ("GET", "/api/incidents") => (false, "pcua", ""),
+        ("POST", "/api/incidents") => (false, "pc", ""),
+        ("POST", "/api/incidents/{incident}/suspend") => (false, "c", ""),
         ("GET", "/api/participants") => (false, "pcua", ""),
         ("POST", "/api/participants") => (false, "c", ""),
         ("GET", "/api/participants/{handle}") => (false, "pcua", ""),
@@ -272,6 +293,16 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         "/api/entitlements/earn" => json(json!({"design": "DES-0001"})),
         "/api/materials/{material}/incoming-inspection" => json(json!({"aql": 1.0})),
         "/api/lots/{lot}/inspect" => json(json!({"inspected": 13, "defective": 0})),
+        "/api/assets" => json(json!({"kind": "workbench", "name": "Matrix bench"})),
+        "/api/assets/{asset}/meter" => json(json!({"hours": 1.0})),
+        "/api/assets/{asset}/breakdown" => json(json!({"description": "matrix", "severity": "minor"})),
+        "/api/pm-plans" => json(json!({"key": "matrix", "kind": "workbench", "every_days": 30,
+            "procedure": "matrix", "skill": "setup", "level": 1, "duration_min": 30})),
+        "/api/work-orders/{order}/complete" => json(json!({"note": "matrix"})),
+        "/api/assets/{asset}/lockout" => json(json!({"reason": "matrix"})),
+        "/api/assets/{asset}/lockout/clear" => json(json!({"inspection": "matrix"})),
+        "/api/incidents" => json(json!({"description": "matrix", "kind": "near_miss"})),
+        "/api/incidents/{incident}/suspend" => json(json!({"handle": other})),
         _ => None,
     };
     let account = if path.starts_with("/api/accounts/") { "spare" } else { objects.handle };
@@ -292,7 +323,10 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         .replace("{review}", "REV-0001")
         .replace("{check}", "neck-relief")
         .replace("{attempt}", "ATT-0001")
-        .replace("{good}", "GOOD-0001");
+        .replace("{good}", "GOOD-0001")
+        .replace("{asset}", "AST-0001")
+        .replace("{order}", "WO-0001")
+        .replace("{incident}", "INC-0001");
     let uri = match path {
         "/api/designs/import-bom" => format!("{uri}?key=matrix-bench&name=Matrix"),
         "/api/sampling-plan" => format!("{uri}?lot_size=500&aql=2.5"),

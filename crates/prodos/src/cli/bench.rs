@@ -17,6 +17,8 @@ pub enum BenchCommand {
     Matching(super::bench_matching::BenchMatchingArgs),
     /// Control charts: every rule over 100,000 measurements of one check and 1,000 × 1,000.
     Quality(super::bench_quality::BenchQualityArgs),
+    /// Reliability: 500 assets × 5 years of meter readings and work orders.
+    Maintenance(super::bench_maintenance::BenchMaintenanceArgs),
 }
 
 pub fn run(command: BenchCommand) -> anyhow::Result<()> {
@@ -27,5 +29,6 @@ pub fn run(command: BenchCommand) -> anyhow::Result<()> {
         BenchCommand::Matching(args) => super::bench_matching::run(args),
         BenchCommand::Imopse(args) => super::bench_imopse::run(args),
         BenchCommand::Quality(args) => super::bench_quality::run(args),
+        BenchCommand::Maintenance(args) => super::bench_maintenance::run(args),
     }
 }

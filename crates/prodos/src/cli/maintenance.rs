@@ -6,6 +6,7 @@ use super::context::{Context, GlobalArgs, print_json, report, table};
 use super::format_time;
 use clap::{Subcommand, ValueEnum};
 use prodos_app::queries;
+use prodos_app::views::maintenance::{ReliabilityRowView, ReliabilityView};
 use prodos_core::maintenance::{MaintenanceCommand, MaintenanceEvent, NewAsset, NewPmPlan, Severity};
 use prodos_core::plan::Day;
 use prodos_core::{AssetId, Command, Event, WorkOrderId};
@@ -36,6 +37,12 @@ pub enum AssetCommand {
     /// An asset with its meters, status, last services and work orders.
     Show {
         asset: AssetId,
+        #[arg(long)]
+        json: bool,
+    },
+    /// MTBF, MTTR, availability, planned share and backlog per asset and per type, the Weibull
+    /// fit of the failure intervals where there are 5 or more, and the backlog's weekly trend.
+    Reliability {
         #[arg(long)]
         json: bool,
     },
@@ -220,10 +227,88 @@ pub fn asset(command: AssetCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        AssetCommand::Reliability { json } => {
+            let context = Context::open(global)?;
+            let view = queries::reliability(&context.node, prodos_app::clock::now());
+            if json {
+                return print_json(&view);
+            }
+            print_reliability(&view);
+            Ok(())
+        }
         AssetCommand::Meter { asset, hours, cycles, by } => {
             let by = by_or_actor(by, global);
             execute(global, MaintenanceCommand::RecordMeter { asset, hours, cycles, by }, "meters read")
         }
+    }
+}
+
+const RELIABILITY_COLUMNS: [&str; 9] =
+    ["failures", "MTBF h", "MTTR h", "avail.", "down h", "planned", "backlog", "oldest", "Weibull β / η"];
+
+fn optional(value: Option<f64>, decimals: usize, unit: &str) -> String {
+    value.map_or_else(|| "—".into(), |value| format!("{value:.decimals$}{unit}"))
+}
+
+/// The columns both tables share, after the row's own names.
+fn reliability_cells(row: &ReliabilityRowView) -> Vec<String> {
+    let planned = match (row.planned_pct, row.share_basis) {
+        (Some(pct), Some("order_count")) => format!("{pct:.0} % of orders"),
+        (Some(pct), _) => format!("{pct:.0} % of hours"),
+        (None, _) => "—".into(),
+    };
+    vec![
+        row.failures.to_string(),
+        optional(row.mtbf_hours, 0, ""),
+        optional(row.mttr_hours, 1, ""),
+        optional(row.availability_pct, 2, " %"),
+        format!("{:.1}", row.downtime_hours),
+        planned,
+        format!("{} ({:.1} h)", row.backlog_orders, row.backlog_hours),
+        optional(row.backlog_oldest_days, 1, " d"),
+        row.weibull
+            .as_ref()
+            .map_or_else(|| "—".into(), |fit| format!("{:.2} / {:.0} h", fit.shape_beta, fit.scale_eta_hours)),
+    ]
+}
+
+fn print_reliability(view: &ReliabilityView) {
+    let mut assets = table(&[&["asset", "kind"][..], &RELIABILITY_COLUMNS[..]].concat());
+    for row in &view.assets {
+        let name = format!("{} {}", row.asset.as_deref().unwrap_or_default(), row.name.as_deref().unwrap_or_default());
+        assets.add_row([vec![name, row.kind.clone()], reliability_cells(row)].concat());
+    }
+    println!("{assets}");
+    let mut kinds = table(&[&["kind", "assets"][..], &RELIABILITY_COLUMNS[..]].concat());
+    for row in &view.kinds {
+        kinds.add_row([vec![row.kind.clone(), row.assets.to_string()], reliability_cells(row)].concat());
+    }
+    println!("{kinds}");
+    for row in &view.kinds {
+        if let Some(fit) = &row.weibull {
+            println!(
+                "{}: Weibull β {:.2}, η {:.0} h (R² {:.3}, {} intervals between breakdowns, calendar hours): {}",
+                row.kind, fit.shape_beta, fit.scale_eta_hours, fit.r_squared, fit.intervals, fit.regime
+            );
+        }
+    }
+    let (open_orders, open_hours) =
+        view.backlog_series.last().map_or((0, 0.0), |point| (point.open_orders, point.estimated_hours));
+    match &view.backlog_trend {
+        Some(trend) => {
+            let direction = if trend.orders_per_week > 0.05 {
+                "rising"
+            } else if trend.orders_per_week < -0.05 {
+                "falling"
+            } else {
+                "flat"
+            };
+            println!(
+                "backlog: {open_orders} open orders ({open_hours:.1} h estimated); over the last {} weeks {:+.2} orders and {:+.1} h a week ({direction})",
+                trend.weeks, trend.orders_per_week, trend.hours_per_week
+            );
+        }
+        None => println!("backlog: {open_orders} open orders ({open_hours:.1} h estimated); too few weeks for a trend"),
     }
 }
 

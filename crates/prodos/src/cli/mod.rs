@@ -5,6 +5,7 @@ pub mod audit;
 pub mod bench;
 pub mod bench_imopse;
 pub mod bench_ledger;
+pub mod bench_maintenance;
 pub mod bench_matching;
 pub mod bench_psplib;
 pub mod bench_quality;
@@ -23,6 +24,7 @@ pub mod cost;
 pub mod mandate;
 pub mod plan;
 pub mod resources;
+pub mod safety;
 
 // People and work (issue 4).
 pub mod cert;

@@ -29,6 +29,7 @@ fn stool() -> DesignSpec {
             operation("glue-up", &[], &["seat-blank", "leg-blank"]),
             OperationSpec {
                 checks: vec![QualityCheck::measured("wobble", 0.0, 1.0, "mm")],
+                safety: None,
                 ..operation("oil", &["glue-up"], &[])
             },
         ],
@@ -63,6 +64,7 @@ fn operation(id: &str, after: &[&str], consumes: &[&str]) -> OperationSpec {
         after: after.iter().map(|op| Precedence { operation: (*op).into(), lag_min: 0 }).collect(),
         consumes: consumes.iter().map(|p| (*p).into()).collect(),
         checks: vec![],
+        safety: None,
     }
 }
 
@@ -465,6 +467,7 @@ mod properties {
                 after: after.into_iter().map(|(operation, lag_min)| Precedence { operation, lag_min }).collect(),
                 consumes,
                 checks: vec![],
+                safety: None,
             });
         (prop::collection::vec(module, 0..5), prop::collection::vec(part, 0..5), prop::collection::vec(operation, 0..6))
             .prop_map(|(modules, parts, operations)| DesignSpec { modules, parts, operations, ..stool() })

@@ -2,7 +2,8 @@
 //! bandsaw safety certification besides joinery: someone without it is refused; a serious
 //! incident suspends the worker's joinery until a training challenge is passed (a certifier's
 //! word does not restore it); a locked-out bandsaw stops every start until it is cleared with
-//! an inspection. Bad input names its field and writes nothing.
+//! an inspection. Completed cuts run the bandsaw's meters, and its service falls due from them.
+//! Bad input names its field and writes nothing.
 
 use prodos_core::design::{SkillDef, ToolDef, ToolKind};
 use prodos_core::maintenance::{MaintenanceCommand, NewAsset};
@@ -195,4 +196,49 @@ fn a_locked_out_asset_stops_every_start_until_cleared_with_an_inspection() {
 
 fn safety_lock(command: MaintenanceCommand) -> Command {
     Command::Maintenance(command)
+}
+
+#[test]
+fn completed_tasks_run_the_meters_of_the_unit_they_held_and_make_its_service_due() {
+    use prodos_core::maintenance::{MaintenanceEvent, NewPmPlan};
+    use prodos_testkit::stool::complete;
+    let mut world = bandsaw_shop();
+    let plan = NewPmPlan {
+        key: "blade".into(),
+        kind: "bandsaw".into(),
+        every_hours: None,
+        every_cycles: Some(2),
+        every_days: None,
+        procedure: "change the blade, check tracking".into(),
+        skill: "joinery".into(),
+        level: 2,
+        duration_min: 30,
+        parts: vec![],
+    };
+    world.must(safety_lock(MaintenanceCommand::SetPmPlan { plan, by: "carol".into() }));
+    world.must(start("cut", 1, "dana"));
+    world.now = Timestamp::from_millis(world.now.millis() + 90 * 60_000);
+    let events = world.must(complete("cut", 1, "dana"));
+    let record = world.state.execution.task(&task("cut", 1));
+    let (started, completed) = (record.started_at.unwrap(), record.completed_at.unwrap());
+    let expected_hours = world.state.capacity.calendar.working_min_between(started, completed) as f64 / 60.0;
+    assert!(expected_hours > 1.0, "the cut held the saw for about 90 working minutes");
+    let bandsaw = world.state.maintenance.asset(AssetId(1)).unwrap();
+    assert_eq!(bandsaw.meters.cycles, 1);
+    assert!((bandsaw.meters.hours - expected_hours).abs() < 1e-3, "{} h", bandsaw.meters.hours);
+    assert!(!events.iter().any(|e| matches!(e, Event::Maintenance(MaintenanceEvent::WorkOrderOpened { .. }))));
+
+    world.must(start("cut", 2, "dana"));
+    let events = world.must(complete("cut", 2, "dana"));
+    let opened: Vec<_> = events
+        .iter()
+        .filter_map(|event| match event {
+            Event::Maintenance(MaintenanceEvent::WorkOrderOpened { order }) => Some(order.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(opened.len(), 1, "the second cut reaches the 2-cycle interval");
+    assert_eq!(opened[0].asset, AssetId(1));
+    assert_eq!(opened[0].plan(), Some("blade"));
+    world.check_invariants();
 }

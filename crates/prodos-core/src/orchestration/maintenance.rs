@@ -267,7 +267,7 @@ fn pm_plan(state: &State, plan: &NewPmPlan) -> Result<PmPlan, Rejection> {
 }
 
 /// Preventive orders for the plans due on `assets` that have none open.
-fn due_orders(state: &State, assets: &[Asset], now: Timestamp) -> Vec<Event> {
+pub(crate) fn due_orders(state: &State, assets: &[Asset], now: Timestamp) -> Vec<Event> {
     let scratch = crate::maintenance::Maintenance {
         assets: assets.to_vec(),
         plans: state.maintenance.plans().to_vec(),

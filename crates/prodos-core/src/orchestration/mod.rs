@@ -4,6 +4,7 @@
 //! stock), the decision lives here and emits each area's events explicitly, in ledger order.
 
 pub mod asset_capacity;
+pub mod asset_usage;
 pub mod crew;
 pub mod crew_availability;
 pub mod field_report;

@@ -66,7 +66,9 @@ pub fn complete(
         });
     }
     let event = ExecutionEvent::TaskCompleted { task: task.clone(), by: by.to_string(), at: now, hours };
-    Ok(vec![Event::Execution(event)])
+    let mut events = vec![Event::Execution(event)];
+    events.extend(super::asset_usage::usage_events(state, &located.operation, &located.record, by, now));
+    Ok(events)
 }
 
 /// Nobody verifies or rejects their own crew's work.

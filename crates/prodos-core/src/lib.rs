@@ -23,6 +23,7 @@ pub mod provenance;
 pub mod quality;
 pub mod rejection;
 pub mod safety;
+pub mod series;
 pub mod skill;
 pub mod state;
 pub mod stock;

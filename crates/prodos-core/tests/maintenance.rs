@@ -176,3 +176,48 @@ fn bad_assets_and_plans_are_refused_by_field() {
     );
     assert!(by_participant.to_string().contains("coordinator"), "{by_participant}");
 }
+
+#[test]
+fn the_gauge_reads_breakdowns_downtime_repairs_and_incidents_per_week() {
+    use prodos_core::safety::{IncidentKind, IncidentSeverity, NewIncident, SafetyCommand};
+    use prodos_core::series::maintenance_periods;
+    let mut world = shop();
+    let from = plan::Day::of(world.now).plus(1);
+    let at = |days: i64, hours: i64| Timestamp::from_millis(from.start().millis() + (days * 24 + hours) * 3_600_000);
+    world.now = at(0, 10);
+    world.must(maintain(MaintenanceCommand::ReportBreakdown {
+        asset: AssetId(1),
+        description: "fan bearing screams".into(),
+        severity: Severity::Major,
+        by: "dana".into(),
+    }));
+    world.now = at(8, 10);
+    work(&mut world, 1, "erin", "carol");
+    let incident = NewIncident {
+        kind: IncidentKind::NearMiss,
+        severity: IncidentSeverity::Minor,
+        description: "solvent rag left on the booth's lamp".into(),
+        operation: None,
+        task: None,
+        asset: Some(AssetId(1)),
+        people: vec!["dana".into()],
+        skill: None,
+    };
+    world.must(Command::Safety(SafetyCommand::ReportIncident { incident, by: "erin".into() }));
+
+    let weeks = maintenance_periods(&world.state, from, 4, at(15, 0));
+    assert_eq!(weeks.len(), 3, "the fourth week starts after now");
+    let (first, second, third) = (&weeks[0], &weeks[1], &weeks[2]);
+    assert_eq!((first.breakdowns, first.repairs, first.backlog_orders), (1, 0, 1));
+    assert!(
+        (first.downtime_hours - (7.0 * 24.0 - 10.0)).abs() < 0.1,
+        "down from 10:00 on day 0: {}",
+        first.downtime_hours
+    );
+    assert_eq!((second.breakdowns, second.repairs, second.backlog_orders), (0, 1, 0));
+    assert!((second.downtime_hours - 34.0).abs() < 0.1, "down until day 8, 10:00: {}", second.downtime_hours);
+    assert_eq!(second.maintenance_hours, 1.0);
+    assert_eq!((second.near_misses, second.incidents), (1, 0));
+    assert_eq!((third.downtime_hours, third.breakdowns, third.backlog_orders), (0.0, 0, 0));
+    assert_eq!(third.end, from.plus(21));
+}

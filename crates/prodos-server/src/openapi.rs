@@ -90,6 +90,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
         crate::api::maintenance::complete,
         crate::api::maintenance::verify,
         crate::api::maintenance::reliability,
+        crate::api::maintenance::periods,
         crate::api::maintenance::lock_out,
         crate::api::maintenance::clear_lockout,
         crate::api::safety::incidents,

@@ -135,6 +135,7 @@ pub fn registry() -> Vec<RouteSpec> {
         route!(POST "/api/work-orders/{order}/complete", Work, api::maintenance::complete),
         route!(POST "/api/work-orders/{order}/verify", Work, api::maintenance::verify),
         route!(GET "/api/maintenance/reliability", Member, api::maintenance::reliability),
+        route!(GET "/api/maintenance/periods", Member, api::maintenance::periods),
         route!(POST "/api/assets/{asset}/lockout", Work, api::maintenance::lock_out),
         route!(POST "/api/assets/{asset}/lockout/clear", Manage, api::maintenance::clear_lockout),
         route!(GET "/api/incidents", Member, api::safety::incidents),

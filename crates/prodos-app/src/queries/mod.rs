@@ -11,6 +11,7 @@ mod distribution;
 mod field;
 mod incoming;
 mod maintenance;
+mod maintenance_periods;
 mod people;
 mod plans;
 mod quality;
@@ -27,6 +28,7 @@ pub use designs::{design_detail, design_export, designs};
 pub use distribution::{entitlements, goods};
 pub use field::{field_reports, field_summary};
 pub use incoming::{incoming_plans, lot_inspections, sampling_plan};
+pub use maintenance_periods::maintenance_periods;
 pub use maintenance::{asset, assets, maintenance_due, pm_plans, reliability, work_orders};
 pub use people::{ParticipantProfile, certifications, challenges, participant, participant_profile, participants};
 pub use plans::{

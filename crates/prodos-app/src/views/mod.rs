@@ -9,6 +9,7 @@ pub mod gantt;
 pub mod incoming;
 pub mod ledger;
 pub mod maintenance;
+pub mod maintenance_periods;
 pub mod people;
 pub mod plans;
 pub mod quality;

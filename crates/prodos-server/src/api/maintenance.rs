@@ -14,6 +14,7 @@ use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use prodos_app::queries;
 use prodos_app::views::maintenance::{AssetView, DueView, PmPlanView, ReliabilityView, WorkOrderView};
+use prodos_app::views::maintenance_periods::MaintenancePeriodView;
 use prodos_core::maintenance::{MaintenanceCommand, NewAsset, NewPmPlan, Severity};
 use prodos_core::plan::Day;
 use prodos_core::{AssetId, Command, WorkOrderId};
@@ -346,4 +347,25 @@ pub async fn clear_lockout(
     let command =
         MaintenanceCommand::ClearLockout { asset, inspection: request.inspection, by: principal.handle.clone() };
     execute(&state, &principal, &headers, Command::Maintenance(command)).await
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodsQuery {
+    /// How many calendar weeks back, the current one included (default 12).
+    pub weeks: Option<u32>,
+}
+
+#[utoipa::path(get, path = "/api/maintenance/periods", tag = "maintenance", params(PeriodsQuery),
+    responses((status = 200, description = "Breakdowns, repairs, downtime, late preventive work, incidents and backlog per week", body = Vec<MaintenancePeriodView>),
+              (status = 422, body = ErrorBody)))]
+pub async fn periods(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<PeriodsQuery>,
+) -> Result<Json<Vec<MaintenancePeriodView>>, ApiError> {
+    let weeks = query.weeks.unwrap_or(12);
+    if !(1..=520).contains(&weeks) {
+        return Err(ApiError::invalid("weeks", format!("{weeks} is not between 1 and 520")));
+    }
+    Ok(Json(queries::maintenance_periods(&state.node, weeks, state.now())))
 }

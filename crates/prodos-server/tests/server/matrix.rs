@@ -120,6 +120,7 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         ("POST", "/api/work-orders/{order}/complete") => (false, "pc", ""),
         ("POST", "/api/work-orders/{order}/verify") => (false, "pc", ""),
         ("GET", "/api/maintenance/reliability") => (false, "pcua", ""),
+        ("GET", "/api/maintenance/periods") => (false, "pcua", ""),
         // Anyone who sees an unsafe machine takes it out of use; releasing it is a coordinator's.
         ("POST", "/api/assets/{asset}/lockout") => (false, "pc", ""),
         ("POST", "/api/assets/{asset}/lockout/clear") => (false, "c", ""),

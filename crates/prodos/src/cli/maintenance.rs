@@ -46,6 +46,13 @@ pub enum AssetCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Breakdowns, repairs, downtime, late preventive work, incidents and backlog per week.
+    Periods {
+        #[arg(long, default_value_t = 12)]
+        weeks: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Record the meters' cumulative totals; a preventive order opens when one reaches its plan.
     Meter {
         asset: AssetId,
@@ -225,6 +232,43 @@ pub fn asset(command: AssetCommand, global: &GlobalArgs) -> anyhow::Result<()> {
             for order in orders {
                 println!("{} {} {}: {}", order.id, order.kind, order.status, order.what);
             }
+            Ok(())
+        }
+        AssetCommand::Periods { weeks, json } => {
+            let context = Context::open(global)?;
+            let views = queries::maintenance_periods(&context.node, weeks, prodos_app::clock::now());
+            if json {
+                return print_json(&views);
+            }
+            let mut out = table(&[
+                "week",
+                "breakdowns",
+                "repairs",
+                "preventive",
+                "down h",
+                "maint. h",
+                "late PM",
+                "late days",
+                "incidents",
+                "near misses",
+                "backlog",
+            ]);
+            for week in views {
+                out.add_row(vec![
+                    week.week,
+                    week.breakdowns.to_string(),
+                    week.repairs.to_string(),
+                    week.preventive_done.to_string(),
+                    format!("{:.1}", week.downtime_hours),
+                    format!("{:.1}", week.maintenance_hours),
+                    week.preventive_overdue.to_string(),
+                    format!("{:.1}", week.preventive_late_days),
+                    week.incidents.to_string(),
+                    week.near_misses.to_string(),
+                    format!("{} ({:.1} h)", week.backlog_orders, week.backlog_hours),
+                ]);
+            }
+            println!("{out}");
             Ok(())
         }
         AssetCommand::Reliability { json } => {

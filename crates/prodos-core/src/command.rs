@@ -20,4 +20,5 @@ pub enum Command {
     Quality(crate::quality::QualityCommand),
     Maintenance(crate::maintenance::MaintenanceCommand),
     Safety(crate::safety::SafetyCommand),
+    Improvement(crate::improvement::ImprovementCommand),
 }

@@ -53,5 +53,6 @@ fn decide_in_area(state: &State, command: &Command, now: Timestamp) -> Result<Ve
         Command::Quality(command) => crate::orchestration::quality::decide(state, command, now),
         Command::Maintenance(command) => crate::orchestration::maintenance::decide(state, command, now),
         Command::Safety(command) => crate::orchestration::safety::decide(state, command, now),
+        Command::Improvement(command) => crate::orchestration::improvement::decide(state, command, now),
     }
 }

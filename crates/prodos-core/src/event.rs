@@ -27,6 +27,7 @@ pub enum Event {
     Quality(crate::quality::QualityEvent),
     Maintenance(crate::maintenance::MaintenanceEvent),
     Safety(crate::safety::SafetyEvent),
+    Improvement(crate::improvement::ImprovementEvent),
 }
 
 impl Event {
@@ -46,6 +47,7 @@ impl Event {
             Event::Quality(event) => event.kind(),
             Event::Maintenance(event) => event.kind(),
             Event::Safety(event) => event.kind(),
+            Event::Improvement(event) => event.kind(),
         }
     }
 
@@ -65,6 +67,7 @@ impl Event {
             Event::Quality(_) => "Quality",
             Event::Maintenance(_) => "Maintenance",
             Event::Safety(_) => "Safety",
+            Event::Improvement(_) => "Improvement",
         }
     }
 }
@@ -94,4 +97,5 @@ area_event!(
     Quality(crate::quality::QualityEvent),
     Maintenance(crate::maintenance::MaintenanceEvent),
     Safety(crate::safety::SafetyEvent),
+    Improvement(crate::improvement::ImprovementEvent),
 );

@@ -200,6 +200,10 @@ readable_id!(
     WorkOrderId, "WO", "work order"
 );
 readable_id!(
+    /// An improvement proposal of the upgrade loop.
+    ImprovementId, "IMP", "improvement"
+);
+readable_id!(
     /// A safety incident or near miss.
     IncidentId, "INC", "incident"
 );

@@ -12,6 +12,7 @@ pub mod distribution;
 pub mod event;
 pub mod execution;
 pub mod ids;
+pub mod improvement;
 pub mod maintenance;
 pub mod matching;
 pub mod measure;

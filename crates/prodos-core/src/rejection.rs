@@ -4,8 +4,8 @@
 
 use crate::design::DesignProblem;
 use crate::ids::{
-    AssetId, AttemptId, ChallengeId, DesignId, DesignRef, DesignSelector, GoodId, IncidentId, LotId, MandateId,
-    NonconformanceId, PlanId, ReviewId, WorkOrderId,
+    AssetId, AttemptId, ChallengeId, DesignId, DesignRef, DesignSelector, GoodId, ImprovementId, IncidentId, LotId,
+    MandateId, NonconformanceId, PlanId, ReviewId, WorkOrderId,
 };
 use crate::plan::Day;
 use crate::units::{Milli, Unit};
@@ -52,6 +52,8 @@ pub enum Rejection {
     UnknownWorkOrder { order: WorkOrderId },
     #[error("unknown incident {incident}")]
     UnknownIncident { incident: IncidentId },
+    #[error("unknown improvement proposal {proposal}")]
+    UnknownImprovement { proposal: ImprovementId },
     #[error("unknown mandate {mandate}")]
     UnknownMandate { mandate: MandateId },
     #[error("unknown plan {plan}")]
@@ -200,6 +202,7 @@ impl Rejection {
             R::UnknownAsset { .. } => Some("asset".to_string()),
             R::UnknownWorkOrder { .. } => Some("order".to_string()),
             R::UnknownIncident { .. } => Some("incident".to_string()),
+            R::UnknownImprovement { .. } => Some("proposal".to_string()),
             R::UnknownMandate { .. } => Some("mandate".to_string()),
             R::UnknownPlan { .. } => Some("plan".to_string()),
             R::UnknownChallenge { .. } => Some("challenge".to_string()),

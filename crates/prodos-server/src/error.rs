@@ -177,7 +177,8 @@ fn classify_rejection(rejection: &Rejection) -> (StatusCode, String, Option<Stri
         | R::UnknownReview { .. }
         | R::UnknownAsset { .. }
         | R::UnknownWorkOrder { .. }
-        | R::UnknownIncident { .. } => StatusCode::NOT_FOUND,
+        | R::UnknownIncident { .. }
+        | R::UnknownImprovement { .. } => StatusCode::NOT_FOUND,
         // The domain's own permission rules (who may certify, verify, appoint): refused, not
         // malformed.
         R::CoordinatorRequired { .. }

@@ -124,6 +124,10 @@ enum Noun {
     /// Lock an unsafe asset out of use, or clear it after an inspection.
     #[command(subcommand)]
     Lockout(cli::safety::LockoutCommand),
+    /// The upgrade loop: propose, decide, close improvements; list them with their measured
+    /// effect; the three loops side by side.
+    #[command(subcommand)]
+    Upgrade(cli::improvement::UpgradeCommand),
 
     // Access from the host: the first admin and script tokens of a node without `--demo`.
     /// Accounts of the server: add, list, disable, enable, change role, reset password (recorded
@@ -176,6 +180,7 @@ fn main() -> std::process::ExitCode {
         Noun::Breakdown(command) => cli::maintenance::breakdown(command, &cli.global),
         Noun::Incident(command) => cli::safety::incident(command, &cli.global),
         Noun::Lockout(command) => cli::safety::lockout(command, &cli.global),
+        Noun::Upgrade(command) => cli::improvement::upgrade(command, &cli.global),
         Noun::Account(command) => cli::account::run(command, &cli.global),
         Noun::Token(command) => cli::token::run(command, &cli.global),
     };

@@ -464,4 +464,72 @@ fn an_asset_falls_due_by_its_meter_breaks_down_and_is_repaired_through_work_orde
     assert_eq!(figures["kinds"][0]["kind"], "spray-booth");
     let table = shell.ok(&["asset", "reliability"]);
     assert!(table.contains("AST-0001 North booth") && table.contains("backlog: 1 open orders"), "{table}");
+
+    let weeks = shell.json(&["asset", "periods", "--weeks", "2", "--json"]);
+    let this_week = &weeks.as_array().unwrap()[1];
+    assert_eq!((this_week["breakdowns"].as_u64(), this_week["repairs"].as_u64()), (Some(1), Some(1)), "{weeks}");
+    assert_eq!(this_week["maintenance_hours"], 2.0);
+}
+
+#[test]
+fn incidents_lockouts_and_improvements_from_the_shell() {
+    let shell = Shell::new();
+    shell.ok(&["participant", "add", "carol", "--coordinator"]);
+    shell.ok(&["participant", "add", "erin"]);
+    shell.ok(&["resources", "tool", "bandsaw", "--count", "1"]);
+    shell.ok(&["asset", "add", "bandsaw", "--name", "14-inch bandsaw"]);
+
+    shell.ok(&["lockout", "set", "AST-0001", "--reason", "guard cracked", "--by", "erin"]);
+    let assets = shell.json(&["asset", "list", "--json"]);
+    assert_eq!(assets[0]["kind"], "bandsaw");
+    let before = shell.ledger_len();
+    let twice = shell.fails(&["lockout", "set", "AST-0001", "--reason", "again", "--by", "erin"]);
+    assert!(twice.contains("already locked out by erin"), "{twice}");
+    let bare = shell.fails(&["lockout", "clear", "AST-0001", "--inspection", " "]);
+    assert!(bare.contains("inspection"), "{bare}");
+    assert_eq!(shell.ledger_len(), before);
+    shell.ok(&["lockout", "clear", "AST-0001", "--inspection", "new guard fitted", "--actor", "carol"]);
+
+    let unknown =
+        shell.fails(&["incident", "report", "--description", "kickback", "--asset", "AST-0009", "--by", "erin"]);
+    assert!(unknown.contains("unknown asset AST-0009"), "{unknown}");
+    shell.ok(&[
+        "incident",
+        "report",
+        "--description",
+        "offcut thrown",
+        "--kind",
+        "near-miss",
+        "--asset",
+        "AST-0001",
+        "--person",
+        "erin",
+        "--by",
+        "erin",
+    ]);
+    let record = shell.json(&["incident", "list", "--json"]);
+    assert_eq!((record["near_miss_count"].as_u64(), record["incident_count"].as_u64()), (Some(1), Some(0)));
+    assert_eq!(record["incidents"][0]["id"], "INC-0001");
+    assert!(record["incident_rate_per_1000_hours"].is_null(), "no labor yet: {record}");
+    let minor = shell.fails(&["incident", "suspend", "INC-0001", "--handle", "erin", "--actor", "carol"]);
+    assert!(minor.contains("only a serious incident"), "{minor}");
+
+    let no_design = shell.fails(&[
+        "upgrade",
+        "propose",
+        "push stick",
+        "--design",
+        "DES-0001",
+        "--operation",
+        "cut",
+        "--metric",
+        "throughput",
+        "--expected",
+        "safer cuts",
+        "--by",
+        "erin",
+    ]);
+    assert!(no_design.contains("DES-0001"), "{no_design}");
+    let loops = shell.json(&["upgrade", "loops", "--weeks", "3", "--json"]);
+    assert_eq!(loops.as_array().unwrap().len(), 3);
 }

@@ -9,6 +9,7 @@ mod design_score;
 mod designs;
 mod distribution;
 mod field;
+mod improvement;
 mod incoming;
 mod maintenance;
 mod maintenance_periods;
@@ -27,9 +28,10 @@ pub use design_score::{design_score, design_scores};
 pub use designs::{design_detail, design_export, designs};
 pub use distribution::{entitlements, goods};
 pub use field::{field_reports, field_summary};
+pub use improvement::{EFFECT_WINDOW_DAYS, improvements, loops};
 pub use incoming::{incoming_plans, lot_inspections, sampling_plan};
-pub use maintenance_periods::maintenance_periods;
 pub use maintenance::{asset, assets, maintenance_due, pm_plans, reliability, work_orders};
+pub use maintenance_periods::maintenance_periods;
 pub use people::{ParticipantProfile, certifications, challenges, participant, participant_profile, participants};
 pub use plans::{
     PlanBoard, PlanProgress, capacity, decline, mandates, match_proposal, match_view, plan_board, plan_progress, plans,

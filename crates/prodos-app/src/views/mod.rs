@@ -6,6 +6,7 @@ pub mod design_score;
 pub mod designs;
 pub mod field;
 pub mod gantt;
+pub mod improvement;
 pub mod incoming;
 pub mod ledger;
 pub mod maintenance;

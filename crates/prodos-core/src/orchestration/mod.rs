@@ -9,6 +9,7 @@ pub mod crew;
 pub mod crew_availability;
 pub mod field_report;
 pub mod goods_release;
+pub mod improvement;
 pub mod inspection;
 pub mod labor_credits;
 pub mod lot_inspection;

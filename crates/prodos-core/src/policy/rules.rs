@@ -8,6 +8,7 @@ use crate::command::Command;
 use crate::credits::CreditsCommand;
 use crate::distribution::DistributionCommand;
 use crate::execution::{ExecutionCommand, TaskRef};
+use crate::improvement::ImprovementCommand;
 use crate::maintenance::MaintenanceCommand;
 use crate::matching::MatchingCommand;
 use crate::people::{Participant, PeopleCommand};
@@ -92,6 +93,7 @@ pub(crate) fn authorize(state: &State, acting: &Acting, command: &Command) -> Re
         Command::Quality(command) => quality(&me, command),
         Command::Maintenance(command) => maintenance(&me, command),
         Command::Safety(command) => safety(&me, command),
+        Command::Improvement(command) => improvement(&me, command),
         Command::Access(_) => Ok(()),
         // Everything else coordinates production: designs, stock, suppliers, mandates, capacity,
         // rates and plans.
@@ -190,6 +192,17 @@ fn maintenance(me: &Person, command: &MaintenanceCommand) -> Result<(), Rejectio
         | MaintenanceCommand::ClearLockout { by, .. } => {
             me.is(by)?;
             me.coordinator(action_of(&Command::Maintenance(command.clone())))
+        }
+    }
+}
+
+/// Anyone proposes an improvement or says it is done; deciding on one is a coordinator's.
+fn improvement(me: &Person, command: &ImprovementCommand) -> Result<(), Rejection> {
+    match command {
+        ImprovementCommand::Propose { by, .. } | ImprovementCommand::Close { by, .. } => me.is(by),
+        ImprovementCommand::Decide { by, .. } => {
+            me.is(by)?;
+            me.coordinator(action_of(&Command::Improvement(command.clone())))
         }
     }
 }
@@ -319,5 +332,8 @@ fn action_of(command: &Command) -> &'static str {
         Command::Maintenance(MaintenanceCommand::ClearLockout { .. }) => "clear lockouts",
         Command::Safety(SafetyCommand::ReportIncident { .. }) => "report incidents",
         Command::Safety(SafetyCommand::Suspend { .. }) => "suspend certifications",
+        Command::Improvement(ImprovementCommand::Propose { .. }) => "propose improvements",
+        Command::Improvement(ImprovementCommand::Decide { .. }) => "decide on improvements",
+        Command::Improvement(ImprovementCommand::Close { .. }) => "close improvements",
     }
 }

@@ -27,6 +27,7 @@ pub struct State {
     pub quality: crate::quality::Quality,
     pub maintenance: crate::maintenance::Maintenance,
     pub safety: crate::safety::Safety,
+    pub improvements: crate::improvement::Improvements,
 }
 
 impl State {
@@ -45,6 +46,7 @@ impl State {
             Event::Quality(event) => self.quality.apply(event),
             Event::Maintenance(event) => self.maintenance.apply(event),
             Event::Safety(event) => self.safety.apply(event),
+            Event::Improvement(event) => self.improvements.apply(event),
         }
     }
 

@@ -10,6 +10,7 @@ pub mod events;
 pub mod extract;
 pub mod goods;
 pub mod imports;
+pub mod improvements;
 pub mod incoming;
 pub mod maintenance;
 pub mod mandates;

@@ -124,6 +124,11 @@ fn expected(method: &Method, path: &str) -> Option<Row> {
         // Anyone who sees an unsafe machine takes it out of use; releasing it is a coordinator's.
         ("POST", "/api/assets/{asset}/lockout") => (false, "pc", ""),
         ("POST", "/api/assets/{asset}/lockout/clear") => (false, "c", ""),
+        ("GET", "/api/improvements") => (false, "pcua", ""),
+        ("POST", "/api/improvements") => (false, "pc", ""),
+        ("POST", "/api/improvements/{proposal}/decide") => (false, "c", ""),
+        ("POST", "/api/improvements/{proposal}/close") => (false, "pc", ""),
+        ("GET", "/api/loops") => (false, "pcua", ""),
         ("GET", "/api/incidents") => (false, "pcua", ""),
         ("POST", "/api/incidents") => (false, "pc", ""),
         ("POST", "/api/incidents/{incident}/suspend") => (false, "c", ""),
@@ -303,6 +308,10 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         "/api/assets/{asset}/lockout" => json(json!({"reason": "matrix"})),
         "/api/assets/{asset}/lockout/clear" => json(json!({"inspection": "matrix"})),
         "/api/incidents" => json(json!({"description": "matrix", "kind": "near_miss"})),
+        "/api/improvements" => json(json!({"title": "matrix", "expected": "matrix", "design": "DES-0001",
+            "operation": "matrix-op", "metric": "throughput"})),
+        "/api/improvements/{proposal}/decide" => json(json!({"approve": true, "note": "matrix"})),
+        "/api/improvements/{proposal}/close" => json(json!({})),
         "/api/incidents/{incident}/suspend" => json(json!({"handle": other})),
         _ => None,
     };
@@ -327,7 +336,8 @@ fn sample(path: &str, objects: &Objects) -> (String, Option<(&'static str, Vec<u
         .replace("{good}", "GOOD-0001")
         .replace("{asset}", "AST-0001")
         .replace("{order}", "WO-0001")
-        .replace("{incident}", "INC-0001");
+        .replace("{incident}", "INC-0001")
+        .replace("{proposal}", "IMP-0001");
     let uri = match path {
         "/api/designs/import-bom" => format!("{uri}?key=matrix-bench&name=Matrix"),
         "/api/sampling-plan" => format!("{uri}?lot_size=500&aql=2.5"),

@@ -39,6 +39,7 @@ pub mod task;
 
 // Quality (issue 16).
 pub mod field;
+pub mod improvement;
 pub mod incoming;
 pub mod maintenance;
 pub mod quality;

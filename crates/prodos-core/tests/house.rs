@@ -1,6 +1,6 @@
 //! The shape of the core, checked: every area is a leaf that imports only the kernel (ids, units,
 //! time, calendar, skill, provenance, measure, rejection), never a sibling area nor the layer that
-//! composes them (command, event, state, decide, policy, orchestration). A new area that reaches
+//! composes them (command, event, state, decide, policy, orchestration, series). A new area that reaches
 //! into another fails here, naming the file and line.
 
 use prodos_testkit::sources::rust_files;
@@ -12,10 +12,13 @@ const AREAS: &[&str] = &[
     "design",
     "distribution",
     "execution",
+    "improvement",
+    "maintenance",
     "matching",
     "people",
     "plan",
     "quality",
+    "safety",
     "stock",
     "supplier",
 ];

@@ -65,16 +65,22 @@ fn a_breakdown_lowers_capacity_until_the_repair_is_verified() {
     let plan = world.record(mandate, healthy.clone());
     world.must(Command::Plan(PlanCommand::CommitPlan { plan }));
 
+    let committed = |world: &World| world.state.plans.plan(plan).unwrap().clone();
+    assert!(orchestration::asset_capacity::plan_risks(&world.state, &committed(&world)).is_empty());
     break_down(&mut world, 1);
     break_down(&mut world, 2);
+    let risks = orchestration::asset_capacity::plan_risks(&world.state, &committed(&world));
+    assert_eq!(risks.len(), 1, "{risks:?}");
+    assert!(
+        risks[0].starts_with("`welder`: AST-0001 down until WO-0001 is verified; AST-0002 down until WO-0002")
+            && risks[0].contains("12 unfinished task(s) need it"),
+        "{risks:?}"
+    );
     let short = world.propose(mandate);
     assert!(
-        short
-            .verdict
-            .capacity_notes
-            .iter()
-            .any(|note| note.contains("`welder`: AST-0001 (WO-0001), AST-0002 (WO-0002) down")
-                && note.ends_with("planned with 1 of 3")),
+        short.verdict.capacity_notes.iter().any(|note| note
+            .contains("`welder`: AST-0001 down until WO-0001 is verified; AST-0002 down until WO-0002 is verified")
+            && note.ends_with("planned with 1 of 3")),
         "{:?}",
         short.verdict.capacity_notes
     );
@@ -93,6 +99,7 @@ fn a_breakdown_lowers_capacity_until_the_repair_is_verified() {
         repair(&mut world, order);
     }
     assert!(world.state.maintenance.assets().iter().all(|asset| !asset.is_down()));
+    assert!(orchestration::asset_capacity::plan_risks(&world.state, &committed(&world)).is_empty());
     let again = world.propose(mandate);
     assert!(
         again.verdict.capacity_notes.iter().all(|note| !note.contains("down")),

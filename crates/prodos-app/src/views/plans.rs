@@ -236,6 +236,9 @@ pub struct PlanDetailView {
     pub scrapped: Vec<ScrappedUnitView>,
     /// What the scraps mean for the mandate, and how to build replacements.
     pub shortfall: Option<String>,
+    /// A committed plan's equipment out of use since it was scheduled, per tool, with the
+    /// unfinished tasks that need it: its finish no longer holds.
+    pub at_risk: Vec<String>,
     /// Priced from current state at the time of the call.
     pub cost: CostView,
 }
@@ -268,6 +271,7 @@ impl PlanDetailView {
             )
         });
         PlanDetailView {
+            at_risk: prodos_core::orchestration::asset_capacity::plan_risks(state, plan),
             summary: PlanSummaryView::of(plan),
             verdict: VerdictView::of(proposal),
             materials: proposal

@@ -274,6 +274,9 @@ pub fn print_verdict(detail: &PlanDetailView) {
 
 fn print_detail(detail: &PlanDetailView) {
     print_verdict(detail);
+    for risk in &detail.at_risk {
+        println!("AT RISK: {risk}");
+    }
     if let Some(shortfall) = &detail.shortfall {
         println!("SHORT: {shortfall}");
     }

@@ -140,11 +140,21 @@ fn a_breakdown_takes_the_asset_down_until_its_repair_is_verified() {
             asset: AssetId(asset),
             description: "fan bearing screams".into(),
             severity: Severity::Major,
+            estimate_min: Some(180),
             by: "dana".into(),
         })
     };
     assert_eq!(world.refuse(report(9)).to_string(), "unknown asset AST-0009");
+    let unsure = maintain(MaintenanceCommand::ReportBreakdown {
+        asset: AssetId(1),
+        description: "fan bearing screams".into(),
+        severity: Severity::Major,
+        estimate_min: Some(0),
+        by: "dana".into(),
+    });
+    assert_eq!(world.refuse(unsure).field().as_deref(), Some("estimate_min"));
     world.must(report(1));
+    assert_eq!(world.state.maintenance.order(WorkOrderId(1)).unwrap().duration_min, 180, "the estimate");
     assert!(matches!(world.state.maintenance.asset(AssetId(1)).unwrap().status, AssetStatus::Down { .. }));
     assert!(world.refuse(report(1)).to_string().contains("already down, with WO-0001 open"));
     work(&mut world, 1, "erin", "carol");
@@ -189,6 +199,7 @@ fn the_gauge_reads_breakdowns_downtime_repairs_and_incidents_per_week() {
         asset: AssetId(1),
         description: "fan bearing screams".into(),
         severity: Severity::Major,
+        estimate_min: None,
         by: "dana".into(),
     }));
     world.now = at(8, 10);

@@ -44,6 +44,7 @@ fn break_down(world: &mut World, asset: u32) {
         asset: AssetId(asset),
         description: "wire feed slips".into(),
         severity: Severity::Major,
+        estimate_min: None,
         by: "ada".into(),
     }));
 }

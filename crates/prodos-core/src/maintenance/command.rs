@@ -63,6 +63,10 @@ pub enum MaintenanceCommand {
         asset: AssetId,
         description: String,
         severity: Severity,
+        /// The repair's estimated working time, when the reporter can tell: the order's duration
+        /// (and backlog hours) until it is worked.
+        #[serde(default)]
+        estimate_min: Option<i64>,
         by: String,
     },
     /// Opens a preventive order for every plan that is due by meter or calendar and has none open.

@@ -43,7 +43,7 @@ pub fn decide(state: &State, command: &MaintenanceCommand, now: Timestamp) -> Re
         MaintenanceCommand::SetPmPlan { plan, by } => {
             Ok(one(MaintenanceEvent::PmPlanSet { plan: pm_plan(state, plan)?, by: by.clone(), at: now }))
         }
-        MaintenanceCommand::ReportBreakdown { asset, description, severity, by } => {
+        MaintenanceCommand::ReportBreakdown { asset, description, severity, estimate_min, by } => {
             let known = maintenance.asset(*asset).ok_or(Rejection::UnknownAsset { asset: *asset })?;
             require_participant(&state.people, "by", by)?;
             let description = description.trim();
@@ -56,7 +56,13 @@ pub fn decide(state: &State, command: &MaintenanceCommand, now: Timestamp) -> Re
             let kind =
                 WorkOrderKind::Repair { description: description.into(), severity: *severity, reported_by: by.clone() };
             let skill = maintenance.plans_for(&known.kind).next().map(|plan| (plan.skill.clone(), plan.level));
-            let order = WorkOrder::open(maintenance.next_order(), *asset, kind, skill, 0, now);
+            let estimate = match *estimate_min {
+                Some(minutes) if !(1..=43_200).contains(&minutes) => {
+                    return Err(invalid("estimate_min", format!("{minutes} min is not between 1 min and 30 days")));
+                }
+                minutes => minutes.unwrap_or(0) as u32,
+            };
+            let order = WorkOrder::open(maintenance.next_order(), *asset, kind, skill, estimate, now);
             Ok(one(MaintenanceEvent::WorkOrderOpened { order }))
         }
         MaintenanceCommand::IssueDueOrders { by } => {

@@ -58,6 +58,8 @@ pub struct BreakdownRequest {
     pub description: String,
     /// `minor`, `major` (default) or `critical`.
     pub severity: Option<String>,
+    /// The repair's estimated working minutes, when the reporter can tell.
+    pub estimate_min: Option<i64>,
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -182,6 +184,7 @@ pub async fn breakdown(
         asset,
         description: request.description,
         severity: severity(request.severity.as_deref())?,
+        estimate_min: request.estimate_min,
         by: principal.handle.clone(),
     };
     execute(&state, &principal, &headers, Command::Maintenance(command)).await

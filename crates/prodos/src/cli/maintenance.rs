@@ -166,6 +166,9 @@ pub enum BreakdownCommand {
         description: String,
         #[arg(long, value_enum, default_value = "major")]
         severity: SeverityArg,
+        /// The repair's estimated working minutes, when you can tell.
+        #[arg(long)]
+        estimate_min: Option<i64>,
         #[arg(long)]
         by: Option<String>,
     },
@@ -491,7 +494,7 @@ pub fn work_order(command: WorkOrderCommand, global: &GlobalArgs) -> anyhow::Res
 }
 
 pub fn breakdown(command: BreakdownCommand, global: &GlobalArgs) -> anyhow::Result<()> {
-    let BreakdownCommand::Report { asset, description, severity, by } = command;
+    let BreakdownCommand::Report { asset, description, severity, estimate_min, by } = command;
     let severity = match severity {
         SeverityArg::Minor => Severity::Minor,
         SeverityArg::Major => Severity::Major,
@@ -500,7 +503,7 @@ pub fn breakdown(command: BreakdownCommand, global: &GlobalArgs) -> anyhow::Resu
     let by = by_or_actor(by, global);
     execute(
         global,
-        MaintenanceCommand::ReportBreakdown { asset, description, severity, by },
+        MaintenanceCommand::ReportBreakdown { asset, description, severity, estimate_min, by },
         &format!("{asset} is down until its repair is verified"),
     )
 }
